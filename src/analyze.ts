@@ -1,0 +1,70 @@
+import type { IngestedDoc } from './ingest/document.js';
+import type { NewsRecord } from './model/record.js';
+import { RunContext } from './pipeline/component.js';
+import { defaultPipeline } from './pipeline/default.js';
+import type { AnalysisDoc } from './pipeline/doc.js';
+import type { Pipeline } from './pipeline/pipeline.js';
+import { VERSION } from './version.js';
+
+/** An empty record for an ingested document: every layer present, to be filled in by the pipeline. */
+export function newRecord(input: IngestedDoc): NewsRecord {
+  return {
+    id: input.id,
+    source: input.source,
+    text: input.text,
+    language: 'und',
+    outlet: input.outlet,
+    headline: null,
+    standfirst: null,
+    byline: [],
+    published: input.date,
+    timezone: { name: 'UTC', assumed: true },
+    pipeline: { version: VERSION, models: {} },
+    blocks: [],
+    posts: [],
+    entities: [],
+    quotes: [],
+    events: [],
+    claims: [],
+    notes: [...input.notes],
+  };
+}
+
+export function newAnalysisDoc(input: IngestedDoc): AnalysisDoc {
+  return { record: newRecord(input), headerDate: input.date, layers: new Set(['text']), scratch: new Map() };
+}
+
+/**
+ * Analyses the documents of one run. Documents share a RunContext so entities, statements and events link across
+ * them; each document's own analysis (tokens, structure) never depends on what was read before it.
+ */
+export class Analyzer {
+  readonly pipeline: Pipeline;
+  readonly run = new RunContext();
+
+  constructor(pipeline: Pipeline = defaultPipeline()) {
+    this.pipeline = pipeline;
+  }
+
+  analyze(input: IngestedDoc): NewsRecord {
+    return this.analyzeDoc(input).record;
+  }
+
+  /** The full working document, with tokens and tagger output, for evaluation and tests. */
+  analyzeDoc(input: IngestedDoc): AnalysisDoc {
+    return this.pipeline.run(newAnalysisDoc(input), this.run);
+  }
+}
+
+/** One document, on its own run. */
+export function analyzeText(text: string, options: Partial<IngestedDoc> = {}): NewsRecord {
+  return new Analyzer().analyze({
+    id: options.id ?? 'doc',
+    source: options.source ?? { corpus: 'inline' },
+    text,
+    date: options.date ?? null,
+    outlet: options.outlet ?? null,
+    url: options.url ?? null,
+    notes: options.notes ?? [],
+  });
+}

@@ -1,0 +1,6 @@
+import type { CliCommand } from './command.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { evalCommand } from './commands/eval.js';
+
+/** Every CLI command. A new command is a file in commands/ and one line here. */
+export const COMMANDS: readonly CliCommand[] = [analyzeCommand, evalCommand];

@@ -1,0 +1,87 @@
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { Analyzer } from '../../analyze.js';
+import type { IngestedDoc, IngestFailure } from '../../ingest/document.js';
+import { InputError } from '../../ingest/decode.js';
+import { isFailure, readJsonlCorpus } from '../../ingest/jsonl.js';
+import { readTextFile } from '../../ingest/textFile.js';
+import { type CliCommand, UsageError } from '../command.js';
+
+export const analyzeCommand: CliCommand = {
+  name: 'analyze',
+  summary: 'analyse news documents and write one JSON record per document (JSONL)',
+  usage: `newsledger analyze FILE... [--out FILE] [--input text|jsonl]
+
+  FILE...          scraped plain-text files (UTF-8, windows-1252 or UTF-16 with BOM; an optional " date YYYY-MM-DD"
+                   header at the start of the first line), or with --input jsonl, corpora of
+                   {"id","text","date"?,"url"?,"outlet"?} lines ("-" reads standard input)
+  --out FILE       write the records to FILE instead of standard output
+  --input KIND     text (default) or jsonl
+
+A file that cannot be read is reported on standard error, naming it, and the rest are analysed. The exit code is 1
+only when nothing could be analysed.`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, input: { type: 'string', default: 'text' } },
+    });
+    if (positionals.length === 0) throw new UsageError('analyze needs at least one FILE');
+    if (values.input !== 'text' && values.input !== 'jsonl') throw new UsageError('--input is text or jsonl');
+    const analyzer = new Analyzer();
+    const sink = values.out ? createWriteStream(values.out) : null;
+    const write = (line: string) => (sink ? writeLine(sink, line) : process.stdout.write(line + '\n'));
+    let ok = 0;
+    let failed = 0;
+    const report = (f: IngestFailure) => {
+      failed++;
+      io.err(`newsledger: ${f.source}: ${f.error}`);
+    };
+    for (const input of inputs(positionals, values.input)) {
+      if (isFailure(input)) {
+        report(input);
+        continue;
+      }
+      try {
+        write(JSON.stringify(analyzer.analyze(input)));
+        ok++;
+      } catch (e) {
+        report({ source: describe(input), error: `analysis failed: ${(e as Error).stack ?? String(e)}` });
+      }
+    }
+    if (sink) await new Promise<void>((resolve, reject) => sink.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    io.err(`newsledger: analysed ${ok} document(s)${failed ? `, ${failed} failed` : ''}`);
+    return ok === 0 ? 1 : 0;
+  },
+};
+
+function writeLine(sink: WriteStream, line: string): void {
+  sink.write(line + '\n');
+}
+
+function describe(doc: IngestedDoc): string {
+  const s = doc.source as { path?: string; url?: string; corpus?: string };
+  return s.path ?? s.corpus ?? s.url ?? doc.id;
+}
+
+function* inputs(paths: string[], kind: 'text' | 'jsonl'): Generator<IngestedDoc | IngestFailure> {
+  for (const path of paths) {
+    if (kind === 'text') {
+      try {
+        yield readTextFile(path);
+      } catch (e) {
+        yield { source: path, error: e instanceof InputError ? e.message : String(e) };
+      }
+      continue;
+    }
+    let content: string;
+    try {
+      content = readFileSync(path === '-' ? 0 : path, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      yield { source: path, error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(e) };
+      continue;
+    }
+    yield* readJsonlCorpus(content, path);
+  }
+}

@@ -1,0 +1,11 @@
+import type { CliIO } from '../cli/command.js';
+
+/** One `newsledger eval KIND` scorer. Each lives in src/eval/ and is listed here. */
+export interface Evaluation {
+  name: string;
+  /** One usage line, e.g. "seeds [--gold FILE] [--docs DIR]   structure, entities, quotes ... against seeds.gold.json". */
+  usage: string;
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+export const EVALUATIONS: Evaluation[] = [];

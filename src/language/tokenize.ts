@@ -1,0 +1,85 @@
+import type { Sentence, Token } from '../pipeline/doc.js';
+import { wink } from './wink.js';
+
+/** Texts longer than this are read by wink-nlp in slices cut at paragraph or line breaks, so memory stays bounded. */
+export const MAX_SLICE_CHARS = 200_000;
+
+/**
+ * Tokens, universal POS tags and sentences of `text`, with UTF-16 offsets. wink-nlp reports each token's value and
+ * the whitespace before it, so offsets follow by walking the text; a token whose value is not at the expected place
+ * (wink normalises a few forms) is located by a bounded search, never a scan of the rest of the text.
+ */
+export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[] } {
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  for (const [sliceStart, sliceEnd] of slices(text)) {
+    readSlice(text, sliceStart, sliceEnd, tokens, sentences);
+  }
+  return { tokens, sentences };
+}
+
+function slices(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + MAX_SLICE_CHARS);
+    if (end < text.length) {
+      const para = text.lastIndexOf('\n', end);
+      if (para > start + MAX_SLICE_CHARS / 2) end = para + 1;
+      else {
+        const space = text.lastIndexOf(' ', end);
+        if (space > start + MAX_SLICE_CHARS / 2) end = space + 1;
+      }
+    }
+    out.push([start, end]);
+    start = end;
+  }
+  return out;
+}
+
+function readSlice(text: string, sliceStart: number, sliceEnd: number, tokens: Token[], sentences: Sentence[]): void {
+  const nlp = wink();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text.slice(sliceStart, sliceEnd));
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const base = tokens.length;
+  const localToGlobal: number[] = new Array(values.length);
+  let cursor = sliceStart;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    let at = cursor + (spaces[i]?.length ?? 0);
+    if (!text.startsWith(value, at)) {
+      // Bounded search: the value should be within a short distance of the cursor.
+      const found = text.indexOf(value, cursor);
+      at = found >= 0 && found - cursor < 64 + value.length ? found : -1;
+    }
+    if (at < 0 || value.length === 0) {
+      localToGlobal[i] = -1;
+      continue;
+    }
+    localToGlobal[i] = tokens.length;
+    tokens.push({ start: at, end: at + value.length, text: value, pos: pos[i] ?? 'X', sentence: -1 });
+    cursor = at + value.length;
+  }
+  const sentenceSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  for (const [first, last] of sentenceSpans) {
+    let a = -1;
+    let b = -1;
+    for (let i = first; i <= last; i++) {
+      const g = localToGlobal[i]!;
+      if (g < 0) continue;
+      if (a < 0) a = g;
+      b = g;
+    }
+    if (a < 0) continue;
+    const index = sentences.length;
+    for (let g = a; g <= b; g++) tokens[g]!.sentence = index;
+    sentences.push({ start: tokens[a]!.start, end: tokens[b]!.end, tokenStart: a, tokenEnd: b + 1 });
+  }
+  // Tokens wink left outside every sentence join the previous one.
+  for (let g = base; g < tokens.length; g++) {
+    if (tokens[g]!.sentence < 0) tokens[g]!.sentence = Math.max(0, sentences.length - 1);
+  }
+}

@@ -1,0 +1,149 @@
+// The record: the contract every layer writes to. One NewsRecord per document, serialised as one JSONL line.
+// Every span is UTF-16 offsets into the record's `text`, end-exclusive, with `text` equal to that slice.
+// The JSON Schema in schema/record.schema.json describes the same shape; test/schema.test.ts keeps them in step.
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A name read from the text (an author, a credit), with where it was read. */
+export interface NameRef {
+  name: string;
+  span: Span;
+}
+
+export type BlockType =
+  | 'paragraph'
+  | 'heading'
+  | 'caption'
+  | 'related'
+  | 'boilerplate'
+  | 'byline'
+  | 'dateline'
+  | 'post_title';
+
+export interface Block {
+  type: BlockType;
+  span: Span;
+}
+
+export interface Post {
+  title: Span | null;
+  authors: NameRef[];
+  credit: NameRef | null;
+  /** ISO 8601 UTC datetime, or YYYY-MM-DD when only the day is known, or null. */
+  published: string | null;
+  span: Span;
+}
+
+export interface TimezoneInfo {
+  /** IANA zone name, or a fixed offset such as "+02:00" when only an offset was given. */
+  name: string;
+  /** True when no zone was stated in the text and the outlet's usual zone (or UTC) was taken. */
+  assumed: boolean;
+}
+
+export type EntityType = 'PERSON' | 'ORG' | 'PLACE' | 'MISC';
+export type MentionKind = 'name' | 'alias' | 'role' | 'pronoun' | 'metonymy';
+
+export interface Mention {
+  span: Span;
+  kind: MentionKind;
+  stands_for: string | null;
+  /** Why a pronoun or role mention was linked to this entity (coreference reason), when it was. */
+  reason?: string;
+}
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  named: boolean;
+  description: string | null;
+  roles: string[];
+  mentions: Mention[];
+  confidence: number;
+}
+
+export interface Speaker {
+  entity: string | null;
+  name: string | null;
+  mention: Span | null;
+  anonymous: boolean;
+}
+
+export interface Quote {
+  id: string;
+  kind: 'direct' | 'mixed' | 'indirect';
+  content: Span;
+  cue: Span | null;
+  speaker: Speaker;
+  via: string | null;
+  statement: string | null;
+  paraphrase_of: string | null;
+  confidence: number;
+}
+
+export interface EventDate {
+  value: string;
+  granularity: 'datetime' | 'day' | 'week' | 'month' | 'year';
+  anchor: string | null;
+}
+
+export interface EntityRef {
+  entity: string | null;
+  name: string;
+}
+
+export interface NewsEvent {
+  id: string;
+  type: string;
+  sub_type: string | null;
+  trigger: Span;
+  actor: EntityRef | null;
+  participants: EntityRef[];
+  place: EntityRef | null;
+  date: EventDate | null;
+  casualties: { killed: number | null; injured: number | null } | null;
+  sources: Span[];
+  evidence: Span[];
+  background: boolean;
+  confidence: number;
+}
+
+export type ClaimStatus = 'asserted' | 'claimed' | 'unconfirmed' | 'denied' | 'disputed' | 'confirmed';
+
+export interface Claim {
+  id: string;
+  claim: Span;
+  claimant: EntityRef | null;
+  status: ClaimStatus;
+  evidence: Span[];
+  confidence: number;
+}
+
+export interface NewsRecord {
+  id: string;
+  source: { path: string } | { url: string } | { corpus: string };
+  text: string;
+  /** ISO 639-1 code, or "und" when the language could not be told. */
+  language: string;
+  outlet: string | null;
+  headline: Span | null;
+  standfirst: Span | null;
+  byline: NameRef[];
+  published: string | null;
+  timezone: TimezoneInfo;
+  pipeline: { version: string; models: Record<string, string> };
+  blocks: Block[];
+  posts: Post[];
+  entities: Entity[];
+  quotes: Quote[];
+  events: NewsEvent[];
+  claims: Claim[];
+  /** What the pipeline decided not to do, and why (e.g. English-only layers skipped for a French article). */
+  notes: string[];
+}
