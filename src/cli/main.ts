@@ -3,6 +3,12 @@ import { COMMANDS } from './commands.js';
 import { type CliIO, UsageError } from './command.js';
 import { VERSION } from '../version.js';
 
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const io: CliIO = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),

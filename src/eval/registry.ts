@@ -1,4 +1,8 @@
 import type { CliIO } from '../cli/command.js';
+import { nerEvaluation } from './ner.js';
+import { quotesEvaluation } from './quotes.js';
+import { seedsEvaluation } from './seeds/command.js';
+import { timeEvaluation } from './time.js';
 
 /** One `newsledger eval KIND` scorer. Each lives in src/eval/ and is listed here. */
 export interface Evaluation {
@@ -8,4 +12,4 @@ export interface Evaluation {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-export const EVALUATIONS: Evaluation[] = [];
+export const EVALUATIONS: Evaluation[] = [seedsEvaluation, nerEvaluation, quotesEvaluation, timeEvaluation];
