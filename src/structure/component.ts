@@ -1,8 +1,25 @@
 import type { Component } from '../pipeline/component.js';
+import { readStructure } from './reader.js';
 
+/** Reads the page's layout: blocks, live-blog posts, headline, standfirst, byline, outlet and times. */
 export const structureReader: Component = {
   name: 'structure',
   requires: ['text'],
   assigns: ['structure'],
-  run() {},
+  run(doc) {
+    const r = doc.record;
+    const s = readStructure(r.text, {
+      headerDate: doc.headerDate,
+      outlet: r.outlet,
+      url: 'url' in r.source ? r.source.url : null,
+    });
+    r.blocks = s.blocks;
+    r.posts = s.posts;
+    r.headline = s.headline;
+    r.standfirst = s.standfirst;
+    r.byline = s.byline;
+    r.published = s.published;
+    r.timezone = s.timezone;
+    r.outlet = s.outlet;
+  },
 };

@@ -1,0 +1,76 @@
+import { AGENCIES } from './data.js';
+
+// Reading people's names out of bylines and author/time lines ("Jane Doe", "By Jane Doe and John Roe",
+// "Reuters | Jane Doe"). A line counts only when every part is a plausible name or a known agency.
+
+/** Longest name, in words, accepted in a byline. */
+export const MAX_NAME_WORDS = 5;
+/** Lower-case words allowed inside a name (de Gaulle, van der Leyen, bin Salman, al-Sisi). */
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ben', 'ter', 'dos', 'das', 'y']);
+const NAME_WORD = /^(?:[A-Z\u00c0-\u00de][\p{L}\p{M}'’.-]*|[A-Z]\.)$/u;
+/** Words that mark a byline part as a job title rather than a name ("Jane Doe, Political Editor"). */
+const ROLE_WORDS = /\b(?:editor|correspondent|reporter|writer|producer|journalist|columnist|staff|bureau|chief|analyst|contributor|presenter)\b/i;
+const SEPARATORS = /\s*(?:,|&|\band\b|\|)\s*/;
+
+export interface NameParts {
+  /** Each name with its offset inside the parsed string. */
+  names: Array<{ name: string; start: number; end: number }>;
+  credit: { name: string; start: number; end: number } | null;
+}
+
+export function isNameWord(w: string): boolean {
+  return NAME_WORD.test(w) || PARTICLES.has(w);
+}
+
+/** True when `s` is a person's name: 2–5 words, capitalised except for particles, at least two capitalised. */
+export function looksLikeName(s: string): boolean {
+  const words = s.split(/\s+/).filter(Boolean);
+  if (words.length < 2 || words.length > MAX_NAME_WORDS) return false;
+  let capitals = 0;
+  for (const w of words) {
+    if (NAME_WORD.test(w)) capitals++;
+    else if (!PARTICLES.has(w)) return false;
+  }
+  return capitals >= 2 && !AGENCIES.has(s);
+}
+
+/**
+ * Splits a byline string into names and an agency credit. Returns null when any part is neither, so prose is never
+ * read as a byline. A leading "By" is dropped; a trailing role after a comma ("Jane Doe, Political Editor") is kept
+ * out of the names.
+ */
+export function parseNames(s: string): NameParts | null {
+  const lead = /^by\s+/i.exec(s);
+  const offset = lead ? lead[0].length : 0;
+  const body = s.slice(offset);
+  const out: NameParts = { names: [], credit: null };
+  let pos = 0;
+  const parts: Array<{ text: string; start: number }> = [];
+  const sep = new RegExp(SEPARATORS.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = sep.exec(body)) !== null) {
+    if (m[0].length === 0) {
+      sep.lastIndex++;
+      continue;
+    }
+    parts.push({ text: body.slice(pos, m.index), start: pos });
+    pos = m.index + m[0].length;
+  }
+  parts.push({ text: body.slice(pos), start: pos });
+  for (const part of parts) {
+    const text = part.text.trim();
+    if (!text) continue;
+    const start = offset + part.start + (part.text.length - part.text.trimStart().length);
+    const agency = AGENCIES.get(text);
+    if (agency && !out.credit) {
+      out.credit = { name: agency, start, end: start + text.length };
+    } else if (out.names.length > 0 && ROLE_WORDS.test(text) && /^[\p{L} -]{2,40}$/u.test(text)) {
+      continue; // a role after the name
+    } else if (looksLikeName(text)) {
+      out.names.push({ name: text, start, end: start + text.length });
+    } else {
+      return null;
+    }
+  }
+  return out.names.length || out.credit ? out : null;
+}

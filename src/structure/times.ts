@@ -1,0 +1,103 @@
+import type { TimezoneInfo } from '../model/record.js';
+import type { LineFeatures } from './features.js';
+import { isoUtc, isValidZone, localToUtc, zoneForWord } from './zones.js';
+
+export type StampTime = LineFeatures['stamp'];
+
+export interface TimeInputs {
+  /** The article's own date line, if the front matter has one. */
+  front: StampTime;
+  /** Each post's stamp, in document order (null for a post without one). */
+  posts: StampTime[];
+  /** The date the scraper's header or corpus gave. */
+  headerDate: string | null;
+  /** The outlet's usual zone, from the outlet table. */
+  outletZone: string | null;
+}
+
+export interface ResolvedTimes {
+  published: string | null;
+  timezone: TimezoneInfo;
+  posts: Array<string | null>;
+}
+
+/**
+ * Every stamp to UTC. The zone is the one the page states (on its date line or on any post), else the outlet's
+ * usual zone, else UTC; `assumed` says whether the page stated it. Stamps with a time but no date take the day of the
+ * page, and in a live blog that runs newest-first a time later than the one above it means the day before.
+ */
+export function resolvePostTimes(input: TimeInputs): ResolvedTimes {
+  const stated = [input.front, ...input.posts].map((s) => (s?.zoneWord ? zoneForWord(s.zoneWord) : null)).find((z) => z);
+  let timezone: TimezoneInfo;
+  if (stated) timezone = { name: stated, assumed: false };
+  else if (input.outletZone && isValidZone(input.outletZone)) timezone = { name: input.outletZone, assumed: true };
+  else timezone = { name: 'UTC', assumed: true };
+
+  const zoneOf = (s: NonNullable<StampTime>) => (s.zoneWord ? zoneForWord(s.zoneWord) : null) ?? timezone.name;
+  const front = input.front;
+  let published: string | null = null;
+  let referenceDay: [number, number, number] | null = null;
+  if (front && front.year !== null) {
+    referenceDay = [front.year, front.month!, front.day!];
+    published =
+      front.hour !== null
+        ? isoUtc(localToUtc({ year: front.year, month: front.month!, day: front.day!, hour: front.hour, minute: front.minute! }, zoneOf(front)))
+        : ymd(front.year, front.month!, front.day!);
+  } else if (input.headerDate) {
+    published = input.headerDate;
+  }
+  if (!referenceDay && input.headerDate) {
+    const [y, m, dd] = input.headerDate.split('-').map(Number) as [number, number, number];
+    referenceDay = [y, m, dd];
+  }
+
+  const newestFirst = runsNewestFirst(input.posts);
+  const posts: Array<string | null> = [];
+  let day = referenceDay ? Date.UTC(referenceDay[0], referenceDay[1] - 1, referenceDay[2]) : null;
+  let previousMinutes: number | null = null;
+  for (const s of input.posts) {
+    if (!s || s.hour === null) {
+      posts.push(null);
+      continue;
+    }
+    const minutes = s.hour * 60 + (s.minute ?? 0);
+    if (s.year !== null) {
+      day = Date.UTC(s.year, s.month! - 1, s.day!);
+    } else if (day !== null && previousMinutes !== null) {
+      if (newestFirst && minutes > previousMinutes) day -= 86_400_000;
+      if (!newestFirst && minutes < previousMinutes) day += 86_400_000;
+    }
+    previousMinutes = minutes;
+    if (day === null) {
+      posts.push(null);
+      continue;
+    }
+    const dt = new Date(day);
+    const local = { year: dt.getUTCFullYear(), month: dt.getUTCMonth() + 1, day: dt.getUTCDate(), hour: s.hour, minute: s.minute ?? 0 };
+    posts.push(isoUtc(localToUtc(local, zoneOf(s))));
+  }
+  return { published, timezone, posts };
+}
+
+/** Live blogs usually run newest first; a blog whose times mostly rise runs oldest first. */
+function runsNewestFirst(stamps: StampTime[]): boolean {
+  let down = 0;
+  let up = 0;
+  let prev: number | null = null;
+  for (const s of stamps) {
+    if (!s || s.hour === null) continue;
+    const key = (s.year ?? 0) * 1e8 + (s.month ?? 0) * 1e6 + (s.day ?? 0) * 1e4 + s.hour * 100 + (s.minute ?? 0);
+    if (s.year === null && prev !== null && prev >= 1e8) prev = prev % 1e4; // compare times alone when dates are missing
+    if (prev !== null) {
+      const k = s.year === null ? key % 1e4 : key;
+      if (k < prev) down++;
+      else if (k > prev) up++;
+    }
+    prev = key;
+  }
+  return down >= up;
+}
+
+function ymd(y: number, m: number, d: number): string {
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
