@@ -59,6 +59,12 @@ function readSlice(text: string, sliceStart: number, sliceEnd: number, tokens: T
       localToGlobal[i] = -1;
       continue;
     }
+    // Line breaks and tabs come back as tokens of their own; they are layout, not words.
+    if (value.trim().length === 0) {
+      localToGlobal[i] = -1;
+      cursor = at + value.length;
+      continue;
+    }
     localToGlobal[i] = tokens.length;
     tokens.push({ start: at, end: at + value.length, text: value, pos: pos[i] ?? 'X', sentence: -1 });
     cursor = at + value.length;

@@ -14,7 +14,7 @@ export interface OutletInfo {
   timezone: string;
 }
 
-const boilerplate = load<{ patterns: string[]; outlet_patterns: string[] }>('boilerplate.json');
+const boilerplate = load<{ patterns: string[]; outlet_patterns: string[]; contributor_patterns: string[] }>('boilerplate.json');
 const credits = load<{ agencies: Record<string, string>; picture_agencies: string[]; caption_lead_ins: string[] }>(
   'credits.json',
 );
@@ -22,6 +22,7 @@ const zones = load<{ abbreviations: Record<string, string>; fixed: Record<string
 const outlets = load<{ outlets: OutletInfo[] }>('outlets.json');
 
 export const BOILERPLATE_PATTERNS: RegExp[] = boilerplate.patterns.map((p) => new RegExp(p, 'i'));
+export const CONTRIBUTOR_PATTERNS: RegExp[] = boilerplate.contributor_patterns.map((p) => new RegExp(p, 'i'));
 export const OUTLET_PATTERNS: RegExp[] = boilerplate.outlet_patterns.map((p) => new RegExp(p, 'i'));
 export const AGENCIES: ReadonlyMap<string, string> = new Map(Object.entries(credits.agencies));
 export const PICTURE_AGENCIES: readonly string[] = credits.picture_agencies;

@@ -10,7 +10,7 @@ const WIRE_DATELINE = new RegExp(
 );
 
 export interface WireDateline {
-  /** Length of the dateline, separator included. */
+  /** Length of the dateline, its dash included, the space after it not. */
   length: number;
   place: string;
   agency: string;
@@ -23,7 +23,7 @@ export function readWireDateline(paragraph: string): WireDateline | null {
   if (!m) return null;
   const agencyStart = m[0].lastIndexOf('(' + m[2]!) + 1;
   return {
-    length: m[0].length,
+    length: m[0].trimEnd().length,
     place: m[1]!,
     agency: AGENCIES.get(m[2]!) ?? m[2]!,
     agencyStart,

@@ -1,4 +1,4 @@
-import { AGENCIES, BOILERPLATE_PATTERNS, CAPTION_LEAD_INS, escapeRegExp, PICTURE_AGENCIES } from './data.js';
+import { AGENCIES, BOILERPLATE_PATTERNS, CONTRIBUTOR_PATTERNS, CAPTION_LEAD_INS, escapeRegExp, PICTURE_AGENCIES } from './data.js';
 import type { Line } from './lines.js';
 import { type NameParts, parseNames } from './names.js';
 import { parseStamp, type Stamp } from './timestamp.js';
@@ -15,6 +15,10 @@ export interface LineFeatures {
   boilerplate: boolean;
   /** A caption: ends with a picture credit ("(Reuters)", "Photo / Getty Images", "Photograph: AP"). */
   caption: boolean;
+  /** A contributor credit line: "Reporting by ...; Editing by ...". */
+  contributors: boolean;
+  /** A short line carrying a year: a date line in a form the stamp grammar does not read (another language, say). */
+  dateish: boolean;
   /** The whole line is an agency credit: "(AP)", "Reuters". */
   creditOnly: string | null;
   /** Author/time or time marker line, with the names it carries. */
@@ -32,6 +36,9 @@ export interface LineFeatures {
   media: boolean;
 }
 
+/** A date line in an unknown form is short and carries a year and another number (day or time). */
+export const DATEISH_MAX_WORDS = 8;
+const YEAR = /\b(?:19|20)\d{2}\b/;
 const TERMINAL = /[.!…]["”’'»)\]]*$/;
 const QUESTION = /\?["”’'»)\]]*$/;
 const TITLE_START = /^["“‘'«(]?[\p{Lu}\p{N}]/u;
@@ -64,12 +71,17 @@ export function lineFeatures(line: Line): LineFeatures {
   const terminal = TERMINAL.test(t);
   const leadIn = t.endsWith(':');
   const question = QUESTION.test(t);
+  const contributors = short && !boilerplate && CONTRIBUTOR_PATTERNS.some((p) => p.test(t));
+  const dateish = line.words <= DATEISH_MAX_WORDS && YEAR.test(t) && /\d/.test(t.replace(YEAR, ''));
   const titleLike =
+    !contributors &&
     !terminal && !leadIn && line.words <= TITLE_MAX_WORDS && TITLE_START.test(t) && !boilerplate && !caption && !stamp;
   const byline = short && !stamp && !creditOnly && line.words <= 12 && !terminal ? parseNames(t) : null;
   return {
     boilerplate,
     caption,
+    contributors,
+    dateish,
     creditOnly,
     stamp,
     byline: byline && byline.names.length > 0 ? byline : null,

@@ -40,7 +40,7 @@ export function looksLikeName(s: string): boolean {
  * out of the names.
  */
 export function parseNames(s: string): NameParts | null {
-  const lead = /^by\s+/i.exec(s);
+  const lead = /^(?:(?:written |edited |words )?by)\s+/i.exec(s);
   const offset = lead ? lead[0].length : 0;
   const body = s.slice(offset);
   const out: NameParts = { names: [], credit: null };

@@ -5,7 +5,7 @@ for (const o of OUTLETS) for (const n of [o.name, ...o.aliases]) byName.set(n.to
 
 /** The outlet's canonical name when it is in the table, else the name as the page gave it. */
 export function canonicalOutlet(name: string): string {
-  const clean = name.trim().replace(/[.,;]+$/, '');
+  const clean = name.replace(/\s+/g, ' ').trim().replace(/[.,;]+$/, '');
   return byName.get(clean.toLowerCase())?.name ?? byName.get(clean.replace(/^the\s+/i, '').toLowerCase())?.name ?? clean;
 }
 

@@ -122,7 +122,15 @@ export function readStructure(text: string, options: StructureOptions): Structur
     const { f, role } = dr;
     const n = dr.lines.length;
     let bodyStart = 0;
-    while (bodyStart < n && bodyStart < FRONT_MATTER_MAX_LINES && !isProse(f[bodyStart]!, dr.lines[bodyStart]!)) bodyStart++;
+    // The front matter ends at the first prose line, or at the first post stamp (a time without a date, or a second
+    // dated stamp after the page's own date line).
+    let dated = false;
+    while (bodyStart < n && bodyStart < FRONT_MATTER_MAX_LINES && !isProse(f[bodyStart]!, dr.lines[bodyStart]!)) {
+      const st = f[bodyStart]!.stamp;
+      if (st && st.hour !== null && (st.year === null || dated)) break;
+      if (st && st.year !== null) dated = true;
+      bodyStart++;
+    }
     if (bodyStart >= FRONT_MATTER_MAX_LINES) bodyStart = 0;
     let headline: number | null = null;
     let standfirst: number | null = null;
@@ -134,6 +142,7 @@ export function readStructure(text: string, options: StructureOptions): Structur
       const line = dr.lines[i]!;
       if (fi.boilerplate) role[i] = 'boilerplate';
       else if (fi.caption) role[i] = 'caption';
+      else if (fi.contributors) role[i] = 'byline';
       else if (fi.stamp && date === null && (fi.stamp.year !== null || fi.stamp.hour !== null)) {
         role[i] = 'byline';
         date = i;
@@ -152,6 +161,8 @@ export function readStructure(text: string, options: StructureOptions): Structur
       } else if (headline !== null && standfirst === null && !bylineSeen && date === null && i === headline + 1) {
         role[i] = 'paragraph';
         standfirst = i;
+      } else if (fi.dateish || fi.creditOnly) {
+        role[i] = 'byline';
       } else {
         // A title-like line after the byline and date, before the story: the lead image's or video's caption.
         role[i] = 'caption';
@@ -242,6 +253,7 @@ export function readStructure(text: string, options: StructureOptions): Structur
       const next = i + 1 < to && role[i + 1] === null ? i + 1 : -1;
       if (fi.boilerplate) role[i] = 'boilerplate';
       else if (fi.caption) role[i] = 'caption';
+      else if (fi.contributors) role[i] = 'byline';
       else if (next >= 0 && f[next]!.caption && ls[next]!.text.startsWith(line.text)) {
         // Scrapers often give an image's alt text and then the same words with the credit.
         role[i] = 'caption';

@@ -79,21 +79,30 @@ export function resolvePostTimes(input: TimeInputs): ResolvedTimes {
   return { published, timezone, posts };
 }
 
-/** Live blogs usually run newest first; a blog whose times mostly rise runs oldest first. */
+/**
+ * Live blogs usually run newest first; one whose times mostly rise runs oldest first. Times without dates are compared
+ * on the clock face, taking the shorter way round, so 00.20 followed by 23.40 is read as going back 40 minutes.
+ */
 function runsNewestFirst(stamps: StampTime[]): boolean {
   let down = 0;
   let up = 0;
-  let prev: number | null = null;
+  let prev: NonNullable<StampTime> | null = null;
   for (const s of stamps) {
     if (!s || s.hour === null) continue;
-    const key = (s.year ?? 0) * 1e8 + (s.month ?? 0) * 1e6 + (s.day ?? 0) * 1e4 + s.hour * 100 + (s.minute ?? 0);
-    if (s.year === null && prev !== null && prev >= 1e8) prev = prev % 1e4; // compare times alone when dates are missing
-    if (prev !== null) {
-      const k = s.year === null ? key % 1e4 : key;
-      if (k < prev) down++;
-      else if (k > prev) up++;
+    if (prev) {
+      const a = prev.hour! * 60 + (prev.minute ?? 0);
+      const b = s.hour * 60 + (s.minute ?? 0);
+      let diff: number;
+      if (s.year !== null && prev.year !== null) {
+        diff = Date.UTC(s.year, s.month! - 1, s.day!, 0, b) - Date.UTC(prev.year, prev.month! - 1, prev.day!, 0, a);
+      } else {
+        const forward = (((b - a) % 1440) + 1440) % 1440;
+        diff = forward > 720 ? forward - 1440 : forward;
+      }
+      if (diff < 0) down++;
+      else if (diff > 0) up++;
     }
-    prev = key;
+    prev = s;
   }
   return down >= up;
 }

@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tokenize } from '../src/language/tokenize.js';
+import { detectLanguage } from '../src/language/detect.js';
+
+const root = join(import.meta.dirname, '..');
+const texts = [
+  ...readdirSync(join(root, 'examples', 'seeds')).map((f) => readFileSync(join(root, 'examples', 'seeds', f), 'utf8')),
+  ...readdirSync(join(root, 'test', 'fixtures', 'structure'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(root, 'test', 'fixtures', 'structure', f), 'utf8')),
+];
+
+test("a document's tokens, POS and sentences do not depend on the documents read before it", () => {
+  const alone = texts.map((t) => JSON.stringify(tokenize(t)));
+  // Read every text in reverse order, then each again: the shared wink-nlp instance must give the same analysis.
+  for (const t of [...texts].reverse()) tokenize(t);
+  texts.forEach((t, i) => assert.equal(JSON.stringify(tokenize(t)), alone[i], `text ${i} changed after others were read`));
+});
+
+test('token offsets point at the token text, and sentences cover their tokens', () => {
+  for (const text of texts) {
+    const { tokens, sentences } = tokenize(text);
+    for (const tok of tokens) assert.equal(text.slice(tok.start, tok.end), tok.text);
+    for (const s of sentences) {
+      assert.equal(tokens[s.tokenStart]!.start, s.start);
+      assert.equal(tokens[s.tokenEnd - 1]!.end, s.end);
+    }
+  }
+});
+
+test('long texts are read in slices with offsets still right', () => {
+  const para = 'The minister said the plan would go ahead. Critics disagreed strongly.\n';
+  const text = para.repeat(6000); // ~430,000 characters: more than one slice
+  const { tokens } = tokenize(text);
+  assert.equal(tokens.length, 6000 * 13);
+  const last = tokens[tokens.length - 1]!;
+  assert.equal(text.slice(last.start, last.end), '.');
+});
+
+test('language detection', () => {
+  assert.equal(detectLanguage('The government said on Tuesday that it would not change its policy on migration.'), 'en');
+  assert.equal(detectLanguage("Le gouvernement a déclaré mardi qu'il ne changerait pas sa politique migratoire."), 'fr');
+  assert.equal(detectLanguage('Hi'), 'und');
+});

@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Analyzer, analyzeText } from '../src/analyze.js';
+import { readTextFile } from '../src/ingest/textFile.js';
+import { scoreSeeds } from '../src/eval/seeds/command.js';
+import { parseStamp } from '../src/structure/timestamp.js';
+import { readStructure } from '../src/structure/reader.js';
+import { structureSummary } from './tools/structure-summary.js';
+
+const root = join(import.meta.dirname, '..');
+const fixtures = join(import.meta.dirname, 'fixtures', 'structure');
+
+test('the sample coverage: every structure field of the hand annotation is read right', () => {
+  const [result] = scoreSeeds(join(root, 'examples', 'seeds.gold.json'), join(root, 'examples', 'seeds'), 'structure');
+  assert.ok(result);
+  const posts = result.rows.find((r) => r.name === 'post time');
+  assert.equal(posts?.total, 10, 'the sample live blog has 10 posts');
+  for (const row of result.rows) assert.equal(row.correct, row.total, `${row.name}: ${result.review.join('; ')}`);
+});
+
+for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.txt'))) {
+  test(`fixture ${file} reads as expected`, () => {
+    const name = file.replace(/\.txt$/, '');
+    const expected = JSON.parse(readFileSync(join(fixtures, `${name}.expected.json`), 'utf8'));
+    const record = new Analyzer().analyze(readTextFile(join(fixtures, file)));
+    assert.deepEqual(structureSummary(record), expected);
+  });
+}
+
+test('author and time glued together, with an agency credit before them', () => {
+  const s = parseStamp('AFP | Maria Rossi and Tom Hale3 March 2024 09:05');
+  assert.ok(s);
+  assert.equal(s.prefix, 'AFP | Maria Rossi and Tom Hale');
+  assert.deepEqual([s.year, s.month, s.day, s.hour, s.minute], [2024, 3, 3, 9, 5]);
+});
+
+test('prose ending in a time is not a stamp line', () => {
+  const r = readStructure('Talks\n\nThe talks ended at 14:05.\nThey resumed at 16:00 after lunch\n', { headerDate: null, outlet: null, url: null });
+  assert.equal(r.posts.length, 0);
+});
+
+test('a live blog whose header says BST puts posts in Europe/London, and GMT in winter means +00:00', () => {
+  const text = [
+    ' date 2025-01-10 Floods live: rivers burst banks',
+    'Sam Cole',
+    'Friday 10 January 2025 08:00 GMT',
+    'Comments',
+    'Rescue boats deployed',
+    'Fire crews used boats to reach 30 homes.',
+    'Sam Cole10 January 2025 08:00',
+    'Warnings issued overnight',
+    'The agency issued 12 warnings.',
+    'Sam Cole9 January 2025 23:50',
+  ].join('\n');
+  const r = analyzeText(text);
+  assert.deepEqual(r.timezone, { name: 'Europe/London', assumed: false });
+  assert.deepEqual(r.posts.map((p) => p.published), ['2025-01-10T08:00:00Z', '2025-01-09T23:50:00Z']);
+});
+
+test('posts with times only cross midnight backwards in a newest-first blog', () => {
+  const text = 'Live: count goes on\n\n00.20 CET\nFinal result\nThe count has finished.\n23.40 CET\nLast ballot boxes arrive\nThe final boxes came in.\n';
+  const r = analyzeText(text, { date: '2025-06-02' });
+  assert.deepEqual(r.posts.map((p) => p.published), ['2025-06-01T22:20:00Z', '2025-06-01T21:40:00Z']);
+  assert.deepEqual(r.timezone, { name: 'Europe/Paris', assumed: false });
+});
+
+test("without a stated zone the outlet's zone is used and marked assumed", () => {
+  const r = analyzeText('Headline here\nBy Ann Lee\n3 July 2025 10:00\nThe story begins here with a full sentence.\n', {
+    outlet: 'The Guardian',
+  });
+  assert.deepEqual(r.timezone, { name: 'Europe/London', assumed: true });
+  assert.equal(r.published, '2025-07-03T09:00:00Z');
+  assert.equal(r.outlet, 'The Guardian');
+});
+
+test('an article with no headline line and only a header date', () => {
+  const r = analyzeText(' date 2025-05-05 The mayor said on Monday that the bridge would reopen next week.\nWork began in March.\n');
+  assert.equal(r.headline, null);
+  assert.equal(r.published, '2025-05-05');
+  assert.equal(r.blocks[0]?.type, 'paragraph');
+  assert.equal(r.blocks[0]?.span.start, 17);
+});
+
+test('every block span is a slice of the text, in order, never overlapping', () => {
+  for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.txt'))) {
+    const r = new Analyzer().analyze(readTextFile(join(fixtures, file)));
+    let end = 0;
+    for (const b of r.blocks) {
+      assert.equal(r.text.slice(b.span.start, b.span.end), b.span.text);
+      assert.ok(b.span.start >= end, `${file}: blocks overlap at ${b.span.start}`);
+      end = b.span.end;
+    }
+  }
+});
+
+test('structure reading is linear: a 200,000-line page is read in bounded time', () => {
+  const page = Array.from({ length: 200_000 }, (_, i) => (i % 3 === 0 ? `Heading ${i}` : `Sentence number ${i} of the page.`)).join('\n');
+  const t0 = performance.now();
+  const r = readStructure(page, { headerDate: null, outlet: null, url: null });
+  assert.ok(r.blocks.length === 200_000);
+  assert.ok(performance.now() - t0 < 20_000);
+});
