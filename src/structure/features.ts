@@ -36,6 +36,8 @@ export interface LineFeatures {
   media: boolean;
 }
 
+/** Characters at the end of a line searched for a picture credit. */
+export const CAPTION_TAIL_CHARS = 110;
 /** A date line in an unknown form is short and carries a year and another number (day or time). */
 export const DATEISH_MAX_WORDS = 8;
 const YEAR = /\b(?:19|20)\d{2}\b/;
@@ -60,7 +62,9 @@ export function lineFeatures(line: Line): LineFeatures {
   const boilerplate = short && BOILERPLATE_PATTERNS.some((p) => p.test(t));
   const creditMatch = short ? CREDIT_ONLY.exec(t) : null;
   const creditOnly = creditMatch ? AGENCIES.get(creditMatch[1]!) ?? null : null;
-  const caption = short && !boilerplate && !creditOnly && (CAPTION_PAREN.test(t) || CAPTION_LEAD.test(t));
+  // A credit sits at the end of a caption: only the line's tail is searched.
+  const tail = t.length > CAPTION_TAIL_CHARS ? t.slice(-CAPTION_TAIL_CHARS) : t;
+  const caption = short && !boilerplate && !creditOnly && ((t.endsWith(')') && CAPTION_PAREN.test(tail)) || CAPTION_LEAD.test(tail));
   let stamp: LineFeatures['stamp'] = null;
   const parsed = short ? parseStamp(t) : null;
   if (parsed) {

@@ -3,9 +3,10 @@ import type { Block, BlockType, NameRef, Post, Span, TimezoneInfo } from '../mod
 import { span } from '../model/span.js';
 import { type LineFeatures, lineFeatures, TITLE_MAX_WORDS } from './features.js';
 import { type Line, splitLines } from './lines.js';
-import { findOutlet, outletZone } from './outlet.js';
+import { canonicalOutlet, findOutlet, outletZone } from './outlet.js';
 import { resolvePostTimes, type StampTime } from './times.js';
 import { readWireDateline } from './dateline.js';
+import { statedZoneWord } from './timestamp.js';
 
 // The layout of a scraped news page, read from its lines in named passes:
 //   1. frontMatter: boilerplate, headline, standfirst, byline, date line and lead media before the first paragraph;
@@ -63,12 +64,13 @@ export function readStructure(text: string, options: StructureOptions): Structur
   const { posts, mode } = livePosts(d, front.bodyStart);
   bodyBlocks(d, front.bodyStart, lines.length, posts);
 
-  const outlet = options.outlet ?? findOutlet(lines.slice(0, 6).concat(lines.slice(-6)).map((l) => l.text), options.url) ?? d.credit?.name ?? null;
+  const outlet = options.outlet ?? findOutlet(lines.slice(0, 6).concat(lines.slice(-6)).map((l) => l.text), options.url) ?? (d.credit ? canonicalOutlet(d.credit.name) : null);
   const stamps: StampTime[] = posts.map((p) => (p.stamp === null ? null : d.f[p.stamp]!.stamp));
   const times = resolvePostTimes({
     front: front.date === null ? null : d.f[front.date]!.stamp,
     posts: stamps,
     headerDate: options.headerDate ?? header?.date ?? null,
+    statedZoneWord: lines.slice(0, 2 * FRONT_MATTER_MAX_LINES).map((l) => statedZoneWord(l.text)).find((z) => z) ?? null,
     outletZone: outletZone(outlet),
   });
 

@@ -11,6 +11,8 @@ export interface TimeInputs {
   posts: StampTime[];
   /** The date the scraper's header or corpus gave. */
   headerDate: string | null;
+  /** A zone the page states in words ("all times EDT"). */
+  statedZoneWord: string | null;
   /** The outlet's usual zone, from the outlet table. */
   outletZone: string | null;
 }
@@ -27,7 +29,9 @@ export interface ResolvedTimes {
  * page, and in a live blog that runs newest-first a time later than the one above it means the day before.
  */
 export function resolvePostTimes(input: TimeInputs): ResolvedTimes {
-  const stated = [input.front, ...input.posts].map((s) => (s?.zoneWord ? zoneForWord(s.zoneWord) : null)).find((z) => z);
+  const stated =
+    (input.statedZoneWord ? zoneForWord(input.statedZoneWord) : null) ??
+    [input.front, ...input.posts].map((s) => (s?.zoneWord ? zoneForWord(s.zoneWord) : null)).find((z) => z);
   let timezone: TimezoneInfo;
   if (stated) timezone = { name: stated, assumed: false };
   else if (input.outletZone && isValidZone(input.outletZone)) timezone = { name: input.outletZone, assumed: true };

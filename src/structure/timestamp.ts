@@ -9,7 +9,8 @@ export const MAX_STAMP_PREFIX_WORDS = 10;
 
 const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 const WEEKDAYS = 'Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?';
-const TIME = String.raw`(?<hour>\d{1,2})[:.](?<minute>[0-5]\d)(?:\s*(?<ampm>[ap]\.?\s?m\.?))?`;
+// "14:05", "14.05", "2:05 p.m.", and the hour alone when a.m./p.m. follows ("7 p.m.", AP's "The Latest" style).
+const TIME = String.raw`(?<hour>\d{1,2})(?:[:.](?<minute>[0-5]\d)(?:\s*(?<ampm>[ap]\.?\s?m\.?))?|\s*(?<ampm2>[ap]\.\s?m\.|[ap]m\b))`;
 const ZONE = String.raw`(?<zone>[A-Z]{2,5}|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?|UK time|Kyiv time|Moscow time)`;
 const DATE = String.raw`(?:(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>${MONTHS})\.?,?\s+(?<year>\d{4})|(?<month2>${MONTHS})\.?\s+(?<day2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year2>\d{4})|(?<iso>\d{4}-\d{2}-\d{2}))`;
 
@@ -56,9 +57,10 @@ export function parseStamp(line: string): Stamp | null {
   const prefixRaw = rest.slice(0, dateStart);
   const prefix = prefixRaw.replace(/[\s|·•,–—-]+$/, '').trim();
   let hour = g.hour !== undefined ? Number(g.hour) : null;
-  const minute = g.minute !== undefined ? Number(g.minute) : null;
-  if (hour !== null && g.ampm) {
-    const pm = /^p/i.test(g.ampm);
+  const minute = g.minute !== undefined ? Number(g.minute) : hour !== null ? 0 : null;
+  const ampm = g.ampm ?? g.ampm2;
+  if (hour !== null && ampm) {
+    const pm = /^p/i.test(ampm);
     if (hour === 12) hour = pm ? 12 : 0;
     else if (pm) hour += 12;
   }
@@ -86,4 +88,12 @@ export function parseStamp(line: string): Stamp | null {
     zoneWord: g.zone ?? null,
     marker: lead !== null,
   };
+}
+
+/** A page's statement of the zone its times are in: "(all times EDT)", "All times BST", "all times are UK time". */
+const ZONE_STATEMENT = new RegExp(String.raw`\ball times(?: are| in)?\s+${ZONE}`, 'i');
+
+export function statedZoneWord(line: string): string | null {
+  if (line.length > 400) return null;
+  return ZONE_STATEMENT.exec(line)?.groups?.zone ?? null;
 }
