@@ -3,6 +3,7 @@ import { nerEvaluation } from './ner.js';
 import { quotesEvaluation } from './quotes.js';
 import { seedsEvaluation } from './seeds/command.js';
 import { timeEvaluation } from './time.js';
+import { extractEvaluation } from './extract.js';
 
 /** One `newsledger eval KIND` scorer. Each lives in src/eval/ and is listed here. */
 export interface Evaluation {
@@ -12,4 +13,4 @@ export interface Evaluation {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-export const EVALUATIONS: Evaluation[] = [seedsEvaluation, nerEvaluation, quotesEvaluation, timeEvaluation];
+export const EVALUATIONS: Evaluation[] = [seedsEvaluation, nerEvaluation, quotesEvaluation, timeEvaluation, extractEvaluation];

@@ -73,8 +73,9 @@ const encodeTable: Map<string, number> = (() => {
 
 /**
  * Repairs runs of double-encoded UTF-8 ("Â£" → "£", "â€™" → "’"): each candidate run is turned back into the bytes
- * windows-1252 would give and decoded as UTF-8; the repair is kept only when those bytes are valid UTF-8, so genuine
- * Latin-1 text ("Ã©tÃ©" aside, real words such as "Âge") is left alone.
+ * windows-1252 would give, and every UTF-8 sequence in them that is valid is decoded; the characters of the run that
+ * do not form one are left as they are. So genuine Latin-1 text ("Âge", "São") is left alone, and a genuine accented
+ * letter right before mojibake ("éâ€™") does not stop the mojibake being repaired.
  */
 export function repairMojibake(text: string): { text: string; repaired: number } {
   let repaired = 0;
@@ -85,13 +86,50 @@ export function repairMojibake(text: string): { text: string; repaired: number }
       if (b === undefined) return run;
       bytes.push(b);
     }
-    try {
-      const decoded = utf8Strict.decode(Uint8Array.from(bytes));
-      repaired++;
-      return decoded;
-    } catch {
-      return run;
+    // Every character of the run is one byte here (the class holds only BMP characters), so byte i is run[i].
+    let result = '';
+    let i = 0;
+    while (i < bytes.length) {
+      const n = utf8Length(bytes[i]!);
+      let decoded: string | null = null;
+      if (n > 1 && i + n <= bytes.length) {
+        try {
+          decoded = utf8Strict.decode(Uint8Array.from(bytes.slice(i, i + n)));
+        } catch {
+          decoded = null;
+        }
+      }
+      if (decoded !== null && plausibleRepair(decoded, bytes, i, n)) {
+        result += decoded;
+        repaired++;
+        i += n;
+      } else {
+        result += run[i];
+        i++;
+      }
     }
+    return result;
   });
   return { text: out, repaired };
+}
+
+// A repair that yields a combining mark, an unassigned or private-use code point or a control character is a
+// coincidence of genuine text (e.g. "Ö" + en dash, bytes D6 96, is a Hebrew accent), not mojibake.
+const IMPLAUSIBLE_REPAIR = /[\p{M}\p{Cn}\p{Co}\p{Cc}]/u;
+/** No-break space as the 2nd..4th byte of a 3- or 4-byte sequence: French typography puts it between an accented
+ * letter and a guillemet ("marché\u00a0»", bytes E9 A0 BB), which would otherwise "repair" into a CJK character. */
+const NBSP_BYTE = 0xa0;
+
+function plausibleRepair(decoded: string, bytes: number[], at: number, n: number): boolean {
+  if (IMPLAUSIBLE_REPAIR.test(decoded)) return false;
+  for (let k = at + 1; n > 2 && k < at + n; k++) if (bytes[k] === NBSP_BYTE) return false;
+  return true;
+}
+
+/** Length of the UTF-8 sequence a lead byte starts (0xC2..0xF4), or 1 for any other byte. */
+function utf8Length(b: number): number {
+  if (b >= 0xc2 && b <= 0xdf) return 2;
+  if (b >= 0xe0 && b <= 0xef) return 3;
+  if (b >= 0xf0 && b <= 0xf4) return 4;
+  return 1;
 }

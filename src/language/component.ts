@@ -1,5 +1,8 @@
 import type { Component } from '../pipeline/component.js';
-import { detectLanguage } from './detect.js';
+import { DETECT_SAMPLE_CHARS, detectLanguage } from './detect.js';
+
+/** Below this much paragraph text, the whole text (headline, captions and all) is judged instead. */
+export const MIN_BODY_SAMPLE_CHARS = 200;
 import { tokenize } from './tokenize.js';
 
 /** Detects the language; English-only components after it are skipped for other languages. */
@@ -9,8 +12,13 @@ export const languageDetector: Component = {
   assigns: ['language'],
   run(doc) {
     // Boilerplate and captions are short and formulaic: judge the language on the body paragraphs when there are any.
-    const body = doc.record.blocks.filter((b) => b.type === 'paragraph').map((b) => b.span.text).join('\n');
-    doc.record.language = detectLanguage(body.length >= 200 ? body : doc.record.text);
+    let body = '';
+    for (const b of doc.record.blocks) {
+      if (b.type !== 'paragraph') continue;
+      body += b.span.text + '\n';
+      if (body.length >= DETECT_SAMPLE_CHARS) break;
+    }
+    doc.record.language = detectLanguage(body.length >= MIN_BODY_SAMPLE_CHARS ? body : doc.record.text);
   },
 };
 

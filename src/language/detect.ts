@@ -2,7 +2,7 @@ import { franc } from 'franc-min';
 import { iso6393To1 } from 'iso-639-3';
 
 /** Characters of text sampled for detection: enough for a stable guess, bounded so long texts cost nothing extra. */
-export const DETECT_SAMPLE_CHARS = 4000;
+export const DETECT_SAMPLE_CHARS = 1000;
 
 /** ISO 639-1 code of the text's language, or "und" when it is too short or unclear to tell. */
 export function detectLanguage(text: string): string {

@@ -1,6 +1,8 @@
 import type { Sentence, Token } from '../pipeline/doc.js';
 import { wink } from './wink.js';
 
+/** How far past the expected place a token's value is looked for when wink-nlp normalised the text before it. */
+export const SEARCH_WINDOW = 64;
 /** Texts longer than this are read by wink-nlp in slices cut at paragraph or line breaks, so memory stays bounded. */
 export const MAX_SLICE_CHARS = 200_000;
 
@@ -51,9 +53,10 @@ function readSlice(text: string, sliceStart: number, sliceEnd: number, tokens: T
     const value = values[i]!;
     let at = cursor + (spaces[i]?.length ?? 0);
     if (!text.startsWith(value, at)) {
-      // Bounded search: the value should be within a short distance of the cursor.
-      const found = text.indexOf(value, cursor);
-      at = found >= 0 && found - cursor < 64 + value.length ? found : -1;
+      // Bounded search: the value should be within a short distance of the cursor; never scan the rest of the text.
+      const window = text.slice(cursor, Math.min(sliceEnd, cursor + SEARCH_WINDOW + value.length));
+      const found = window.indexOf(value);
+      at = found >= 0 ? cursor + found : -1;
     }
     if (at < 0 || value.length === 0) {
       localToGlobal[i] = -1;

@@ -112,6 +112,9 @@ export interface NewsEvent {
   evidence: Span[];
   background: boolean;
   confidence: number;
+  /** Every report of this event merged across posts and documents of a run: the document and the trigger's
+   * [start, end) in that document's text (offsets, not a span: they may point into another record). */
+  reports?: Array<{ doc: string; offsets: [number, number] }>;
 }
 
 export type ClaimStatus = 'asserted' | 'claimed' | 'unconfirmed' | 'denied' | 'disputed' | 'confirmed';

@@ -41,6 +41,8 @@ export interface AnalysisDoc {
   tokens?: Token[];
   sentences?: Sentence[];
   ner?: NerMention[];
+  /** Time expressions resolved against their post's or document's time (src/events/time). */
+  times?: import('../events/time/types.js').TimeExpression[];
   /** Free-form working state of components, keyed by component name. */
   scratch: Map<string, unknown>;
 }

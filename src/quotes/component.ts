@@ -1,10 +1,41 @@
 import type { Component } from '../pipeline/component.js';
+import { assembleQuotes } from './assemble.js';
+import { quoteLexicon } from './lexicon.js';
+import { loadQuoteModels } from './model.js';
+import { layoutOf, tagUnits, type TaggedUnit } from './tagging.js';
 
-// Placeholder: filled in by the layer's own work.
+/** Name of the committed taggers in record.pipeline.models. */
+export const QUOTE_MODEL_NAME = 'quotes-perceptron-polnear-1';
+
+/**
+ * Who said what: pairs quotation marks, tags cue, content and source spans with the taggers trained on PolNeAR, then
+ * joins them into quotes with resolved speakers (src/quotes/assemble.ts).
+ */
 export const quoteFinder: Component = {
   name: 'quotes',
   requires: ['entities', 'sentences'],
   assigns: ['quotes'],
   englishOnly: true,
-  run() {},
+  run(doc) {
+    const record = doc.record;
+    const layout = layoutOf(record.text, doc.tokens ?? [], record.blocks);
+    const models = loadQuoteModels();
+    const tagged: TaggedUnit[] = models
+      ? tagUnits(layout.units, models)
+      : layout.units.map((unit) => {
+          const n = unit.tokens.length;
+          return { unit, cue: new Uint8Array(n), content: new Uint8Array(n), source: new Uint8Array(n) };
+        });
+    if (models) record.pipeline.models.quotes = QUOTE_MODEL_NAME;
+    else record.notes.push('quotes: no trained quote models found in models/quotes; run npm run train:quotes');
+    record.quotes = assembleQuotes({
+      id: record.id,
+      text: record.text,
+      tagged,
+      marks: layout.marks,
+      entities: record.entities,
+      lex: quoteLexicon(),
+    });
+    doc.scratch.set('quotes', layout);
+  },
 };

@@ -1,10 +1,30 @@
-import type { Component } from '../pipeline/component.js';
+import type { Component, RunContext } from '../pipeline/component.js';
+import { StatementIndex, type StatementSummary } from './index.js';
 
-// Placeholder: filled in by the layer's own work.
+const PART = 'statements';
+
+function indexOf(run: RunContext): StatementIndex {
+  return run.part(PART, () => new StatementIndex());
+}
+
+/**
+ * Links quotes that report one utterance, across paragraphs, posts and documents, through the run-wide statement
+ * index: sets quote.statement, or quote.paraphrase_of for a report in other words.
+ */
 export const statementLinker: Component = {
   name: 'statements',
   requires: ['quotes'],
   assigns: ['statements'],
   englishOnly: true,
-  run() {},
+  run(doc, run) {
+    const r = doc.record;
+    indexOf(run).addDocument({ id: r.id, outlet: r.outlet, published: r.published, text: r.text }, r.quotes);
+  },
 };
+
+/** Every statement of the run so far: speaker, fullest wording, first seen, independent sources and reports. */
+export function statementSummaries(run: RunContext): StatementSummary[] {
+  return indexOf(run).summaries();
+}
+
+export type { StatementSummary } from './index.js';

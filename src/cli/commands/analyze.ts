@@ -1,9 +1,10 @@
-import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { Analyzer } from '../../analyze.js';
 import type { IngestedDoc, IngestFailure } from '../../ingest/document.js';
 import { InputError } from '../../ingest/decode.js';
-import { isFailure, readJsonlCorpus } from '../../ingest/jsonl.js';
+import { isFailure, readJsonlBytes } from '../../ingest/jsonl.js';
 import { readTextFile } from '../../ingest/textFile.js';
 import { type CliCommand, UsageError } from '../command.js';
 
@@ -30,7 +31,12 @@ only when nothing could be analysed.`,
     if (values.input !== 'text' && values.input !== 'jsonl') throw new UsageError('--input is text or jsonl');
     const analyzer = new Analyzer();
     const sink = values.out ? createWriteStream(values.out) : null;
-    const write = (line: string) => (sink ? writeLine(sink, line) : process.stdout.write(line + '\n'));
+    // The loop below is synchronous apart from this await: without waiting for 'drain', a file stream could not flush
+    // until the whole batch was done, and every record would sit in memory.
+    const write = async (line: string) => {
+      const stream = sink ?? process.stdout;
+      if (!stream.write(line + '\n')) await once(stream, 'drain');
+    };
     let ok = 0;
     let failed = 0;
     const report = (f: IngestFailure) => {
@@ -43,7 +49,7 @@ only when nothing could be analysed.`,
         continue;
       }
       try {
-        write(JSON.stringify(analyzer.analyze(input)));
+        await write(JSON.stringify(analyzer.analyze(input)));
         ok++;
       } catch (e) {
         report({ source: describe(input), error: `analysis failed: ${(e as Error).stack ?? String(e)}` });
@@ -54,10 +60,6 @@ only when nothing could be analysed.`,
     return ok === 0 ? 1 : 0;
   },
 };
-
-function writeLine(sink: WriteStream, line: string): void {
-  sink.write(line + '\n');
-}
 
 function describe(doc: IngestedDoc): string {
   const s = doc.source as { path?: string; url?: string; corpus?: string };
@@ -74,14 +76,15 @@ function* inputs(paths: string[], kind: 'text' | 'jsonl'): Generator<IngestedDoc
       }
       continue;
     }
-    let content: string;
+    // Bytes, not a utf8 string: invalid UTF-8 is reported per line instead of silently replaced (see readJsonlBytes).
+    let content: Buffer;
     try {
-      content = readFileSync(path === '-' ? 0 : path, 'utf8');
+      content = readFileSync(path === '-' ? 0 : path);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       yield { source: path, error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(e) };
       continue;
     }
-    yield* readJsonlCorpus(content, path);
+    yield* readJsonlBytes(content, path);
   }
 }

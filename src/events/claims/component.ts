@@ -1,10 +1,15 @@
 import type { Component } from '../../pipeline/component.js';
+import { roughSentences } from '../time/resolve.js';
+import { extractClaims } from './extract.js';
 
-// Placeholder: filled in by the layer's own work.
+/** Claims (record.claims): attributed or asserted statements of fact, with the status the coverage gives them. */
 export const claimExtractor: Component = {
   name: 'claims',
   requires: ['events', 'quotes'],
   assigns: ['claims'],
   englishOnly: true,
-  run() {},
+  run(doc) {
+    const sentences = doc.sentences && doc.sentences.length ? doc.sentences : roughSentences(doc.record.text);
+    doc.record.claims = extractClaims(doc.record, sentences);
+  },
 };

@@ -1,0 +1,78 @@
+// Quote finding throughput (marks, three taggers, assembly) over tokens the language layer produced beforehand, and
+// the time to link 100,000 synthetic quotes in the run-wide statement index.
+import { newAnalysisDoc } from '../../analyze.js';
+import { tokenize } from '../../language/tokenize.js';
+import { RunContext } from '../../pipeline/component.js';
+import { quoteFinder } from '../../quotes/component.js';
+import { StatementIndex } from '../../statements/index.js';
+import type { Quote } from '../../model/record.js';
+import { corpusDocs } from '../corpus.js';
+import type { BenchStage } from '../stages.js';
+
+/** Tokenising is the tokenizer's own row and slow set-up: the quote finder is timed on this much of the corpus. */
+export const QUOTES_BENCH_MAX_BYTES = 3_000_000;
+/** Synthetic quotes linked for the statement-index row. */
+export const LINK_BENCH_QUOTES = 100_000;
+
+export const quotesStage: BenchStage = {
+  name: 'quotes',
+  description: 'quote finder over pre-tokenised corpus text; statement linking of 100k synthetic quotes',
+  run(ctx) {
+    const limit = Math.min(ctx.targetBytes, QUOTES_BENCH_MAX_BYTES);
+    const run = new RunContext();
+    let seconds = 0;
+    let bytes = 0;
+    let docs = 0;
+    let quotes = 0;
+    for (const input of corpusDocs(ctx.base, limit)) {
+      const doc = newAnalysisDoc(input);
+      const { tokens, sentences } = tokenize(input.text);
+      doc.tokens = tokens;
+      doc.sentences = sentences;
+      const t0 = process.hrtime.bigint();
+      quoteFinder.run(doc, run);
+      seconds += Number(process.hrtime.bigint() - t0) / 1e9;
+      bytes += Buffer.byteLength(input.text);
+      quotes += doc.record.quotes.length;
+      docs++;
+    }
+    ctx.progress(`quotes: linking ${LINK_BENCH_QUOTES} synthetic quotes`);
+    const link = linkSynthetic(LINK_BENCH_QUOTES);
+    return [
+      { stage: 'quote finder', measuredOn: `sample: ${(bytes / 1e6).toFixed(1)} MB`, docs, mb: bytes / 1e6, seconds, items: { count: quotes, unit: 'quotes' } },
+      { stage: 'statement linking', measuredOn: `${LINK_BENCH_QUOTES} synthetic quotes`, docs: LINK_BENCH_QUOTES / 10, mb: link.bytes / 1e6, seconds: link.seconds, items: { count: LINK_BENCH_QUOTES, unit: 'quotes' } },
+    ];
+  },
+};
+
+/** Ten quotes a document from a 5,000-word vocabulary and 500 speakers (deterministic generator). */
+function linkSynthetic(count: number): { seconds: number; bytes: number } {
+  const index = new StatementIndex();
+  const vocab = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}`);
+  let seed = 1;
+  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+  let bytes = 0;
+  let seconds = 0;
+  for (let d = 0; d * 10 < count; d++) {
+    const quotes: Quote[] = [];
+    for (let k = 0; k < 10; k++) {
+      const text = `“${Array.from({ length: 15 }, () => vocab[Math.floor(rand() * vocab.length)]).join(' ')}”`;
+      bytes += text.length;
+      quotes.push({
+        id: `q${d}-${k}`,
+        kind: 'direct',
+        content: { start: 0, end: text.length, text },
+        cue: null,
+        speaker: { entity: null, name: `Speaker ${Math.floor(rand() * 500)}`, mention: null, anonymous: false },
+        via: null,
+        statement: null,
+        paraphrase_of: null,
+        confidence: 1,
+      });
+    }
+    const t0 = process.hrtime.bigint();
+    index.addDocument({ id: `d${d}`, text: '', outlet: null, published: null }, quotes);
+    seconds += Number(process.hrtime.bigint() - t0) / 1e9;
+  }
+  return { seconds, bytes };
+}

@@ -1,0 +1,262 @@
+// The entities layer for one document: candidates → metonymy → names → roles → lone roles → coreference → record.
+import type { Entity, Mention } from '../model/record.js';
+import { span } from '../model/span.js';
+import type { AnalysisDoc, Token } from '../pipeline/doc.js';
+import type { AliasTable } from './aliasTable.js';
+import { type Candidate, findCandidates } from './candidates.js';
+import { anchors, findAntecedent, MAX_SENTENCES_FOR_IT, pronounAccepts } from './coref.js';
+import { lexicon } from './data.js';
+import type { AliasMatcher } from './matcher.js';
+import { metonymyReason } from './metonymy.js';
+import { quotedRanges } from './quotesRegions.js';
+import type { EntityRegistry } from './registry.js';
+import { type DocEntity, type EntitySet, resolveNames } from './resolve.js';
+import { loneRoles, type RolePhrase, roleAfter, roleKey, rolesBefore } from './roles.js';
+import { excludedRanges, inRanges } from './scope.js';
+import { nextWord } from './tokens.js';
+
+/** Working state kept on the document for other layers (see lookup.ts). */
+export interface EntitiesScratch {
+  /** Entity id by the start offset of every mention (names, roles, pronouns). */
+  idAt: Map<number, string>;
+  /** Entity id of each resolved pronoun or role noun by its token start, with the reason. */
+  corefAt: Map<number, { id: string; reason: string }>;
+  /** Demonym mentions by start offset: the id of the place they belong to. */
+  demonymAt: Map<number, string>;
+}
+
+export const SCRATCH_KEY = 'entities';
+
+/** Confidence of a role or pronoun link: a heuristic choice of antecedent. */
+const COREF_CONFIDENCE = 0.6;
+/** Confidence of an unnamed entity: the phrase is there, what it refers to is not known. */
+const UNNAMED_CONFIDENCE = 0.5;
+/** A role phrase this close before ", Name" is that person's role written first ("the chairman of X, Admiral Y"). */
+const MAX_ROLE_TO_NAME_CHARS = 80;
+
+export function analyseEntities(doc: AnalysisDoc, table: AliasTable, matcher: AliasMatcher, registry: EntityRegistry): void {
+  const text = doc.record.text;
+  const tokens = doc.tokens ?? [];
+  const cands = findCandidates(doc, matcher).filter((c) => c.confidence >= 0);
+  for (const c of cands) {
+    if (c.entry?.role !== 'capital') continue;
+    const reason = metonymyReason(c, tokens);
+    if (reason) {
+      c.metonymy = true;
+      c.metonymyReason = `capital used for its government: ${reason}`;
+    }
+  }
+  const set = resolveNames(cands, text, tokens, table);
+  const byToken = new Map<number, Candidate>();
+  for (const e of set.list) for (const m of e.mentions) if (m.candidate) for (let k = m.candidate.tokenStart; k < m.candidate.tokenEnd; k++) byToken.set(k, m.candidate);
+  const used = new Set<number>();
+  attachRoles(set, tokens, text, byToken, used);
+  const excluded = excludedRanges(doc.record);
+  const pending = loneRoleMentions(set, tokens, text, byToken, used, excluded);
+  const scratch: EntitiesScratch = { idAt: new Map(), corefAt: new Map(), demonymAt: new Map() };
+  const quotes = quotedRanges(text);
+  corefer(set, tokens, quotes, excluded, pending, text);
+  writeRecord(doc, set, registry, scratch);
+  doc.scratch.set(SCRATCH_KEY, scratch);
+}
+
+function attachRoles(set: EntitySet, tokens: Token[], text: string, byToken: Map<number, Candidate>, used: Set<number>): void {
+  const lex = lexicon();
+  for (const e of set.list) {
+    if (e.type !== 'PERSON') continue;
+    for (const m of e.mentions) {
+      const c = m.candidate;
+      if (!c) continue;
+      for (const t of c.titles) {
+        const g = lex.genderedHonorifics.get(t);
+        if (g && !e.gender) e.gender = g;
+      }
+      for (const before of rolesBefore(c, tokens, byToken)) {
+        addRole(e, text.slice(before.start, Math.min(before.end, c.nameStart)).trim() || text.slice(before.start, before.end), roleKey(before));
+        for (let k = before.headToken; k >= 0 && tokens[k]!.start >= before.start; k--) used.add(k);
+      }
+      const after = roleAfter(c, tokens, text);
+      if (after) {
+        addRole(e, text.slice(after.start, after.end), `|${after.head}`);
+        for (let k = c.tokenEnd; k < tokens.length && tokens[k]!.start < after.end; k++) used.add(k);
+      }
+    }
+  }
+}
+
+function addRole(e: DocEntity, role: string, key: string): void {
+  if (role && !e.roles.includes(role)) e.roles.push(role);
+  e.roleKeys.add(key);
+  e.roleKeys.add(`|${key.split('|')[1]}`);
+}
+
+/** Lone role phrases: linked to the one person holding that role, else unnamed entities; bare "the X" wait for coref. */
+function loneRoleMentions(
+  set: EntitySet,
+  tokens: Token[],
+  text: string,
+  byToken: Map<number, Candidate>,
+  used: Set<number>,
+  excluded: Array<[number, number]>,
+): RolePhrase[] {
+  const pending: RolePhrase[] = [];
+  let unnamed = 0;
+  for (const r of loneRoles(tokens, byToken, used)) {
+    if (inRanges(excluded, r.start, r.end)) continue;
+    const key = roleKey(r);
+    const next = nextPersonAfter(set, r, tokens);
+    if (next) {
+      next.mentions.push({ start: r.start, end: r.end, kind: 'role', stands_for: null, reason: `role written before the name "${next.name}"`, candidate: null });
+      addRole(next, text.slice(r.start, r.end), key);
+      continue;
+    }
+    if (r.qualifier) {
+      const holders = set.list.filter((e) => e.type === 'PERSON' && e.named && e.roleKeys.has(key));
+      if (holders.length === 1) {
+        const h = holders[0]!;
+        h.mentions.push({ start: r.start, end: r.end, kind: 'role', stands_for: null, reason: `same role as "${h.roles.find(() => true) ?? h.name}" given to ${h.name}`, candidate: null });
+        continue;
+      }
+    }
+    if (r.qualifier || r.determiner === 'indefinite') {
+      // The text does not say who: an unnamed entity described by the phrase. Same qualified role → same entity.
+      const ukey = r.determiner === 'indefinite' && !r.qualifier ? `UNNAMED:${r.start}` : `UNNAMED:${key}`;
+      const e = set.get(ukey) ?? set.create(ukey, 'PERSON', text.slice(r.fullStart, r.end), null, UNNAMED_CONFIDENCE);
+      e.named = false;
+      e.description ??= text.slice(r.fullStart, r.end);
+      e.roleKeys.add(key);
+      e.roleKeys.add(`|${r.head}`);
+      e.mentions.push({ start: r.fullStart, end: r.end, kind: 'role', stands_for: null, candidate: null });
+      unnamed++;
+      continue;
+    }
+    if (r.determiner === 'definite') pending.push(r);
+  }
+  void unnamed;
+  return pending;
+}
+
+/** "the chairman of the alliance's military committee, Admiral X": the person named right after the phrase. */
+function nextPersonAfter(set: EntitySet, r: RolePhrase, tokens: Token[]): DocEntity | null {
+  let k = r.headToken + 1;
+  for (; k < tokens.length && tokens[k]!.start - r.end <= MAX_ROLE_TO_NAME_CHARS; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SPACE' || t.text === '.') return null;
+    if (t.text === ',') break;
+  }
+  const after = tokens[k + 1];
+  if (tokens[k]?.text !== ',' || !after) return null;
+  for (const e of set.list) {
+    if (e.type !== 'PERSON' || !e.named) continue;
+    if (e.mentions.some((m) => m.candidate && m.start === after.start)) return e;
+  }
+  return null;
+}
+
+function corefer(
+  set: EntitySet,
+  tokens: Token[],
+  quotes: Array<[number, number]>,
+  excluded: Array<[number, number]>,
+  pending: RolePhrase[],
+  text: string,
+): void {
+  const lex = lexicon();
+  const list = anchors(set.list, tokens, quotes);
+  const found: Array<{ e: DocEntity; start: number; end: number; kind: 'pronoun' | 'role'; reason: string }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.pos !== 'PRON') continue;
+    const accept = pronounAccepts(t.text);
+    if (!accept || inRanges(quotes, t.start, t.end) || inRanges(excluded, t.start, t.end)) continue;
+    const w = t.text.toLowerCase();
+    const person = lex.pronouns.get(w)!.types.includes('PERSON');
+    // "it" and "they" are resolved only as subjects of a verb, to a subject close by: elsewhere they are rarely an entity.
+    if (!person) {
+      const next = nextWord(tokens, i);
+      const possessive = w === 'its' || w === 'their';
+      if (!possessive && !(next && (next.pos === 'VERB' || next.pos === 'AUX' || lex.speechVerbs.has(next.text.toLowerCase())))) continue;
+    }
+    const r = findAntecedent(list, tokens, i, accept, !person, person ? Infinity : MAX_SENTENCES_FOR_IT);
+    if (r) found.push({ e: r.entity, start: t.start, end: t.end, kind: 'pronoun', reason: r.reason });
+  }
+  for (const p of pending) {
+    const head = p.head.split(' ').pop()!;
+    const anonymous = lex.anonymousNouns.has(head);
+    const accept = (e: DocEntity) =>
+      e.type === 'PERSON' &&
+      ([...e.roleKeys].some((k) => k.split(' ').pop() === head) || (anonymous && !e.named && [...e.roleKeys].some((k) => lex.anonymousNouns.has(k.split(' ').pop()!))));
+    const r = findAntecedent(list, tokens, p.headToken, accept);
+    if (r) found.push({ e: r.entity, start: p.fullStart, end: p.end, kind: 'role', reason: r.reason });
+  }
+  for (const f of found) f.e.mentions.push({ start: f.start, end: f.end, kind: f.kind, stands_for: null, reason: f.reason, candidate: null });
+  void text;
+}
+
+function writeRecord(doc: AnalysisDoc, set: EntitySet, registry: EntityRegistry, scratch: EntitiesScratch): void {
+  const text = doc.record.text;
+  const out: Entity[] = [];
+  const ids = new Map<DocEntity, string>();
+  let anon = 0;
+  for (const e of set.list) {
+    if (e.mentions.length === 0) continue;
+    ids.set(e, e.named ? registry.idFor(e) : registry.anonymousId(doc.record.id, ++anon));
+  }
+  // Two entities of this document the run knows as one (a tagger split): one record entity, mentions merged.
+  const merged = new Map<string, DocEntity>();
+  for (const e of set.list) {
+    const id = ids.get(e);
+    if (!id) continue;
+    const first = merged.get(id);
+    if (!first) {
+      merged.set(id, e);
+      continue;
+    }
+    first.mentions.push(...e.mentions);
+    for (const r of e.roles) if (!first.roles.includes(r)) first.roles.push(r);
+    if (e.name.split(' ').length > first.name.split(' ').length && !first.entry) first.name = e.name;
+    ids.delete(e);
+  }
+  const countryName = new Map(set.list.filter((e) => e.entry?.role === 'country').map((e) => [e.entry!.key, e]));
+  for (const e of set.list) {
+    const id = ids.get(e);
+    if (!id) continue;
+    e.mentions.sort((a, b) => a.start - b.start);
+    const mentions: Mention[] = e.mentions.map((m) => ({
+      span: span(text, m.start, m.end),
+      kind: m.kind,
+      stands_for: m.stands_for,
+      ...(m.reason ? { reason: m.reason } : {}),
+    }));
+    let description = e.description;
+    if (e.entry?.role === 'demonym' && e.entry.country) {
+      const country = countryName.get(e.entry.country);
+      const countryId = country ? ids.get(country) : null;
+      description = `demonym of ${country?.name ?? e.entry.country.replace('country:', '')}`;
+      for (const m of e.mentions) if (countryId) scratch.demonymAt.set(m.start, countryId);
+    }
+    const aliases: string[] = [];
+    for (const m of e.mentions) {
+      if (m.kind !== 'name' && m.kind !== 'alias' && m.kind !== 'metonymy') continue;
+      const s = text.slice(m.start, m.end);
+      if (!aliases.includes(s)) aliases.push(s);
+    }
+    for (const m of e.mentions) {
+      scratch.idAt.set(m.start, id);
+      if ((m.kind === 'pronoun' || m.kind === 'role') && m.reason) scratch.corefAt.set(m.start, { id, reason: m.reason });
+    }
+    out.push({
+      id,
+      type: e.type,
+      name: e.name,
+      aliases,
+      named: e.named,
+      description,
+      roles: e.roles,
+      mentions,
+      confidence: Math.round(Math.min(1, e.named ? e.confidence : Math.min(e.confidence, COREF_CONFIDENCE)) * 1000) / 1000,
+    });
+  }
+  out.sort((a, b) => (a.mentions[0]?.span.start ?? 0) - (b.mentions[0]?.span.start ?? 0));
+  doc.record.entities = out;
+}

@@ -1,0 +1,380 @@
+// Name mentions of a document before resolution: the tagger's mentions when it ran (doc.ner), else capitalised
+// sequences typed by cues; the alias table's names in both cases. Titles and honorifics before a person's name join
+// the mention ("Mr Lavrov", "Admiral Radakin"); longer capitalised offices ("Foreign Minister") are left to roles.
+import type { EntityType } from '../model/record.js';
+import type { AnalysisDoc, Token } from '../pipeline/doc.js';
+import type { AliasEntry } from './aliasTable.js';
+import { lexicon } from './data.js';
+import type { AliasMatcher } from './matcher.js';
+import { excludedRanges, inRanges } from './scope.js';
+import { isAllCaps, isCapitalised, nextWord, opensSentence, possessiveAfter, prevWord, tokenIndexAt } from './tokens.js';
+
+export interface Candidate {
+  /** The mention span: name plus the honorifics and single titles before it. */
+  start: number;
+  end: number;
+  /** Where the name proper starts (after "Mr", "Admiral Sir"). */
+  nameStart: number;
+  type: EntityType;
+  source: 'ner' | 'table' | 'heuristic';
+  entry: AliasEntry | null;
+  /** Honorifics and titles inside the span, lower case. */
+  titles: string[];
+  confidence: number;
+  /** Tokens [tokenStart, tokenEnd) the mention covers. */
+  tokenStart: number;
+  tokenEnd: number;
+  /** Set by metonymy: a capital or seat standing for its country's government. */
+  metonymy?: boolean;
+  metonymyReason?: string;
+}
+
+/** A run of capitalised words longer than this is a headline in title case or all-caps text, not one name. */
+export const MAX_NAME_TOKENS = 7;
+/** Confidence of names found only by capitalisation cues: below the tagger's typical confidence on the same names. */
+const HEURISTIC_CONFIDENCE = 0.6;
+/** Confidence of alias-table names: curated, but a table hit can still be another thing of the same name. */
+const TABLE_CONFIDENCE = 0.9;
+/** POS tags that never start or continue a name, whatever their case. */
+const NON_NAME_POS = new Set(['PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM', 'SPACE', 'NUM', 'X']);
+/** Connectors allowed inside organisation and place names after a designator ("Bank of England"). */
+const NAME_CONNECTORS = new Set(['of', 'for', 'and']);
+
+const NER_TYPES: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'PLACE', MISC: 'MISC' };
+
+export function findCandidates(doc: AnalysisDoc, matcher: AliasMatcher): Candidate[] {
+  const tokens = doc.tokens ?? [];
+  const text = doc.record.text;
+  const excluded = excludedRanges(doc.record);
+  const table: Candidate[] = [];
+  for (const m of matcher.find(text)) {
+    if (inRanges(excluded, m.start, m.end)) continue;
+    const ts = tokenIndexAt(tokens, m.start);
+    const te = Math.max(ts + 1, tokenIndexAt(tokens, m.end - 1) + 1);
+    table.push({
+      start: m.start,
+      end: m.end,
+      nameStart: m.start,
+      type: m.entry.type,
+      source: 'table',
+      entry: m.entry,
+      titles: [],
+      confidence: TABLE_CONFIDENCE,
+      tokenStart: ts,
+      tokenEnd: te,
+    });
+  }
+  const others = doc.ner ? fromNer(doc, tokens, excluded) : fromCapitals(doc, tokens, excluded, table);
+  const merged = mergeWithTable(others, table);
+  for (const c of merged) if (c.source !== 'table') stripTitles(c, tokens, text);
+  return merged.filter((c) => c.nameStart < c.end).sort((a, b) => a.start - b.start);
+}
+
+function fromNer(doc: AnalysisDoc, tokens: Token[], excluded: Array<[number, number]>): Candidate[] {
+  const out: Candidate[] = [];
+  const text = doc.record.text;
+  for (const m of splitCoordinated(doc.ner ?? [], tokens, text)) {
+    // A name never spans a line break: such a span is a tagger slip over layout (a caption and the next line).
+    if (inRanges(excluded, m.start, m.end) || text.slice(m.start, m.end).includes('\n')) continue;
+    const ts = tokenIndexAt(tokens, m.start);
+    const te = Math.max(ts + 1, tokenIndexAt(tokens, m.end - 1) + 1);
+    let start = m.start;
+    let tokenStart = ts;
+    // The tagger may leave honorifics and titles out of a person's span: take the capitalised ones just before it.
+    let extended = false;
+    if (m.type !== 'LOC') {
+      for (let k = ts - 1; k >= 0 && ts - k <= 3; k--) {
+        const t = tokens[k]!;
+        if (!isCapitalised(t) || !isTitleWord(t.text)) break;
+        // "Foreign Minister Sergei Lavrov": a title that ends a longer office is a role, not part of the name.
+        const before = tokens[k - 1];
+        if (before && lexicon().roleHeads.has(`${before.text.toLowerCase()} ${t.text.toLowerCase()}`)) break;
+        start = t.start;
+        tokenStart = k;
+        extended = true;
+      }
+    }
+    // A title before the name makes it a person whatever the tagger said ("Admiral X" read as an organisation).
+    let type = extended ? 'PERSON' : NER_TYPES[m.type] ?? 'MISC';
+    // The tagger's MISC or ORG next to a place noun ("the Donbas region") is the place.
+    if (type === 'MISC') {
+      const next = nextWord(tokens, te - 1);
+      if (next && !isCapitalised(next) && lexicon().placeCues.has(next.text.toLowerCase())) type = 'PLACE';
+    }
+    out.push({
+      start,
+      end: m.end,
+      nameStart: start,
+      type,
+      source: 'ner',
+      entry: null,
+      titles: [],
+      confidence: m.confidence,
+      tokenStart,
+      tokenEnd: te,
+    });
+  }
+  return out;
+}
+
+/** "The Donetsk and Luhansk provinces": a tagger span joining two names before a plural place noun is two places. */
+function splitCoordinated(ner: NonNullable<AnalysisDoc['ner']>, tokens: Token[], text: string): NonNullable<AnalysisDoc['ner']> {
+  const out: NonNullable<AnalysisDoc['ner']> = [];
+  const lex = lexicon();
+  for (const m of ner) {
+    const s = text.slice(m.start, m.end);
+    const and = s.indexOf(' and ');
+    if (and > 0) {
+      const te = tokenIndexAt(tokens, m.end - 1);
+      const next = nextWord(tokens, te);
+      if (next && lex.placeCues.has(next.text.toLowerCase())) {
+        out.push({ ...m, end: m.start + and, type: 'LOC' }, { ...m, start: m.start + and + 5, type: 'LOC' });
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+function isTitleWord(word: string): boolean {
+  const lex = lexicon();
+  const w = word.replace(/\.$/, '').toLowerCase();
+  return lex.honorifics.has(w) || lex.titles.includes(w);
+}
+
+/** Capitalised sequences (no tagger): words with a capital that the POS tagger does not read as function words. */
+function fromCapitals(
+  doc: AnalysisDoc,
+  tokens: Token[],
+  excluded: Array<[number, number]>,
+  table: Candidate[],
+): Candidate[] {
+  const lex = lexicon();
+  const text = doc.record.text;
+  const out: Candidate[] = [];
+  const nameWord = (i: number): boolean => {
+    const t = tokens[i];
+    if (!t || !isCapitalised(t) || NON_NAME_POS.has(t.pos)) return false;
+    if (lex.notNames.has(t.text.toLowerCase())) return false;
+    // A capital at a sentence start is only a name if the tagger calls the word a proper noun.
+    if (t.pos !== 'PROPN' && opensSentence(tokens, i)) return false;
+    return true;
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    if (!nameWord(i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length && j - i <= MAX_NAME_TOKENS) {
+      const prev = tokens[j - 1]!;
+      const t = tokens[j]!;
+      // Words of one name are separated by a single space or nothing (hyphenated names come as one token).
+      const gap = t.start - prev.end;
+      if (gap > 1 || (gap === 1 && text[prev.end] !== ' ') || /\d/.test(prev.text) || possessiveAfter(tokens, j - 1)) break;
+      if (nameWord(j)) {
+        j++;
+        continue;
+      }
+      if (NAME_CONNECTORS.has(t.text) && lex.orgDesignators.has(prev.text.toLowerCase()) && nameWord(j + 1)) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    if (j - i > MAX_NAME_TOKENS) {
+      // A title-case headline or all-caps text: skip the whole run, it is not one name.
+      while (j < tokens.length && nameWord(j)) j++;
+      i = j;
+      continue;
+    }
+    let start = i;
+    // "The" belongs to a name mid-sentence ("according to The Times"); at a sentence start it is just the article.
+    const before = tokens[i - 1];
+    if (before && before.text === 'The' && i - 1 >= 0 && !opensSentence(tokens, i - 1) && before.end + 1 === tokens[i]!.start) {
+      start = i - 1;
+    }
+    const end = tokens[j - 1]!;
+    // A word glued to digits ("Dalton21", a scraped byline and its timestamp) ends at its last letter.
+    const endChar = end.start + (/^[^\d]*/.exec(end.text)?.[0].length ?? end.text.length);
+    const startChar = tokens[start]!.start;
+    if (endChar > startChar && !inRanges(excluded, startChar, endChar)) {
+      out.push({
+        start: startChar,
+        end: endChar,
+        nameStart: startChar,
+        type: 'MISC',
+        source: 'heuristic',
+        entry: null,
+        titles: [],
+        confidence: HEURISTIC_CONFIDENCE,
+        tokenStart: start,
+        tokenEnd: j,
+      });
+    }
+    i = j;
+  }
+  splitAroundTable(out, table, tokens);
+  for (const c of out) c.type = heuristicType(c, tokens, text, table);
+  propagateCoordination(out, tokens);
+  // Untyped single words stay as candidates: resolution keeps them only when they join a known name ("Putin" after
+  // "Vladimir Putin", "Europe" after "Ukraine and Europe").
+  return out;
+}
+
+/**
+ * A capitalised run that contains a table name: "US General Dan Caine" is the country and a person (split off the
+ * table part when a title or a two-word name follows it); "Budapest Memorandum" is one other name (the table hit
+ * is dropped); "State Emergency Service of Ukraine" is one organisation.
+ */
+function splitAroundTable(out: Candidate[], table: Candidate[], tokens: Token[]): void {
+  const byStart = new Map<number, Candidate>();
+  for (const t of table) byStart.set(t.start, t);
+  for (const c of out) {
+    const first = byStart.get(c.start) ?? (c.start !== tokens[c.tokenStart]!.start ? undefined : undefined);
+    if (first && first.end < c.end) {
+      const restStart = first.tokenEnd;
+      const rest = tokens.slice(restStart, c.tokenEnd);
+      const geographic = first.entry && ['country', 'demonym', 'capital', 'place'].includes(first.entry.role);
+      if (geographic && (isTitleWord(rest[0]?.text ?? '') || rest.length >= 2)) {
+        c.tokenStart = restStart;
+        c.start = c.nameStart = tokens[restStart]!.start;
+        continue;
+      }
+      markAbsorbed(first);
+      continue;
+    }
+    for (const t of table) {
+      if (t.start > c.start && t.end <= c.end) markAbsorbed(t);
+    }
+  }
+}
+
+/** A table hit inside a longer name is not a mention of its own. */
+function markAbsorbed(t: Candidate): void {
+  t.confidence = -1;
+}
+
+function heuristicType(c: Candidate, tokens: Token[], text: string, table: Candidate[]): EntityType {
+  const lex = lexicon();
+  const words = tokens.slice(c.tokenStart, c.tokenEnd).map((t) => t.text.toLowerCase().replace(/\.$/, ''));
+  if (lex.honorifics.has(words[0]!) || lex.titles.some((t) => words.slice(0, 3).join(' ').startsWith(t + ' '))) return 'PERSON';
+  const last = words[words.length - 1]!;
+  const ofAt = words.indexOf('of');
+  const head = ofAt > 0 ? words[ofAt - 1]! : last;
+  if (lex.orgDesignators.has(last) || lex.orgDesignators.has(head)) return 'ORG';
+  if (lex.placeCues.has(last)) return 'PLACE';
+  const next = nextWord(tokens, c.tokenEnd - 1);
+  if (next && lex.placeCues.has(next.text.toLowerCase()) && !isCapitalised(next)) return 'PLACE';
+  const prev = prevWord(tokens, c.tokenStart);
+  const prev2 = prev ? prevWord(tokens, tokens.indexOf(prev, c.tokenStart - 3)) : undefined;
+  if (prev && prev.text === 'of' && prev2 && lex.placeCues.has(prev2.text.toLowerCase())) return 'PLACE';
+  // "Odesa, Ukraine": a name followed by a comma and a country is a place in that country.
+  if (next && next.text === ',') {
+    const after = table.find((t) => t.start > next.start && t.start <= next.end + 1);
+    if (after?.entry?.role === 'country') return 'PLACE';
+  }
+  if (prev && lex.roleHeads.has(prev.text.toLowerCase()) && !isCapitalised(prev)) return 'PERSON';
+  if (c.tokenEnd - c.tokenStart >= 2) {
+    // Two or more capitalised words with no other cue are a person's name far more often than anything else in news;
+    // all-caps runs are not (an all-caps text would make every phrase a person).
+    if (tokens.slice(c.tokenStart, c.tokenEnd).every(isAllCaps)) return 'MISC';
+    return 'PERSON';
+  }
+  if (next && lex.speechVerbs.has(next.text.toLowerCase())) return 'PERSON';
+  void text;
+  return 'MISC';
+}
+
+/** "The Donetsk and Luhansk provinces", "Pokrovsk and Kostiantynivka": coordinated names share the known type. */
+function propagateCoordination(cands: Candidate[], tokens: Token[]): void {
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = 0; k + 1 < cands.length; k++) {
+      const a = cands[k]!;
+      const b = cands[k + 1]!;
+      const between = tokens.slice(a.tokenEnd, b.tokenStart).filter((t) => t.pos !== 'SPACE');
+      if (between.length !== 1 || !['and', 'or', ','].includes(between[0]!.text)) continue;
+      if (a.type === 'MISC' && b.type === 'PLACE') a.type = 'PLACE';
+      else if (b.type === 'MISC' && a.type === 'PLACE') b.type = 'PLACE';
+    }
+  }
+}
+
+/** Tagger or heuristic mentions against table hits: the longer span wins; an equal span takes the table's entry. */
+function mergeWithTable(others: Candidate[], table: Candidate[]): Candidate[] {
+  const live = table.filter((t) => t.confidence >= 0);
+  const out: Candidate[] = [];
+  let ti = 0;
+  const sorted = [...others].sort((a, b) => a.start - b.start);
+  const keepTable = new Set(live);
+  for (const c of sorted) {
+    while (ti < live.length && live[ti]!.end <= c.start) ti++;
+    let drop = false;
+    for (let k = ti; k < live.length && live[k]!.start < c.end; k++) {
+      const t = live[k]!;
+      if (t.start >= c.start && t.end <= c.end && (t.end - t.start < c.end - c.start)) {
+        // A table name inside a longer tagger/heuristic name: part of it, unless the name only adds titles.
+        if (c.source === 'ner' && c.type === 'PLACE' && t.entry?.type === 'PLACE') continue;
+        keepTable.delete(t);
+      } else if (t.start <= c.start && t.end >= c.end) {
+        drop = true;
+      }
+    }
+    if (!drop) out.push(c);
+  }
+  return [...out, ...keepTable];
+}
+
+/** Moves nameStart past honorifics and single titles; a longer capitalised office before the name leaves the span. */
+function stripTitles(c: Candidate, tokens: Token[], text: string): void {
+  const lex = lexicon();
+  let k = c.tokenStart;
+  // A leading article ("The Times") is part of organisation names only.
+  if (tokens[k]?.text === 'The') {
+    if (c.type === 'PERSON') {
+      k++;
+      c.start = c.nameStart = tokens[k]?.start ?? c.end;
+      c.tokenStart = k;
+    } else return;
+  }
+  let officeEnd = -1;
+  while (k < c.tokenEnd - 1) {
+    const word = tokens[k]!.text.replace(/\.$/, '').toLowerCase();
+    if (lex.honorifics.has(word)) {
+      c.titles.push(word);
+      k++;
+      continue;
+    }
+    const title = lex.titles.find((t) => matchesWords(tokens, k, c.tokenEnd - 1, t));
+    if (title) {
+      c.titles.push(title);
+      k += title.split(' ').length;
+      continue;
+    }
+    // "Foreign Minister Sergei Lavrov": capitalised words ending in a title within two words are an office (a role).
+    const ahead = [1, 2].find((d) => k + d < c.tokenEnd - 1 && lex.titles.some((t) => matchesWords(tokens, k + d, c.tokenEnd - 1, t)));
+    if (ahead !== undefined && c.titles.length === 0 && c.type !== 'ORG') {
+      const title = lex.titles.find((t) => matchesWords(tokens, k + ahead, c.tokenEnd - 1, t))!;
+      officeEnd = k + ahead + title.split(' ').length;
+      k = officeEnd;
+      continue;
+    }
+    break;
+  }
+  if (k === c.tokenStart) return;
+  if (c.type === 'MISC') c.type = 'PERSON';
+  if (officeEnd > 0 && c.titles.length === 0) {
+    c.tokenStart = officeEnd;
+    c.start = tokens[officeEnd]!.start;
+  }
+  c.nameStart = k < c.tokenEnd ? tokens[k]!.start : c.end;
+  void text;
+}
+
+function matchesWords(tokens: Token[], at: number, lastAllowed: number, phrase: string): boolean {
+  const parts = phrase.split(' ');
+  if (at + parts.length - 1 >= lastAllowed + 1) return false;
+  return parts.every((p, d) => tokens[at + d]?.text.replace(/\.$/, '').toLowerCase() === p);
+}

@@ -1,0 +1,114 @@
+// Pronoun and role-noun coreference, enough for speakers and actors: "he said", "the official said". The antecedent is
+// the nearest compatible mention, preferring the subject of the nearest sentence that has one (the first mention of
+// a sentence, outside quotes, not after a preposition and not a possessive); mentions inside quotes are skipped. The
+// search looks back a bounded number of mentions and characters, so it is linear in the document.
+import type { Token } from '../pipeline/doc.js';
+import { lexicon } from './data.js';
+import type { DocEntity, DocMention } from './resolve.js';
+import { inRanges } from './scope.js';
+import { opensSentence, possessiveAfter, prevWord, tokenIndexAt } from './tokens.js';
+
+/** How far back an antecedent may be: several paragraphs of a news text. */
+export const MAX_ANTECEDENT_CHARS = 3000;
+/** At most this many earlier mentions are looked at for one pronoun, whatever the text. */
+export const MAX_ANTECEDENT_MENTIONS = 40;
+/** "it" and "they" resolve only to a subject this many sentences back at most: beyond, they are too often not entities. */
+export const MAX_SENTENCES_FOR_IT = 2;
+
+export interface Anchor {
+  entity: DocEntity;
+  mention: DocMention;
+  sentence: number;
+  subject: boolean;
+}
+
+export interface CorefResult {
+  entity: DocEntity;
+  reason: string;
+}
+
+/** Mentions sorted by position with what salience needs, built once per document. */
+export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes: Array<[number, number]>): Anchor[] {
+  const out: Anchor[] = [];
+  for (const e of entities) {
+    if (e.type === 'MISC') continue;
+    for (const m of e.mentions) {
+      if (m.kind === 'pronoun' || inRanges(quotes, m.start, m.end)) continue;
+      const ti = tokenIndexAt(tokens, m.start);
+      out.push({ entity: e, mention: m, sentence: tokens[ti]?.sentence ?? -1, subject: false });
+    }
+  }
+  out.sort((a, b) => a.mention.start - b.mention.start);
+  // A mention is a subject when it opens its sentence or line, or a verb follows it directly ("Ukraine is working"),
+  // and nothing marks it as a complement (a preposition before, a possessive after).
+  let lastSentence = -2;
+  for (const a of out) {
+    const first = a.sentence !== lastSentence;
+    lastSentence = a.sentence;
+    const ti = tokenIndexAt(tokens, a.mention.start);
+    const prev = prevWord(tokens, ti);
+    const endTi = Math.max(ti, tokenIndexAt(tokens, a.mention.end - 1));
+    const next = tokens[endTi + 1];
+    const complement = (prev && prev.pos === 'ADP' && prev.sentence === a.sentence) || possessiveAfter(tokens, endTi);
+    const verbAfter = !!next && (next.pos === 'VERB' || next.pos === 'AUX');
+    a.subject = !complement && (first || opensSentence(tokens, ti) || verbAfter);
+  }
+  return out;
+}
+
+/** Index of the last anchor starting before `offset` (binary search), or -1. */
+function lastBefore(list: Anchor[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.mention.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * The antecedent of the pronoun or role noun at token `ti`: `accept` says which entities fit. The subject of the
+ * nearest sentence with a fitting subject wins; else the nearest fitting mention.
+ */
+export function findAntecedent(
+  list: Anchor[],
+  tokens: readonly Token[],
+  ti: number,
+  accept: (e: DocEntity) => boolean,
+  subjectsOnly = false,
+  maxSentences = Infinity,
+): CorefResult | null {
+  const at = tokens[ti]!;
+  let fallback: Anchor | null = null;
+  let looked = 0;
+  for (let k = lastBefore(list, at.start); k >= 0 && looked < MAX_ANTECEDENT_MENTIONS; k--, looked++) {
+    const a = list[k]!;
+    if (at.start - a.mention.start > MAX_ANTECEDENT_CHARS) break;
+    if (at.sentence - a.sentence > maxSentences) break;
+    if (!accept(a.entity)) continue;
+    if (a.subject) return { entity: a.entity, reason: describe(a, at, 'subject') };
+    if (!fallback) fallback = a;
+  }
+  if (fallback && !subjectsOnly) return { entity: fallback.entity, reason: describe(fallback, at, 'nearest') };
+  return null;
+}
+
+function describe(a: Anchor, at: Token, how: 'subject' | 'nearest'): string {
+  const d = at.sentence - a.sentence;
+  const where = d <= 0 ? 'same sentence' : d === 1 ? 'previous sentence' : `${d} sentences back`;
+  const what = how === 'subject' ? 'subject' : 'nearest compatible mention';
+  return `"${at.text}" → ${what} "${a.mention.candidate ? a.entity.name : a.entity.description ?? a.entity.name}" (${where})`;
+}
+
+/** Which entities a pronoun may refer to. */
+export function pronounAccepts(word: string): ((e: DocEntity) => boolean) | null {
+  const info = lexicon().pronouns.get(word.toLowerCase());
+  if (!info) return null;
+  return (e) => info.types.includes(e.type) && (!info.gender || !e.gender || e.gender === info.gender) && !isDemonym(e);
+}
+
+function isDemonym(e: DocEntity): boolean {
+  return e.entry?.role === 'demonym';
+}

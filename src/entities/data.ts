@@ -1,0 +1,86 @@
+// The reviewed word lists of the entities layer (data/entities/*), read once per process. Lists are compared in
+// lower case; each file says in its header why its words are there.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EntityType } from '../model/record.js';
+import { PACKAGE_ROOT } from '../version.js';
+
+export const ENTITIES_DATA_DIR = join(PACKAGE_ROOT, 'data', 'entities');
+
+function readJson<T>(name: string): T {
+  return JSON.parse(readFileSync(join(ENTITIES_DATA_DIR, name), 'utf8')) as T;
+}
+
+/** A plain-text list: one entry a line, `#` starts a comment line, compared in lower case. */
+function readList(name: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of readFileSync(join(ENTITIES_DATA_DIR, name), 'utf8').split('\n')) {
+    const w = line.trim().toLowerCase();
+    if (w && !w.startsWith('#')) out.add(w);
+  }
+  return out;
+}
+
+export interface PronounInfo {
+  types: EntityType[];
+  gender: 'm' | 'f' | null;
+}
+
+export interface EntityLexicon {
+  honorifics: Set<string>;
+  /** Capitalised titles, lower case, longest first so "Prime Minister" wins over "Minister". */
+  titles: string[];
+  /** Office and role nouns (lower case, may be several words: "chief of staff"). */
+  roleHeads: Set<string>;
+  /** Longest role head in words, bounding the backward look-up. */
+  roleHeadMaxWords: number;
+  personRoleNouns: Set<string>;
+  orgRoleNouns: Set<string>;
+  anonymousNouns: Set<string>;
+  pronouns: Map<string, PronounInfo>;
+  genderedHonorifics: Map<string, 'm' | 'f'>;
+  notNames: Set<string>;
+  orgDesignators: Set<string>;
+  placeCues: Set<string>;
+  speechVerbs: Set<string>;
+  locativePrepositions: Set<string>;
+  communicationVerbs: Set<string>;
+  objectVerbs: Set<string>;
+  governmentPrepositions: Set<string>;
+  cityNouns: Set<string>;
+}
+
+let cached: EntityLexicon | null = null;
+
+export function lexicon(): EntityLexicon {
+  if (cached) return cached;
+  const titles = readJson<{ honorifics: string[]; titles: string[]; roleHeads: string[] }>('titles.json');
+  const roles = readJson<{ person: string[]; org: string[]; anonymous: string[] }>('role-nouns.json');
+  const pron = readJson<{ pronouns: Record<string, PronounInfo>; genderedHonorifics: Record<string, 'm' | 'f'> }>(
+    'pronouns.json',
+  );
+  const meto = readJson<Record<string, string[]>>('metonymy-context.json');
+  const lower = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
+  const roleHeads = lower(titles.roleHeads);
+  cached = {
+    honorifics: lower(titles.honorifics),
+    titles: [...lower(titles.titles)].sort((a, b) => b.length - a.length),
+    roleHeads,
+    roleHeadMaxWords: Math.max(1, ...[...roleHeads].map((r) => r.split(/[\s-]+/).length)),
+    personRoleNouns: lower(roles.person),
+    orgRoleNouns: lower(roles.org),
+    anonymousNouns: lower(roles.anonymous),
+    pronouns: new Map(Object.entries(pron.pronouns)),
+    genderedHonorifics: new Map(Object.entries(pron.genderedHonorifics)),
+    notNames: readList('not-names.txt'),
+    orgDesignators: readList('org-designators.txt'),
+    placeCues: readList('place-cues.txt'),
+    speechVerbs: readList('speech-verbs.txt'),
+    locativePrepositions: lower(meto.locativePrepositions),
+    communicationVerbs: lower(meto.communicationVerbs),
+    objectVerbs: lower(meto.objectVerbs),
+    governmentPrepositions: lower(meto.governmentPrepositions),
+    cityNouns: lower(meto.cityNouns),
+  };
+  return cached;
+}

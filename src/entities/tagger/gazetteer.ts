@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalForm } from './features.js';
+
+const NONE: string[] = [];
+
+/** Longest list entry, in tokens, that is looked up: longer names are rare and each extra length costs a lookup. */
+export const MAX_GAZETTEER_TOKENS = 6;
+
+/**
+ * Name lists (data/gazetteers/*.txt, one name a line, '#' comments). Each token covered by the longest entry that
+ * starts at a position gets the features "g:LIST:B|I|L|U", lower-cased matching so headlines match too.
+ */
+export class Gazetteer {
+  private readonly entries = new Map<string, string[]>();
+  /** First words of entries: most words start none, and are skipped after one lookup. */
+  private readonly firstWords = new Set<string>();
+
+  add(list: string, name: string): void {
+    const words = name.trim().split(/\s+/).filter((w) => w !== '').map(normalForm);
+    if (words.length === 0) return;
+    const key = words.join(' ');
+    this.firstWords.add(words[0]!);
+    const lists = this.entries.get(key);
+    if (!lists) this.entries.set(key, [list]);
+    else if (!lists.includes(list)) lists.push(list);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Reads every *.txt of a folder; the list name is the file name without extension. */
+  static load(dir: string): Gazetteer {
+    const g = new Gazetteer();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+      const list = file.slice(0, -4);
+      for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+        if (line.startsWith('#')) continue;
+        g.add(list, line);
+      }
+    }
+    return g;
+  }
+
+  /**
+   * Per word, the list features, from the words' normal forms (normalForm: lower case, digits as 0). Linear: at most
+   * MAX_GAZETTEER_TOKENS lookups per start, each on a bounded key. Words without features share one empty array.
+   */
+  features(norm: readonly string[]): (readonly string[])[] {
+    const n = norm.length;
+    const out: string[][] = new Array(n).fill(NONE);
+    const lower = norm;
+    for (let i = 0; i < n; i++) {
+      if (!this.firstWords.has(lower[i]!)) continue;
+      let key = '';
+      let best: string[] | undefined;
+      let bestLen = 0;
+      for (let len = 1; len <= MAX_GAZETTEER_TOKENS && i + len <= n; len++) {
+        const w = lower[i + len - 1]!;
+        key = len === 1 ? w : `${key} ${w}`;
+        const hit = this.entries.get(key);
+        if (hit) {
+          best = hit;
+          bestLen = len;
+        }
+      }
+      if (!best) continue;
+      for (let j = i; j < i + bestLen; j++) if (out[j] === NONE) out[j] = [];
+      for (const list of best) {
+        if (bestLen === 1) out[i]!.push(`g:${list}:U`);
+        else {
+          out[i]!.push(`g:${list}:B`);
+          for (let j = i + 1; j < i + bestLen - 1; j++) out[j]!.push(`g:${list}:I`);
+          out[i + bestLen - 1]!.push(`g:${list}:L`);
+        }
+      }
+    }
+    return out;
+  }
+}

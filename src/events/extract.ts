@@ -1,0 +1,286 @@
+// Events of one document: triggers from data/events/lexicon.json, each given a date (the nearest time expression in
+// its sentence, else the date of the post or document that reports it), a place, an actor, participants,
+// casualties and the sources the text names. Work per trigger is bounded by its sentence (capped in length).
+import type { EventDate, NewsEvent, NewsRecord, Span } from '../model/record.js';
+import { span } from '../model/span.js';
+import { addMonths, dayNumber, parseDay, weekday } from './time/calendar.js';
+import type { SentenceBound } from './time/resolve.js';
+import type { TimeAnchor, TimeExpression } from './time/types.js';
+import { alternation, escapeRe, eventLexicon } from './lexicon.js';
+import { countryOf, MentionIndex, nameAt, refFor } from './names.js';
+import { findCasualties } from './casualties.js';
+
+/** A sentence longer than this is read only this far around a trigger (a 5 MB "sentence" costs no more). */
+export const MAX_CONTEXT_CHARS = 400;
+/** An event dated this many days or more before its report is history told for context ("in 1994"). */
+export const BACKGROUND_DAYS = 365;
+/** Words before a trigger searched for a demonym naming the actor ("an overnight Russian drone strike"). */
+export const DEMONYM_WORDS_BEFORE = 3;
+const META_BLOCKS = new Set(['byline', 'dateline', 'boilerplate']);
+const CLAUSE_DASH = /\s[-–—]\s/;
+const STRONG_PLACE_PREP = /^(?:in|near|outside|around|into|across|on the outskirts of)\b/i;
+
+/** An event as first read, before merging: where it is and whether its date was stated. */
+export interface EventMention {
+  event: NewsEvent;
+  sentence: number;
+  post: number;
+  dateStated: boolean;
+  anaphoric: boolean;
+  reportDay: string | null;
+}
+
+let triggerRe: RegExp | null = null;
+let triggerInfo: Map<string, { type: string; sub_type: string | null }> | null = null;
+
+function triggers(): { re: RegExp; info: Map<string, { type: string; sub_type: string | null }> } {
+  if (!triggerRe || !triggerInfo) {
+    const lex = eventLexicon();
+    triggerInfo = new Map();
+    for (const t of lex.triggers) for (const p of t.phrases) if (!triggerInfo.has(p)) triggerInfo.set(p, { type: t.type, sub_type: t.sub_type });
+    triggerRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation([...triggerInfo.keys()])})(?![\\p{L}\\p{N}])`, 'giu');
+  }
+  return { re: triggerRe, info: triggerInfo };
+}
+
+export interface ExtractInput {
+  record: NewsRecord;
+  sentences: SentenceBound[];
+  times: TimeExpression[];
+  anchorAt(offset: number): TimeAnchor | null;
+}
+
+function sentenceIndex(sentences: SentenceBound[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.end <= offset) lo = mid + 1;
+    else if (sentences[mid]!.start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return Math.max(0, Math.min(sentences.length - 1, lo));
+}
+
+function postIndex(record: NewsRecord, offset: number): number {
+  return record.posts.findIndex((p) => p.span.start <= offset && offset < p.span.end);
+}
+
+/** The last day a date value covers (for the background test), as a day number. */
+export function lastDayOf(value: string): number | null {
+  if (/^\d{4}$/.test(value)) return dayNumber({ y: +value, m: 12, d: 31 });
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
+  if (month) {
+    const next = addMonths({ y: +month[1]!, m: +month[2]!, d: 1 }, 1);
+    return dayNumber({ y: next.y, m: next.m, d: 1 }) - 1;
+  }
+  const week = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (week) {
+    // ISO week 1 holds 4 January; its Monday is 4 January minus (weekday - 1) days.
+    const jan4 = { y: +week[1]!, m: 1, d: 4 };
+    return dayNumber(jan4) - (weekday(jan4) - 1) + (+week[2]! - 1) * 7 + 6;
+  }
+  const d = parseDay(value);
+  return d ? dayNumber(d) : null;
+}
+
+export function extractEvents(input: ExtractInput): EventMention[] {
+  const { record, sentences, times } = input;
+  const text = record.text;
+  const lex = eventLexicon();
+  const index = new MentionIndex(record);
+  const { re, info } = triggers();
+  const placePreps = new RegExp(`(?<![\\p{L}])(?:(?:${alternation(lex.place_prepositions)})(?:[ \\t]{1,3}the)?|(?:${alternation(lex.place_nouns)})[ \\t]{1,3}of)[ \\t]{1,3}(?=[A-Z])`, 'gu');
+  const anaphora = new RegExp(`(?:^|[^\\p{L}])(?:${lex.anaphora.map(escapeRe).join('|')})[ \\t]{1,3}$`, 'iu');
+  // Bylines, datelines and boilerplate tell who wrote and when it was posted, not what happened.
+  const metaBlocks = record.blocks.filter((b) => META_BLOCKS.has(b.type)).map((b) => b.span).sort((a, b) => a.start - b.start);
+  const inMeta = (start: number, end: number) => metaBlocks.some((b) => b.start < end && start < b.end);
+  const out: EventMention[] = [];
+  let n = 0;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const phrase = m[0].toLowerCase();
+    const kind = info.get(phrase);
+    if (!kind) continue;
+    const tStart = m.index;
+    const tEnd = m.index + m[0].length;
+    if (inMeta(tStart, tEnd)) continue;
+    const si = sentenceIndex(sentences, tStart);
+    const sent = sentences[si] ?? { start: 0, end: text.length };
+    // The context is the sentence, never across a line break (a caption or timestamp line is not the same sentence).
+    const lineStart = text.lastIndexOf('\n', tStart) + 1;
+    const nextBreak = text.indexOf('\n', tEnd);
+    const lineEnd = nextBreak < 0 || nextBreak - tEnd > MAX_CONTEXT_CHARS ? tEnd + MAX_CONTEXT_CHARS : nextBreak;
+    const cStart = Math.max(sent.start, lineStart, tStart - MAX_CONTEXT_CHARS);
+    const cEnd = Math.min(sent.end, lineEnd, text.length);
+    const anchor = input.anchorAt(tStart);
+    const reportDay = anchor ? `${anchor.y}-${String(anchor.m).padStart(2, '0')}-${String(anchor.d).padStart(2, '0')}` : null;
+
+    // Date: the nearest dated expression in the sentence; else the day of the post or document reporting it.
+    let best: TimeExpression | null = null;
+    let bestDist = Infinity;
+    for (const t of timesIn(times, cStart, cEnd)) {
+      if (t.kind !== 'date' || !t.value || inMeta(t.span.start, t.span.end)) continue;
+      // A dash between them is a clause break: "KYIV, May 26 (Reuters) - A strike hit ..." dates the report.
+      const between = t.span.end <= tStart ? text.slice(t.span.end, tStart) : text.slice(tEnd, t.span.start);
+      if (CLAUSE_DASH.test(between)) continue;
+      const dist = t.span.start >= tEnd ? t.span.start - tEnd : Math.max(0, tStart - t.span.end);
+      if (dist < bestDist) {
+        best = t;
+        bestDist = dist;
+      }
+    }
+    const date: EventDate | null = best
+      ? { value: best.value!, granularity: best.granularity ?? 'day', anchor: best.anchor }
+      : reportDay
+        ? { value: reportDay, granularity: 'day', anchor: anchor!.source }
+        : null;
+
+    // Place: a capitalised name after a place preposition ("in Odesa", "villages of X"), after the trigger first.
+    const findPlace = (from: number, to: number) => {
+      placePreps.lastIndex = from;
+      let p: RegExpExecArray | null;
+      while ((p = placePreps.exec(text)) !== null && p.index < to) {
+        const run = nameAt(text, p.index + p[0].length, to);
+        if (!run || /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(run.name)) continue;
+        // A date ("in January") or a demonym ("at Ukrainian facilities") is not a place.
+        if (timesIn(times, run.start, run.end).length || (countryOf(run.name) && countryOf(run.name) !== run.name && !/^[A-Z]{2,3}$/.test(run.name))) continue;
+        const hit = index.at(run.start, run.end);
+        // People are not places, but after "in"/"near" a name is a place even when the tagger took it for a person;
+        // an organisation after "in"/"at" is a venue ("at the White House").
+        if (hit && hit.type === 'PERSON' && !STRONG_PLACE_PREP.test(p[0])) continue;
+        return refFor(index, run);
+      }
+      return null;
+    };
+    let place = findPlace(tEnd, cEnd);
+    // A country word right before a meeting's trigger places it ("US talks").
+    const before = text.slice(cStart, tStart);
+    const lastWord = /([A-Z][\p{L}.]*)[ \t]{1,3}$/u.exec(before);
+    if (!place && kind.type === 'meeting' && lastWord && countryOf(lastWord[1]!)) place = { entity: null, name: countryOf(lastWord[1]!)! };
+    if (!place) place = findPlace(cStart, tStart);
+
+    // Actor: a demonym just before the trigger ("Russian drone strike"), else the nearest name before it.
+    let actor: NewsEvent['actor'] = null;
+    const words = before.split(/\s+/).filter(Boolean).slice(-DEMONYM_WORDS_BEFORE);
+    for (let i = words.length - 1; i >= 0 && !actor; i--) {
+      const c = countryOf(words[i]!.replace(/[^\p{L}'’.]/gu, ''));
+      if (c && /^[A-Z]/.test(words[i]!)) actor = { entity: null, name: c };
+    }
+    if (!actor) actor = nearestNameBefore(text, index, cStart, tStart);
+    const participants = namesAfter(text, index, tEnd, cEnd).filter((p) => p.name !== place?.name && p.name !== actor?.name);
+
+    const casualties = findCasualties(text, cStart, cEnd);
+    const sources = findSources(record, text, cStart, cEnd);
+    const evidence: Span[] = [trimSpan(text, span(text, cStart, cEnd))];
+    const last = date ? lastDayOf(date.value) : null;
+    const report = reportDay ? lastDayOf(reportDay) : null;
+    const background = last !== null && report !== null && last <= report - BACKGROUND_DAYS;
+    const event: NewsEvent = {
+      id: `${record.id}:e${++n}`,
+      type: kind.type,
+      sub_type: kind.sub_type,
+      trigger: span(text, tStart, tEnd),
+      actor,
+      participants,
+      place,
+      date,
+      casualties,
+      sources,
+      evidence,
+      background,
+      confidence: best ? 0.7 : 0.5,
+    };
+    out.push({ event, sentence: si, post: postIndex(record, tStart), dateStated: !!best, anaphoric: anaphora.test(text.slice(Math.max(0, tStart - 8), tStart)), reportDay });
+  }
+  return out;
+}
+
+function trimSpan(text: string, s: Span): Span {
+  let a = s.start;
+  let b = s.end;
+  while (a < b && /\s/.test(text[a]!)) a++;
+  while (b > a && /\s/.test(text[b - 1]!)) b--;
+  return span(text, a, b);
+}
+
+/** Time expressions overlapping [start, end) (times are sorted by offset). */
+function timesIn(times: TimeExpression[], start: number, end: number): TimeExpression[] {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]!.span.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: TimeExpression[] = [];
+  for (let i = lo; i < times.length && times[i]!.span.start < end; i++) out.push(times[i]!);
+  return out;
+}
+
+const CAP_START = /(?<![\p{L}\p{N}'’])[A-Z]/gu;
+
+function nearestNameBefore(text: string, index: MentionIndex, from: number, to: number): NewsEvent['actor'] {
+  const mentions = index.within(from, to).filter((m) => m.type !== 'MISC');
+  if (mentions.length) return mentions[mentions.length - 1]!.ref;
+  let last: NewsEvent['actor'] = null;
+  CAP_START.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = CAP_START.exec(text)) !== null && m.index < to) {
+    const run = nameAt(text, m.index, to);
+    if (run) {
+      last = refFor(index, run);
+      CAP_START.lastIndex = Math.max(run.end, m.index + 1);
+    }
+  }
+  return last;
+}
+
+function namesAfter(text: string, index: MentionIndex, from: number, to: number): NonNullable<NewsEvent['actor']>[] {
+  const out: NonNullable<NewsEvent['actor']>[] = [];
+  const seen = new Set<string>();
+  const mentions = index.within(from, to).filter((m) => m.type === 'PERSON' || m.type === 'ORG');
+  if (mentions.length) {
+    for (const mm of mentions) if (!seen.has(mm.ref.name) && seen.add(mm.ref.name)) out.push(mm.ref);
+    return out.slice(0, 4);
+  }
+  CAP_START.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = CAP_START.exec(text)) !== null && m.index < to && out.length < 4) {
+    const run = nameAt(text, m.index, to);
+    if (run) {
+      const ref = refFor(index, run);
+      if (!seen.has(ref.name)) {
+        seen.add(ref.name);
+        out.push(ref);
+      }
+      CAP_START.lastIndex = Math.max(run.end, m.index + 1);
+    }
+  }
+  return out;
+}
+
+/** Who the text says reports it: quotes whose content overlaps the context, else "X said" / "according to X". */
+function findSources(record: NewsRecord, text: string, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  for (const q of record.quotes ?? []) {
+    if (q.content.start < to && from < q.content.end && q.speaker.mention) out.push(q.speaker.mention);
+  }
+  if (out.length) return out;
+  const lex = eventLexicon();
+  // "..., regional governor Oleh Syniehubov said": the name is the capitalised run inside the phrase before the verb.
+  const re = new RegExp(`(?:,[ \\t]{1,3}|^)([^,.;:!?"“”]{1,80}?)[ \\t]{1,3}(?:${alternation(lex.source_verbs)})\\b|according[ \\t]to[ \\t]{1,3}(?:the[ \\t]{1,3})?([A-Z][^,.;:!?]{0,60})`, 'g');
+  const slice = text.slice(from, to);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice)) !== null) {
+    const group = m[1] ?? m[2]!;
+    const capital = group.search(/[A-Z]/);
+    if (capital < 0) continue;
+    const at = from + m.index + m[0].indexOf(group) + capital;
+    const run = nameAt(text, at, at + group.length - capital);
+    if (run) out.push(span(text, run.start, run.end));
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+// The DOM the HTML reader works on: linkedom (fast, no layout), typed loosely since linkedom ships partial types.
+import { parseHTML } from 'linkedom';
+
+// linkedom's objects follow the DOM interfaces closely enough for what we use; its own typings are partial, so the
+// standard lib.dom shapes are declared here by hand (only the members this reader uses).
+export interface Node {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  parentNode: Node | null;
+  childNodes: ArrayLike<Node>;
+  firstChild: Node | null;
+  nextSibling: Node | null;
+}
+export interface Element extends Node {
+  tagName: string;
+  localName: string;
+  id: string;
+  className: string;
+  children: ArrayLike<Element>;
+  parentElement: Element | null;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  querySelector(sel: string): Element | null;
+  querySelectorAll(sel: string): ArrayLike<Element>;
+  remove(): void;
+  cloneNode(deep: boolean): Element;
+}
+export interface Document extends Node {
+  documentElement: Element;
+  head: Element | null;
+  body: Element | null;
+  title: string;
+  querySelector(sel: string): Element | null;
+  querySelectorAll(sel: string): ArrayLike<Element>;
+}
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+export function parseDocument(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+export function isElement(n: Node): n is Element {
+  return n.nodeType === ELEMENT_NODE;
+}
+
+/** Collapses runs of whitespace (including no-break spaces used as spacing) to one space and trims. */
+export function normalizeSpace(s: string): string {
+  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}

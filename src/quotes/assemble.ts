@@ -1,0 +1,352 @@
+import type { Entity, Quote, Speaker } from '../model/record.js';
+import { span } from '../model/span.js';
+import type { Token } from '../pipeline/doc.js';
+import type { QuoteLexicon } from './lexicon.js';
+import type { MarkedQuote } from './marks.js';
+import { runsOf } from './perceptron.js';
+import { resolveSpeaker, type SpeakerContext } from './speaker.js';
+import type { TaggedUnit } from './tagging.js';
+
+// Turns the taggers' spans into Quote records: each content span is joined to the nearest cue, and the cue to the
+// nearest source; quotation-only paragraphs continue the previous speaker; a content span that itself reports
+// someone ("Lavrov added that X") yields the nested quote with `via`. All joins look at a bounded token window.
+
+/** Largest token gap between a content span and its cue within one sentence ("…,” the chairman of the alliance’s
+ * military committee, Admiral X, wrote"), and across a sentence boundary. */
+export const CUE_MAX_GAP = 20;
+export const CUE_NEAR_GAP = 3;
+/** Largest token gap between a cue and its source ("X, a Labour MP who chairs the committee, said"). */
+export const SOURCE_MAX_GAP = 14;
+/** A marked span with fewer words than this and no cue is a title or a scare quote, not speech. */
+export const MIN_SPEECH_WORDS = 4;
+/** Confidence of quotes read by the taggers, and of those carried over from the previous paragraph's speaker. */
+export const TAGGED_CONFIDENCE = 0.8;
+export const CONTINUED_CONFIDENCE = 0.6;
+
+type Run = [number, number];
+
+function gap(a: Run, b: Run): number {
+  if (a[1] <= b[0]) return b[0] - a[1];
+  if (b[1] <= a[0]) return a[0] - b[1];
+  return -1; // overlapping
+}
+
+function nearestRun(runs: Run[], to: Run, maxGap: number, avoid?: Run): Run | null {
+  let best: Run | null = null;
+  let bestGap = Infinity;
+  for (const r of runs) {
+    const g = gap(r, to);
+    if (g < 0 || g > maxGap) continue;
+    if (avoid && gap(r, avoid) < 0) continue;
+    if (g < bestGap) {
+      best = r;
+      bestGap = g;
+    }
+  }
+  return best;
+}
+
+/** direct: the content is one marked quotation; mixed: it holds marked words; indirect: no marks. */
+export function kindOf(start: number, end: number, marks: readonly MarkedQuote[]): Quote['kind'] {
+  let mixed = false;
+  for (const m of marks) {
+    if (m.start >= end) break;
+    if (m.depth === 0 && m.start <= start + 1 && m.end >= end - 1 && m.start >= start - 1) return 'direct';
+    if (m.start >= start && m.end <= end) mixed = true;
+  }
+  return mixed ? 'mixed' : 'indirect';
+}
+
+export interface AssembleInput {
+  id: string;
+  text: string;
+  tagged: readonly TaggedUnit[];
+  marks: readonly MarkedQuote[];
+  entities: readonly Entity[];
+  lex: QuoteLexicon;
+}
+
+export function assembleQuotes(input: AssembleInput): Quote[] {
+  const { text, marks, lex } = input;
+  const ctx: SpeakerContext = { text, entities: input.entities, lex, history: [] };
+  const quotes: Quote[] = [];
+  const newQuote = (start: number, end: number, cue: Token[] | null, speaker: Speaker, confidence: number): Quote => {
+    const q: Quote = {
+      id: `${input.id}:q${quotes.length + 1}`,
+      kind: kindOf(start, end, marks),
+      content: span(text, start, end),
+      cue: cue && cue.length ? span(text, cue[0]!.start, cue[cue.length - 1]!.end) : null,
+      speaker,
+      via: null,
+      statement: null,
+      paraphrase_of: null,
+      confidence,
+    };
+    quotes.push(q);
+    if (speaker.name !== null) ctx.history.push(speaker);
+    return q;
+  };
+  let previous: Quote | null = null;
+  let previousUnit = -2;
+  input.tagged.forEach((tu, ui) => {
+    const toks = tu.unit.tokens;
+    const cues = runsOf(tu.cue);
+    const sources = runsOf(tu.source);
+    const contents = runsOf(tu.content)
+      .flatMap((c) => splitAtQuotationStart(tu, c))
+      .map((c) => cutAtClosingMark(tu, c, marks))
+      .filter((c) => !VERB_FILTER || kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) !== 'indirect' || hasVerb(toks, c));
+    const usedCues = new Set<number>();
+    // Cues the content tagger left without content, that have a source beside them, get the rule-read clause.
+    for (const cue of cues) {
+      if (contents.some((c) => gap(c, cue) <= CUE_MAX_GAP && sameSentenceOrNear(tu, cue, c))) continue;
+      const src = nearestRun(sources, cue, 1) ?? ruleSource(tu, cue);
+      if (!src) continue;
+      const clause = clauseOf(tu, cue, src, lex);
+      if (clause && !contents.some((c) => gap(c, clause) < 0)) contents.push(clause);
+    }
+    contents.sort((a, b) => a[0] - b[0]);
+    for (const c of contents) {
+      let cue: Run | null = nearestRun(cues.filter((k) => sameSentenceOrNear(tu, k, c)), c, CUE_MAX_GAP);
+      let src = cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, c) : nearestRun(sources, c, 3);
+      if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
+        src = null; // "calling them": an object pronoun is not who speaks
+      }
+      if (!cue && !src) {
+        const found = ruleAttribution(tu, c, lex);
+        if (found) [cue, src] = found;
+      } else if (cue && !src) {
+        src = ruleSource(tu, cue);
+        if (src && gap(src, c) < 0) src = null;
+      }
+      const start = toks[c[0]]!.start;
+      const end = toks[c[1] - 1]!.end;
+      let speaker: Speaker;
+      let confidence = TAGGED_CONFIDENCE;
+      if (src) speaker = resolveSpeaker(ctx, trimRun(toks, src));
+      else if (!cue && previous && previousUnit >= ui - 1 && onlyQuotation(tu, c)) {
+        // A paragraph that is only a quotation continues the previous speaker.
+        speaker = { ...previous.speaker, mention: null };
+        confidence = CONTINUED_CONFIDENCE;
+      } else speaker = { entity: null, name: null, mention: null, anonymous: false };
+      const kind = kindOf(start, end, marks);
+      if (!cue && !src && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || wordCount(toks, c) < MIN_SPEECH_WORDS)) continue;
+      if (VERB_FILTER && kind === 'indirect' && !hasVerb(toks, c)) continue; // "told reporters", "posting the footage": not a clause
+      if (REQUIRE_LEXICON_CUE && kind === 'indirect' && cue && !lexiconCue(toks, cue, lex)) continue;
+      const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : null, speaker, confidence);
+      if (kind === 'direct' && wordCount(toks, c) < MIN_SPEECH_WORDS) q.kind = 'mixed'; // a quoted word or phrase
+      if (cue) usedCues.add(cue[0]);
+      previous = q;
+      previousUnit = ui;
+      nested(q, toks, c, lex, text, ctx, newQuote);
+    }
+    // "Lavrov added that X, a Russian news agency said": a cue with its source that no quote used reports the
+    // whole clause, and the quotes inside that clause are reached via it.
+    const inUnit = quotes.filter((q) => q.content.start >= tu.unit.start && q.content.end <= tu.unit.end);
+    for (const cue of cues) {
+      if (usedCues.has(cue[0]) || !lexiconCue(toks, cue, lex)) continue;
+      const src = nearestRun(sources, cue, 1) ?? ruleSource(tu, cue);
+      if (!src) continue;
+      const clause = clauseOf(tu, cue, src, lex);
+      if (!clause) continue;
+      const start = toks[clause[0]]!.start;
+      const end = toks[clause[1] - 1]!.end;
+      const inner = inUnit.filter((q) => q.content.start >= start && q.content.end <= end && q.cue !== null);
+      if (inner.length === 0) continue;
+      const outer = newQuote(start, end, toks.slice(cue[0], cue[1]), resolveSpeaker(ctx, trimRun(toks, src)), TAGGED_CONFIDENCE);
+      for (const q of inner) if (q.via === null) q.via = outer.id;
+    }
+  });
+  return quotes;
+}
+
+/** A content run that opens with a paired quotation mark ends at the closing mark: what follows ("…,” said X") is
+ * attribution, not quotation. */
+function cutAtClosingMark(tu: TaggedUnit, c: Run, marks: readonly MarkedQuote[]): Run {
+  const q = tu.unit.quote[c[0]]!;
+  if (q < 0 || tu.unit.mark[c[0]] !== 1) return c;
+  const m = marks[q]!;
+  let e = c[0];
+  while (e < c[1] && tu.unit.tokens[e]!.end <= m.end) e++;
+  return e > c[0] ? [c[0], e] : c;
+}
+
+/** Punctuation and conjunctions at the edges of a speaker run are not part of the mention. */
+function trimRun(toks: readonly Token[], [a, b]: Run): Token[] {
+  while (a < b && /^\p{P}+$/u.test(toks[a]!.text)) a++;
+  while (b > a && /^\p{P}+$/u.test(toks[b - 1]!.text)) b--;
+  return toks.slice(a, b);
+}
+
+function isCueWord(t: Token, lex: QuoteLexicon): boolean {
+  return lex.cueVerbs.has(t.text.toLowerCase()) && t.pos !== 'PROPN';
+}
+
+/** A speaker noun phrase: proper nouns, determiners, adjectives, nouns and possessives, up to SPEAKER_MAX_TOKENS. */
+export const SPEAKER_MAX_TOKENS = 8;
+const NP_POS = new Set(['PROPN', 'DET', 'ADJ', 'NOUN', 'PART', 'PRON', 'NUM']);
+
+/** Reads "…,” said X" / "…,” X said" after a quotation, or "X said:" before it, when the taggers found no cue. */
+function ruleAttribution(tu: TaggedUnit, c: Run, lex: QuoteLexicon): [Run, Run] | null {
+  const toks = tu.unit.tokens;
+  let i = c[1];
+  while (i < toks.length && /^\p{P}+$/u.test(toks[i]!.text)) i++;
+  if (i < toks.length && isCueWord(toks[i]!, lex)) {
+    const np = npFrom(toks, i + 1, 1);
+    if (np) return [[i, i + 1], np];
+  }
+  const np = npFrom(toks, i, 1);
+  if (np && np[1] < toks.length && isCueWord(toks[np[1]]!, lex)) return [[np[1], np[1] + 1], np];
+  let j = c[0] - 1;
+  while (j >= 0 && /^[:,]$/.test(toks[j]!.text)) j--;
+  if (j >= 1 && isCueWord(toks[j]!, lex)) {
+    const before = npFrom(toks, j - 1, -1);
+    if (before) return [[j, j + 1], before];
+  }
+  return null;
+}
+
+/** The noun phrase starting at `i` going right (dir 1) or ending at `i` going left (dir -1), with a name or a noun. */
+function npFrom(toks: readonly Token[], i: number, dir: 1 | -1): Run | null {
+  let k = i;
+  const inNp = (j: number) =>
+    NP_POS.has(toks[j]!.pos) || (toks[j]!.text === '-' && j > 0 && j + 1 < toks.length && toks[j - 1]!.pos === 'NOUN');
+  while (k >= 0 && k < toks.length && Math.abs(k - i) < SPEAKER_MAX_TOKENS && inNp(k)) k += dir;
+  const [a, b] = dir === 1 ? [i, k] : [k + 1, i + 1];
+  if (b <= a) return null;
+  if (!toks.slice(a, b).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON')) return null;
+  return [a, b];
+}
+
+/** The clause a cue reports when the content tagger gave none: after "X said (that)" to the end of the sentence, or
+ * from the start of the sentence to ", X said". */
+function clauseOf(tu: TaggedUnit, cue: Run, src: Run, lex: QuoteLexicon): Run | null {
+  const toks = tu.unit.tokens;
+  const sent = tu.unit.sent;
+  void lex;
+  const s = sent[cue[0]]!;
+  let first = cue[0];
+  while (first > 0 && sent[first - 1] === s) first--;
+  let last = cue[1];
+  while (last < toks.length && sent[last] === s) last++;
+  const trimEnd = (e: number, b: number) => {
+    while (e > b && /^\p{P}+$/u.test(toks[e - 1]!.text) && !/["”’»]/.test(toks[e - 1]!.text)) e--;
+    return e;
+  };
+  const after = Math.max(cue[1], src[1]);
+  if (after < last && src[0] < cue[0]) {
+    let a = after;
+    if (toks[a]!.text.toLowerCase() === 'that' || toks[a]!.text === ':' || toks[a]!.text === ',') a++;
+    const e = trimEnd(last, a);
+    if (e - a >= MIN_SPEECH_WORDS) return [a, e];
+  }
+  const before = Math.min(cue[0], src[0]);
+  if (before > first) {
+    const e = trimEnd(before, first);
+    return e - first >= MIN_SPEECH_WORDS ? [first, e] : null;
+  }
+  return null;
+}
+
+/** Indirect reports need a reporting cue from data/quotes (the taggers also learnt PolNeAR's beliefs, polls and
+ * findings: "shows", "wants", which are not speech). */
+export const REQUIRE_LEXICON_CUE = false;
+export const DROP_UNATTRIBUTED = true;
+export const VERB_FILTER = false;
+
+function lexiconCue(toks: readonly Token[], [a, b]: Run, lex: QuoteLexicon): boolean {
+  for (let i = a; i < b; i++) if (lex.cueVerbs.has(toks[i]!.text.toLowerCase()) || toks[i]!.text === ':') return true;
+  const words = toks.slice(a, b).map((t) => t.text.toLowerCase());
+  return lex.cuePhrases.some((p) => p.every((w) => words.includes(w)));
+}
+
+function hasVerb(toks: readonly Token[], [a, b]: Run): boolean {
+  for (let i = a; i < b; i++) if (toks[i]!.pos === 'VERB' || toks[i]!.pos === 'AUX') return true;
+  return false;
+}
+
+/** A content run that goes on into a new sentence opening with a quotation mark is two reports: split it there. */
+function splitAtQuotationStart(tu: TaggedUnit, [a, b]: Run): Run[] {
+  const out: Run[] = [];
+  let s = a;
+  for (let i = a + 1; i < b; i++) {
+    if (tu.unit.mark[i] === 1 && tu.unit.depth[i] === 1 && tu.unit.sent[i] !== tu.unit.sent[i - 1]) {
+      out.push([s, i]);
+      s = i;
+    }
+  }
+  out.push([s, b]);
+  return out;
+}
+
+/** The speaker of a cue the source tagger left alone: after an inverted cue (", said X"), the subject of the
+ * sentence for a participle (", adding: …"), else the noun phrase just before the cue ("X said"). */
+function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
+  const toks = tu.unit.tokens;
+  const prev = cue[0] > 0 ? toks[cue[0] - 1]! : null;
+  if (prev && /^[,"”’]$/.test(prev.text)) {
+    const after = npFrom(toks, cue[1], 1);
+    if (after) return after;
+  }
+  if (/ing$/i.test(toks[cue[0]]!.text)) {
+    let first = cue[0];
+    while (first > 0 && tu.unit.sent[first - 1] === tu.unit.sent[cue[0]]) first--;
+    return npFrom(toks, first, 1);
+  }
+  return npFrom(toks, cue[0] - 1, -1);
+}
+
+function sameSentenceOrNear(tu: TaggedUnit, a: Run, b: Run): boolean {
+  const g = gap(a, b);
+  if (g >= 0 && g <= CUE_NEAR_GAP) return true;
+  const sent = tu.unit.sent;
+  return sent[a[0]] === sent[b[1] - 1] || sent[a[1] - 1] === sent[b[0]];
+}
+
+function wordCount(toks: readonly Token[], [a, b]: Run): number {
+  let n = 0;
+  for (let i = a; i < b; i++) if (/\p{L}/u.test(toks[i]!.text)) n++;
+  return n;
+}
+
+/** True when the content run covers the paragraph but for punctuation: a paragraph that is only a quotation. */
+function onlyQuotation(tu: TaggedUnit, [a, b]: Run): boolean {
+  const toks = tu.unit.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    if (i >= a && i < b) continue;
+    if (/[\p{L}\p{N}]/u.test(toks[i]!.text)) return false;
+  }
+  return tu.unit.depth[a] !== 0;
+}
+
+/**
+ * "Lavrov added that X": when a content span opens with a speaker and a reporting verb, the reported words are a
+ * quote of their own, attributed to that speaker and reached `via` the outer quote.
+ */
+function nested(
+  outer: Quote,
+  toks: readonly Token[],
+  [a, b]: Run,
+  lex: QuoteLexicon,
+  text: string,
+  ctx: SpeakerContext,
+  make: (s: number, e: number, cue: Token[] | null, sp: Speaker, c: number) => Quote,
+): void {
+  if (outer.kind === 'direct') return;
+  // speaker: a run of proper nouns or a pronoun at the start, then a reporting verb (with "also" etc. skipped)
+  let i = a;
+  while (i < b && i - a < 6 && (toks[i]!.pos === 'PROPN' || toks[i]!.pos === 'DET' || toks[i]!.pos === 'ADJ' || toks[i]!.pos === 'NOUN')) i++;
+  if (i === a && i < b && lex.pronouns.has(toks[i]!.text.toLowerCase())) i++;
+  if (i === a || i >= b) return;
+  const speakerToks = toks.slice(a, i);
+  if (!speakerToks.some((t) => t.pos === 'PROPN' || t.pos === 'PRON')) return;
+  let v = i;
+  if (toks[v]!.pos === 'AUX' || toks[v]!.pos === 'ADV') v++;
+  if (v >= b || !lex.cueVerbs.has(toks[v]!.text.toLowerCase())) return;
+  let c = v + 1;
+  if (c < b && toks[c]!.text.toLowerCase() === 'that') c++;
+  if (c >= b) return;
+  const inner = make(toks[c]!.start, toks[b - 1]!.end, toks.slice(i, v + 1), resolveSpeaker(ctx, speakerToks), outer.confidence);
+  inner.via = outer.id;
+  void text;
+}

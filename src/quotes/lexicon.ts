@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../version.js';
+
+// The reviewed word lists of data/quotes/, read once. Plain text, one item a line, '#' starts a comment.
+
+export interface QuoteLexicon {
+  /** Every form of every reporting verb, lower case → its base form. */
+  cueVerbs: Map<string, string>;
+  /** Multi-word cues as lower-case token sequences. */
+  cuePhrases: string[][];
+  pronouns: Set<string>;
+  anonymousHeads: Set<string>;
+  roleNouns: Set<string>;
+  /** Words after which a speaker mention's head noun is no longer looked for. */
+  headStops: Set<string>;
+}
+
+function lines(file: string): string[] {
+  return readFileSync(join(PACKAGE_ROOT, 'data', 'quotes', file), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
+}
+
+let cached: QuoteLexicon | undefined;
+
+export function quoteLexicon(): QuoteLexicon {
+  if (cached) return cached;
+  const cueVerbs = new Map<string, string>();
+  for (const line of lines('cue-verbs.txt')) {
+    const forms = line.toLowerCase().split(/\s+/);
+    for (const f of forms) if (!cueVerbs.has(f)) cueVerbs.set(f, forms[0]!);
+  }
+  cached = {
+    cueVerbs,
+    cuePhrases: lines('cue-phrases.txt').map((l) => l.toLowerCase().split(/\s+/)),
+    pronouns: new Set(lines('pronouns.txt').map((l) => l.toLowerCase())),
+    anonymousHeads: new Set(lines('anonymous.txt').map((l) => l.toLowerCase())),
+    roleNouns: new Set(lines('role-nouns.txt').map((l) => l.toLowerCase())),
+    headStops: new Set(lines('head-stops.txt').map((l) => l.toLowerCase())),
+  };
+  return cached;
+}

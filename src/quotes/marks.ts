@@ -1,0 +1,163 @@
+// Quotation-mark pairing. Scraped text mixes styles (" “ ” ' ‘ ’ « » „), closes a “ with a straight ", leaves marks
+// unbalanced, and runs quotations over several paragraphs (a paragraph that opens a quote without closing it continues
+// into the next paragraph when that one opens with a mark). One left-to-right pass with a small bounded stack: linear
+// in the text, whatever the marks.
+
+/** A paired (or paragraph-closed) quotation: offsets of the opening mark and one past the closing mark. */
+export interface MarkedQuote {
+  start: number;
+  /** One past the closing mark; or the end of the paragraph run when the quote was never closed. */
+  end: number;
+  /** False when no closing mark was found and the quote was cut at the end of its paragraph run. */
+  closed: boolean;
+  /** 0 for an outer quotation, 1 for a quotation inside it. */
+  depth: number;
+  family: 'double' | 'single';
+}
+
+const DOUBLE_OPEN = new Set(['“', '„', '«', '"', '”']);
+const DOUBLE_CLOSE = new Set(['”', '“', '»', '"']);
+const SINGLE_OPEN = new Set(['‘', '‹', "'", '‚', '’']);
+const SINGLE_CLOSE = new Set(['’', '›', "'", '‘']);
+/** Marks that only ever open or only ever close; the rest ("  '  ’  “) are decided by their neighbours. */
+const ONLY_OPEN = new Set(['„', '«', '‹', '‚', '‘']);
+const ONLY_CLOSE = new Set(['»', '›']);
+
+/** Nesting deeper than this is not quotation but noise (10,000 marks in a row): extra opens are ignored. */
+export const MAX_QUOTE_DEPTH = 3;
+
+export function isQuoteMarkChar(c: string): boolean {
+  return DOUBLE_OPEN.has(c) || DOUBLE_CLOSE.has(c) || SINGLE_OPEN.has(c) || SINGLE_CLOSE.has(c);
+}
+
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isSpaceOrNone = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
+const OPENING_CONTEXT = /[\s([{\u2014\u2013\-/:]/;
+const CLOSING_CONTEXT = /[\s)\]}.,;:!?\u2014\u2013\-/…]/;
+
+type Role = 'open' | 'close' | 'either' | 'none' | 'possessive';
+
+/** What a mark at `i` can do, judged from its neighbours: an apostrophe inside a word is not a mark at all. */
+function roleOf(text: string, i: number): Role {
+  const c = text[i]!;
+  const before = i > 0 ? text[i - 1] : undefined;
+  const after = text[i + 1];
+  const single = SINGLE_OPEN.has(c) || SINGLE_CLOSE.has(c);
+  if (single && isWordChar(before) && isWordChar(after)) return 'none'; // don't, Moscow's
+  if (ONLY_OPEN.has(c) && !(c === '‘' && isWordChar(before))) return 'open';
+  if (ONLY_CLOSE.has(c)) return 'close';
+  const openCtx = before === undefined || OPENING_CONTEXT.test(before) || isQuoteMarkChar(before);
+  const closeCtx = after === undefined || CLOSING_CONTEXT.test(after) || isQuoteMarkChar(after);
+  if (single && !openCtx && isSpaceOrNone(after) && /[sS]/.test(before ?? '')) {
+    // leaders’ meetings: a plural possessive, or the close of a single quote (decided by the caller)
+    return 'possessive';
+  }
+  if (openCtx && !closeCtx) return 'open';
+  if (closeCtx && !openCtx) return 'close';
+  if (openCtx && closeCtx) return isSpaceOrNone(after) ? 'close' : 'either';
+  return 'either';
+}
+
+function familyOf(c: string): 'double' | 'single' {
+  return DOUBLE_OPEN.has(c) || DOUBLE_CLOSE.has(c) ? 'double' : 'single';
+}
+
+interface Open {
+  at: number;
+  family: 'double' | 'single';
+}
+
+/**
+ * Pairs the quotation marks of `text` within the paragraph runs given (sorted, non-overlapping [start, end) ranges).
+ * A quote left open at the end of a paragraph continues into the next paragraph when that paragraph starts with an
+ * opening mark of the same family; otherwise it is cut at the end of its paragraph (closed: false).
+ */
+export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly [number, number]>): MarkedQuote[] {
+  const out: MarkedQuote[] = [];
+  let stack: Open[] = [];
+  for (let p = 0; p < paragraphs.length; p++) {
+    const [ps, pe] = paragraphs[p]!;
+    let first = true;
+    // The last unambiguous single closing mark of the paragraph: a possessive-looking mark before it is an apostrophe.
+    let lastSingleClose = -1;
+    for (let i = pe - 1; i >= ps && lastSingleClose < 0; i--) {
+      const c = text[i]!;
+      if ((SINGLE_CLOSE.has(c) || SINGLE_OPEN.has(c)) && roleOf(text, i) === 'close') lastSingleClose = i;
+    }
+    for (let i = ps; i < pe; i++) {
+      const c = text[i]!;
+      if (!isQuoteMarkChar(c)) {
+        if (!/\s/.test(c)) first = false;
+        continue;
+      }
+      const family = familyOf(c);
+      let role = roleOf(text, i);
+      if (role === 'possessive') role = lastSingleClose > i ? 'none' : 'close';
+      if (role === 'none') {
+        first = false;
+        continue;
+      }
+      // A paragraph that opens with a mark while the previous paragraph's quote is still open continues it.
+      if (first && stack.length > 0 && stack[0]!.family === family && role !== 'close') {
+        first = false;
+        continue;
+      }
+      first = false;
+      const top = stack.length ? stack[stack.length - 1] : undefined;
+      const pendingSame = findOpen(stack, family);
+      if (role === 'either') role = pendingSame >= 0 ? 'close' : 'open';
+      if (role === 'close') {
+        if (pendingSame < 0) continue; // unbalanced closing mark or possessive apostrophe
+        const open = stack[pendingSame]!;
+        stack = stack.slice(0, pendingSame);
+        out.push({ start: open.at, end: i + 1, closed: true, depth: pendingSame, family });
+        continue;
+      }
+      if (stack.length >= MAX_QUOTE_DEPTH) continue;
+      if (top && top.family === family) {
+        // The same family cannot nest directly: a second opening " while one is open is read as closing it.
+        const open = stack.pop()!;
+        out.push({ start: open.at, end: i + 1, closed: true, depth: stack.length, family });
+        continue;
+      }
+      stack.push({ at: i, family });
+    }
+    // At the end of the paragraph: quotes stay open only if the next paragraph opens with a mark of their family.
+    if (stack.length > 0) {
+      const next = paragraphs[p + 1];
+      const continues = next !== undefined && startsWithMark(text, next, stack[0]!.family);
+      if (!continues) {
+        for (let d = stack.length - 1; d >= 0; d--) {
+          const open = stack[d]!;
+          out.push({ start: open.at, end: trimEnd(text, ps, pe), closed: false, depth: d, family: open.family });
+        }
+        stack = [];
+      } else if (stack.length > 1) {
+        // Only the outer quotation carries over; inner ones end with their paragraph.
+        for (let d = stack.length - 1; d >= 1; d--) {
+          const open = stack[d]!;
+          out.push({ start: open.at, end: trimEnd(text, ps, pe), closed: false, depth: d, family: open.family });
+        }
+        stack = stack.slice(0, 1);
+      }
+    }
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out;
+}
+
+function findOpen(stack: Open[], family: 'double' | 'single'): number {
+  for (let d = stack.length - 1; d >= 0; d--) if (stack[d]!.family === family) return d;
+  return -1;
+}
+
+function startsWithMark(text: string, [s, e]: readonly [number, number], family: 'double' | 'single'): boolean {
+  let i = s;
+  while (i < e && /\s/.test(text[i]!)) i++;
+  return i < e && isQuoteMarkChar(text[i]!) && familyOf(text[i]!) === family;
+}
+
+function trimEnd(text: string, s: number, e: number): number {
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}

@@ -1,0 +1,102 @@
+import type { Entity, Speaker } from '../model/record.js';
+import { span } from '../model/span.js';
+import type { Token } from '../pipeline/doc.js';
+import type { QuoteLexicon } from './lexicon.js';
+
+// Who a speaker mention stands for. Until the entity layer fills record.entities this resolves names itself: a name is
+// the last run of capitalised proper nouns in the mention; a pronoun or a definite role noun ("the official") takes
+// the speaker of the nearest earlier quote that fits; an indefinite or unnamed source noun is anonymous.
+
+export interface SpeakerContext {
+  text: string;
+  entities: readonly Entity[];
+  lex: QuoteLexicon;
+  /** Speakers of the quotes already read in this document, most recent last. */
+  history: Speaker[];
+}
+
+/** Words that open an indefinite mention: "a Western official", "an aide", "sources close to". */
+const INDEFINITE = new Set(['a', 'an', 'one', 'some', 'several', 'two', 'three', 'other', 'another']);
+/** Speaker names carried over by a pronoun only from this many earlier quotes: beyond that, a guess. */
+export const PRONOUN_LOOKBACK = 6;
+
+function nameOf(tokens: readonly Token[]): string | null {
+  let best: [number, number] | null = null;
+  let s = -1;
+  for (let i = 0; i <= tokens.length; i++) {
+    const t = tokens[i];
+    const isName = t !== undefined && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text);
+    if (isName && s < 0) s = i;
+    if (!isName && s >= 0) {
+      best = [s, i]; // the last run wins: "Russia's foreign minister Sergei Lavrov"
+      s = -1;
+    }
+  }
+  if (!best) return null;
+  const [a, b] = best;
+  // Only a name that ends the mention is the speaker's ("Russian foreign minister Sergei Lavrov"); a name before the
+  // head noun is a modifier ("Russia's defence ministry", "the Ukrainian president").
+  if (b !== tokens.length) return null;
+  const first = tokens[a]!;
+  const last = tokens[b - 1]!;
+  let name = '';
+  for (let i = a; i < b; i++) name += (i > a ? ' ' : '') + tokens[i]!.text;
+  void first;
+  void last;
+  return name.replace(/^(Mr|Mrs|Ms|Dr)\.? /, '');
+}
+
+function entityAt(entities: readonly Entity[], start: number, end: number): Entity | null {
+  for (const e of entities) {
+    for (const m of e.mentions) if (m.span.start < end && start < m.span.end) return e;
+  }
+  return null;
+}
+
+/** The Speaker record of a mention given by its tokens (null mention: an implied speaker, e.g. a continuation). */
+export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): Speaker {
+  if (tokens.length === 0) return { entity: null, name: null, mention: null, anonymous: false };
+  const start = tokens[0]!.start;
+  const end = tokens[tokens.length - 1]!.end;
+  const mention = span(ctx.text, start, end);
+  const entity = entityAt(ctx.entities, start, end);
+  const words = tokens.map((t) => t.text.toLowerCase());
+  const named = nameOf(tokens);
+  if (entity && entity.named) {
+    return { entity: entity.id, name: entity.name, mention, anonymous: false };
+  }
+  if (tokens.length === 1 && ctx.lex.pronouns.has(words[0]!)) {
+    // A pronoun stands for the nearest earlier speaker who has a proper name (not another pronoun).
+    const prior = priorSpeaker(ctx.history, (s) => /^\p{Lu}/u.test(s.name ?? '') && !ctx.lex.pronouns.has((s.name ?? '').toLowerCase()));
+    return { entity: prior?.entity ?? null, name: prior?.name ?? null, mention, anonymous: prior?.anonymous ?? false };
+  }
+  const head = headNoun(words, ctx.lex.headStops);
+  if (!named && head !== null && (words[0] === 'the' || words[0] === 'this') && ctx.lex.roleNouns.has(head)) {
+    // "the official said": the earlier speaker introduced with the same head noun, or an anonymous one.
+    const prior = priorSpeaker(ctx.history, (s) => s.mention !== null && headNoun(s.mention.text.toLowerCase().split(/\s+/), ctx.lex.headStops) === head) ??
+      priorSpeaker(ctx.history, (s) => s.anonymous);
+    if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: prior.anonymous };
+  }
+  const anonymous = head !== null && ctx.lex.anonymousHeads.has(head) && (INDEFINITE.has(words[0]!) || words[0] === head);
+  if (anonymous) return { entity: null, name: mention.text, mention, anonymous };
+  return { entity: entity?.id ?? null, name: entity?.name ?? named ?? mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous };
+}
+
+function priorSpeaker(history: Speaker[], fits: (s: Speaker) => boolean): Speaker | null {
+  for (let k = history.length - 1, seen = 0; k >= 0 && seen < PRONOUN_LOOKBACK; k--, seen++) {
+    const s = history[k]!;
+    if (s.name !== null && fits(s)) return s;
+  }
+  return null;
+}
+
+/** The last alphabetic word before a modifier starts (data/quotes/head-stops.txt): "a source familiar with the
+ * talks" → "source". */
+function headNoun(words: readonly string[], stops: Set<string>): string | null {
+  let head: string | null = null;
+  for (const w of words) {
+    if (stops.has(w)) break;
+    if (/^\p{L}+$/u.test(w)) head = w;
+  }
+  return head;
+}

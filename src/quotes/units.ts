@@ -1,0 +1,72 @@
+import type { Token } from '../pipeline/doc.js';
+import type { MarkedQuote } from './marks.js';
+
+/**
+ * A paragraph's tokens, the sequence the taggers label. Whitespace tokens are dropped; each token knows its sentence
+ * within the paragraph and how deep it sits inside paired quotation marks.
+ */
+export interface Unit {
+  start: number;
+  end: number;
+  tokens: Token[];
+  /** Sentence number of each token, counted from 0 within the paragraph. */
+  sent: Int32Array;
+  /** Quotation depth of each token (0 = outside marks); a mark token counts as inside its quote. */
+  depth: Uint8Array;
+  /** 1 when the token is an opening mark of a paired quote, 2 a closing one, 0 otherwise. */
+  mark: Uint8Array;
+  /** Index (into the document's marked quotes) of the outermost quotation holding the token, or -1. */
+  quote: Int32Array;
+}
+
+/** Splits the tokens into paragraph units. Tokens and paragraphs are both sorted: one merge-like pass. */
+export function buildUnits(
+  tokens: readonly Token[],
+  paragraphs: ReadonlyArray<readonly [number, number]>,
+  quotes: readonly MarkedQuote[],
+): Unit[] {
+  // Quote depth by character, through a sweep over sorted boundaries (no per-character array of the whole text).
+  const events: Array<[number, number]> = [];
+  for (const q of quotes) {
+    events.push([q.start, 1], [q.end, -1]);
+  }
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const opens = new Set(quotes.map((q) => q.start));
+  const closes = new Set(quotes.filter((q) => q.closed).map((q) => q.end));
+  const units: Unit[] = [];
+  // Outermost quotes only (depth 0), sorted by start: a moving pointer finds the one holding each token.
+  const outer = quotes.map((q, i) => [q, i] as const).filter(([q]) => q.depth === 0);
+  let oi = 0;
+  let ti = 0;
+  let ei = 0;
+  let depth = 0;
+  for (const [ps, pe] of paragraphs) {
+    while (ti < tokens.length && tokens[ti]!.start < ps) ti++;
+    const toks: Token[] = [];
+    while (ti < tokens.length && tokens[ti]!.start < pe) {
+      const t = tokens[ti++]!;
+      if (t.pos !== 'SPACE' && t.text.trim().length > 0) toks.push(t);
+    }
+    const n = toks.length;
+    if (n === 0) continue;
+    const sent = new Int32Array(n);
+    const dep = new Uint8Array(n);
+    const mark = new Uint8Array(n);
+    const quote = new Int32Array(n).fill(-1);
+    let s = 0;
+    for (let k = 0; k < n; k++) {
+      const t = toks[k]!;
+      if (k > 0 && t.sentence !== toks[k - 1]!.sentence) s++;
+      sent[k] = s;
+      while (ei < events.length && events[ei]![0] <= t.start) depth += events[ei++]![1];
+      let d = depth;
+      if (closes.has(t.end) && !opens.has(t.start)) d = Math.max(d, 1);
+      dep[k] = Math.min(d, 3);
+      mark[k] = opens.has(t.start) ? 1 : closes.has(t.end) ? 2 : 0;
+      while (oi < outer.length && outer[oi]![0].end <= t.start) oi++;
+      if (oi < outer.length && outer[oi]![0].start <= t.start) quote[k] = outer[oi]![1];
+    }
+    units.push({ start: ps, end: pe, tokens: toks, sent, depth: dep, mark, quote });
+  }
+  return units;
+}

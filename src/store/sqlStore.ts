@@ -1,0 +1,161 @@
+// The Store over a SqlDriver: reads and listings here, writes in tx.ts. Listings join each item to its document
+// (alias d) so every filter of filters.ts applies to every layer; pages are fetched one row long to tell whether a
+// next page exists without counting.
+import { applyCorrections } from './corrections.js';
+import type { Correction } from './corrections.js';
+import type { SqlDriver } from './driver.js';
+import { buildWhere, type Layer } from './filters.js';
+import { claimRow, correctionFromRow, documentRow, entityRow, eventRow, quoteRow, versionFromRow, type CorrectionRow, type VersionRow } from './read.js';
+import type { ClaimRow, DocumentRow, DocumentView, EntityRow, EventRow, Filters, Page, PageRequest, QuoteRow, StatementRow, Store, StoreTx, StoredVersion, TimelineRow } from './store.js';
+import { SqlStoreTx } from './tx.js';
+
+export class SqlStore implements Store {
+  constructor(readonly driver: SqlDriver) {}
+
+  get dialect() {
+    return this.driver.dialect;
+  }
+
+  get where() {
+    return this.driver.where;
+  }
+
+  write<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.driver.writeTransaction((exec) => fn(new SqlStoreTx(exec, this.driver.dialect)));
+  }
+
+  async versionsAfter(seq: number, limit: number): Promise<StoredVersion[]> {
+    const rows = await this.driver.all<VersionRow>('SELECT * FROM versions WHERE seq > ? ORDER BY seq LIMIT ?', [seq, limit]);
+    return rows.map(versionFromRow);
+  }
+
+  async lastSeq(): Promise<number> {
+    const rows = await this.driver.all<{ s: number | null }>('SELECT MAX(seq) AS s FROM versions');
+    return Number(rows[0]?.s ?? 0);
+  }
+
+  async getDocument(key: string): Promise<DocumentView | null> {
+    const rows = await this.driver.all<Record<string, unknown>>(
+      'SELECT d.*, (SELECT COUNT(*) FROM versions w WHERE w.doc_key = d.doc_key) AS versions FROM documents d WHERE d.doc_key = ?', [key]);
+    if (!rows[0]) return null;
+    const v = await this.driver.all<VersionRow>('SELECT * FROM versions WHERE seq = ?', [rows[0].seq]);
+    const all = await this.driver.all<CorrectionRow>('SELECT * FROM corrections ORDER BY id');
+    const corrections = all.map(correctionFromRow);
+    const stored = versionFromRow(v[0]!);
+    // The rows hold the corrected items; the record shown is rebuilt the same way. Statement merges name their
+    // statements by quotes of other documents: those ids come from the rows, which already carry the merge.
+    const resolve = await this.statementResolver(corrections);
+    const { record } = applyCorrections(stored.record, key, corrections, resolve);
+    return { row: documentRow(rows[0]), record, corrections: corrections.filter((c) => c.documents.includes(key)) };
+  }
+
+  /** Statement ids of the quote anchors that corrections name, read from the stored rows. */
+  async statementResolver(corrections: Correction[]) {
+    const map = new Map<string, string | null>();
+    for (const c of corrections) {
+      if (c.input.action !== 'merge_statements') continue;
+      for (const s of c.input.statements) {
+        if (typeof s === 'string') continue;
+        const rows = await this.driver.all<{ statement: string | null }>(
+          'SELECT statement FROM quotes WHERE doc_key = ? AND (quote_id = ? OR (start_off = ? AND end_off = ?)) LIMIT 1',
+          [s.document, s.quote, s.start ?? -1, s.end ?? -1]);
+        map.set(`${s.document}\u0000${s.quote}`, rows[0]?.statement ?? null);
+      }
+    }
+    return (a: { document: string; quote: string }) => map.get(`${a.document}\u0000${a.quote}`) ?? null;
+  }
+
+  private async page<T>(sql: string, params: unknown[], page: PageRequest, map: (r: Record<string, unknown>) => T): Promise<Page<T>> {
+    const rows = await this.driver.all<Record<string, unknown>>(`${sql} LIMIT ? OFFSET ?`, [...params, page.limit + 1, page.offset]);
+    const more = rows.length > page.limit;
+    return { items: rows.slice(0, page.limit).map(map), next: more ? page.offset + page.limit : null };
+  }
+
+  private where(layer: Layer, f: Filters) {
+    return buildWhere(layer, f, this.driver.dialect);
+  }
+
+  listDocuments(f: Filters, page: PageRequest): Promise<Page<DocumentRow>> {
+    const w = this.where('documents', f);
+    return this.page(`SELECT d.* FROM documents d ${w.sql} ORDER BY d.published_day DESC, d.id DESC`, w.params, page, documentRow);
+  }
+
+  listQuotes(f: Filters, page: PageRequest): Promise<Page<QuoteRow>> {
+    const w = this.where('quotes', f);
+    return this.page(
+      `SELECT x.*, d.headline, d.url FROM quotes x JOIN documents d ON d.doc_key = x.doc_key ${w.sql} ` +
+        'ORDER BY d.published_day DESC, x.id DESC', w.params, page, quoteRow);
+  }
+
+  async listStatements(f: Filters, page: PageRequest): Promise<Page<StatementRow>> {
+    const w = this.where('quotes', f);
+    const cond = w.sql ? `${w.sql} AND x.statement IS NOT NULL` : 'WHERE x.statement IS NOT NULL';
+    const result = await this.page(
+      'SELECT x.statement AS id, MAX(x.speaker) AS speaker, MIN(d.published) AS first_seen, COUNT(*) AS reports, ' +
+        `COUNT(DISTINCT x.doc_key) AS documents FROM quotes x JOIN documents d ON d.doc_key = x.doc_key ${cond} ` +
+        'GROUP BY x.statement ORDER BY COUNT(*) DESC, x.statement', w.params, page, (r) => ({
+        id: String(r.id),
+        speaker: r.speaker === null ? null : String(r.speaker),
+        wording: '',
+        first_seen: r.first_seen === null ? null : String(r.first_seen),
+        reports: Number(r.reports),
+        documents: Number(r.documents),
+      }));
+    // The fullest wording: the longest verbatim report (one indexed lookup per statement on the page).
+    for (const s of result.items) {
+      const rows = await this.driver.all<{ content: string }>(
+        "SELECT content FROM quotes WHERE statement = ? ORDER BY CASE WHEN kind = 'direct' THEN 0 ELSE 1 END, LENGTH(content) DESC LIMIT 1", [s.id]);
+      s.wording = rows[0]?.content ?? '';
+    }
+    return result;
+  }
+
+  listEntities(f: Filters, page: PageRequest): Promise<Page<EntityRow>> {
+    const w = this.where('entities', f);
+    return this.page(
+      'SELECT x.entity_id, MIN(x.type) AS type, MIN(x.name) AS name, COUNT(DISTINCT x.doc_key) AS documents, ' +
+        `SUM(x.mentions) AS mentions FROM doc_entities x JOIN documents d ON d.doc_key = x.doc_key ${w.sql} ` +
+        'GROUP BY x.entity_id ORDER BY COUNT(DISTINCT x.doc_key) DESC, x.entity_id', w.params, page, entityRow);
+  }
+
+  listEvents(f: Filters, page: PageRequest): Promise<Page<EventRow>> {
+    const w = this.where('events', f);
+    return this.page(
+      `SELECT x.*, d.published FROM events x JOIN documents d ON d.doc_key = x.doc_key ${w.sql} ` +
+        'ORDER BY d.published_day DESC, x.doc_key, x.start_off', w.params, page, eventRow);
+  }
+
+  listClaims(f: Filters, page: PageRequest): Promise<Page<ClaimRow>> {
+    const w = this.where('claims', f);
+    return this.page(
+      `SELECT x.*, d.published FROM claims x JOIN documents d ON d.doc_key = x.doc_key ${w.sql} ` +
+        'ORDER BY d.published_day DESC, x.doc_key, x.start_off', w.params, page, claimRow);
+  }
+
+  listCorrections(f: { document?: string }, page: PageRequest): Promise<Page<Correction>> {
+    // Documents are a JSON array of keys; a LIKE on the quoted key finds them without a join table.
+    const where = f.document !== undefined ? 'WHERE documents LIKE ?' : '';
+    const params = f.document !== undefined ? [`%${JSON.stringify(f.document).replace(/[%_\\]/g, '\\$&')}%`] : [];
+    const like = f.document !== undefined ? " ESCAPE '\\'" : '';
+    return this.page(`SELECT * FROM corrections ${where}${like} ORDER BY id DESC`, params, page,
+      (r) => correctionFromRow(r as unknown as CorrectionRow));
+  }
+
+  async timeline(f: Filters): Promise<TimelineRow[]> {
+    const w = this.where('documents', f);
+    const cond = w.sql ? `${w.sql} AND d.published_day IS NOT NULL` : 'WHERE d.published_day IS NOT NULL';
+    const rows = await this.driver.all<Record<string, unknown>>(
+      'SELECT d.published_day AS day, COUNT(*) AS documents, SUM(d.n_quotes) AS quotes, SUM(d.n_events) AS events ' +
+        `FROM documents d ${cond} GROUP BY d.published_day ORDER BY d.published_day`, w.params);
+    return rows.map((r) => ({ day: String(r.day), documents: Number(r.documents), quotes: Number(r.quotes), events: Number(r.events) }));
+  }
+
+  async counts() {
+    const one = async (table: string) => Number((await this.driver.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n);
+    return { documents: await one('documents'), versions: await one('versions'), quotes: await one('quotes'), corrections: await one('corrections') };
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}

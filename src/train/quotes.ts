@@ -1,0 +1,189 @@
+// Trains the quote taggers (cue, content, source) on PolNeAR train and writes models/quotes/*.bin.gz.
+// Deterministic: documents are shuffled with a fixed-seed generator and weights are written in a fixed order.
+// The number of epochs of each tagger is chosen on PolNeAR dev (exact-span F1 of that tagger's spans).
+// Later taggers are trained on what the earlier ones predict on train, predicted by jackknife (a model trained
+// without that fold), so they learn from the kind of errors they will see at run time.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tokenize } from '../language/tokenize.js';
+import { unitFeatures, type Stage } from '../quotes/features.js';
+import { quoteLexicon } from '../quotes/lexicon.js';
+import { MODEL_DIR, serialiseTagger } from '../quotes/model.js';
+import { B, BioTagger, I, O, PerceptronTrainer, runsOf, type FeatureSeq } from '../quotes/perceptron.js';
+import { layoutOf } from '../quotes/tagging.js';
+import type { Unit } from '../quotes/units.js';
+import { PACKAGE_ROOT } from '../version.js';
+import { readPolnear, type PolnearDoc, type RoleSpan } from './quotesData.js';
+
+/** Most epochs tried per tagger; the best on dev is kept. */
+export const MAX_EPOCHS = 12;
+/** Folds of the jackknife that produces train-set predictions for the next tagger. */
+export const FOLDS = 4;
+const SEED = 20240531;
+
+interface DocUnits {
+  units: Unit[];
+  gold: Record<'cue' | 'content' | 'source', Uint8Array[]>;
+}
+
+/** Token labels of one role: B on the first token a span touches, I on the rest; spans that overlap an already
+ * labelled one are left out (the longer span is labelled first: an outer quotation wins over one nested in it). */
+export function labelUnit(unit: Unit, spans: RoleSpan[]): Uint8Array {
+  const out = new Uint8Array(unit.tokens.length);
+  const sorted = spans.filter((s) => s.end > unit.start && s.start < unit.end).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  for (const s of sorted) {
+    const idx: number[] = [];
+    for (let i = 0; i < unit.tokens.length; i++) {
+      const t = unit.tokens[i]!;
+      if (t.end > s.start && t.start < s.end) idx.push(i);
+    }
+    if (idx.length === 0 || idx.some((i) => out[i] !== O)) continue;
+    // contiguous tokens only
+    out[idx[0]!] = B;
+    for (let k = 1; k < idx.length; k++) out[idx[k]!] = I;
+  }
+  return out;
+}
+
+export function prepare(doc: PolnearDoc): DocUnits {
+  const { tokens } = tokenize(doc.text);
+  const { units } = layoutOf(doc.text, tokens, []);
+  const pick = (r: 'content' | 'source' | 'cue') => doc.attributions.map((a) => a[r]).filter((x): x is RoleSpan => x !== null);
+  const roles = { cue: pick('cue'), content: pick('content'), source: pick('source') };
+  return {
+    units,
+    gold: {
+      cue: units.map((u) => labelUnit(u, roles.cue)),
+      content: units.map((u) => labelUnit(u, roles.content)),
+      source: units.map((u) => labelUnit(u, roles.source)),
+    },
+  };
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+function shuffled(n: number, random: () => number): number[] {
+  const a = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+interface Seqs {
+  feats: FeatureSeq[];
+  gold: Uint8Array[];
+  doc: number[];
+}
+
+function spanF1(tagger: BioTagger, seqs: Seqs): number {
+  let tp = 0;
+  let np = 0;
+  let ng = 0;
+  for (let k = 0; k < seqs.feats.length; k++) {
+    const pred = runsOf(tagger.decode(seqs.feats[k]!));
+    const gold = new Set(runsOf(seqs.gold[k]!).map(([a, b]) => `${a}:${b}`));
+    np += pred.length;
+    ng += gold.size;
+    for (const [a, b] of pred) if (gold.has(`${a}:${b}`)) tp++;
+  }
+  return tp ? (2 * tp) / (np + ng) : 0;
+}
+
+function trainEpochs(seqs: Seqs, include: (doc: number) => boolean, epochs: number, seed: number, dev?: Seqs, log?: (m: string) => void): { tagger: BioTagger; best: number } {
+  const trainer = new PerceptronTrainer();
+  const random = rng(seed);
+  let best: BioTagger | null = null;
+  let bestF = -1;
+  let bestEpoch = epochs;
+  for (let e = 1; e <= epochs; e++) {
+    let errors = 0;
+    for (const k of shuffled(seqs.feats.length, random)) {
+      if (include(seqs.doc[k]!)) errors += trainer.update(seqs.feats[k]!, seqs.gold[k]!);
+    }
+    if (dev) {
+      const avg = trainer.averaged();
+      const f = spanF1(avg, dev);
+      log?.(`  epoch ${e}: ${errors} token errors on train, dev span F1 ${f.toFixed(4)}`);
+      if (f > bestF) {
+        bestF = f;
+        best = avg;
+        bestEpoch = e;
+      }
+    }
+  }
+  return { tagger: best ?? trainer.averaged(), best: bestEpoch };
+}
+
+function features(docs: DocUnits[], stage: Stage, preds: { cue?: Uint8Array[][]; content?: Uint8Array[][] }): Seqs {
+  const lex = quoteLexicon();
+  const out: Seqs = { feats: [], gold: [], doc: [] };
+  docs.forEach((d, di) => {
+    d.units.forEach((u, ui) => {
+      out.feats.push(unitFeatures(u, lex, stage, preds.cue?.[di]![ui], preds.content?.[di]![ui]));
+      out.gold.push(d.gold[stage === 'refine' ? 'content' : stage][ui]!);
+      out.doc.push(di);
+    });
+  });
+  return out;
+}
+
+function predict(tagger: BioTagger, seqs: Seqs, docs: DocUnits[], only?: (doc: number) => boolean, into?: Uint8Array[][]): Uint8Array[][] {
+  const out = into ?? docs.map((d) => d.units.map((u) => new Uint8Array(u.tokens.length)));
+  let k = 0;
+  docs.forEach((d, di) => {
+    d.units.forEach((_, ui) => {
+      if (!only || only(di)) out[di]![ui] = tagger.decode(seqs.feats[k]!);
+      k++;
+    });
+  });
+  return out;
+}
+
+export function trainQuotes(trainPath: string, devPath: string, outDir: string, log: (m: string) => void): void {
+  const t0 = Date.now();
+  const train = readPolnear(trainPath).map(prepare);
+  const dev = readPolnear(devPath).map(prepare);
+  log(`prepared ${train.length} train and ${dev.length} dev documents in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const models: Partial<Record<Stage, BioTagger>> = {};
+  const trainPreds: { cue?: Uint8Array[][]; content?: Uint8Array[][] } = {};
+  const devPreds: { cue?: Uint8Array[][]; content?: Uint8Array[][] } = {};
+  for (const stage of ['cue', 'content', 'source', 'refine'] as const) {
+    const trSeqs = features(train, stage, trainPreds);
+    const devSeqs = features(dev, stage, devPreds);
+    log(`${stage}: choosing epochs on dev`);
+    const { tagger, best } = trainEpochs(trSeqs, () => true, MAX_EPOCHS, SEED, devSeqs, log);
+    log(`${stage}: ${best} epochs`);
+    models[stage] = tagger;
+    if (stage === 'source' || stage === 'refine') continue;
+    devPreds[stage] = predict(tagger, devSeqs, dev);
+    const jack = train.map((d) => d.units.map((u) => new Uint8Array(u.tokens.length)));
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const held = (di: number) => di % FOLDS === fold;
+      const { tagger: ft } = trainEpochs(trSeqs, (di) => !held(di), best, SEED + fold + 1);
+      predict(ft, trSeqs, train, held, jack);
+    }
+    trainPreds[stage] = jack;
+    log(`${stage}: jackknife predictions done (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
+  for (const stage of ['cue', 'content', 'source', 'refine'] as const) {
+    const bytes = serialiseTagger(models[stage]!);
+    writeFileSync(join(outDir, `${stage}.bin.gz`), bytes);
+    log(`wrote ${stage}.bin.gz (${(bytes.length / 1e6).toFixed(2)} MB)`);
+  }
+  log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+const isMain = process.argv[1] !== undefined && /train[\\/]quotes\.(js|ts)$/.test(process.argv[1]);
+if (isMain) {
+  const data = join(PACKAGE_ROOT, '..', 'shared', 'data', 'polnear');
+  trainQuotes(join(data, 'train.jsonl'), join(data, 'dev.jsonl'), MODEL_DIR, (m) => console.log(m));
+}

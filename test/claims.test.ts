@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { Analyzer, analyzeText } from '../src/analyze.js';
+import { readTextFile } from '../src/ingest/textFile.js';
+
+const FIX = join(import.meta.dirname, 'fixtures', 'events');
+
+test('claims with the status the coverage gives them (a wire story in another style)', () => {
+  const r = new Analyzer().analyze(readTextFile(join(FIX, 'wire-kharkiv.txt')));
+  const captured = r.claims.find((c) => /Ocheretyne/.test(c.claim.text));
+  assert.equal(captured?.status, 'denied');
+  assert.match(captured?.claimant?.name ?? '', /defence ministry/);
+  assert.ok(captured?.evidence.some((e) => /denied/.test(e.text)));
+  const repelled = r.claims.find((c) => /Vovchansk/.test(c.claim.text));
+  assert.equal(repelled?.status, 'unconfirmed');
+  for (const c of r.claims) for (const s of [c.claim, ...c.evidence]) assert.equal(r.text.slice(s.start, s.end), s.text);
+});
+
+test('confirmed by an independent source; asserted in the outlet\'s voice', () => {
+  const r = analyzeText(
+    ' date 2024-02-10 x\nA missile hit a school in Kramatorsk on Friday, the mayor said.\nThe regional police confirmed that two people were injured in the attack.\nUnemployment stands at 12 per cent in the region.\n',
+  );
+  const hit = r.claims.find((c) => /school/.test(c.claim.text));
+  assert.equal(hit?.status, 'confirmed');
+  assert.equal(r.claims.find((c) => /per cent/.test(c.claim.text))?.status, 'asserted');
+});
+
+test('a claim left unconfirmed in the same sentence', () => {
+  const r = analyzeText(' date 2024-02-10 x\nWhile the minister said the border had been closed, Hungary has not confirmed this.\n');
+  const c = r.claims[0];
+  assert.equal(c?.status, 'unconfirmed');
+  assert.match(c?.claim.text ?? '', /border had been closed/);
+});

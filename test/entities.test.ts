@@ -1,0 +1,181 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { newAnalysisDoc } from '../src/analyze.js';
+import type { NewsRecord } from '../src/model/record.js';
+import { spanIsValid } from '../src/model/span.js';
+import { RunContext } from '../src/pipeline/component.js';
+import type { AnalysisDoc, NerMention } from '../src/pipeline/doc.js';
+import { tokenize } from '../src/language/tokenize.js';
+import { createEntityResolver } from '../src/entities/component.js';
+import { loadAliasFile, mergeUserEntries, shippedAliasTable } from '../src/entities/aliasTable.js';
+import { AliasMatcher } from '../src/entities/matcher.js';
+import { nameKey } from '../src/entities/normalize.js';
+import { resolveAt } from '../src/entities/lookup.js';
+import { scoreEntities } from '../src/eval/seeds/entities.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixture = (name: string) => join(here, 'fixtures', 'entities', name);
+const WIRE = readFileSync(fixture('wire.txt'), 'utf8');
+
+function docOf(text: string, ner?: Array<[string, NerMention['type'], number?]>, id = 'doc'): AnalysisDoc {
+  const doc = newAnalysisDoc({ id, source: { corpus: 'test' }, text, date: null, outlet: null, url: null, notes: [] });
+  doc.record.language = 'en';
+  const { tokens, sentences } = tokenize(text);
+  doc.tokens = tokens;
+  doc.sentences = sentences;
+  if (ner) {
+    doc.ner = [];
+    for (const [s, type, nth] of ner) {
+      let at = -1;
+      for (let k = 0; k <= (nth ?? 0); k++) at = text.indexOf(s, at + 1);
+      assert.ok(at >= 0, `${s} not in text`);
+      doc.ner.push({ start: at, end: at + s.length, type, confidence: 0.9 });
+    }
+  }
+  return doc;
+}
+
+const resolver = createEntityResolver(shippedAliasTable());
+
+function analyse(doc: AnalysisDoc, run = new RunContext()): NewsRecord {
+  resolver.run(doc, run);
+  return doc.record;
+}
+
+const byName = (r: NewsRecord, name: string) => r.entities.find((e) => e.name === name);
+
+test('the alias table is generated from world-countries with capitals, demonyms and variants', () => {
+  const table = shippedAliasTable();
+  const ua = table.entries.find((e) => e.key === 'country:UA')!;
+  assert.equal(ua.name, 'Ukraine');
+  const kyiv = table.entries.find((e) => e.key === 'capital:UA')!;
+  assert.equal(kyiv.name, 'Kyiv');
+  assert.ok(kyiv.aliases.includes('Kiev'), 'variant table adds Kiev');
+  assert.ok(table.entries.find((e) => e.key === 'country:GB')!.aliases.includes('Britain'));
+  assert.equal(table.entries.find((e) => e.key === 'demonym:US:American')?.country, 'country:US');
+});
+
+test('name keys join transliteration variants and acronyms regardless of case', () => {
+  assert.equal(nameKey('Zelenskyy'), nameKey('Zelensky'));
+  assert.equal(nameKey('Zelenskiy'), nameKey('Zelensky'));
+  assert.equal(nameKey('Kiev'), nameKey('Kyiv'));
+  assert.equal(nameKey('Nato'), nameKey('NATO'));
+  assert.equal(nameKey('Odessa'), nameKey('Odesa'));
+});
+
+test('the matcher finds table names, longest first, and short acronyms only in capitals', () => {
+  const m = new AliasMatcher(shippedAliasTable());
+  const text = 'The UN and Nato met in Washington D.C. while us officials and the Who stayed in Kiev.';
+  const found = m.find(text).map((x) => `${text.slice(x.start, x.end)}=${x.entry.key}`);
+  assert.ok(found.includes('UN=shipped:org:united nations'));
+  assert.ok(found.includes('Nato=shipped:org:nato'));
+  assert.ok(found.includes('Washington D.C.=capital:US'));
+  assert.ok(found.includes('Kiev=capital:UA'));
+  assert.ok(!found.some((f) => f.startsWith('us=') || f.startsWith('Who=')));
+});
+
+for (const withTagger of [false, true]) {
+  test(`wire-style fixture ${withTagger ? 'with hand-made tagger mentions' : 'without a tagger'}`, () => {
+    const ner: Array<[string, NerMention['type'], number?]> = [
+      ['Germany', 'LOC'], ['Kiev', 'LOC'], ['Friedrich Merz', 'PER'], ['Moscow', 'LOC'], ['Volodymyr Zelenskiy', 'PER'],
+      ['NATO', 'ORG'], ['Brussels', 'LOC'], ['Merz', 'PER', 1], ['Zelenskiy', 'PER', 1], ['Berlin', 'LOC'],
+      ['Europe', 'LOC'], ['Moscow', 'LOC', 1], ['Moscow', 'LOC', 2], ['Kremlin', 'ORG'], ['Moscow', 'LOC', 3],
+      ['Nato', 'ORG'], ['Kharkiv', 'LOC'],
+    ];
+    const r = analyse(docOf(WIRE, withTagger ? ner : undefined));
+    for (const e of r.entities) for (const m of e.mentions) assert.ok(spanIsValid(r.text, m.span), `${e.name}: bad span`);
+    const merz = byName(r, 'Friedrich Merz');
+    assert.ok(merz, 'Merz found');
+    assert.equal(merz.type, 'PERSON');
+    assert.ok(merz.aliases.includes('Merz'), 'surname joins the full name');
+    assert.ok(merz.roles.some((x) => /Chancellor/.test(x)), `roles: ${merz.roles}`);
+    const zel = r.entities.find((e) => e.aliases.includes('Volodymyr Zelenskiy') || e.name === 'Volodymyr Zelenskiy');
+    assert.ok(zel && zel.aliases.includes('Mr. Zelenskiy'), 'honorific form joins');
+    const russia = byName(r, 'Russia')!;
+    const meto = russia.mentions.filter((m) => m.kind === 'metonymy');
+    assert.ok(meto.length >= 2, 'Moscow said / pressure on Moscow stand for the government');
+    assert.ok(meto.every((m) => m.stands_for === 'government'));
+    const inMoscow = r.text.indexOf('in Moscow') + 3;
+    assert.ok(!russia.mentions.some((m) => m.span.start === inMoscow), '"in Moscow" is the city');
+    assert.ok(r.entities.some((e) => e.type === 'PLACE' && e.name === 'Moscow' && e.mentions.some((m) => m.span.start === inMoscow)));
+    const nato = byName(r, 'NATO')!;
+    assert.deepEqual(nato.aliases.sort(), ['NATO', 'Nato']);
+    assert.ok(byName(r, 'Kremlin')?.type === 'ORG');
+    const ukraine = byName(r, 'Ukraine');
+    assert.ok(!ukraine || !ukraine.mentions.some((m) => m.span.text === 'Ukrainian'), 'demonyms are not place mentions');
+    const diplomat = r.entities.find((e) => !e.named && /diplomat/.test(e.description ?? ''));
+    assert.ok(diplomat, 'unnamed source');
+    assert.ok(diplomat.mentions.some((m) => m.span.text === 'The diplomat' && m.reason), 'role noun resolved with reason');
+  });
+}
+
+test('resolveAt returns the entity of a pronoun with its reason', () => {
+  const doc = docOf(WIRE);
+  analyse(doc);
+  const he = doc.record.text.indexOf('He said');
+  const r = resolveAt(doc, he);
+  assert.equal(r?.entity.name, 'Friedrich Merz');
+  assert.ok(r?.reason && /He/.test(r.reason));
+});
+
+test('entity ids are stable across the documents of a run, and bylines are not mentions', () => {
+  const run = new RunContext();
+  const a = analyse(docOf('Friedrich Merz met Emmanuel Macron in Paris.', undefined, 'a'), run);
+  const bDoc = docOf('By Anna Schmidt\nChancellor Merz said the talks went well. France agreed.', undefined, 'b');
+  bDoc.record.byline = [{ name: 'Anna Schmidt', span: { start: 3, end: 15, text: 'Anna Schmidt' } }];
+  const b = analyse(bDoc, run);
+  const merzA = byName(a, 'Friedrich Merz')!;
+  const merzB = b.entities.find((e) => e.name === 'Merz')!;
+  assert.equal(merzA.id, merzB.id);
+  assert.ok(!b.entities.some((e) => e.name.includes('Schmidt')));
+});
+
+test('a user alias file extends the table', () => {
+  const table = shippedAliasTable();
+  mergeUserEntries(table, loadAliasFile(fixture('user-aliases.json')));
+  const r = createEntityResolver(table);
+  const doc = docOf('Fritz Merz spoke to the Wire Service about Charkiw.');
+  r.run(doc, new RunContext());
+  const merz = byName(doc.record, 'Friedrich Merz');
+  assert.ok(merz?.aliases.includes('Fritz Merz'));
+  assert.ok(doc.record.entities.some((e) => e.name === 'Wire' && e.type === 'ORG'));
+  assert.throws(() => loadAliasFile(fixture('wire.txt')), /aliases file/);
+});
+
+test('bad input: all caps, no capitals, non-Latin, huge sentences and quote runs stay linear', () => {
+  const cases = [
+    WIRE.toUpperCase(),
+    WIRE.toLowerCase(),
+    'Москва заявила, что Киев должен принять условия. 北京表示支持。',
+    'Smith and Jones said '.repeat(20_000),
+    'the official said he '.repeat(20_000),
+    '"'.repeat(10_000) + ' Moscow said',
+  ];
+  for (const text of cases) {
+    const t0 = performance.now();
+    const r = analyse(docOf(text));
+    const ms = performance.now() - t0;
+    for (const e of r.entities) for (const m of e.mentions) assert.ok(spanIsValid(r.text, m.span));
+    assert.ok(ms < 15_000, `took ${ms} ms`);
+  }
+});
+
+test('the seeds scorer matches entities by surface forms and scores aliases', () => {
+  const gold = { PERSON: { 'Jane Roe': ['Roe', 'Jane Roe', 'the mayor'] }, PLACE: { Chile: ['Chile'] }, ORG: { Acme: ['Acme'] } };
+  const rec = {
+    entities: [
+      { id: 'p1', type: 'PERSON', name: 'Jane Roe', aliases: ['Jane Roe', 'Roe', 'Ms Roe'], named: true, description: null, roles: ['the mayor'], mentions: [], confidence: 1 },
+      { id: 'c1', type: 'PLACE', name: 'Chile', aliases: ['Chile'], named: true, description: null, roles: [], mentions: [], confidence: 1 },
+      { id: 'x', type: 'ORG', name: 'Other', aliases: ['Other'], named: true, description: null, roles: [], mentions: [], confidence: 1 },
+    ],
+  } as unknown as NewsRecord;
+  const res = scoreEntities(gold, [rec]);
+  const row = (n: string) => res.rows.find((r) => r.name === n)!;
+  assert.equal(row('entities recall').correct, 2);
+  assert.equal(row('entities precision').total, 3);
+  assert.equal(row('aliases recall').correct, 4);
+  assert.equal(row('aliases precision').correct, 3);
+});

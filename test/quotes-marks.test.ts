@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pairQuoteMarks, MAX_QUOTE_DEPTH } from '../src/quotes/marks.js';
+import { paragraphRanges } from '../src/quotes/paragraphs.js';
+
+const pair = (text: string) => pairQuoteMarks(text, paragraphRanges(text, [])).map((q) => ({ ...q, text: text.slice(q.start, q.end) }));
+
+test('every quotation-mark style pairs, and apostrophes are not marks', () => {
+  for (const [open, close] of [['"', '"'], ['“', '”'], ['‘', '’'], ["'", "'"], ['«', '»'], ['„', '“']]) {
+    const text = `He said ${open}it's the workers' turn${close} on Friday.`;
+    const q = pair(text);
+    assert.equal(q.length, 1, `${open}…${close}`);
+    assert.equal(q[0]!.text, `${open}it's the workers' turn${close}`);
+    assert.equal(q[0]!.closed, true);
+  }
+});
+
+test('a curly quote closed with a straight mark, as scraped text has it, still pairs', () => {
+  const q = pair('The minister called it a "road to nowhere” and left.');
+  assert.equal(q.length, 1);
+  assert.equal(q[0]!.text, '"road to nowhere”');
+});
+
+test('nested quotes: single inside double', () => {
+  const q = pair('“He told me ‘never again’ twice,” she said.');
+  assert.deepEqual(q.map((x) => [x.text, x.depth]), [['“He told me ‘never again’ twice,”', 0], ['‘never again’', 1]]);
+});
+
+test('a quote open at the end of a paragraph continues into the next one that opens with a mark', () => {
+  const text = '“The first part of it.\n\n“And the second part,” she said.\n\nNot quoted.';
+  const q = pair(text);
+  assert.equal(q.length, 1);
+  assert.equal(q[0]!.text, '“The first part of it.\n\n“And the second part,”');
+});
+
+test('a quote never closed stops at the end of its paragraph', () => {
+  const text = '"This is never closed, he said\n\nThe next paragraph has no mark.';
+  const q = pair(text);
+  assert.equal(q.length, 1);
+  assert.equal(q[0]!.closed, false);
+  assert.equal(q[0]!.end, text.indexOf('\n'));
+});
+
+test('unbalanced closing marks are ignored; plural possessives close nothing', () => {
+  assert.deepEqual(pair('Nothing here” at all. The leaders’ meeting ended.'), []);
+});
+
+test('10,000 marks in a row: linear time, bounded depth, no crash', () => {
+  for (const m of ['"', '“', '”', "'", '«', '„']) {
+    const text = 'x ' + m.repeat(10_000) + ' y';
+    const t0 = performance.now();
+    const q = pair(text);
+    assert.ok(performance.now() - t0 < 500);
+    assert.ok(q.every((x) => x.depth < MAX_QUOTE_DEPTH));
+  }
+  const mixed = '“‘"«'.repeat(25_000);
+  const t0 = performance.now();
+  pair(mixed);
+  assert.ok(performance.now() - t0 < 1000);
+});

@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NewsRecord, Quote } from '../src/model/record.js';
+import { spanIsValid } from '../src/model/span.js';
+import { QuoteTestRun } from './fixtures/quotes/pipeline.js';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', 'quotes', name), 'utf8');
+
+/** The quote whose content overlaps most of `words` (a phrase of the expected content). */
+function find(record: NewsRecord, words: string): Quote | undefined {
+  const at = record.text.indexOf(words);
+  assert.ok(at >= 0, `fixture lacks "${words}"`);
+  return record.quotes.find((q) => q.content.start <= at + 2 && q.content.end >= at + words.length - 2);
+}
+
+function checkSpans(record: NewsRecord): void {
+  for (const q of record.quotes) {
+    assert.ok(spanIsValid(record.text, q.content));
+    if (q.cue) assert.ok(spanIsValid(record.text, q.cue));
+    if (q.speaker.mention) assert.ok(spanIsValid(record.text, q.speaker.mention));
+  }
+}
+
+test('wire-style article: direct, continued, indirect, anonymous and mixed quotes with their speakers', () => {
+  const r = new QuoteTestRun().analyze(fixture('wire-style.txt'), 'wire');
+  checkSpans(r);
+  const direct = find(r, 'We came to the table in good faith');
+  assert.ok(direct, 'direct quote');
+  assert.equal(direct.kind, 'direct');
+  assert.match(direct.content.text, /^"We came.*did not,"$/);
+  assert.match(direct.speaker.name ?? '', /de Vries/);
+  assert.equal(direct.cue?.text, 'said');
+  const continued = find(r, 'They offered less than inflation');
+  assert.ok(continued, 'a paragraph that is only a quotation');
+  assert.equal(continued.kind, 'direct');
+  assert.equal(continued.speaker.mention, null);
+  assert.match(continued.speaker.name ?? '', /de Vries/);
+  const statement = find(r, 'it regretted the decision');
+  assert.ok(statement, 'indirect with "said in a statement"');
+  assert.equal(statement.kind, 'indirect');
+  assert.match(statement.speaker.mention?.text ?? '', /Havenbedrijf/);
+  const anonymous = find(r, 'a new offer could come');
+  assert.ok(anonymous, 'anonymous source');
+  assert.equal(anonymous.speaker.anonymous, true);
+  assert.match(anonymous.speaker.mention?.text ?? '', /^A source familiar/);
+  const inverted = find(r, 'will stay on strike after talks');
+  assert.ok(inverted, 'cue after the content');
+  assert.match(inverted.speaker.mention?.text ?? '', /FNV union/);
+  // a film title in quotation marks is not speech
+  assert.equal(find(r, 'On the Waterfront'), undefined);
+});
+
+test('live-blog style: pronoun speakers, a quote resumed after the cue, and a scare-quoted phrase as mixed', () => {
+  const r = new QuoteTestRun().analyze(fixture('liveblog-style.txt'), 'blog');
+  checkSpans(r);
+  const first = find(r, 'This is the highest figure in twenty years');
+  assert.ok(first);
+  assert.equal(first.kind, 'direct');
+  assert.match(first.speaker.name ?? '', /Helena Ruiz/);
+  const mixed = find(r, 'cautiously optimistic');
+  assert.ok(mixed);
+  assert.equal(mixed.kind, 'mixed');
+  assert.match(mixed.speaker.name ?? '', /Tomas Berg/);
+});
+
+test('bad input: linear time, no crash, no quote past its paragraph unless the marks say so', () => {
+  const run = new QuoteTestRun();
+  const cases: Array<[string, string]> = [
+    ['marks in a row', 'He said ' + '"'.repeat(10_000) + ' and left.\n\n' + '“”'.repeat(5_000)],
+    ['never closed', '"This quote opens in the first line and never closes, the official said\n\n' + 'Plain paragraph. '.repeat(2_000)],
+    ['unbalanced', 'He said ”this” and “that and ‘the other.\n\nShe said: "yes.'.repeat(300)],
+    ['one long quote', '"' + 'We will keep working on this, she said, and we will not stop. '.repeat(3_000) + '"'],
+    ['long sentence', 'word '.repeat(100_000)],
+  ];
+  for (const [name, text] of cases) {
+    const t0 = performance.now();
+    const r = run.analyze(text, name);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 20_000, `${name}: ${ms.toFixed(0)} ms`);
+    checkSpans(r);
+    for (const q of r.quotes) {
+      const crosses = r.text.slice(q.content.start, q.content.end).includes('\n\n');
+      if (crosses) assert.ok(/^["“‘']/.test(q.content.text), `${name}: a quote ran past its paragraph`);
+    }
+  }
+});
+
+test('the same utterance in two documents of one run shares a statement; summaries list both reports', async () => {
+  const { statementSummaries } = await import('../src/statements/component.js');
+  const run = new QuoteTestRun();
+  const a = run.analyze('"We will not sign any agreement that leaves the fishing fleet without a future," the minister, Lena Holm, said on Tuesday.', 'a');
+  const b = run.analyze('Lena Holm said: "We will not sign any agreement that leaves the fishing fleet without a future."', 'b');
+  const qa = a.quotes.find((q) => q.kind === 'direct');
+  const qb = b.quotes.find((q) => q.kind === 'direct');
+  assert.ok(qa && qb);
+  assert.ok(qa.statement);
+  assert.equal(qb.statement, qa.statement);
+  const s = statementSummaries(run.run).find((x) => x.id === qa.statement);
+  assert.deepEqual(s?.reports.map((r) => r.document), ['a', 'b']);
+});
