@@ -2,6 +2,7 @@
 // (`--stage NAME` runs one). A new benchmark is a file in stages/ exporting a BenchStage, plus one line in BENCH_STAGES,
 // e.g. "ner tagging tokens/s" or "statement linking 100k quotes". A stage measures and returns rows; it never asserts.
 import type { BaseText } from './corpus.js';
+import { entitiesStage } from './stages/entities.js';
 import { eventsStage } from './stages/events.js';
 import { ingestDecodeStage } from './stages/ingest.js';
 import { nerTaggingStage } from './stages/ner.js';
@@ -37,4 +38,4 @@ export interface BenchStage {
 }
 
 /** Every extra benchmark, run after the pipeline benchmark in this order. */
-export const BENCH_STAGES: readonly BenchStage[] = [ingestDecodeStage, nerTaggingStage, eventsStage, quotesStage];
+export const BENCH_STAGES: readonly BenchStage[] = [ingestDecodeStage, nerTaggingStage, entitiesStage, eventsStage, quotesStage];

@@ -28,6 +28,7 @@ export function addVariantGroups(groups: string[][]): void {
     const canonical = map.get(foldWord(baseFold(group[0]!))) ?? foldWord(baseFold(group[0]!));
     for (const form of group) map.set(foldWord(baseFold(form)), canonical);
   }
+  keyCache.clear();
 }
 
 const DIACRITICS = /\p{M}+/gu;
@@ -72,9 +73,20 @@ export function nameWords(s: string): string[] {
   return out;
 }
 
+/** Name keys are asked for the same few surface forms over and over (every mention of a name, every document of a
+ * run): they are remembered, up to this many forms, then the memory starts over. */
+const KEY_CACHE_MAX = 50_000;
+const keyCache = new Map<string, string>();
+
 /** The key of a whole name. */
 export function nameKey(s: string): string {
-  return nameWords(s).join(' ');
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    k = nameWords(s).join(' ');
+    if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+    keyCache.set(s, k);
+  }
+  return k;
 }
 
 /** Words skipped when forming an acronym from a name ("Organization of the Petroleum Exporting Countries"). */

@@ -137,7 +137,7 @@ export function extractEvents(input: ExtractInput): EventMention[] {
         ? { value: reportDay, granularity: 'day', anchor: anchor!.source }
         : null;
 
-    // Place: a capitalised name after a place preposition ("in Odesa", "villages of X"), after the trigger first.
+    // Place: a capitalised name after a place preposition ("in Kharkiv", "villages of X"), after the trigger first.
     const findPlace = (from: number, to: number) => {
       placePreps.lastIndex = from;
       let p: RegExpExecArray | null;

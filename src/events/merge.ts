@@ -30,7 +30,7 @@ function namesOf(e: NewsEvent): Set<string> {
     if (!r) return;
     out.add(norm(r.name));
     const parts = norm(r.name).split(' ');
-    if (parts.length > 1) out.add(parts[parts.length - 1]!); // "Donald Trump" and "Trump" name one person
+    if (parts.length > 1) out.add(parts[parts.length - 1]!); // "Angela Merkel" and "Merkel" name one person
   };
   add(e.actor);
   e.participants.forEach(add);

@@ -1,6 +1,6 @@
 import type { Quote } from '../model/record.js';
 import { StoryIndex } from './minhash.js';
-import { bigrams, markedFragments, ownWords, speakerKey, words } from './text.js';
+import { bigrams, gramHash, markedFragments, ownWords, speakerKey, words } from './text.js';
 
 // The run-wide statement index. Each quote is compared only with the statements that share one of its word bigrams
 // (postings capped per bigram) and a compatible speaker, so adding a quote costs time bounded by its own length:
@@ -45,8 +45,8 @@ interface Statement {
   speaker: string | null;
   speakerKey: string | null;
   wording: string;
-  grams: Set<string>;
-  unigrams: Set<string>;
+  grams: Set<number>;
+  unigrams: Set<number>;
   reports: StatementReport[];
   stories: Set<number>;
 }
@@ -63,7 +63,7 @@ export interface DocInfo {
 
 export class StatementIndex {
   private readonly statements: Statement[] = [];
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<number, number[]>();
   readonly stories = new StoryIndex();
 
   /** Links the quotes of one document, in order, setting `statement` and `paraphrase_of`. */
@@ -128,7 +128,7 @@ export class StatementIndex {
     q.statement = s.id;
   }
 
-  private join(s: Statement, q: Quote, r: StatementReport, story: number, grams: Set<string>, own: string): void {
+  private join(s: Statement, q: Quote, r: StatementReport, story: number, grams: Set<number>, own: string): void {
     s.reports.push(r);
     s.stories.add(story);
     if (s.speaker === null && q.speaker.name !== null) {
@@ -145,11 +145,11 @@ export class StatementIndex {
       if (list.length >= POSTINGS_CAP) list.shift();
       list.push(s.index);
     }
-    for (const w of words(own)) if (s.unigrams.size < MAX_STATEMENT_GRAMS) s.unigrams.add(w);
+    for (const w of words(own)) if (s.unigrams.size < MAX_STATEMENT_GRAMS) s.unigrams.add(gramHash(w));
   }
 
   /** Statements sharing a bigram with the quote and not spoken by someone else, most shared first. */
-  private candidates(grams: Set<string>, key: string | null): Statement[] {
+  private candidates(grams: Set<number>, key: string | null): Statement[] {
     const counts = new Map<number, number>();
     for (const g of grams) {
       for (const i of this.postings.get(g) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
@@ -185,11 +185,11 @@ function fragmentsIn(fragments: string[], s: Statement, key: string | null): boo
     const w = words(f);
     if (w.length === 0) continue;
     if (w.length === 1) {
-      if (key !== null && key === s.speakerKey && s.unigrams.has(w[0]!)) found++;
+      if (key !== null && key === s.speakerKey && s.unigrams.has(gramHash(w[0]!))) found++;
       continue;
     }
     let all = true;
-    for (let i = 0; i + 1 < w.length && all; i++) all = s.grams.has(w[i] + ' ' + w[i + 1]);
+    for (let i = 0; i + 1 < w.length && all; i++) all = s.grams.has(gramHash(w[i]!, w[i + 1]!));
     if (all) found++;
   }
   return found > 0;

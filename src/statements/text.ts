@@ -40,13 +40,26 @@ export function markedFragments(s: string): string[] {
   return out.filter((f) => words(f).length > 0);
 }
 
-/** Word bigrams of each fragment (a fragment boundary never makes a bigram). */
-export function bigrams(fragments: readonly string[]): Set<string> {
-  const out = new Set<string>();
+/** A 32-bit hash of a word or word pair (FNV-1a): numbers keep the index small and fast; a rare collision only
+ * adds a candidate that verification then weighs. */
+export function gramHash(a: string, b?: string): number {
+  let h = 0x811c9dc5;
+  const s = b === undefined ? a : a + ' ' + b;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Word bigrams of each fragment, hashed (a fragment boundary never makes a bigram; a one-word fragment is kept as
+ * its word). */
+export function bigrams(fragments: readonly string[]): Set<number> {
+  const out = new Set<number>();
   for (const f of fragments) {
     const w = words(f);
-    for (let i = 0; i + 1 < w.length; i++) out.add(w[i] + ' ' + w[i + 1]);
-    if (w.length === 1) out.add(w[0]!);
+    for (let i = 0; i + 1 < w.length; i++) out.add(gramHash(w[i]!, w[i + 1]!));
+    if (w.length === 1) out.add(gramHash(w[0]!));
   }
   return out;
 }

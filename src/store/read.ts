@@ -17,10 +17,10 @@ export interface VersionRow {
 export function versionFromRow(r: VersionRow): StoredVersion {
   const meta = JSON.parse(r.raw_meta) as Omit<IngestedDoc, 'text'> & { decoded: string };
   const { decoded, ...doc } = meta;
-  const record = { ...(JSON.parse(r.record) as Omit<NewsRecord, 'text'>), text: r.raw_text } as NewsRecord;
-  // Keep the record's own key order (text after source) so a stored record serialises as the pipeline wrote it.
-  const ordered = { id: record.id, source: record.source, text: r.raw_text, ...record } as NewsRecord;
-  return { seq: Number(r.seq), docKey: r.doc_key, version: Number(r.version), raw: { doc: { ...doc, text: r.raw_text }, decoded }, record: ordered };
+  const { id, source, ...rest } = JSON.parse(r.record) as Omit<NewsRecord, 'text'>;
+  // The record's own key order (text after source), so a stored record serialises as the pipeline wrote it.
+  const record = { id, source, text: r.raw_text, ...rest } as NewsRecord;
+  return { seq: Number(r.seq), docKey: r.doc_key, version: Number(r.version), raw: { doc: { ...doc, text: r.raw_text }, decoded }, record };
 }
 
 export interface CorrectionRow {

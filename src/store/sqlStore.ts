@@ -2,6 +2,7 @@
 // (alias d) so every filter of filters.ts applies to every layer; pages are fetched one row long to tell whether a
 // next page exists without counting.
 import { applyCorrections } from './corrections.js';
+import { resolverFor } from './resolve.js';
 import type { Correction } from './corrections.js';
 import type { SqlDriver } from './driver.js';
 import { buildWhere, type Layer } from './filters.js';
@@ -42,27 +43,10 @@ export class SqlStore implements Store {
     const all = await this.driver.all<CorrectionRow>('SELECT * FROM corrections ORDER BY id');
     const corrections = all.map(correctionFromRow);
     const stored = versionFromRow(v[0]!);
-    // The rows hold the corrected items; the record shown is rebuilt the same way. Statement merges name their
-    // statements by quotes of other documents: those ids come from the rows, which already carry the merge.
-    const resolve = await this.statementResolver(corrections);
+    // The rows hold the corrected items; the record shown is rebuilt from the analysed one the same way.
+    const resolve = await resolverFor(new SqlStoreTx(this.driver, this.driver.dialect), corrections);
     const { record } = applyCorrections(stored.record, key, corrections, resolve);
     return { row: documentRow(rows[0]), record, corrections: corrections.filter((c) => c.documents.includes(key)) };
-  }
-
-  /** Statement ids of the quote anchors that corrections name, read from the stored rows. */
-  async statementResolver(corrections: Correction[]) {
-    const map = new Map<string, string | null>();
-    for (const c of corrections) {
-      if (c.input.action !== 'merge_statements') continue;
-      for (const s of c.input.statements) {
-        if (typeof s === 'string') continue;
-        const rows = await this.driver.all<{ statement: string | null }>(
-          'SELECT statement FROM quotes WHERE doc_key = ? AND (quote_id = ? OR (start_off = ? AND end_off = ?)) LIMIT 1',
-          [s.document, s.quote, s.start ?? -1, s.end ?? -1]);
-        map.set(`${s.document}\u0000${s.quote}`, rows[0]?.statement ?? null);
-      }
-    }
-    return (a: { document: string; quote: string }) => map.get(`${a.document}\u0000${a.quote}`) ?? null;
   }
 
   private async page<T>(sql: string, params: unknown[], page: PageRequest, map: (r: Record<string, unknown>) => T): Promise<Page<T>> {
@@ -71,24 +55,24 @@ export class SqlStore implements Store {
     return { items: rows.slice(0, page.limit).map(map), next: more ? page.offset + page.limit : null };
   }
 
-  private where(layer: Layer, f: Filters) {
+  private filter(layer: Layer, f: Filters) {
     return buildWhere(layer, f, this.driver.dialect);
   }
 
   listDocuments(f: Filters, page: PageRequest): Promise<Page<DocumentRow>> {
-    const w = this.where('documents', f);
+    const w = this.filter('documents', f);
     return this.page(`SELECT d.* FROM documents d ${w.sql} ORDER BY d.published_day DESC, d.id DESC`, w.params, page, documentRow);
   }
 
   listQuotes(f: Filters, page: PageRequest): Promise<Page<QuoteRow>> {
-    const w = this.where('quotes', f);
+    const w = this.filter('quotes', f);
     return this.page(
       `SELECT x.*, d.headline, d.url FROM quotes x JOIN documents d ON d.doc_key = x.doc_key ${w.sql} ` +
         'ORDER BY d.published_day DESC, x.id DESC', w.params, page, quoteRow);
   }
 
   async listStatements(f: Filters, page: PageRequest): Promise<Page<StatementRow>> {
-    const w = this.where('quotes', f);
+    const w = this.filter('quotes', f);
     const cond = w.sql ? `${w.sql} AND x.statement IS NOT NULL` : 'WHERE x.statement IS NOT NULL';
     const result = await this.page(
       'SELECT x.statement AS id, MAX(x.speaker) AS speaker, MIN(d.published) AS first_seen, COUNT(*) AS reports, ' +
@@ -111,7 +95,7 @@ export class SqlStore implements Store {
   }
 
   listEntities(f: Filters, page: PageRequest): Promise<Page<EntityRow>> {
-    const w = this.where('entities', f);
+    const w = this.filter('entities', f);
     return this.page(
       'SELECT x.entity_id, MIN(x.type) AS type, MIN(x.name) AS name, COUNT(DISTINCT x.doc_key) AS documents, ' +
         `SUM(x.mentions) AS mentions FROM doc_entities x JOIN documents d ON d.doc_key = x.doc_key ${w.sql} ` +
@@ -119,14 +103,14 @@ export class SqlStore implements Store {
   }
 
   listEvents(f: Filters, page: PageRequest): Promise<Page<EventRow>> {
-    const w = this.where('events', f);
+    const w = this.filter('events', f);
     return this.page(
       `SELECT x.*, d.published FROM events x JOIN documents d ON d.doc_key = x.doc_key ${w.sql} ` +
         'ORDER BY d.published_day DESC, x.doc_key, x.start_off', w.params, page, eventRow);
   }
 
   listClaims(f: Filters, page: PageRequest): Promise<Page<ClaimRow>> {
-    const w = this.where('claims', f);
+    const w = this.filter('claims', f);
     return this.page(
       `SELECT x.*, d.published FROM claims x JOIN documents d ON d.doc_key = x.doc_key ${w.sql} ` +
         'ORDER BY d.published_day DESC, x.doc_key, x.start_off', w.params, page, claimRow);
@@ -142,7 +126,7 @@ export class SqlStore implements Store {
   }
 
   async timeline(f: Filters): Promise<TimelineRow[]> {
-    const w = this.where('documents', f);
+    const w = this.filter('documents', f);
     const cond = w.sql ? `${w.sql} AND d.published_day IS NOT NULL` : 'WHERE d.published_day IS NOT NULL';
     const rows = await this.driver.all<Record<string, unknown>>(
       'SELECT d.published_day AS day, COUNT(*) AS documents, SUM(d.n_quotes) AS quotes, SUM(d.n_events) AS events ' +

@@ -183,7 +183,7 @@ function main(): void {
   let t0 = Date.now();
   const train = readConllWithPos(CONLL_TRAIN);
   const dev = readConllWithPos(CONLL_DEV);
-  const res = loadResources(args.out);
+  const res = loadResources(MODEL_DIR); // clusters are an input of training, read from the committed folder
   log(
     `read ${train.sentences.length} train / ${dev.sentences.length} dev sentences (${train.docs.length} / ${dev.docs.length} pseudo-documents), ` +
       `clusters ${res.clusters?.size ?? 0} words, gazetteer ${res.gazetteer?.size ?? 0} names, ${((Date.now() - t0) / 1000).toFixed(1)} s`,

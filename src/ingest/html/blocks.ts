@@ -3,7 +3,7 @@
 // the stack; linear in the subtree.
 import type { BlockType } from '../../model/record.js';
 import { type Element, isElement, type Node, normalizeSpace, TEXT_NODE } from './dom.js';
-import { BOILERPLATE_STARTS, CAPTION_MARKERS, EMBED_MARKERS, RELATED_MARKERS } from './markers.js';
+import { BOILERPLATE_EXACT, BOILERPLATE_STARTS, CAPTION_MARKERS, EMBED_MARKERS, RELATED_MARKERS } from './markers.js';
 
 export interface DraftBlock {
   type: BlockType;
@@ -140,7 +140,24 @@ function classify(type: BlockType, text: string, linkShare: number): BlockType {
   if (linkShare >= LINK_DENSITY_RELATED && words < LINK_BLOCK_MAX_WORDS) return 'related';
   if (words <= BOILERPLATE_MAX_WORDS) {
     const lower = text.toLowerCase();
+    if (BOILERPLATE_EXACT.has(lower.replace(/[\s.:!…>»]+$/u, ''))) return 'boilerplate';
     if (BOILERPLATE_STARTS.some((b) => lower.startsWith(b))) return 'boilerplate';
   }
   return 'paragraph';
+}
+
+/** Blocks at the top of the body that are looked at for a repeated byline ("By Jane Doe - 11/18/19 11:04 PM EST"). */
+export const FRONT_BYLINE_BLOCKS = 5;
+/** A byline line is short. */
+export const BYLINE_MAX_WORDS = 14;
+
+/** Types as 'byline' a short line near the top that starts with "By" and names one of the page's authors (or any
+ * "By ..." line when the page names none): the article container often repeats the byline above the text. */
+export function markBylines(blocks: DraftBlock[], authors: string[]): void {
+  const lowerAuthors = authors.map((a) => a.toLowerCase());
+  for (const b of blocks.slice(0, FRONT_BYLINE_BLOCKS)) {
+    if (b.type !== 'paragraph' || wordCount(b.text) > BYLINE_MAX_WORDS || !/^by\s/i.test(b.text)) continue;
+    const lower = b.text.toLowerCase();
+    if (!lowerAuthors.length || lowerAuthors.some((a) => lower.includes(a))) b.type = 'byline';
+  }
 }

@@ -50,3 +50,11 @@ export function isElement(n: Node): n is Element {
 export function normalizeSpace(s: string): string {
   return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
+
+/** Decodes HTML character references ("&#8220;", "&amp;", "&nbsp;") left in metadata values (JSON-LD and feeds often
+ * carry them escaped twice). Through the HTML parser, so every named reference is known. */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  const { document } = parseHTML(`<!doctype html><html><body><textarea>${s.replace(/</g, '&lt;')}</textarea></body></html>`);
+  return (document as unknown as Document).querySelector('textarea')?.textContent ?? s;
+}

@@ -4,6 +4,7 @@
 import { blocksOf, type DraftBlock } from './blocks.js';
 import { type Element, normalizeSpace } from './dom.js';
 import type { Document } from './dom.js';
+import { COMMENT_MARKERS, LIVE_MARKERS } from './markers.js';
 import { type LdNode, ldNames, ldString } from './jsonld.js';
 import type { DraftPost } from './layout.js';
 import { normalizeTime } from './metadata.js';
@@ -38,8 +39,22 @@ export function jsonLdPosts(article: LdNode | null): DraftPost[] | null {
   return posts.length ? dedupe(posts) : null;
 }
 
-/** Posts read from the DOM, or null when the page does not look like a live blog. */
-export function domPosts(doc: Document): DraftPost[] | null {
+// A live marker starts a class name or one of its dash/underscore parts ("live-post", "c-liveblog__item"), so words
+// that merely contain it ("delivery", "olive") do not count.
+const LIVE_CLASS = new RegExp(`(?:^|[\\s_-])(?:${LIVE_MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+
+/** Levels above a post container searched for live or comment class names. */
+const MARKER_CLIMB = 4;
+
+function markers(el: Element | null, levels: number): string {
+  let s = '';
+  for (let k = 0; el && k < levels; k++, el = el.parentElement) s += ` ${typeof el.className === 'string' ? el.className : ''} ${el.id ?? ''}`;
+  return s.toLowerCase();
+}
+
+/** Posts read from the DOM, or null when the page does not look like a live blog. `liveSignal`: the page says it is
+ * live (schema.org LiveBlogPosting, "live" in its URL path), so class names need not. */
+export function domPosts(doc: Document, liveSignal: boolean): DraftPost[] | null {
   const times = Array.from(doc.querySelectorAll('time')).slice(0, MAX_POSTS * 4);
   if (times.length < MIN_DOM_POSTS) return null;
   // Count <time>s under each ancestor (within the climb bound), so a post container is the highest ancestor that
@@ -66,6 +81,9 @@ export function domPosts(doc: Document): DraftPost[] | null {
     if (list.length > best.length) best = list;
   }
   if (best.length < MIN_DOM_POSTS) return null;
+  const around = markers(best[0]!, 1) + markers(best[0]!.parentElement, MARKER_CLIMB);
+  if (COMMENT_MARKERS.some((m) => around.includes(m))) return null;
+  if (!liveSignal && !LIVE_CLASS.test(around)) return null;
   const posts = best.map(postOf).filter((p): p is DraftPost => p !== null);
   return posts.length >= MIN_DOM_POSTS ? dedupe(posts) : null;
 }

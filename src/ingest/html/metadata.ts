@@ -1,6 +1,6 @@
 // A page's metadata from, in order of trust: schema.org JSON-LD, OpenGraph / article: properties, then other meta
 // tags and the document itself (<title>, <html lang>, <link rel=canonical>).
-import { type Document, normalizeSpace } from './dom.js';
+import { decodeEntities, type Document, normalizeSpace } from './dom.js';
 import { type LdNode, ldNames, ldString, typesOf } from './jsonld.js';
 
 /** schema.org types that describe the page's article (the node whose fields we take), most specific first. */
@@ -33,13 +33,18 @@ export function articleNode(nodes: LdNode[]): LdNode | null {
   return null;
 }
 
-function meta(doc: Document, ...keys: string[]): string | null {
-  for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}" i]`) ?? doc.querySelector(`meta[name="${key}" i]`) ?? doc.querySelector(`meta[itemprop="${key}" i]`);
-    const v = el?.getAttribute('content');
-    if (v && v.trim()) return normalizeSpace(v);
+/** Every <meta> by its property, name or itemprop (lower case), first non-empty value kept: one pass over the page. */
+function metaTable(doc: Document): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const el of Array.from(doc.querySelectorAll('meta'))) {
+    const v = el.getAttribute('content');
+    if (!v || !v.trim()) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const k = el.getAttribute(attr)?.toLowerCase();
+      if (k && !m.has(k)) m.set(k, normalizeSpace(v));
+    }
   }
-  return null;
+  return m;
 }
 
 /** A value that is a URL (article:author often is a profile link), not a name. */
@@ -57,7 +62,17 @@ function splitAuthors(s: string | null): string[] {
   return s.split(/\s*(?:,|;|\band\b|&)\s*/).map(normalizeSpace).filter((x) => x && !looksUrl(x));
 }
 
+const clean = (s: string | null) => (s === null ? null : normalizeSpace(decodeEntities(s)) || null);
+
 export function readMetadata(doc: Document, nodes: LdNode[]): PageMetadata {
+  const table = metaTable(doc);
+  const meta = (_doc: Document, ...keys: string[]): string | null => {
+    for (const k of keys) {
+      const v = table.get(k);
+      if (v) return v;
+    }
+    return null;
+  };
   const art = articleNode(nodes);
   const pub = art ? ldString((art.publisher as LdNode | undefined)?.name ?? null) : null;
   const org = nodes.find((n) => typesOf(n).some((t) => t === 'NewsMediaOrganization' || t === 'Organization'));
@@ -66,14 +81,14 @@ export function readMetadata(doc: Document, nodes: LdNode[]): PageMetadata {
   const ldAuthors = art ? ldNames(art.author).filter((a) => !looksUrl(a)) : [];
   const title = normalizeSpace(doc.title ?? '') || null;
   return {
-    headline: (art && ldString(art.headline)) ?? meta(doc, 'og:title', 'twitter:title', 'headline') ?? title,
-    authors: ldAuthors.length ? ldAuthors : splitAuthors(meta(doc, 'article:author', 'author', 'byl', 'parsely-author', 'dc.creator', 'sailthru.author')),
+    headline: clean((art && ldString(art.headline)) ?? meta(doc, 'og:title', 'twitter:title', 'headline') ?? title),
+    authors: (ldAuthors.length ? ldAuthors : splitAuthors(meta(doc, 'article:author', 'author', 'byl', 'parsely-author', 'dc.creator', 'sailthru.author'))).map((a) => clean(a)).filter((a): a is string => a !== null),
     published: (art && ldString(art.datePublished)) ?? meta(doc, 'article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publish-date', 'parsely-pub-date', 'sailthru.date', 'dc.date', 'dcterms.created', 'date'),
     modified: (art && ldString(art.dateModified)) ?? meta(doc, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified', 'dcterms.modified'),
-    outlet: pub ?? meta(doc, 'og:site_name', 'application-name', 'publisher') ?? (org ? ldString(org.name) : null) ?? (site ? ldString(site.name) : null),
+    outlet: clean(pub ?? meta(doc, 'og:site_name', 'application-name', 'publisher') ?? (org ? ldString(org.name) : null) ?? (site ? ldString(site.name) : null)),
     language: languageCode(doc.documentElement?.getAttribute('lang') ?? null) ?? languageCode(art ? ldString(art.inLanguage) : null) ?? languageCode(meta(doc, 'og:locale', 'content-language', 'language', 'dc.language')),
     url: (canonical && looksUrl(canonical) ? canonical : null) ?? meta(doc, 'og:url') ?? (art ? ldString(art.url ?? null) : null),
-    description: (art && ldString(art.description)) ?? meta(doc, 'og:description', 'description', 'twitter:description'),
+    description: clean((art && ldString(art.description)) ?? meta(doc, 'og:description', 'description', 'twitter:description')),
     article: art,
     liveBlog: art !== null && typesOf(art).includes('LiveBlogPosting'),
   };

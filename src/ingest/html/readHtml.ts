@@ -3,7 +3,7 @@
 import { InputError } from '../decode.js';
 import type { IngestedDoc } from '../document.js';
 import { readArticle } from './article.js';
-import { blocksOf, type DraftBlock } from './blocks.js';
+import { blocksOf, type DraftBlock, markBylines } from './blocks.js';
 import { decodeMarkup } from './charset.js';
 import { parseDocument } from './dom.js';
 import { jsonLdNodes } from './jsonld.js';
@@ -14,6 +14,9 @@ import { normalizeTime, readMetadata } from './metadata.js';
 /** Pages larger than this (decoded characters) are refused: far beyond any real article (most are under 2 MB of
  * markup), and the DOM of such a page takes memory in proportion. */
 export const MAX_HTML_CHARS = 64 * 1024 * 1024;
+
+/** A URL path segment that says the page is a live blog (/live/, /live-news/, /liveblog/...). */
+const LIVE_URL = /\/live(?:[-_]?(?:blog|news|updates?|coverage))?\//i;
 
 export interface HtmlSource {
   id: string;
@@ -37,7 +40,7 @@ export function readHtmlString(html: string, where: HtmlSource, notes: string[] 
   let body: DraftBlock[] = [];
   let byline: string[] = md.authors;
   const ldPosts = md.liveBlog ? jsonLdPosts(md.article) : null;
-  const live = ldPosts ?? domPosts(doc);
+  const live = ldPosts ?? domPosts(doc, md.liveBlog || LIVE_URL.test(md.url ?? ''));
   if (live) {
     posts = live;
     notes.push(`ingest: live blog, ${live.length} posts read from ${ldPosts ? 'its schema.org liveBlogUpdate' : 'the page'}`);
@@ -46,6 +49,7 @@ export function readHtmlString(html: string, where: HtmlSource, notes: string[] 
     if (art) {
       body = art.blocks;
       if (!byline.length && art.byline) byline = [art.byline.replace(/^by\s+/i, '').trim()].filter(Boolean);
+      markBylines(body, byline);
     } else if (doc.body) {
       // Readability found no article (a short page, or one over its element bound): the body's own text, typed.
       body = blocksOf(doc.body);
