@@ -1,4 +1,5 @@
 import type { IngestedDoc } from './ingest/document.js';
+import { STRUCTURE_HINTS_KEY } from './ingest/html/hints.js';
 import type { NewsRecord } from './model/record.js';
 import { RunContext } from './pipeline/component.js';
 import { defaultPipeline } from './pipeline/default.js';
@@ -31,7 +32,9 @@ export function newRecord(input: IngestedDoc): NewsRecord {
 }
 
 export function newAnalysisDoc(input: IngestedDoc): AnalysisDoc {
-  return { record: newRecord(input), headerDate: input.date, layers: new Set(['text']), scratch: new Map() };
+  // Layout a web page or feed item gave (src/ingest/html) travels to the structure layer in scratch.
+  const scratch = new Map<string, unknown>(input.structureHints ? [[STRUCTURE_HINTS_KEY, input.structureHints]] : []);
+  return { record: newRecord(input), headerDate: input.date, layers: new Set(['text']), scratch };
 }
 
 /**

@@ -32,3 +32,35 @@ test('a claim left unconfirmed in the same sentence', () => {
   assert.equal(c?.status, 'unconfirmed');
   assert.match(c?.claim.text ?? '', /border had been closed/);
 });
+
+test('a claim made in one document and denied in another is linked across them', () => {
+  const a = new Analyzer();
+  const first = a.analyze(readTextFile(join(FIX, 'paper-claim.txt')));
+  const second = a.analyze(readTextFile(join(FIX, 'paper-denial.txt')));
+  const claim = first.claims.find((c) => /Novomykhailivka/.test(c.claim.text))!;
+  assert.equal(claim.status, 'claimed');
+  const answer = second.claims.find((c) => c.id === claim.id);
+  assert.ok(answer, 'the denial takes the claim\'s id');
+  assert.equal(answer.status, 'denied');
+  assert.match(answer.claimant?.name ?? '', /defence ministry/);
+  assert.deepEqual(answer.reports?.map((r) => [r.doc, r.status]), [[first.id, 'claimed'], [second.id, 'denied']]);
+  for (const c of second.claims) for (const s of [c.claim, ...c.evidence]) assert.equal(second.text.slice(s.start, s.end), s.text);
+  // Alone, the denial links to nothing.
+  const alone = new Analyzer().analyze(readTextFile(join(FIX, 'paper-denial.txt')));
+  assert.ok(!alone.claims.some((c) => c.id === claim.id));
+});
+
+test('the answer read first, the claim later: the claim takes the status', () => {
+  const a = new Analyzer();
+  a.analyze(readTextFile(join(FIX, 'paper-denial.txt')));
+  const later = a.analyze(readTextFile(join(FIX, 'paper-claim.txt')));
+  const claim = later.claims.find((c) => /Novomykhailivka/.test(c.claim.text));
+  assert.equal(claim?.status, 'denied');
+  assert.equal(claim?.reports?.[0]?.status, 'denied');
+});
+
+test('stances and plans said by someone are not claims; reported events and figures are', () => {
+  const r = analyzeText(' date 2024-02-10 x\nRussia has long said it will never tolerate foreign troops in the region.\nThe ministry said its forces had shelled Avdiivka on Friday.\n');
+  assert.ok(!r.claims.some((c) => /tolerate/.test(c.claim.text)));
+  assert.ok(r.claims.some((c) => /shelled/.test(c.claim.text)));
+});

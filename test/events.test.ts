@@ -67,3 +67,28 @@ test('bad input: a text of only dates, impossible dates, huge lines: clear resul
   assert.ok(performance.now() - t0 < 20_000);
   assert.ok(Array.isArray(r.events));
 });
+
+test('a newspaper story in another style: proposals, bare talks, modal and plans are not events; sequence and dinner are', () => {
+  const r = new Analyzer().analyze(readTextFile(join(FIX, 'paper-claim.txt')));
+  const types = r.events.map((e) => `${e.type}:${e.trigger.text}`);
+  for (const not of ['summit', 'talks', 'deployed', 'ceasefire deal', 'peace deal']) assert.ok(!types.some((t) => t.endsWith(`:${not}`)), `${not} is not an event: ${types}`);
+  const met = r.events.find((e) => e.trigger.text === 'met');
+  assert.equal(met?.place?.name, 'Warsaw');
+  assert.equal(met?.date?.value, '2024-03-11');
+  const virtual = r.events.find((e) => e.trigger.text === 'virtual meeting');
+  assert.ok(virtual && virtual.id !== met!.id, '"later attended" is a further meeting');
+  assert.match(virtual!.actor?.name ?? '', /European Union/);
+  assert.equal(r.events.find((e) => e.trigger.text === 'dined with')?.date?.value, '2024-03-10'); // "Sunday evening": a day
+  assert.equal(r.events.filter((e) => e.type === 'agreement').length, 1);
+  // "a two-year war" is a duration: never an event's date.
+  for (const e of r.events) assert.ok(!e.date || !/^P/.test(e.date.value));
+  assert.equal(r.events.find((e) => e.type === 'territorial_change')?.place?.name, 'Novomykhailivka');
+});
+
+test('a heading and the body under it, and "in Odesa, Ukraine" / "in Ukraine", are one event', () => {
+  const r = analyzeText(' date 2024-03-12 x\nRussian drone strike hits port in Ukraine\n\nA Russian drone strike hit the port in Odesa, Ukraine, on Monday, officials said.\n');
+  const strikes = r.events.filter((e) => e.type === 'attack');
+  assert.equal(new Set(strikes.map((e) => e.id)).size, 1);
+  assert.equal(strikes[0]?.place?.name, 'Odesa');
+  assert.equal(strikes[0]?.date?.value, '2024-03-11');
+});

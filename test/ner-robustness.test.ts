@@ -12,9 +12,14 @@ function ner(text: string): string[] {
 
 function timeTag(words: string[]): number {
   const pos = words.map((w) => (/^[A-Z]/.test(w) ? 'PROPN' : 'NOUN'));
-  const t0 = performance.now();
+  // CPU time of this process, not wall time: the test machine may be shared with other jobs.
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const t0 = cpu();
   const [tagged] = sharedTagger().tagDocument([{ words, pos }]);
-  const ms = performance.now() - t0;
+  const ms = cpu() - t0;
   assert.equal(tagged!.tags.length, words.length);
   return ms;
 }

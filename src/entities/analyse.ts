@@ -8,6 +8,7 @@ import { anchors, findAntecedent, MAX_SENTENCES_FOR_IT, pronounAccepts } from '.
 import { lexicon } from './data.js';
 import type { AliasMatcher } from './matcher.js';
 import { metonymyReason } from './metonymy.js';
+import { orgPhraseCandidates } from './orgPhrases.js';
 import { quotedRanges } from './quotesRegions.js';
 import type { EntityRegistry } from './registry.js';
 import { type DocEntity, type EntitySet, resolveNames } from './resolve.js';
@@ -37,7 +38,7 @@ const MAX_ROLE_TO_NAME_CHARS = 80;
 export function analyseEntities(doc: AnalysisDoc, table: AliasTable, matcher: AliasMatcher, registry: EntityRegistry): void {
   const text = doc.record.text;
   const tokens = doc.tokens ?? [];
-  const cands = findCandidates(doc, matcher).filter((c) => c.confidence >= 0);
+  const cands = withOrgPhrases(findCandidates(doc, matcher).filter((c) => c.confidence >= 0), tokens, table);
   for (const c of cands) {
     if (c.entry?.role !== 'capital') continue;
     const reason = metonymyReason(c, tokens);
@@ -56,8 +57,29 @@ export function analyseEntities(doc: AnalysisDoc, table: AliasTable, matcher: Al
   const scratch: EntitiesScratch = { idAt: new Map(), corefAt: new Map(), demonymAt: new Map() };
   const quotes = quotedRanges(text);
   corefer(set, tokens, quotes, excluded, pending, text);
-  writeRecord(doc, set, registry, scratch);
+  writeRecord(doc, set, registry, scratch, table);
   doc.scratch.set(SCRATCH_KEY, scratch);
+}
+
+/** Adds ministry and context-name candidates; other names inside them ("Defence Ministry" read by the tagger) give
+ * way, except the country or demonym that qualifies the ministry, which stays a mention of its own. */
+function withOrgPhrases(cands: Candidate[], tokens: Token[], table: AliasTable): Candidate[] {
+  const byEnd = new Map<number, Candidate>();
+  for (const c of cands) if (c.entry?.role === 'country' || c.entry?.role === 'demonym') byEnd.set(c.tokenEnd - 1, c);
+  const phrases = orgPhraseCandidates(tokens, byEnd, table);
+  if (phrases.length === 0) return cands;
+  const out: Candidate[] = [];
+  let p = 0;
+  for (const c of cands) {
+    while (p < phrases.length && phrases[p]!.end <= c.start) p++;
+    let covered = false;
+    for (let k = p; k < phrases.length && phrases[k]!.start < c.end; k++) {
+      const ph = phrases[k]!;
+      if (c.start < ph.end && ph.start < c.end && !(byEnd.get(c.tokenEnd - 1) === c && c.end <= ph.end && c.start >= ph.start && c.tokenStart === ph.tokenStart)) covered = true;
+    }
+    if (!covered) out.push(c);
+  }
+  return [...out, ...phrases].sort((a, b) => a.start - b.start);
 }
 
 function attachRoles(set: EntitySet, tokens: Token[], text: string, byToken: Map<number, Candidate>, used: Set<number>): void {
@@ -90,6 +112,25 @@ function addRole(e: DocEntity, role: string, key: string): void {
   e.roleKeys.add(`|${key.split('|')[1]}`);
 }
 
+/** The last office word of a role key ("country:RU|foreign minister" → "minister", "|director" → "director"). */
+function roleHeadWord(key: string): string {
+  return key.slice(key.indexOf('|') + 1).split(' ').pop()!;
+}
+
+/** Named people by role key, for "the same role as X" look-ups without scanning every entity per role phrase. */
+function holdersByRole(set: EntitySet): Map<string, DocEntity[]> {
+  const out = new Map<string, DocEntity[]>();
+  for (const e of set.list) {
+    if (e.type !== 'PERSON' || !e.named) continue;
+    for (const k of e.roleKeys) {
+      const list = out.get(k);
+      if (list) list.push(e);
+      else out.set(k, [e]);
+    }
+  }
+  return out;
+}
+
 /** Lone role phrases: linked to the one person holding that role, else unnamed entities; bare "the X" wait for coref. */
 function loneRoleMentions(
   set: EntitySet,
@@ -101,17 +142,25 @@ function loneRoleMentions(
 ): RolePhrase[] {
   const pending: RolePhrase[] = [];
   let unnamed = 0;
+  const personAt = new Map<number, DocEntity>();
+  for (const e of set.list) {
+    if (e.type !== 'PERSON' || !e.named) continue;
+    for (const m of e.mentions) if (m.candidate && !personAt.has(m.start)) personAt.set(m.start, e);
+  }
+  const roleHolders = holdersByRole(set);
   for (const r of loneRoles(tokens, byToken, used)) {
     if (inRanges(excluded, r.start, r.end)) continue;
     const key = roleKey(r);
-    const next = nextPersonAfter(set, r, tokens);
-    if (next) {
-      next.mentions.push({ start: r.start, end: r.end, kind: 'role', stands_for: null, reason: `role written before the name "${next.name}"`, candidate: null });
-      addRole(next, text.slice(r.start, r.end), key);
+    const found = nextPersonAfter(personAt, r, tokens);
+    if (found) {
+      const { person: next, end } = found;
+      next.mentions.push({ start: r.start, end, kind: 'role', stands_for: null, reason: `role written before the name "${next.name}"`, candidate: null });
+      addRole(next, text.slice(r.start, end), key);
+      for (const k of [key, `|${key.split('|')[1]}`]) if (!(roleHolders.get(k) ?? []).includes(next)) roleHolders.set(k, [...(roleHolders.get(k) ?? []), next]);
       continue;
     }
     if (r.qualifier) {
-      const holders = set.list.filter((e) => e.type === 'PERSON' && e.named && e.roleKeys.has(key));
+      const holders = roleHolders.get(key) ?? [];
       if (holders.length === 1) {
         const h = holders[0]!;
         h.mentions.push({ start: r.start, end: r.end, kind: 'role', stands_for: null, reason: `same role as "${h.roles.find(() => true) ?? h.name}" given to ${h.name}`, candidate: null });
@@ -137,7 +186,7 @@ function loneRoleMentions(
 }
 
 /** "the chairman of the alliance's military committee, Admiral X": the person named right after the phrase. */
-function nextPersonAfter(set: EntitySet, r: RolePhrase, tokens: Token[]): DocEntity | null {
+function nextPersonAfter(personAt: Map<number, DocEntity>, r: RolePhrase, tokens: Token[]): { person: DocEntity; end: number } | null {
   let k = r.headToken + 1;
   for (; k < tokens.length && tokens[k]!.start - r.end <= MAX_ROLE_TO_NAME_CHARS; k++) {
     const t = tokens[k]!;
@@ -146,11 +195,14 @@ function nextPersonAfter(set: EntitySet, r: RolePhrase, tokens: Token[]): DocEnt
   }
   const after = tokens[k + 1];
   if (tokens[k]?.text !== ',' || !after) return null;
-  for (const e of set.list) {
-    if (e.type !== 'PERSON' || !e.named) continue;
-    if (e.mentions.some((m) => m.candidate && m.start === after.start)) return e;
+  const person = personAt.get(after.start);
+  // The role phrase runs to the comma: "the chairman of the alliance's military committee".
+  let end = r.end;
+  for (let j = k - 1; j > r.headToken; j--) if (tokens[j]!.pos !== 'SPACE') {
+    end = tokens[j]!.end;
+    break;
   }
-  return null;
+  return person ? { person, end } : null;
 }
 
 function corefer(
@@ -185,7 +237,7 @@ function corefer(
     const anonymous = lex.anonymousNouns.has(head);
     const accept = (e: DocEntity) =>
       e.type === 'PERSON' &&
-      ([...e.roleKeys].some((k) => k.split(' ').pop() === head) || (anonymous && !e.named && [...e.roleKeys].some((k) => lex.anonymousNouns.has(k.split(' ').pop()!))));
+      ([...e.roleKeys].some((k) => roleHeadWord(k) === head) || (anonymous && !e.named && [...e.roleKeys].some((k) => lex.anonymousNouns.has(roleHeadWord(k)))));
     const r = findAntecedent(list, tokens, p.headToken, accept);
     if (r) found.push({ e: r.entity, start: p.fullStart, end: p.end, kind: 'role', reason: r.reason });
   }
@@ -193,7 +245,16 @@ function corefer(
   void text;
 }
 
-function writeRecord(doc: AnalysisDoc, set: EntitySet, registry: EntityRegistry, scratch: EntitiesScratch): void {
+const countryNameCache = new WeakMap<AliasTable, Map<string, string>>();
+
+/** Country names by table key, built once per table. */
+function countryNames(table: AliasTable): Map<string, string> {
+  let m = countryNameCache.get(table);
+  if (!m) countryNameCache.set(table, (m = new Map(table.entries.filter((e) => e.role === 'country').map((e) => [e.key, e.name]))));
+  return m;
+}
+
+function writeRecord(doc: AnalysisDoc, set: EntitySet, registry: EntityRegistry, scratch: EntitiesScratch, table: AliasTable): void {
   const text = doc.record.text;
   const out: Entity[] = [];
   const ids = new Map<DocEntity, string>();
@@ -232,14 +293,13 @@ function writeRecord(doc: AnalysisDoc, set: EntitySet, registry: EntityRegistry,
     if (e.entry?.role === 'demonym' && e.entry.country) {
       const country = countryName.get(e.entry.country);
       const countryId = country ? ids.get(country) : null;
-      description = `demonym of ${country?.name ?? e.entry.country.replace('country:', '')}`;
+      description = `demonym of ${country?.name ?? countryNames(table).get(e.entry.country) ?? e.entry.country.replace('country:', '')}`;
       for (const m of e.mentions) if (countryId) scratch.demonymAt.set(m.start, countryId);
     }
-    const aliases: string[] = [];
+    const aliases = new Set<string>();
     for (const m of e.mentions) {
       if (m.kind !== 'name' && m.kind !== 'alias' && m.kind !== 'metonymy') continue;
-      const s = text.slice(m.start, m.end);
-      if (!aliases.includes(s)) aliases.push(s);
+      aliases.add(text.slice(m.kind === 'metonymy' ? m.start : m.candidate?.formStart ?? m.start, m.end));
     }
     for (const m of e.mentions) {
       scratch.idAt.set(m.start, id);
@@ -249,7 +309,7 @@ function writeRecord(doc: AnalysisDoc, set: EntitySet, registry: EntityRegistry,
       id,
       type: e.type,
       name: e.name,
-      aliases,
+      aliases: [...aliases],
       named: e.named,
       description,
       roles: e.roles,

@@ -6,6 +6,7 @@ import type { AnalysisDoc, Token } from '../pipeline/doc.js';
 import type { AliasEntry } from './aliasTable.js';
 import { lexicon } from './data.js';
 import type { AliasMatcher } from './matcher.js';
+import { orgPhraseData } from './orgPhrases.js';
 import { excludedRanges, inRanges } from './scope.js';
 import { isAllCaps, isCapitalised, nextWord, opensSentence, possessiveAfter, prevWord, tokenIndexAt } from './tokens.js';
 
@@ -18,6 +19,9 @@ export interface Candidate {
   type: EntityType;
   source: 'ner' | 'table' | 'heuristic';
   entry: AliasEntry | null;
+  /** Where the name form the text uses for the person starts: after leading office titles ("President"), which are
+   * roles, but before ranks and honorifics ("Admiral", "Mr"), which are how the person is addressed. */
+  formStart?: number;
   /** Honorifics and titles inside the span, lower case. */
   titles: string[];
   confidence: number;
@@ -65,7 +69,7 @@ export function findCandidates(doc: AnalysisDoc, matcher: AliasMatcher): Candida
     });
   }
   const others = doc.ner ? fromNer(doc, tokens, excluded) : fromCapitals(doc, tokens, excluded, table);
-  const merged = mergeWithTable(others, table);
+  const merged = mergeWithTable(others, table, text);
   for (const c of merged) if (c.source !== 'table') stripTitles(c, tokens, text);
   return merged.filter((c) => c.nameStart < c.end).sort((a, b) => a.start - b.start);
 }
@@ -96,6 +100,8 @@ function fromNer(doc: AnalysisDoc, tokens: Token[], excluded: Array<[number, num
     }
     // A title before the name makes it a person whatever the tagger said ("Admiral X" read as an organisation).
     let type = extended ? 'PERSON' : NER_TYPES[m.type] ?? 'MISC';
+    // A name ending in "Memorandum", "Treaty", "Accord" is a document or agreement, never an organisation.
+    if (!extended && orgPhraseData().documentDesignators.has(tokens[te - 1]?.text.toLowerCase() ?? '')) type = 'MISC';
     // The tagger's MISC or ORG next to a place noun ("the Donbas region") is the place.
     if (type === 'MISC') {
       const next = nextWord(tokens, te - 1);
@@ -140,7 +146,7 @@ function splitCoordinated(ner: NonNullable<AnalysisDoc['ner']>, tokens: Token[],
 function isTitleWord(word: string): boolean {
   const lex = lexicon();
   const w = word.replace(/\.$/, '').toLowerCase();
-  return lex.honorifics.has(w) || lex.titles.includes(w);
+  return lex.honorifics.has(w) || lex.titleSet.has(w);
 }
 
 /** Capitalised sequences (no tagger): words with a capital that the POS tagger does not read as function words. */
@@ -246,10 +252,22 @@ function splitAroundTable(out: Candidate[], table: Candidate[], tokens: Token[])
       markAbsorbed(first);
       continue;
     }
-    for (const t of table) {
-      if (t.start > c.start && t.end <= c.end) markAbsorbed(t);
+    for (let k = firstStartingAfter(table, c.start); k < table.length && table[k]!.start < c.end; k++) {
+      if (table[k]!.end <= c.end) markAbsorbed(table[k]!);
     }
   }
+}
+
+/** Index of the first candidate (sorted by start) that starts after `offset` (binary search). */
+function firstStartingAfter(list: readonly Candidate[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A table hit inside a longer name is not a mention of its own. */
@@ -260,8 +278,11 @@ function markAbsorbed(t: Candidate): void {
 function heuristicType(c: Candidate, tokens: Token[], text: string, table: Candidate[]): EntityType {
   const lex = lexicon();
   const words = tokens.slice(c.tokenStart, c.tokenEnd).map((t) => t.text.toLowerCase().replace(/\.$/, ''));
-  if (lex.honorifics.has(words[0]!) || lex.titles.some((t) => words.slice(0, 3).join(' ').startsWith(t + ' '))) return 'PERSON';
+  if (lex.honorifics.has(words[0]!) || (lex.titlesByFirst.get(words[0]!) ?? []).some((t) => t.length < words.length && t.every((w, d) => words[d] === w))) {
+    return 'PERSON';
+  }
   const last = words[words.length - 1]!;
+  if (orgPhraseData().documentDesignators.has(last)) return 'MISC';
   const ofAt = words.indexOf('of');
   const head = ofAt > 0 ? words[ofAt - 1]! : last;
   if (lex.orgDesignators.has(last) || lex.orgDesignators.has(head)) return 'ORG';
@@ -273,7 +294,8 @@ function heuristicType(c: Candidate, tokens: Token[], text: string, table: Candi
   if (prev && prev.text === 'of' && prev2 && lex.placeCues.has(prev2.text.toLowerCase())) return 'PLACE';
   // "Odesa, Ukraine": a name followed by a comma and a country is a place in that country.
   if (next && next.text === ',') {
-    const after = table.find((t) => t.start > next.start && t.start <= next.end + 1);
+    const at = firstStartingAfter(table, next.start);
+    const after = table[at] && table[at]!.start <= next.end + 1 ? table[at] : undefined;
     if (after?.entry?.role === 'country') return 'PLACE';
   }
   if (prev && lex.roleHeads.has(prev.text.toLowerCase()) && !isCapitalised(prev)) return 'PERSON';
@@ -288,12 +310,16 @@ function heuristicType(c: Candidate, tokens: Token[], text: string, table: Candi
   return 'MISC';
 }
 
+/** Tokens between two coordinated names: "and", "or" or a comma, with spaces around it. */
+const MAX_COORDINATION_GAP = 5;
+
 /** "The Donetsk and Luhansk provinces", "Pokrovsk and Kostiantynivka": coordinated names share the known type. */
 function propagateCoordination(cands: Candidate[], tokens: Token[]): void {
   for (let pass = 0; pass < 2; pass++) {
     for (let k = 0; k + 1 < cands.length; k++) {
       const a = cands[k]!;
       const b = cands[k + 1]!;
+      if (b.tokenStart - a.tokenEnd > MAX_COORDINATION_GAP) continue;
       const between = tokens.slice(a.tokenEnd, b.tokenStart).filter((t) => t.pos !== 'SPACE');
       if (between.length !== 1 || !['and', 'or', ','].includes(between[0]!.text)) continue;
       if (a.type === 'MISC' && b.type === 'PLACE') a.type = 'PLACE';
@@ -302,8 +328,10 @@ function propagateCoordination(cands: Candidate[], tokens: Token[]): void {
   }
 }
 
+const LEADING_ARTICLE = /^the\s+$/i;
+
 /** Tagger or heuristic mentions against table hits: the longer span wins; an equal span takes the table's entry. */
-function mergeWithTable(others: Candidate[], table: Candidate[]): Candidate[] {
+function mergeWithTable(others: Candidate[], table: Candidate[], text: string): Candidate[] {
   const live = table.filter((t) => t.confidence >= 0);
   const out: Candidate[] = [];
   let ti = 0;
@@ -314,6 +342,11 @@ function mergeWithTable(others: Candidate[], table: Candidate[]): Candidate[] {
     let drop = false;
     for (let k = ti; k < live.length && live[k]!.start < c.end; k++) {
       const t = live[k]!;
+      // "The US" read at a sentence start: the article is not part of the table's name, which stands.
+      if (t.end === c.end && t.start > c.start && LEADING_ARTICLE.test(text.slice(c.start, t.start))) {
+        drop = true;
+        continue;
+      }
       if (t.start >= c.start && t.end <= c.end && (t.end - t.start < c.end - c.start)) {
         // A table name inside a longer tagger/heuristic name: part of it, unless the name only adds titles.
         if (c.source === 'ner' && c.type === 'PLACE' && t.entry?.type === 'PLACE') continue;
@@ -347,16 +380,18 @@ function stripTitles(c: Candidate, tokens: Token[], text: string): void {
       k++;
       continue;
     }
-    const title = lex.titles.find((t) => matchesWords(tokens, k, c.tokenEnd - 1, t));
+    const title = titleAt(tokens, k, c.tokenEnd - 1);
     if (title) {
+      const leading = c.titles.every((t) => lex.offices.has(t));
       c.titles.push(title);
       k += title.split(' ').length;
+      if (leading && lex.offices.has(title) && k < c.tokenEnd) c.formStart = tokens[k]!.start;
       continue;
     }
     // "Foreign Minister Sergei Lavrov": capitalised words ending in a title within two words are an office (a role).
-    const ahead = [1, 2].find((d) => k + d < c.tokenEnd - 1 && lex.titles.some((t) => matchesWords(tokens, k + d, c.tokenEnd - 1, t)));
+    const ahead = [1, 2].find((d) => k + d < c.tokenEnd - 1 && titleAt(tokens, k + d, c.tokenEnd - 1) !== null);
     if (ahead !== undefined && c.titles.length === 0 && c.type !== 'ORG') {
-      const title = lex.titles.find((t) => matchesWords(tokens, k + ahead, c.tokenEnd - 1, t))!;
+      const title = titleAt(tokens, k + ahead, c.tokenEnd - 1)!;
       officeEnd = k + ahead + title.split(' ').length;
       k = officeEnd;
       continue;
@@ -373,8 +408,13 @@ function stripTitles(c: Candidate, tokens: Token[], text: string): void {
   void text;
 }
 
-function matchesWords(tokens: Token[], at: number, lastAllowed: number, phrase: string): boolean {
-  const parts = phrase.split(' ');
-  if (at + parts.length - 1 >= lastAllowed + 1) return false;
-  return parts.every((p, d) => tokens[at + d]?.text.replace(/\.$/, '').toLowerCase() === p);
+/** The longest title (lower case, words joined by spaces) starting at token `at` and ending before `lastAllowed`. */
+function titleAt(tokens: Token[], at: number, lastAllowed: number): string | null {
+  const first = tokens[at]?.text.replace(/\.$/, '').toLowerCase();
+  if (first === undefined) return null;
+  for (const parts of lexicon().titlesByFirst.get(first) ?? []) {
+    if (at + parts.length - 1 >= lastAllowed + 1) continue;
+    if (parts.every((p, d) => tokens[at + d]?.text.replace(/\.$/, '').toLowerCase() === p)) return parts.join(' ');
+  }
+  return null;
 }

@@ -30,6 +30,11 @@ export interface EntityLexicon {
   honorifics: Set<string>;
   /** Capitalised titles, lower case, longest first so "Prime Minister" wins over "Minister". */
   titles: string[];
+  /** The same titles, as word lists, by their first word (longest first): a look-up per token, not a scan. */
+  titlesByFirst: Map<string, string[][]>;
+  titleSet: Set<string>;
+  /** Titles that are offices held for a time: a role before the name, not part of the name form (titles.json). */
+  offices: Set<string>;
   /** Office and role nouns (lower case, may be several words: "chief of staff"). */
   roleHeads: Set<string>;
   /** Longest role head in words, bounding the backward look-up. */
@@ -54,7 +59,7 @@ let cached: EntityLexicon | null = null;
 
 export function lexicon(): EntityLexicon {
   if (cached) return cached;
-  const titles = readJson<{ honorifics: string[]; titles: string[]; roleHeads: string[] }>('titles.json');
+  const titles = readJson<{ honorifics: string[]; titles: string[]; roleHeads: string[]; offices?: string[] }>('titles.json');
   const roles = readJson<{ person: string[]; org: string[]; anonymous: string[] }>('role-nouns.json');
   const pron = readJson<{ pronouns: Record<string, PronounInfo>; genderedHonorifics: Record<string, 'm' | 'f'> }>(
     'pronouns.json',
@@ -62,9 +67,20 @@ export function lexicon(): EntityLexicon {
   const meto = readJson<Record<string, string[]>>('metonymy-context.json');
   const lower = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
   const roleHeads = lower(titles.roleHeads);
+  const titleList = [...lower(titles.titles)].sort((a, b) => b.length - a.length);
+  const titlesByFirst = new Map<string, string[][]>();
+  for (const t of titleList) {
+    const words = t.split(' ');
+    const list = titlesByFirst.get(words[0]!) ?? [];
+    list.push(words);
+    titlesByFirst.set(words[0]!, list);
+  }
   cached = {
     honorifics: lower(titles.honorifics),
-    titles: [...lower(titles.titles)].sort((a, b) => b.length - a.length),
+    titles: titleList,
+    titlesByFirst,
+    titleSet: new Set(titleList),
+    offices: lower(titles.offices),
     roleHeads,
     roleHeadMaxWords: Math.max(1, ...[...roleHeads].map((r) => r.split(/[\s-]+/).length)),
     personRoleNouns: lower(roles.person),

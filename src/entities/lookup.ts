@@ -17,18 +17,49 @@ export interface ResolvedEntity {
 export function resolveAt(doc: AnalysisDoc, offset: number): ResolvedEntity | null {
   const scratch = doc.scratch.get(SCRATCH_KEY) as EntitiesScratch | undefined;
   if (!scratch) return null;
-  const byId = new Map(doc.record.entities.map((e) => [e.id, e]));
+  const idx = indexOf(doc.record.entities);
   const exact = scratch.idAt.get(offset);
   if (exact) {
-    const entity = byId.get(exact);
+    const entity = idx.byId.get(exact);
     if (entity) return { entity, reason: scratch.corefAt.get(offset)?.reason ?? null };
   }
-  for (const entity of doc.record.entities) {
-    for (const m of entity.mentions) {
-      if (m.span.start <= offset && offset < m.span.end) return { entity, reason: m.reason ?? null };
-    }
+  // The last mention starting at or before the offset, then back while mentions could still cover it.
+  const spans = idx.spans;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && k >= lo - MAX_NESTED_MENTIONS; k--) {
+    const s = spans[k]!;
+    if (offset < s.end) return { entity: s.entity, reason: s.reason };
   }
   return null;
+}
+
+/** Mentions overlapping one offset: a name inside a role phrase inside another is as deep as it goes. */
+const MAX_NESTED_MENTIONS = 8;
+
+interface EntityIndex {
+  byId: Map<string, Entity>;
+  spans: Array<{ start: number; end: number; entity: Entity; reason: string | null }>;
+}
+
+// Built once per entities list (the quotes layer asks for every quote's speaker), not once per question.
+const indexes = new WeakMap<Entity[], EntityIndex>();
+
+function indexOf(entities: Entity[]): EntityIndex {
+  let idx = indexes.get(entities);
+  if (!idx) {
+    const spans: EntityIndex['spans'] = [];
+    for (const entity of entities) for (const m of entity.mentions) spans.push({ start: m.span.start, end: m.span.end, entity, reason: m.reason ?? null });
+    spans.sort((a, b) => a.start - b.start);
+    idx = { byId: new Map(entities.map((e) => [e.id, e])), spans };
+    indexes.set(entities, idx);
+  }
+  return idx;
 }
 
 /** The id of the place whose demonym starts at `offset` ("Russian" → Russia's entity), or null. */

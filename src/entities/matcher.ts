@@ -20,11 +20,24 @@ interface TrieNode {
 export const SHORT_ACRONYM_MAX = 3;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** ASCII letters and digits by char code: the common case, without a Unicode regex test per character. */
+const ASCII_WORD: boolean[] = Array.from({ length: 128 }, (_, c) => /[A-Za-z0-9]/.test(String.fromCharCode(c)));
+
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? ASCII_WORD[c]! : LETTER_OR_DIGIT.test(text[i]!);
+}
 const SPACE_LIKE = /[\s\-‐‑‒–—]/u;
 const foldCache = new Map<string, string>();
+/** Folded ASCII letters and digits by char code (other ASCII goes through the general path once, then the cache). */
+const ASCII_FOLD: Array<string | undefined> = Array.from({ length: 128 }, (_, c) =>
+  /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? String.fromCharCode(c).toLowerCase() : undefined,
+);
 
 /** The folded form of one character: '' to skip it (full stops), ' ' for separators, else lower case sans diacritics. */
 function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (ch.length === 1 && code < 128 && ASCII_FOLD[code] !== undefined) return ASCII_FOLD[code]!;
   let f = foldCache.get(ch);
   if (f !== undefined) return f;
   if (ch === '.') f = '';
@@ -77,8 +90,12 @@ export class AliasMatcher {
     const out: TableMatch[] = [];
     let i = from;
     while (i < to) {
-      const ch = text[i]!;
-      if (!LETTER_OR_DIGIT.test(ch) || (i > 0 && LETTER_OR_DIGIT.test(text[i - 1]!))) {
+      if (!isWordChar(text, i) || (i > 0 && isWordChar(text, i - 1))) {
+        i++;
+        continue;
+      }
+      // Only a word whose first character starts some table form can match.
+      if (!this.root.next.has(foldChar(text[i]!)[0] ?? '')) {
         i++;
         continue;
       }
@@ -119,7 +136,7 @@ export class AliasMatcher {
       }
       j++;
       if (!node) break;
-      if (node.hits && (j >= text.length || !LETTER_OR_DIGIT.test(text[j]!))) {
+      if (node.hits && (j >= text.length || !isWordChar(text, j))) {
         const hit = this.pick(node.hits, text, start, j);
         if (hit) {
           // Abbreviations keep their final full stop ("D.C.") when the form has full stops inside.

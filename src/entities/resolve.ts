@@ -39,6 +39,15 @@ export interface DocEntity {
 export class EntitySet {
   readonly list: DocEntity[] = [];
   private readonly byKey = new Map<string, DocEntity>();
+  // Look-up indexes kept up to date as entities and name keys are added, so that joining a mention never scans the
+  // entities or mentions found so far (resolution stays linear in the number of mentions).
+  private readonly byNameKey = new Map<string, DocEntity[]>();
+  private readonly byInitials = new Map<string, DocEntity[]>();
+  /** Entities without a table entry whose multi-word key ends with these words ("cavo dragone", "dragone"). */
+  private readonly bySuffix = new Map<string, DocEntity[]>();
+  private readonly order = new Map<DocEntity, number>();
+  /** Mention starts of each entity, sorted, for the nearest-mention look-up. */
+  private readonly starts = new Map<DocEntity, number[]>();
 
   get(key: string): DocEntity | undefined {
     return this.byKey.get(key);
@@ -60,10 +69,82 @@ export class EntitySet {
       keys: new Set(),
       votes: new Map(),
     };
+    this.order.set(e, this.list.length);
     this.list.push(e);
     this.byKey.set(key, e);
+    if (!entry && key.startsWith('N:')) {
+      const words = key.slice(2).split(' ');
+      for (let i = 1; i < words.length; i++) push(this.bySuffix, words.slice(i).join(' '), e);
+    }
     return e;
   }
+
+  /** Records that `e` is named by a form with this name key. */
+  addKey(e: DocEntity, key: string): void {
+    if (e.keys.has(key)) return;
+    e.keys.add(key);
+    push(this.byNameKey, key, e);
+    const acr = initials(key);
+    if (acr) push(this.byInitials, acr, e);
+  }
+
+  /** Records a mention start of `e` (kept sorted; mentions mostly come in text order, so this is an append). */
+  addStart(e: DocEntity, start: number): void {
+    let list = this.starts.get(e);
+    if (!list) this.starts.set(e, (list = []));
+    let at = list.length;
+    while (at > 0 && list[at - 1]! > start) at--;
+    if (at === list.length) list.push(start);
+    else list.splice(at, 0, start);
+  }
+
+  /** Named entities with this name key. */
+  withKey(key: string): DocEntity[] {
+    return (this.byNameKey.get(key) ?? []).filter((e) => e.named);
+  }
+
+  /** Entities whose key's last words are `words` (a proper suffix of a multi-word name). */
+  withSuffix(words: string): DocEntity[] {
+    return this.bySuffix.get(words) ?? [];
+  }
+
+  /** The earliest-created entity with a name form whose initials are `acr` that passes `ok`. */
+  firstWithInitials(acr: string, ok: (e: DocEntity) => boolean): DocEntity | undefined {
+    let best: DocEntity | undefined;
+    for (const e of this.byInitials.get(acr) ?? []) if (ok(e) && (!best || this.order.get(e)! < this.order.get(best)!)) best = e;
+    return best;
+  }
+
+  /** The entity with a mention closest to `at` (mentions after it count double: a name is usually given first). */
+  nearest(list: DocEntity[], at: number): DocEntity {
+    if (list.length === 1) return list[0]!;
+    let best = list[0]!;
+    let bestDist = Infinity;
+    for (const e of list) {
+      const starts = this.starts.get(e) ?? [];
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      const before = lo > 0 ? at - starts[lo - 1]! : Infinity;
+      const after = lo < starts.length ? (starts[lo]! - at) * 2 : Infinity;
+      const d = Math.min(before, after);
+      if (d < bestDist) {
+        bestDist = d;
+        best = e;
+      }
+    }
+    return best;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function surface(text: string, c: Candidate): string {
@@ -73,21 +154,25 @@ function surface(text: string, c: Candidate): string {
 /** Groups the candidates of one document into entities. */
 export function resolveNames(cands: Candidate[], text: string, tokens: readonly Token[], table: AliasTable): EntitySet {
   const set = new EntitySet();
-  const byTableKey = new Map(table.entries.map((e) => [e.key, e]));
+  const byTableKey = tableIndex(table);
   const singles: Candidate[] = [];
   const add = (e: DocEntity, c: Candidate, kind?: MentionKind, standsFor: string | null = null, reason?: string) => {
-    const name = surface(text, c);
+    const key = nameKey(surface(text, c));
     // A capital standing for its country is not one of the country's names: "in Moscow" stays the city.
-    if (kind !== 'metonymy') e.keys.add(nameKey(name));
-    const k = kind ?? (nameKey(name) === nameKey(e.name) || nameKey(name).endsWith(nameKey(e.name)) ? 'name' : 'alias');
+    if (kind !== 'metonymy') set.addKey(e, key);
+    const own = nameKey(e.name);
+    const k = kind ?? (key === own || key.endsWith(own) ? 'name' : 'alias');
     e.mentions.push({ start: c.start, end: c.end, kind: k, stands_for: standsFor, candidate: c, ...(reason ? { reason } : {}) });
+    set.addStart(e, c.start);
     e.confidence = Math.max(e.confidence, c.confidence);
     // Titles and honorifics are only ever given to people: they outvote a tagger's slip.
     const weight = c.confidence + (c.titles.length > 0 ? TITLE_VOTE : 0);
     e.votes.set(c.type, (e.votes.get(c.type) ?? 0) + weight);
   };
   // Full names first, so surnames and acronyms that come before their full form still find it.
-  const ordered = [...cands].sort((a, b) => wordCount(text, b) - wordCount(text, a) || a.start - b.start);
+  const words = new Map<Candidate, number>();
+  for (const c of cands) words.set(c, wordCount(text, c));
+  const ordered = [...cands].sort((a, b) => words.get(b)! - words.get(a)! || a.start - b.start);
   for (const c of ordered) {
     if (c.confidence < 0) continue;
     if (c.entry) {
@@ -102,19 +187,20 @@ export function resolveNames(cands: Candidate[], text: string, tokens: readonly 
       add(e, c);
       continue;
     }
-    const words = nameWords(surface(text, c)).filter((w) => w !== 'the');
-    if (words.length === 0) continue;
-    if (words.length === 1 || looksLikeAcronym(surface(text, c))) {
+    const ws = nameWords(surface(text, c)).filter((w) => w !== 'the');
+    if (ws.length === 0) continue;
+    if (ws.length === 1 || looksLikeAcronym(surface(text, c))) {
       singles.push(c);
       continue;
     }
     // Names join on their words whatever type the tagger gave each mention; a shorter person name joins the full
     // name it ends ("Cavo Dragone" → "Giuseppe Cavo Dragone").
-    const key = `N:${words.join(' ')}`;
+    const joined = ws.join(' ');
+    const key = `N:${joined}`;
     const existing =
       set.get(key) ??
-      findByKey(set, words.join(' ')) ??
-      (c.type === 'PERSON' ? set.list.find((e) => !e.entry && leadingType(e) === 'PERSON' && e.key.endsWith(' ' + words.join(' '))) : undefined);
+      set.withKey(joined)[0] ??
+      (c.type === 'PERSON' ? set.withSuffix(joined).find((e) => e.named && leadingType(e) === 'PERSON') : undefined);
     const e = existing ?? set.create(key, c.type, surface(text, c), null, c.confidence);
     add(e, c);
   }
@@ -132,12 +218,20 @@ export function resolveNames(cands: Candidate[], text: string, tokens: readonly 
   return set;
 }
 
-function wordCount(text: string, c: Candidate): number {
-  return text.slice(c.nameStart, c.end).split(/\s+/).length;
+const tableIndexes = new WeakMap<AliasTable, { version: number; byKey: Map<string, AliasEntry> }>();
+
+/** The table's entries by key, built once per table version (not once per document). */
+function tableIndex(table: AliasTable): Map<string, AliasEntry> {
+  let idx = tableIndexes.get(table);
+  if (!idx || idx.version !== table.version || idx.byKey.size !== table.entries.length) {
+    idx = { version: table.version, byKey: new Map(table.entries.map((e) => [e.key, e])) };
+    tableIndexes.set(table, idx);
+  }
+  return idx.byKey;
 }
 
-function findByKey(set: EntitySet, key: string): DocEntity | undefined {
-  return set.list.find((e) => e.named && e.keys.has(key));
+function wordCount(text: string, c: Candidate): number {
+  return text.slice(c.nameStart, c.end).split(/\s+/).length;
 }
 
 /** Extra vote of a mention with a title or honorific for PERSON. */
@@ -166,22 +260,22 @@ function joinSingle(
 ): void {
   const s = surface(text, c);
   const key = nameKey(s);
-  const sameKey = set.list.filter((e) => e.keys.has(key) && e.named);
+  const sameKey = set.withKey(key);
   if (sameKey.length > 0) {
-    add(nearest(sameKey, c.start), c);
+    add(set.nearest(sameKey, c.start), c);
     return;
   }
   if (c.type !== 'PLACE' || c.titles.length > 0) {
     // Taggers often type a lone surname as an organisation or place; the full name earlier in the text decides.
-    const bySurname = set.list.filter((e) => !e.entry && e.named && leadingType(e) === 'PERSON' && e.key.split(' ').pop() === key);
+    const bySurname = set.withSuffix(key).filter((e) => e.named && leadingType(e) === 'PERSON' && e.key.endsWith(' ' + key));
     if (bySurname.length > 0) {
-      add(nearest(bySurname, c.start), c);
+      add(set.nearest(bySurname, c.start), c);
       return;
     }
   }
   if (looksLikeAcronym(s)) {
     const acr = key.replace(/\s/g, '');
-    const owner = set.list.find((e) => e.type !== 'PERSON' && [...e.keys].some((k) => initials(k) === acr));
+    const owner = set.firstWithInitials(acr, (e) => e.type !== 'PERSON');
     if (owner) {
       add(owner, c, 'alias');
       return;
@@ -191,21 +285,6 @@ function joinSingle(
   if (c.type === 'MISC' && c.source === 'heuristic') return;
   const e = set.get(`N:${key}`) ?? set.create(`N:${key}`, c.type, s, null, c.confidence);
   add(e, c);
-}
-
-function nearest(list: DocEntity[], at: number): DocEntity {
-  let best = list[0]!;
-  let bestDist = Infinity;
-  for (const e of list) {
-    for (const m of e.mentions) {
-      const d = m.start <= at ? at - m.start : (m.start - at) * 2;
-      if (d < bestDist) {
-        bestDist = d;
-        best = e;
-      }
-    }
-  }
-  return best;
 }
 
 /** The fullest name form without titles: most words, then earliest. */

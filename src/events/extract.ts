@@ -9,6 +9,7 @@ import type { TimeAnchor, TimeExpression } from './time/types.js';
 import { alternation, escapeRe, eventLexicon } from './lexicon.js';
 import { countryOf, MentionIndex, nameAt, refFor } from './names.js';
 import { findCasualties } from './casualties.js';
+import { readHeader } from '../ingest/header.js';
 
 /** A sentence longer than this is read only this far around a trigger (a 5 MB "sentence" costs no more). */
 export const MAX_CONTEXT_CHARS = 400;
@@ -16,7 +17,15 @@ export const MAX_CONTEXT_CHARS = 400;
 export const BACKGROUND_DAYS = 365;
 /** Words before a trigger searched for a demonym naming the actor ("an overnight Russian drone strike"). */
 export const DEMONYM_WORDS_BEFORE = 3;
-const META_BLOCKS = new Set(['byline', 'dateline', 'boilerplate']);
+/** Words before a trigger, in its clause, searched for a cue that makes it hypothetical ("a possible meeting"). */
+export const IRREALIS_WORDS_BEFORE = 4;
+/** Place names kept per mention for merging ("in the Oval Office at the White House" names both). */
+export const MAX_PLACES = 4;
+// Bylines, datelines and boilerplate say who wrote and when; related-article cards tease other articles' news.
+const META_BLOCKS = new Set(['byline', 'dateline', 'boilerplate', 'related']);
+const TITLE_BLOCKS = new Set(['heading', 'post_title']);
+/** Where a clause begins, looking back from a trigger: punctuation or a subordinating word. */
+const CLAUSE_BREAK = /(?:[,;:(“”"]|\s[-–—]\s|(?<![\p{L}])(?:after|before|when|while|as|since|that|which|who)(?![\p{L}]))/giu;
 const CLAUSE_DASH = /\s[-–—]\s/;
 const STRONG_PLACE_PREP = /^(?:in|near|outside|around|into|across|on the outskirts of)\b/i;
 
@@ -28,10 +37,44 @@ export interface EventMention {
   dateStated: boolean;
   anaphoric: boolean;
   reportDay: string | null;
+  /** The trigger is in a heading or post title (which sums up the story under it). */
+  title: boolean;
+  /** A sequence word ("later", "then") before the trigger: a further event, not a report of an earlier one. */
+  sequence: boolean;
+  /** Every place the mention's sentence names (the event's place first). */
+  places: string[];
 }
 
 let triggerRe: RegExp | null = null;
 let triggerInfo: Map<string, { type: string; sub_type: string | null }> | null = null;
+
+const wordsRe = (words: string[]) => new RegExp(`(?<![\\p{L}])(?:${alternation(words)})(?![\\p{L}])`, 'iu');
+let cues: { irrealis: RegExp; agreementVerb: RegExp; sequence: RegExp; bareSupport: RegExp; topic: RegExp } | null = null;
+function cueRes() {
+  if (cues) return cues;
+  const lex = eventLexicon();
+  cues = {
+    irrealis: wordsRe(lex.irrealis_cues),
+    agreementVerb: wordsRe(lex.agreement_verbs),
+    sequence: wordsRe(lex.sequence_markers),
+    topic: new RegExp(`(?<![\\p{L}])(?:${alternation(lex.topic_prepositions)})[ \\t]{1,3}$`, 'iu'),
+    bareSupport: new RegExp(`^[ \\t]{1,3}(?:${alternation(lex.bare_meeting_support_after)})(?![\\p{L}])`, 'iu'),
+  };
+  return cues;
+}
+
+/** Where the clause holding `at` begins (bounded by `from`). */
+function clauseStart(text: string, from: number, at: number): number {
+  let start = from;
+  const re = new RegExp(CLAUSE_BREAK.source, 'giu');
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < at) {
+    start = m.index + m[0].length;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return start;
+}
 
 function triggers(): { re: RegExp; info: Map<string, { type: string; sub_type: string | null }> } {
   if (!triggerRe || !triggerInfo) {
@@ -94,7 +137,18 @@ export function extractEvents(input: ExtractInput): EventMention[] {
   const anaphora = new RegExp(`(?:^|[^\\p{L}])(?:${lex.anaphora.map(escapeRe).join('|')})[ \\t]{1,3}$`, 'iu');
   // Bylines, datelines and boilerplate tell who wrote and when it was posted, not what happened.
   const metaBlocks = record.blocks.filter((b) => META_BLOCKS.has(b.type)).map((b) => b.span).sort((a, b) => a.start - b.start);
-  const inMeta = (start: number, end: number) => metaBlocks.some((b) => b.start < end && start < b.end);
+  // The scraper's " date YYYY-MM-DD" header is when the page was read, not when anything in it happened.
+  const headerEnd = readHeader(text)?.contentStart ?? 0;
+  const inMeta = (start: number, end: number) => start < headerEnd || metaBlocks.some((b) => b.start < end && start < b.end);
+  const titles = record.blocks.filter((b) => TITLE_BLOCKS.has(b.type)).map((b) => b.span);
+  if (record.headline) titles.push(record.headline);
+  for (const p of record.posts) if (p.title) titles.push(p.title);
+  const inTitle = (start: number) => titles.some((b) => b.start <= start && start < b.end);
+  const cue = cueRes();
+  const bareNouns = new Set(lex.bare_meeting_nouns);
+  const agreementNouns = new Set(lex.agreement_nouns);
+  const datedOnly = new Set(lex.dated_only);
+  const organiserHeads = new Set(lex.meeting_organiser_nouns.map((n) => n.replace(/[ \t]+of$/, '')));
   const out: EventMention[] = [];
   let n = 0;
   re.lastIndex = 0;
@@ -114,6 +168,20 @@ export function extractEvents(input: ExtractInput): EventMention[] {
     const lineEnd = nextBreak < 0 || nextBreak - tEnd > MAX_CONTEXT_CHARS ? tEnd + MAX_CONTEXT_CHARS : nextBreak;
     const cStart = Math.max(sent.start, lineStart, tStart - MAX_CONTEXT_CHARS);
     const cEnd = Math.min(sent.end, lineEnd, text.length);
+    // What is proposed, hoped for or hypothetical ("calls for a summit", "could be deployed") did not happen.
+    const clause = clauseStart(text, cStart, tStart);
+    const window = text.slice(clause, tStart).split(/\s+/).filter(Boolean).slice(-IRREALIS_WORDS_BEFORE).join(' ');
+    if (cue.irrealis.test(window)) continue;
+    const before = text.slice(cStart, tStart);
+    const lastWord = /([A-Z][\p{L}.]*)[ \t]{1,3}$/u.exec(before);
+    // A bare "talks" is a topic ("security talks", "talks on X are futile") unless it names who talks: "US talks",
+    // "talks with X".
+    if (bareNouns.has(phrase)) {
+      const named = lastWord && (countryOf(lastWord[1]!) || index.at(lastWord.index, lastWord.index + lastWord[1]!.length));
+      if (!named && !cue.bareSupport.test(text.slice(tEnd, tEnd + 12))) continue;
+    }
+    // "An agreement" is an event only when its sentence says it was signed, reached or struck.
+    if (agreementNouns.has(phrase) && !cue.agreementVerb.test(text.slice(cStart, cEnd))) continue;
     const anchor = input.anchorAt(tStart);
     const reportDay = anchor ? `${anchor.y}-${String(anchor.m).padStart(2, '0')}-${String(anchor.d).padStart(2, '0')}` : null;
 
@@ -131,6 +199,8 @@ export function extractEvents(input: ExtractInput): EventMention[] {
         bestDist = dist;
       }
     }
+    // A plan ("will meet") is an event only when it is dated.
+    if (!best && datedOnly.has(phrase)) continue;
     const date: EventDate | null = best
       ? { value: best.value!, granularity: best.granularity ?? 'day', anchor: best.anchor }
       : reportDay
@@ -138,7 +208,8 @@ export function extractEvents(input: ExtractInput): EventMention[] {
         : null;
 
     // Place: a capitalised name after a place preposition ("in Kharkiv", "villages of X"), after the trigger first.
-    const findPlace = (from: number, to: number) => {
+    const placeList: NonNullable<NewsEvent['place']>[] = [];
+    const findPlace = (from: number, to: number, all = false) => {
       placePreps.lastIndex = from;
       let p: RegExpExecArray | null;
       while ((p = placePreps.exec(text)) !== null && p.index < to) {
@@ -150,24 +221,41 @@ export function extractEvents(input: ExtractInput): EventMention[] {
         // People are not places, but after "in"/"near" a name is a place even when the tagger took it for a person;
         // an organisation after "in"/"at" is a venue ("at the White House").
         if (hit && hit.type === 'PERSON' && !STRONG_PLACE_PREP.test(p[0])) continue;
-        return refFor(index, run);
+        if (!all) return refFor(index, run);
+        if (placeList.length >= MAX_PLACES) break;
+        placeList.push(refFor(index, run));
+        // "in Odesa, Ukraine": the country the place is in is named too.
+        const inCountry = /^,[ \t]{1,3}([A-Z][\p{L}]+)/u.exec(text.slice(run.end, run.end + 40));
+        if (inCountry && countryOf(inCountry[1]!)) placeList.push({ entity: null, name: countryOf(inCountry[1]!)! });
       }
       return null;
     };
     let place = findPlace(tEnd, cEnd);
     // A country word right before a meeting's trigger places it ("US talks").
-    const before = text.slice(cStart, tStart);
-    const lastWord = /([A-Z][\p{L}.]*)[ \t]{1,3}$/u.exec(before);
-    if (!place && kind.type === 'meeting' && lastWord && countryOf(lastWord[1]!)) place = { entity: null, name: countryOf(lastWord[1]!)! };
+    const topic = lastWord && cue.topic.test(text.slice(Math.max(cStart, lastWord.index - 16), lastWord.index));
+    if (!place && kind.type === 'meeting' && lastWord && !topic && countryOf(lastWord[1]!)) place = { entity: null, name: countryOf(lastWord[1]!)! };
     if (!place) place = findPlace(cStart, tStart);
+    findPlace(cStart, cEnd, true);
+    const places = [...new Set([place?.name, ...placeList.map((p) => p.name)].filter((x): x is string => !!x))];
 
-    // Actor: a demonym just before the trigger ("Russian drone strike"), else the nearest name before it.
-    let actor: NewsEvent['actor'] = null;
+    // Actor: the subject of the trigger's clause when it is a person or organisation ("US President Donald Trump
+    // meets"), else a demonym just before the trigger ("Russian drone strike"), else the subject or nearest name.
+    const subject = index.within(clause, tStart).find((x) => (x.type === 'PERSON' || x.type === 'ORG') && x.kind !== 'pronoun');
+    let actor: NewsEvent['actor'] = subject ? subject.ref : null;
     const words = before.split(/\s+/).filter(Boolean).slice(-DEMONYM_WORDS_BEFORE);
     for (let i = words.length - 1; i >= 0 && !actor; i--) {
       const c = countryOf(words[i]!.replace(/[^\p{L}'’.]/gu, ''));
       if (c && /^[A-Z]/.test(words[i]!)) actor = { entity: null, name: c };
     }
+    // "A meeting of NATO's military committee": the body that meets.
+    const lastTriggerWord = phrase.split(' ').pop()!;
+    const of = /^[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?/.exec(text.slice(tEnd, tEnd + 12));
+    if (!actor && kind.type === 'meeting' && (organiserHeads.has(lastTriggerWord) && of)) {
+      const run = nameAt(text, tEnd + of![0].length, cEnd);
+      if (run) actor = refFor(index, run);
+    }
+    // Else the subject: the first name, role or metonym of the trigger's clause; else the nearest name before it.
+    if (!actor) actor = subjectOf(index, clause, tStart);
     if (!actor) actor = nearestNameBefore(text, index, cStart, tStart);
     const participants = namesAfter(text, index, tEnd, cEnd).filter((p) => p.name !== place?.name && p.name !== actor?.name);
 
@@ -192,7 +280,17 @@ export function extractEvents(input: ExtractInput): EventMention[] {
       background,
       confidence: best ? 0.7 : 0.5,
     };
-    out.push({ event, sentence: si, post: postIndex(record, tStart), dateStated: !!best, anaphoric: anaphora.test(text.slice(Math.max(0, tStart - 8), tStart)), reportDay });
+    out.push({
+      event,
+      sentence: si,
+      post: postIndex(record, tStart),
+      dateStated: !!best,
+      anaphoric: anaphora.test(text.slice(Math.max(0, tStart - 8), tStart)),
+      reportDay,
+      title: inTitle(tStart),
+      sequence: cue.sequence.test(text.slice(clause, tStart)),
+      places,
+    });
   }
   return out;
 }
@@ -220,6 +318,12 @@ function timesIn(times: TimeExpression[], start: number, end: number): TimeExpre
 }
 
 const CAP_START = /(?<![\p{L}\p{N}'’])[A-Z]/gu;
+
+/** The first entity named, by name, alias, role or metonym (not a pronoun), in [from, to). */
+function subjectOf(index: MentionIndex, from: number, to: number): NewsEvent['actor'] {
+  const first = index.within(from, to).find((m) => m.type !== 'MISC' && m.kind !== 'pronoun');
+  return first ? first.ref : null;
+}
 
 function nearestNameBefore(text: string, index: MentionIndex, from: number, to: number): NewsEvent['actor'] {
   const mentions = index.within(from, to).filter((m) => m.type !== 'MISC');

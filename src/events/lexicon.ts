@@ -22,6 +22,17 @@ export interface EventLexicon {
   status_cues: Record<'unconfirmed' | 'denied' | 'disputed' | 'confirmed', string[]>;
   claim_verbs: string[];
   assertion_cues: string[];
+  irrealis_cues: string[];
+  bare_meeting_nouns: string[];
+  bare_meeting_support_after: string[];
+  agreement_nouns: string[];
+  agreement_verbs: string[];
+  dated_only: string[];
+  sequence_markers: string[];
+  meeting_organiser_nouns: string[];
+  subtype_groups: string[][];
+  claim_figure_cues: string[];
+  topic_prepositions: string[];
 }
 
 let cached: EventLexicon | null = null;

@@ -4,9 +4,13 @@
 // event (taking its id and its stated date); records already written are not changed.
 import type { EntityRef, NewsEvent } from '../model/record.js';
 import type { EventMention } from './extract.js';
+import { eventLexicon } from './lexicon.js';
+import { countryOf } from './names.js';
 
 /** "The attack" refers back at most this many sentences. */
 export const ANAPHORA_SENTENCES = 3;
+/** Earlier events of a document a mention is compared with: merging stays linear on a document of any length. */
+export const MERGE_LOOKBACK = 200;
 /** Clusters remembered per run: memory stays bounded on endless input (the oldest are forgotten). */
 export const MAX_CLUSTERS = 20_000;
 
@@ -17,6 +21,9 @@ export interface EventCluster {
   date: NewsEvent['date'];
   dateStated: boolean;
   place: string | null;
+  /** Every place its reports name ("the Oval Office at the White House"): places agree when these meet. */
+  places: Set<string>;
+  actor: string | null;
   names: Set<string>;
   trigger: string;
   reports: Array<{ doc: string; offsets: [number, number] }>;
@@ -47,11 +54,31 @@ function datesAgree(a: NewsEvent['date'], aStated: boolean, b: NewsEvent['date']
   return false;
 }
 
-function compatible(a: { type: string; sub_type: string | null; place: string | null; names: Set<string>; trigger: string; date: NewsEvent['date']; dateStated: boolean }, b: typeof a): boolean {
-  if (a.type !== b.type) return false;
-  if (a.sub_type && b.sub_type && a.sub_type !== b.sub_type) return false;
-  if (a.place && b.place && a.place !== b.place) return false;
-  if (!datesAgree(a.date, a.dateStated, b.date, b.dateStated)) return false;
+type View = ReturnType<typeof view>;
+
+/** Sub-types one event is reported under ("a virtual summit" / "a virtual meeting"): data/events subtype_groups. */
+function subTypesAgree(a: string | null, b: string | null): boolean {
+  if (!a || !b || a === b) return true;
+  return eventLexicon().subtype_groups.some((g) => g.includes(a) && g.includes(b));
+}
+
+/** Places agree when either has none, or the places their sentences name meet ("Odesa, Ukraine" / "Ukraine"). */
+function placesAgree(a: Pick<View, 'place' | 'places'>, b: Pick<View, 'place' | 'places'>): boolean {
+  if (!a.place || !b.place || a.place === b.place) return true;
+  for (const p of a.places) if (b.places.has(p)) return true;
+  return false;
+}
+
+/** Type, sub-type, date and place do not contradict each other. */
+function consistent(a: View, b: View): boolean {
+  return a.type === b.type && subTypesAgree(a.sub_type, b.sub_type) && placesAgree(a, b) && datesAgree(a.date, a.dateStated, b.date, b.dateStated);
+}
+
+function compatible(a: View, b: View): boolean {
+  if (!consistent(a, b)) return false;
+  // One actor, one type, one day: the same event told twice ("NATO chiefs held a virtual summit" / "a virtual
+  // meeting of NATO's military committee").
+  if (a.actor && a.actor === b.actor && a.date && b.date && a.date.value === b.date.value) return true;
   const shared = [...a.names].filter((n) => b.names.has(n)).length;
   const sameTrigger = a.trigger === b.trigger && a.trigger.includes(' ');
   return shared >= 2 || (shared >= 1 && (a.place !== null || sameTrigger)) || (sameTrigger && a.place !== null && a.place === b.place);
@@ -59,7 +86,14 @@ function compatible(a: { type: string; sub_type: string | null; place: string | 
 
 function view(m: EventMention) {
   const e = m.event;
-  return { type: e.type, sub_type: e.sub_type, place: e.place ? norm(e.place.name) : null, names: namesOf(e), trigger: e.trigger.text.toLowerCase(), date: e.date, dateStated: m.dateStated };
+  const places = new Set((m.places ?? []).map(norm));
+  if (e.place) places.add(norm(e.place.name));
+  return { type: e.type, sub_type: e.sub_type, place: e.place ? norm(e.place.name) : null, places, actor: e.actor ? norm(e.actor.name) : null, names: namesOf(e), trigger: e.trigger.text.toLowerCase(), date: e.date, dateStated: m.dateStated };
+}
+
+/** A country is a coarser place than a city or a venue in it: the finer one wins when reports merge. */
+function coarse(place: NewsEvent['place']): boolean {
+  return !!place && countryOf(place.name) === place.name;
 }
 
 /** Folds `b` into `a`: stated facts win over defaults, lists are joined. */
@@ -72,8 +106,11 @@ function absorb(a: EventMention, b: EventMention): void {
     a.dateStated = true;
   }
   x.sub_type ??= y.sub_type;
-  x.place ??= y.place;
-  x.actor ??= y.actor;
+  if (!x.place || (coarse(x.place) && y.place && !coarse(y.place) && b.places.includes(x.place.name))) x.place = y.place;
+  a.places = [...new Set([...a.places, ...b.places])];
+  // A headline is terse ("Kharkiv hit by strike" names the target first): the body's actor wins.
+  if (a.title && !b.title && y.actor) x.actor = y.actor;
+  else x.actor ??= y.actor;
   const seen = new Set(x.participants.map((p) => p.name));
   for (const p of y.participants) if (!seen.has(p.name) && p.name !== x.place?.name && p.name !== x.actor?.name) x.participants.push(p);
   if (y.casualties) {
@@ -92,6 +129,8 @@ function absorb(a: EventMention, b: EventMention): void {
 /** Merges the mentions of one document; returns the events in text order. */
 export function mergeWithinDocument(mentions: EventMention[], docId: string): EventMention[] {
   const kept: EventMention[] = [];
+  /** Title mentions already joined by the first event of the body under them. */
+  const joined = new Set<EventMention>();
   for (const m of mentions) {
     m.event.reports = [{ doc: docId, offsets: [m.event.trigger.start, m.event.trigger.end] }];
     let target: EventMention | undefined;
@@ -107,21 +146,51 @@ export function mergeWithinDocument(mentions: EventMention[], docId: string): Ev
         }
       }
     }
-    if (!target) {
+    if (!target && !m.sequence) {
       const v = view(m);
-      target = kept.find((k) => compatible(view(k), v));
+      const recent = kept.slice(-MERGE_LOOKBACK);
+      // Two triggers of one type in one sentence tell one event ("X met Y for talks"); so do two in one live-blog
+      // post (a post tells one story: the lede, then the detail) unless a sequence word ("later") parts them.
+      target = recent.find((k) => {
+        if (!consistent(view(k), v)) return false;
+        if (k.sentence === m.sentence) return true;
+        // In a post, only a report of the same day ("on Tuesday evening, X had dined" is another event).
+        return m.post >= 0 && k.post === m.post && k.event.date?.value === m.event.date?.value;
+      });
+      // A heading sums up the story under it: it is the first event of its type in the body.
+      target ??= recent.find((k) => k.title && !m.title && !joined.has(k) && k.post === m.post && consistent(view(k), v));
+      if (target?.title && !m.title) joined.add(target);
+      target ??= recent.find((k) => compatible(view(k), v));
     }
     if (target) absorb(target, m);
     else kept.push(m);
   }
-  return kept;
+  // Merging told a kept event more (a stated date, a finer place): it may now be a report of an earlier one.
+  const out: EventMention[] = [];
+  for (const m of kept) {
+    const v = view(m);
+    const target = m.sequence ? undefined : out.slice(-MERGE_LOOKBACK).find((k) => compatible(view(k), v));
+    if (target) absorb(target, m);
+    else out.push(m);
+  }
+  return out;
 }
 
 /** Links a document's events to events of earlier documents in the run (cross-document merging). */
 export function linkAcrossDocuments(clusters: EventCluster[], docEvents: EventMention[]): void {
   for (const m of docEvents) {
     const v = view(m);
-    const cluster = clusters.find((c) => c.reports[0]!.doc !== m.event.reports![0]!.doc && compatible(c, v));
+    // The earlier event sharing the most with this one (the same actor counts most).
+    let cluster: EventCluster | undefined;
+    let bestScore = -1;
+    for (const c of clusters) {
+      if (c.reports[0]!.doc === m.event.reports![0]!.doc || !compatible(c, v)) continue;
+      const score = [...c.names].filter((n) => v.names.has(n)).length + (c.actor && c.actor === v.actor ? 2 : 0);
+      if (score > bestScore) {
+        cluster = c;
+        bestScore = score;
+      }
+    }
     if (cluster) {
       const e = m.event;
       e.id = cluster.id;
@@ -133,12 +202,13 @@ export function linkAcrossDocuments(clusters: EventCluster[], docEvents: EventMe
       e.reports = [...cluster.reports];
       for (const n of v.names) cluster.names.add(n);
       cluster.place ??= v.place;
+      for (const p of v.places) cluster.places.add(p);
       if (!cluster.dateStated && m.dateStated) {
         cluster.date = e.date;
         cluster.dateStated = true;
       }
     } else {
-      clusters.push({ id: m.event.id, ...v, names: new Set(v.names), reports: [...m.event.reports!] });
+      clusters.push({ id: m.event.id, ...v, names: new Set(v.names), places: new Set(v.places), reports: [...m.event.reports!] });
       if (clusters.length > MAX_CLUSTERS) clusters.shift();
     }
   }

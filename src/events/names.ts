@@ -79,14 +79,14 @@ export function nameAt(text: string, pos: number, limit = text.length): NameRun 
 
 /** Entity mentions of a record, sorted, for lookups by offset. */
 export class MentionIndex {
-  private readonly mentions: Array<{ start: number; end: number; ref: EntityRef; type: string }> = [];
+  private readonly mentions: Array<{ start: number; end: number; ref: EntityRef; type: string; kind: string }> = [];
 
   constructor(record: NewsRecord) {
     for (const e of record.entities ?? []) {
       for (const m of e.mentions) {
         const standsFor = m.kind === 'metonymy' && m.stands_for ? m.stands_for : null;
         const target = standsFor ? record.entities.find((x) => x.id === standsFor) : null;
-        this.mentions.push({ start: m.span.start, end: m.span.end, ref: { entity: (target ?? e).id, name: (target ?? e).name }, type: (target ?? e).type });
+        this.mentions.push({ start: m.span.start, end: m.span.end, ref: { entity: (target ?? e).id, name: (target ?? e).name }, type: (target ?? e).type, kind: m.kind });
       }
     }
     this.mentions.sort((a, b) => a.start - b.start);
@@ -111,8 +111,18 @@ export class MentionIndex {
   }
 
   /** Mentions inside [start, end). */
-  within(start: number, end: number): Array<{ start: number; end: number; ref: EntityRef; type: string }> {
-    return this.mentions.filter((m) => m.start >= start && m.end <= end);
+  within(start: number, end: number): Array<{ start: number; end: number; ref: EntityRef; type: string; kind: string }> {
+    // Binary search to the first mention at or after `start`: a lookup costs the mentions it returns, not all.
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Array<{ start: number; end: number; ref: EntityRef; type: string; kind: string }> = [];
+    for (let i = lo; i < this.mentions.length && this.mentions[i]!.start < end; i++) if (this.mentions[i]!.end <= end) out.push(this.mentions[i]!);
+    return out;
   }
 }
 
@@ -122,4 +132,17 @@ export function refFor(index: MentionIndex, run: NameRun): EntityRef {
   if (hit) return hit.ref;
   const country = countryOf(run.name);
   return { entity: null, name: country ?? run.name };
+}
+
+const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'in', 'at', 'on', 'for', 'some', 'had', 'has', 'that', 'its']);
+
+/** Lower-case words, possessives dropped, demonyms and codes read as their country ("Russian" → "russia"). */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/['’]s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => (countryOf(w) ?? w).toLowerCase())
+    .flatMap((w) => w.split(' '))
+    .filter((w) => !STOP.has(w));
 }

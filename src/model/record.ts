@@ -126,6 +126,9 @@ export interface Claim {
   status: ClaimStatus;
   evidence: Span[];
   confidence: number;
+  /** Every report of this claim across the documents of a run, made or answered: the document, the [start, end)
+   * of the claim or its answer in that document's text, and the status that document gives it. */
+  reports?: Array<{ doc: string; offsets: [number, number]; status: ClaimStatus }>;
 }
 
 export interface NewsRecord {

@@ -31,13 +31,29 @@ function gap(a: Run, b: Run): number {
   return -1; // overlapping
 }
 
-function nearestRun(runs: Run[], to: Run, maxGap: number, avoid?: Run): Run | null {
+/** Index of the first run (sorted, non-overlapping) that ends after `pos`: binary search. */
+function firstEndingAfter(runs: readonly Run[], pos: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]![1] > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The run nearest to `to` within `maxGap` tokens (not overlapping `avoid`, passing `ok`). Runs are sorted, so only
+ * the runs in the window are read: no scan of the whole paragraph. */
+function nearestRun(runs: readonly Run[], to: Run, maxGap: number, avoid?: Run, ok?: (r: Run) => boolean): Run | null {
   let best: Run | null = null;
   let bestGap = Infinity;
-  for (const r of runs) {
+  for (let k = firstEndingAfter(runs, to[0] - maxGap - 1); k < runs.length && runs[k]![0] <= to[1] + maxGap; k++) {
+    const r = runs[k]!;
     const g = gap(r, to);
     if (g < 0 || g > maxGap) continue;
     if (avoid && gap(r, avoid) < 0) continue;
+    if (ok && !ok(r)) continue;
     if (g < bestGap) {
       best = r;
       bestGap = g;
@@ -48,10 +64,19 @@ function nearestRun(runs: Run[], to: Run, maxGap: number, avoid?: Run): Run | nu
 
 /** direct: the content is one marked quotation; mixed: it holds marked words; indirect: no marks. */
 export function kindOf(start: number, end: number, marks: readonly MarkedQuote[]): Quote['kind'] {
+  // Marks are sorted by start: find the first that may open at the content's start, read on to its end.
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid]!.start >= start - 1) hi = mid;
+    else lo = mid + 1;
+  }
   let mixed = false;
-  for (const m of marks) {
+  for (let k = lo; k < marks.length; k++) {
+    const m = marks[k]!;
     if (m.start >= end) break;
-    if (m.depth === 0 && m.start <= start + 1 && m.end >= end - 1 && m.start >= start - 1) return 'direct';
+    if (m.depth === 0 && m.start <= start + 1 && m.end >= end - 1) return 'direct';
     if (m.start >= start && m.end <= end) mixed = true;
   }
   return mixed ? 'mixed' : 'indirect';
@@ -89,6 +114,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
   let previous: Quote | null = null;
   let previousUnit = -2;
   input.tagged.forEach((tu, ui) => {
+    const firstOfUnit = quotes.length;
     const toks = tu.unit.tokens;
     const cues = runsOf(tu.cue);
     const sources = runsOf(tu.source);
@@ -97,17 +123,21 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       .map((c) => cutAtClosingMark(tu, c, marks))
       .filter((c) => !VERB_FILTER || kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) !== 'indirect' || hasVerb(toks, c));
     const usedCues = new Set<number>();
+    const tagged = [...contents].sort((a, b) => a[0] - b[0]);
+    const added: Run[] = [];
     // Cues the content tagger left without content, that have a source beside them, get the rule-read clause.
     for (const cue of cues) {
-      if (contents.some((c) => gap(c, cue) <= CUE_MAX_GAP && sameSentenceOrNear(tu, cue, c))) continue;
+      if (nearestRun(tagged, cue, CUE_MAX_GAP, undefined, (c) => sameSentenceOrNear(tu, cue, c))) continue;
       const src = nearestRun(sources, cue, 1) ?? ruleSource(tu, cue);
       if (!src) continue;
-      const clause = clauseOf(tu, cue, src, lex);
-      if (clause && !contents.some((c) => gap(c, clause) < 0)) contents.push(clause);
+      const clause = clauseOf(tu, cue, src);
+      const last = added[added.length - 1];
+      if (clause && !overlapsAny(tagged, clause) && !(last && gap(last, clause) < 0)) added.push(clause);
     }
+    contents.push(...added);
     contents.sort((a, b) => a[0] - b[0]);
     for (const c of contents) {
-      let cue: Run | null = nearestRun(cues.filter((k) => sameSentenceOrNear(tu, k, c)), c, CUE_MAX_GAP);
+      let cue: Run | null = nearestRun(cues, c, CUE_MAX_GAP, undefined, (k) => sameSentenceOrNear(tu, k, c));
       let src = cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, c) : nearestRun(sources, c, 3);
       if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
         src = null; // "calling them": an object pronoun is not who speaks
@@ -118,6 +148,12 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       } else if (cue && !src) {
         src = ruleSource(tu, cue);
         if (src && gap(src, c) < 0) src = null;
+      }
+      if (cue && src) src = beyondApposition(tu, cue, src);
+      if (cue && cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'by') {
+        // Passive "described by its chairman X as …": the speaker follows "by".
+        const agent = npFrom(toks, cue[1] + 1, 1);
+        if (agent && gap(agent, c) >= 0) src = agent;
       }
       const start = toks[c[0]]!.start;
       const end = toks[c[1] - 1]!.end;
@@ -138,20 +174,24 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (cue) usedCues.add(cue[0]);
       previous = q;
       previousUnit = ui;
-      nested(q, toks, c, lex, text, ctx, newQuote);
+      nested(q, toks, c, lex, ctx, newQuote);
     }
     // "Lavrov added that X, a Russian news agency said": a cue with its source that no quote used reports the
     // whole clause, and the quotes inside that clause are reached via it.
-    const inUnit = quotes.filter((q) => q.content.start >= tu.unit.start && q.content.end <= tu.unit.end);
+    // This paragraph's quotes, by start, to find those inside a clause by binary search.
+    const inUnit = quotes.slice(firstOfUnit).filter((q) => q.cue !== null).sort((a, b) => a.content.start - b.content.start);
     for (const cue of cues) {
       if (usedCues.has(cue[0]) || !lexiconCue(toks, cue, lex)) continue;
       const src = nearestRun(sources, cue, 1) ?? ruleSource(tu, cue);
       if (!src) continue;
-      const clause = clauseOf(tu, cue, src, lex);
+      const clause = clauseOf(tu, cue, src);
       if (!clause) continue;
       const start = toks[clause[0]]!.start;
       const end = toks[clause[1] - 1]!.end;
-      const inner = inUnit.filter((q) => q.content.start >= start && q.content.end <= end && q.cue !== null);
+      const inner: Quote[] = [];
+      for (let k = firstStartingAt(inUnit, start); k < inUnit.length && inUnit[k]!.content.start < end; k++) {
+        if (inUnit[k]!.content.end <= end) inner.push(inUnit[k]!);
+      }
       if (inner.length === 0) continue;
       const outer = newQuote(start, end, toks.slice(cue[0], cue[1]), resolveSpeaker(ctx, trimRun(toks, src)), TAGGED_CONFIDENCE);
       for (const q of inner) if (q.via === null) q.via = outer.id;
@@ -220,10 +260,9 @@ function npFrom(toks: readonly Token[], i: number, dir: 1 | -1): Run | null {
 
 /** The clause a cue reports when the content tagger gave none: after "X said (that)" to the end of the sentence, or
  * from the start of the sentence to ", X said". */
-function clauseOf(tu: TaggedUnit, cue: Run, src: Run, lex: QuoteLexicon): Run | null {
+function clauseOf(tu: TaggedUnit, cue: Run, src: Run): Run | null {
   const toks = tu.unit.tokens;
   const sent = tu.unit.sent;
-  void lex;
   const s = sent[cue[0]]!;
   let first = cue[0];
   while (first > 0 && sent[first - 1] === s) first--;
@@ -234,7 +273,10 @@ function clauseOf(tu: TaggedUnit, cue: Run, src: Run, lex: QuoteLexicon): Run | 
     return e;
   };
   const after = Math.max(cue[1], src[1]);
-  if (after < last && src[0] < cue[0]) {
+  const before0 = Math.min(cue[0], src[0]);
+  // ", a Western official has said, shortly after …": an attribution set off by commas reports what precedes it.
+  const parenthetical = before0 > first && toks[before0 - 1]!.text === ',' && after < last && toks[after]!.text === ',';
+  if (after < last && src[0] < cue[0] && !parenthetical) {
     let a = after;
     if (toks[a]!.text.toLowerCase() === 'that' || toks[a]!.text === ':' || toks[a]!.text === ',') a++;
     const e = trimEnd(last, a);
@@ -250,18 +292,30 @@ function clauseOf(tu: TaggedUnit, cue: Run, src: Run, lex: QuoteLexicon): Run | 
 
 /** Indirect reports need a reporting cue from data/quotes (the taggers also learnt PolNeAR's beliefs, polls and
  * findings: "shows", "wants", which are not speech). */
-export const REQUIRE_LEXICON_CUE = false;
+export const REQUIRE_LEXICON_CUE = true;
 export const DROP_UNATTRIBUTED = true;
-export const VERB_FILTER = false;
+export const VERB_FILTER = true;
 
 function lexiconCue(toks: readonly Token[], [a, b]: Run, lex: QuoteLexicon): boolean {
-  for (let i = a; i < b; i++) if (lex.cueVerbs.has(toks[i]!.text.toLowerCase()) || toks[i]!.text === ':') return true;
+  for (let i = a; i < b; i++) {
+    const t = toks[i]!;
+    if ((lex.cueVerbs.has(t.text.toLowerCase()) && (t.pos === 'VERB' || t.pos === 'AUX')) || t.text === ':') return true;
+  }
   const words = toks.slice(a, b).map((t) => t.text.toLowerCase());
   return lex.cuePhrases.some((p) => p.every((w) => words.includes(w)));
 }
 
+/** A reported clause has a finite verb: an auxiliary or a verb that is neither a gerund nor after "to" ("told a
+ * press conference after meeting X" and "to be engaged on questions" are not reports of speech). */
 function hasVerb(toks: readonly Token[], [a, b]: Run): boolean {
-  for (let i = a; i < b; i++) if (toks[i]!.pos === 'VERB' || toks[i]!.pos === 'AUX') return true;
+  for (let i = a; i < b; i++) {
+    const t = toks[i]!;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    if (i > 0 && toks[i - 1]!.text.toLowerCase() === 'to') continue;
+    // A gerund is not finite, except in headline grammar, straight after its subject ("Allies working on new plan").
+    if (t.pos === 'VERB' && /ing$/i.test(t.text) && !(i > a && /^(NOUN|PROPN|PRON)$/.test(toks[i - 1]!.pos))) continue;
+    return true;
+  }
   return false;
 }
 
@@ -284,16 +338,50 @@ function splitAtQuotationStart(tu: TaggedUnit, [a, b]: Run): Run[] {
 function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
   const toks = tu.unit.tokens;
   const prev = cue[0] > 0 ? toks[cue[0] - 1]! : null;
-  if (prev && /^[,"”’]$/.test(prev.text)) {
-    const after = npFrom(toks, cue[1], 1);
-    if (after) return after;
-  }
-  if (/ing$/i.test(toks[cue[0]]!.text)) {
+  if (/ing$/i.test(toks[cue[0]]!.text) || (prev !== null && prev.pos === 'CCONJ')) {
+    // "…, adding: …" and "Russia ignored X and said …": the subject of the sentence speaks.
     let first = cue[0];
     while (first > 0 && tu.unit.sent[first - 1] === tu.unit.sent[cue[0]]) first--;
     return npFrom(toks, first, 1);
   }
+  if (prev && /^[,"”’]$/.test(prev.text)) {
+    const after = npFrom(toks, cue[1], 1);
+    if (after) return after;
+  }
   return npFrom(toks, cue[0] - 1, -1);
+}
+
+function overlapsAny(sorted: readonly Run[], r: Run): boolean {
+  const k = firstEndingAfter(sorted, r[0]);
+  return k < sorted.length && sorted[k]![0] < r[1];
+}
+
+function firstStartingAt(qs: readonly Quote[], start: number): number {
+  let lo = 0;
+  let hi = qs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (qs[mid]!.content.start >= start) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Tokens searched back for the comma that opens an apposition or aside between a speaker and the cue. */
+export const APPOSITION_MAX_TOKENS = 12;
+
+/** "Tomas Berg, speaking outside his office, said" / "X, a Labour MP, said": when the source found sits in an aside
+ * set off by commas just before the cue, the speaker is the name before the aside. */
+function beyondApposition(tu: TaggedUnit, cue: Run, src: Run): Run {
+  const toks = tu.unit.tokens;
+  if (src[1] > cue[0] || cue[0] === 0 || toks[cue[0] - 1]!.text !== ',') return src;
+  let k = cue[0] - 2;
+  const stop = Math.max(0, cue[0] - 2 - APPOSITION_MAX_TOKENS);
+  while (k > stop && toks[k]!.text !== ',' && tu.unit.sent[k] === tu.unit.sent[cue[0]]) k--;
+  if (k <= stop || toks[k]!.text !== ',' || src[0] <= k - 1 && src[1] <= k) return src;
+  const before = npFrom(toks, k - 1, -1);
+  if (!before || !toks.slice(before[0], before[1]).some((t) => t.pos === 'PROPN')) return src;
+  return before;
 }
 
 function sameSentenceOrNear(tu: TaggedUnit, a: Run, b: Run): boolean {
@@ -328,7 +416,6 @@ function nested(
   toks: readonly Token[],
   [a, b]: Run,
   lex: QuoteLexicon,
-  text: string,
   ctx: SpeakerContext,
   make: (s: number, e: number, cue: Token[] | null, sp: Speaker, c: number) => Quote,
 ): void {
@@ -348,5 +435,4 @@ function nested(
   if (c >= b) return;
   const inner = make(toks[c]!.start, toks[b - 1]!.end, toks.slice(i, v + 1), resolveSpeaker(ctx, speakerToks), outer.confidence);
   inner.via = outer.id;
-  void text;
 }

@@ -14,6 +14,8 @@ export interface QuoteLexicon {
   roleNouns: Set<string>;
   /** Words after which a speaker mention's head noun is no longer looked for. */
   headStops: Set<string>;
+  /** Lower-case particles inside names (de, van, von). */
+  nameParticles: Set<string>;
 }
 
 function lines(file: string): string[] {
@@ -39,6 +41,7 @@ export function quoteLexicon(): QuoteLexicon {
     anonymousHeads: new Set(lines('anonymous.txt').map((l) => l.toLowerCase())),
     roleNouns: new Set(lines('role-nouns.txt').map((l) => l.toLowerCase())),
     headStops: new Set(lines('head-stops.txt').map((l) => l.toLowerCase())),
+    nameParticles: new Set(lines('name-particles.txt')),
   };
   return cached;
 }

@@ -20,12 +20,13 @@ const INDEFINITE = new Set(['a', 'an', 'one', 'some', 'several', 'two', 'three',
 /** Speaker names carried over by a pronoun only from this many earlier quotes: beyond that, a guess. */
 export const PRONOUN_LOOKBACK = 6;
 
-function nameOf(tokens: readonly Token[]): string | null {
+function nameOf(tokens: readonly Token[], particles: Set<string>): string | null {
   let best: [number, number] | null = null;
   let s = -1;
+  const capitalName = (t: Token | undefined) => t !== undefined && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text);
   for (let i = 0; i <= tokens.length; i++) {
     const t = tokens[i];
-    const isName = t !== undefined && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text);
+    const isName = capitalName(t) || (s >= 0 && t !== undefined && particles.has(t.text) && capitalName(tokens[i + 1]));
     if (isName && s < 0) s = i;
     if (!isName && s >= 0) {
       best = [s, i]; // the last run wins: "Russia's foreign minister Sergei Lavrov"
@@ -37,20 +38,29 @@ function nameOf(tokens: readonly Token[]): string | null {
   // Only a name that ends the mention is the speaker's ("Russian foreign minister Sergei Lavrov"); a name before the
   // head noun is a modifier ("Russia's defence ministry", "the Ukrainian president").
   if (b !== tokens.length) return null;
-  const first = tokens[a]!;
-  const last = tokens[b - 1]!;
   let name = '';
   for (let i = a; i < b; i++) name += (i > a ? ' ' : '') + tokens[i]!.text;
-  void first;
-  void last;
   return name.replace(/^(Mr|Mrs|Ms|Dr)\.? /, '');
 }
 
+/** The entity the mention names: of the entity mentions inside it, the one at its end (the head: "Russia's foreign
+ * minister Sergei Lavrov" is Lavrov, not Russia), the longest on a tie. */
 function entityAt(entities: readonly Entity[], start: number, end: number): Entity | null {
+  let best: Entity | null = null;
+  let bestEnd = -1;
+  let bestLen = -1;
   for (const e of entities) {
-    for (const m of e.mentions) if (m.span.start < end && start < m.span.end) return e;
+    for (const m of e.mentions) {
+      if (!(m.span.start < end && start < m.span.end)) continue;
+      const len = m.span.end - m.span.start;
+      if (m.span.end > bestEnd || (m.span.end === bestEnd && len > bestLen)) {
+        best = e;
+        bestEnd = m.span.end;
+        bestLen = len;
+      }
+    }
   }
-  return null;
+  return best;
 }
 
 /** The Speaker record of a mention given by its tokens (null mention: an implied speaker, e.g. a continuation). */
@@ -61,7 +71,7 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const mention = span(ctx.text, start, end);
   const entity = entityAt(ctx.entities, start, end);
   const words = tokens.map((t) => t.text.toLowerCase());
-  const named = nameOf(tokens);
+  const named = nameOf(tokens, ctx.lex.nameParticles);
   if (entity && entity.named) {
     return { entity: entity.id, name: entity.name, mention, anonymous: false };
   }

@@ -64,6 +64,11 @@ export class PipelineAnalyzer implements LedgerAnalyzer {
     this.fastReplay = this.parts.every((p) => p in REPLAYERS);
   }
 
+  /** The run-wide state, for tests that compare a replayed state with a live one. */
+  get run(): RunContext {
+    return this.analyzer.run;
+  }
+
   analyze(input: IngestedDoc): NewsRecord {
     return this.analyzer.analyze(input);
   }

@@ -28,15 +28,18 @@ export function decodedFrom(doc: IngestedDoc): string {
 }
 
 export class Ledger {
-  private analyzer: LedgerAnalyzer;
+  /** Made on first use: corrections and reads never need the pipeline's models loaded. */
+  private current: LedgerAnalyzer | null = null;
   /** The last stored version whose effect the analyser's cross-document state holds. */
   private seen = 0;
 
   constructor(
     readonly store: Store,
     private readonly makeAnalyzer: () => LedgerAnalyzer,
-  ) {
-    this.analyzer = makeAnalyzer();
+  ) {}
+
+  private get analyzer(): LedgerAnalyzer {
+    return (this.current ??= this.makeAnalyzer());
   }
 
   /** Replays the versions stored after `seen` (call with the write lock held, so none is being written). */
@@ -55,7 +58,7 @@ export class Ledger {
 
   /** After a failed write the analyser may hold a document the store does not: start again from the store. */
   private reset(): void {
-    this.analyzer = this.makeAnalyzer();
+    this.current = null;
     this.seen = 0;
   }
 
@@ -89,7 +92,7 @@ export class Ledger {
    * current items with corrections applied: one transaction, so readers see the old ledger until it commits.
    */
   async reanalyze(progress?: (done: number) => void): Promise<number> {
-    this.analyzer = this.makeAnalyzer();
+    this.current = this.makeAnalyzer();
     this.seen = 0;
     try {
       return await this.store.write(async (tx) => {
@@ -102,7 +105,8 @@ export class Ledger {
             await tx.replaceRecord(v.seq, record);
             this.seen = v.seq;
             current.add(v.docKey);
-            progress?.(++n);
+            n++;
+            progress?.(n);
           }
           if (batch.length < REPLAY_BATCH) break;
         }
@@ -118,7 +122,7 @@ export class Ledger {
   /** Records a correction (who, when, why) and rewrites the documents it touches. */
   async correct(input: CorrectionInput): Promise<Correction> {
     return this.store.write(async (tx) => {
-      const resolved = await this.anchorStatements(tx, input);
+      const resolved = await this.anchorQuote(tx, await this.anchorStatements(tx, input));
       const docs = new Set(directDocuments(resolved));
       for (const d of docs) if (!(await tx.current(d))) throw new StoreError('not_found', `no document "${d}" in the store`);
       await this.checkTarget(tx, resolved);
@@ -149,6 +153,16 @@ export class Ledger {
       statements.push(a);
     }
     return { ...input, statements };
+  }
+
+  /** A quote named by id also gets its content span, by which a newer pipeline's renumbered quote is found again. */
+  private async anchorQuote(tx: StoreTx, input: CorrectionInput): Promise<CorrectionInput> {
+    const target = input.action === 'fix_speaker' || input.action === 'split_statement' ? input.quote
+      : input.action === 'reject' && input.layer === 'quotes' ? input.id : null;
+    if (target === null || ('start' in input && input.start !== undefined)) return input;
+    const v = await tx.current((input as { document: string }).document);
+    const q = v?.record.quotes.find((x) => x.id === target);
+    return q ? ({ ...input, start: q.content.start, end: q.content.end } as CorrectionInput) : input;
   }
 
   /** Refuses a correction whose quote or item is not in its document, rather than storing one that does nothing. */

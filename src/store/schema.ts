@@ -126,7 +126,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(content, speaker, conte
 // The 'simple' text-search configuration (lower-cased words, no stemming or stop words) matches what SQLite's
 // unicode61 tokenizer does, so a query finds the same documents in both stores.
 export const POSTGRES_SCHEMA = `
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- In public, so every schema a store lives in (search_path ..., public) sees its operator classes.
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 CREATE TABLE IF NOT EXISTS versions (seq BIGSERIAL PRIMARY KEY, ${VERSIONS});
 CREATE TABLE IF NOT EXISTS documents (id BIGSERIAL PRIMARY KEY, ${DOCUMENTS}, tsv tsvector NOT NULL);
 CREATE TABLE IF NOT EXISTS quotes (id BIGSERIAL PRIMARY KEY, ${QUOTES}, tsv tsvector NOT NULL);

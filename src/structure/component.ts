@@ -1,5 +1,7 @@
 import type { Component } from '../pipeline/component.js';
 import { readStructure } from './reader.js';
+import type { StructureHints } from '../ingest/document.js';
+import { applyStructureHints, STRUCTURE_HINTS_KEY } from '../ingest/html/hints.js';
 
 /** Reads the page's layout: blocks, live-blog posts, headline, standfirst, byline, outlet and times. */
 export const structureReader: Component = {
@@ -21,5 +23,8 @@ export const structureReader: Component = {
     r.published = s.published;
     r.timezone = s.timezone;
     r.outlet = s.outlet;
+    // A web page or feed item stated its layout (src/ingest/html): that wins over what the plain text suggests.
+    const hints = doc.scratch.get(STRUCTURE_HINTS_KEY) as StructureHints | undefined;
+    if (hints) applyStructureHints(r, hints);
   },
 };

@@ -196,7 +196,6 @@ export function readStructure(text: string, options: StructureOptions): Structur
     }
     const last = stampLines[stampLines.length - 1]!;
     const proseAfterLast = countProse(dr, last + 1, ls.length);
-    const proseBeforeFirst = countProse(dr, bodyStart, stampLines[0]!);
     if (closing === opening) (proseAfterLast <= 1 ? closing++ : opening++);
     const mode = closing > opening ? 'closing' : 'opening';
     const posts: DraftPost[] = [];
@@ -215,7 +214,6 @@ export function readStructure(text: string, options: StructureOptions): Structur
         from = stamp + 1;
       });
     } else {
-      void proseBeforeFirst;
       stampLines.forEach((stamp, k) => {
         const end = k + 1 < stampLines.length ? stampLines[k + 1]! - 1 : ls.length - 1;
         posts.push(draftPost(dr, stamp, end, stamp, 'opening'));

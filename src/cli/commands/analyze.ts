@@ -2,22 +2,25 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { Analyzer } from '../../analyze.js';
+import { addAliasFile } from '../../entities/aliasTable.js';
 import type { IngestedDoc, IngestFailure } from '../../ingest/document.js';
 import { InputError } from '../../ingest/decode.js';
 import { isFailure, readJsonlBytes } from '../../ingest/jsonl.js';
-import { readTextFile } from '../../ingest/textFile.js';
+import { readAnyItems } from '../../ingest/readAny.js';
 import { type CliCommand, UsageError } from '../command.js';
 
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
   summary: 'analyse news documents and write one JSON record per document (JSONL)',
-  usage: `newsledger analyze FILE... [--out FILE] [--input text|jsonl]
+  usage: `newsledger analyze FILE... [--out FILE] [--input text|jsonl] [--aliases FILE]...
 
   FILE...          scraped plain-text files (UTF-8, windows-1252 or UTF-16 with BOM; an optional " date YYYY-MM-DD"
                    header at the start of the first line), or with --input jsonl, corpora of
                    {"id","text","date"?,"url"?,"outlet"?} lines ("-" reads standard input)
   --out FILE       write the records to FILE instead of standard output
   --input KIND     text (default) or jsonl
+  --aliases FILE   extra names for the entity resolver (JSON: {"entries": [{"name", "type", "aliases"?, "capitalOf"?,
+                   "seatOf"?, "demonymOf"?}], "variants": [["Kyiv", "Kiev"]]}); may be given more than once
 
 A file that cannot be read is reported on standard error, naming it, and the rest are analysed. The exit code is 1
 only when nothing could be analysed.`,
@@ -25,10 +28,17 @@ only when nothing could be analysed.`,
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { out: { type: 'string' }, input: { type: 'string', default: 'text' } },
+      options: { out: { type: 'string' }, input: { type: 'string', default: 'text' }, aliases: { type: 'string', multiple: true } },
     });
     if (positionals.length === 0) throw new UsageError('analyze needs at least one FILE');
     if (values.input !== 'text' && values.input !== 'jsonl') throw new UsageError('--input is text or jsonl');
+    for (const file of values.aliases ?? []) {
+      try {
+        addAliasFile(file);
+      } catch (e) {
+        throw new UsageError(`--aliases: ${(e as Error).message}`);
+      }
+    }
     const analyzer = new Analyzer();
     const sink = values.out ? createWriteStream(values.out) : null;
     // The loop below is synchronous apart from this await: without waiting for 'drain', a file stream could not flush
@@ -70,7 +80,8 @@ function* inputs(paths: string[], kind: 'text' | 'jsonl'): Generator<IngestedDoc
   for (const path of paths) {
     if (kind === 'text') {
       try {
-        yield readTextFile(path);
+        // By content: an HTML page (.html.gz too), an RSS/Atom feed (many documents) or plain text.
+        yield* readAnyItems(path);
       } catch (e) {
         yield { source: path, error: e instanceof InputError ? e.message : String(e) };
       }

@@ -1,18 +1,7 @@
 // Loose comparison of names and texts between the seeds gold and records (shared by the events and claims sections).
-import { countryOf } from '../../events/names.js';
+import { nameWords } from '../../events/names.js';
 
-const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'in', 'at', 'on', 'for', 'some', 'had', 'has', 'that', 'its']);
-
-/** Lower-case words, possessives dropped, demonyms and codes read as their country ("Russian" → "russia"). */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/['’]s\b/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((w) => (countryOf(w) ?? w).toLowerCase())
-    .flatMap((w) => w.split(' '))
-    .filter((w) => !STOP.has(w));
-}
+export { nameWords };
 
 /** Same name: one's words contain the other's, after normalising ("Washington DC" ~ "Washington, D.C."). */
 export function sameName(a: string | null | undefined, b: string | null | undefined): boolean {

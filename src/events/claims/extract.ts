@@ -22,6 +22,14 @@ interface Found {
   evidence: Span[];
 }
 
+/** The regular expressions of the status cues, most telling first (data/events status_cues). */
+export function statusCues(): ReadonlyArray<readonly [ClaimStatus, RegExp]> {
+  const lex = eventLexicon();
+  return (Object.entries(lex.status_cues) as Array<[ClaimStatus, string[]]>).map(
+    ([status, words]) => [status, new RegExp(`(?<![a-z])(?:${alternation(words)})(?![a-z])`)] as const,
+  );
+}
+
 export function extractClaims(record: NewsRecord, sentences: SentenceBound[]): Claim[] {
   const text = record.text;
   const lex = eventLexicon();
@@ -30,9 +38,7 @@ export function extractClaims(record: NewsRecord, sentences: SentenceBound[]): C
   const before = new RegExp(`^(?:(?:while|but|and|as)[ \\t]{1,3})?([^,;:"“”]{2,${MAX_CLAIMANT_CHARS}}?)[ \\t]{1,3}(?:has[ \\t]{1,3}|have[ \\t]{1,3})?(?:${verbs})(?:[ \\t]{1,3}(?:on|in|this|last|earlier)[ \\t]{1,3}[^,"“]{1,40}?)?[ \\t]{1,3}(?:that[ \\t]{1,3})?([^"“”]{12,}?)(?:,[ \\t]{1,3}(?=[A-Z])|[.;]?$)`, 'i');
   const after = new RegExp(`^([^"“”]{12,}?),[ \\t]{1,3}((?:[A-Z]|the[ \\t]|a[ \\t])[^,;:"“”]{1,${MAX_CLAIMANT_CHARS}}?)[ \\t]{1,3}(?:${verbs})[.]?$`);
   // Compiled once per document, not per sentence.
-  const cues = (Object.entries(lex.status_cues) as Array<[ClaimStatus, string[]]>).map(
-    ([status, words]) => [status, new RegExp(`(?<![a-z])(?:${alternation(words)})(?![a-z])`)] as const,
-  );
+  const cues = statusCues();
   const found: Found[] = [];
   const quoteCovered = (s: number, e: number) => (record.quotes ?? []).some((q) => q.kind === 'direct' && q.content.start <= s && e <= q.content.end);
   // Each line of each sentence is read on its own: a heading glued to the sentence after it is not part of it.
@@ -111,7 +117,13 @@ export function extractClaims(record: NewsRecord, sentences: SentenceBound[]): C
       break;
     }
   }
-  return found.map((f, i) => ({ id: `${record.id}:c${i + 1}`, claim: f.claim, claimant: f.claimant, status: f.status, evidence: f.evidence.map((e) => trim(text, e)), confidence: f.status === 'claimed' || f.status === 'asserted' ? 0.5 : 0.7 }));
+  // A claim is a checkable statement: it reports an event the events layer found, states a figure, or the coverage
+  // marks its truth. Stances, plans and opinions said by someone stay quotes ("it will never tolerate ...").
+  const reported = (record.events ?? []).flatMap((e) => (e.reports ?? []).filter((r) => r.doc === record.id).map((r) => r.offsets[0]));
+  const figure = new RegExp(`\\d|${alternation(lex.claim_figure_cues)}`);
+  const checkable = (f: Found) =>
+    f.status !== 'claimed' || figure.test(f.claim.text) || reported.some((at) => f.claim.start <= at && at < f.claim.end);
+  return found.filter(checkable).map((f, i) => ({ id: `${record.id}:c${i + 1}`, claim: f.claim, claimant: f.claimant, status: f.status, evidence: f.evidence.map((e) => trim(text, e)), confidence: f.status === 'claimed' || f.status === 'asserted' ? 0.5 : 0.7 }));
 }
 
 function trim(text: string, s: Span): Span {

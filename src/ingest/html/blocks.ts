@@ -68,7 +68,10 @@ interface Frame {
 }
 
 /** Blocks of text under `root`, in document order. */
-export function blocksOf(root: Element): DraftBlock[] {
+/** Page chrome skipped when a whole body is read (no article container was found). */
+const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu']);
+
+export function blocksOf(root: Element, options: { skipChrome?: boolean } = {}): DraftBlock[] {
   const out: DraftBlock[] = [];
   let buf = '';
   let linkChars = 0;
@@ -111,7 +114,7 @@ export function blocksOf(root: Element): DraftBlock[] {
     }
     if (!isElement(node)) continue;
     const tag = node.localName;
-    if (SKIP_TAGS.has(tag) || node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') continue;
+    if (SKIP_TAGS.has(tag) || (options.skipChrome && CHROME_TAGS.has(tag)) || node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') continue;
     let type = tagType(node);
     if (type === null && current === 'paragraph' && checks < MAX_MARKED_CHECKS) {
       type = elementType(node);

@@ -55,6 +55,7 @@ export function normalizeSpace(s: string): string {
  * carry them escaped twice). Through the HTML parser, so every named reference is known. */
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
-  const { document } = parseHTML(`<!doctype html><html><body><textarea>${s.replace(/</g, '&lt;')}</textarea></body></html>`);
-  return (document as unknown as Document).querySelector('textarea')?.textContent ?? s;
+  // '<' escaped first, so no markup can form inside the <p>.
+  const { document } = parseHTML(`<!doctype html><html><body><p>${s.replace(/</g, '&lt;')}</p></body></html>`);
+  return (document as unknown as Document).querySelector('p')?.textContent ?? s;
 }

@@ -7,6 +7,8 @@ import type { DraftBlock } from './blocks.js';
 import { normalizeSpace } from './dom.js';
 
 export const BLOCK_SEPARATOR = '\n\n';
+/** Body blocks searched for the page's own byline line (it sits just under the headline). */
+export const OWN_BYLINE_BLOCKS = 5;
 
 export interface DraftPost {
   title: string | null;
@@ -86,7 +88,9 @@ export function layOut(page: DraftPage): { text: string; hints: StructureHints }
     pending.push({ type: 'byline', at });
     for (const n of names) pendingNames.push({ name: n.name, at: [at[0] + n.at, at[0] + n.at + n.name.length], post });
   };
-  addByline(page.authors, null);
+  // The page's own byline line near the top, when it names every author, carries the names; else one is written.
+  const own = page.body.slice(0, OWN_BYLINE_BLOCKS).find((blk) => blk.type === 'byline' && page.authors.length > 0 && page.authors.every((a) => blk.text.includes(normalizeSpace(a))));
+  if (!own) addByline(page.authors, null);
   if (page.standfirst && normalizeSpace(page.standfirst)) {
     standfirst = b.add(normalizeSpace(page.standfirst));
     pending.push({ type: 'paragraph', at: standfirst });
@@ -95,7 +99,14 @@ export function layOut(page: DraftPage): { text: string; hints: StructureHints }
     for (const blk of blocks) {
       // The headline repeated as the body's first heading is said once.
       if (blk.type === 'heading' && blk.text === headlineText && pending.length <= 3) continue;
-      pending.push({ type: blk.type, at: b.add(blk.text) });
+      const at = b.add(blk.text);
+      pending.push({ type: blk.type, at });
+      if (blk === own) {
+        for (const a of page.authors.map(normalizeSpace)) {
+          const k = blk.text.indexOf(a);
+          pendingNames.push({ name: a, at: [at[0] + k, at[0] + k + a.length], post: null });
+        }
+      }
     }
   };
   addBlocks(page.body);

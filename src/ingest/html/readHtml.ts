@@ -6,6 +6,7 @@ import { readArticle } from './article.js';
 import { blocksOf, type DraftBlock, markBylines } from './blocks.js';
 import { decodeMarkup } from './charset.js';
 import { parseDocument } from './dom.js';
+import { MAX_READABILITY_CHARS, prepareMarkup } from './prepare.js';
 import { jsonLdNodes } from './jsonld.js';
 import { type DraftPost, layOut } from './layout.js';
 import { domPosts, jsonLdPosts } from './liveblog.js';
@@ -33,7 +34,9 @@ export function readHtmlBytes(bytes: Uint8Array, where: HtmlSource): IngestedDoc
 
 export function readHtmlString(html: string, where: HtmlSource, notes: string[] = []): IngestedDoc {
   if (html.length > MAX_HTML_CHARS) throw new InputError(`is a page of ${html.length} characters, over the ${MAX_HTML_CHARS} limit`);
-  const doc = parseDocument(html);
+  const prepared = prepareMarkup(html);
+  notes.push(...prepared.notes);
+  const doc = parseDocument(prepared.html);
   const nodes = jsonLdNodes(doc);
   const md = readMetadata(doc, nodes);
   let posts: DraftPost[] = [];
@@ -45,21 +48,23 @@ export function readHtmlString(html: string, where: HtmlSource, notes: string[] 
     posts = live;
     notes.push(`ingest: live blog, ${live.length} posts read from ${ldPosts ? 'its schema.org liveBlogUpdate' : 'the page'}`);
   } else {
-    const art = readArticle(doc);
+    const art = prepared.html.length <= MAX_READABILITY_CHARS ? readArticle(doc) : null;
     if (art) {
       body = art.blocks;
       if (!byline.length && art.byline) byline = [art.byline.replace(/^by\s+/i, '').trim()].filter(Boolean);
       markBylines(body, byline);
     } else if (doc.body) {
       // Readability found no article (a short page, or one over its element bound): the body's own text, typed.
-      body = blocksOf(doc.body);
+      body = blocksOf(doc.body, { skipChrome: true });
       notes.push('ingest: no article container found; the whole page body was read');
     }
   }
   if (!body.some((b) => b.type === 'paragraph' || b.type === 'heading') && !posts.length) {
     throw new InputError('has no readable text (only markup, scripts or styles)');
   }
-  const published = normalizeTime(md.published);
+  // A live blog without a page time was published when its first post was.
+  const firstPost = posts.map((p) => p.published).filter((t): t is string => t !== null).sort()[0] ?? null;
+  const published = normalizeTime(md.published ?? firstPost);
   const modified = normalizeTime(md.modified);
   const offset = published?.offset ?? null;
   const { text, hints } = layOut({

@@ -1,0 +1,43 @@
+import { serve } from '@hono/node-server';
+import { parseArgs } from 'node:util';
+import { createApp, DEFAULT_MAX_BODY_BYTES } from '../../server/app.js';
+import { PipelineAnalyzer } from '../../store/analyzer.js';
+import { Ledger } from '../../store/ledger.js';
+import { dbArgument, openStore } from '../../store/open.js';
+import { type CliCommand, UsageError } from '../command.js';
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'serve the ledger over HTTP (JSON API, OpenAPI description at /openapi.json)',
+  usage: `newsledger serve [--db FILE|URL] [--port 8080] [--host 127.0.0.1] [--token TOKEN] [--max-body BYTES]
+
+  --host ADDR      address to listen on (default 127.0.0.1: this machine only)
+  --token TOKEN    token that writes (POST) must present as "Authorization: Bearer TOKEN" (default
+                   $NEWSLEDGER_TOKEN); without one the API is read-only
+  --max-body N     largest request body in bytes (default ${DEFAULT_MAX_BODY_BYTES})`,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: { db: { type: 'string' }, port: { type: 'string', default: '8080' }, host: { type: 'string', default: '127.0.0.1' },
+        token: { type: 'string' }, 'max-body': { type: 'string', default: String(DEFAULT_MAX_BODY_BYTES) } },
+    });
+    const port = Number(values.port);
+    const maxBodyBytes = Number(values['max-body']);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port is 0..65535');
+    if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new UsageError('--max-body is a positive number of bytes');
+    const token = values.token ?? process.env.NEWSLEDGER_TOKEN ?? null;
+    const store = await openStore(dbArgument(values.db));
+    const ledger = new Ledger(store, () => new PipelineAnalyzer());
+    const app = createApp({ store, ledger, token, maxBodyBytes });
+    const server = serve({ fetch: app.fetch, hostname: values.host, port }, (info) => {
+      io.err(`newsledger: serving ${store.where} on http://${values.host}:${info.port} (${token ? 'writes need the token' : 'read-only: no token'})`);
+    });
+    await new Promise<void>((resolve) => {
+      const stop = () => server.close(() => resolve());
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await store.close();
+    return 0;
+  },
+};

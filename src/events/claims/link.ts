@@ -1,0 +1,123 @@
+// Cross-document claim linking: a claim made in one document and answered in another ("X has not confirmed that
+// ...", "X denied that ...", or a confirmation) is one claim. The run keeps a bounded list of the claims and of the
+// unattached answers read so far (RunContext, like event clusters); a later document's claim or answer joins an
+// earlier one that reports the same event or says the same thing. Incremental: records already written are not changed.
+import type { Claim, ClaimStatus, EntityRef, NewsRecord } from '../../model/record.js';
+import { span } from '../../model/span.js';
+import type { SentenceBound } from '../time/resolve.js';
+import { nameWords } from '../names.js';
+import { statusCues } from './extract.js';
+
+/** Claims and answers remembered per run: memory stays bounded on endless input (the oldest are forgotten). */
+export const MAX_RUN_CLAIMS = 20_000;
+/** Earlier claims compared with each new claim or answer, newest first: linking stays linear in the run. */
+export const LINK_LOOKBACK = 500;
+/** A claim and an answer say the same thing when they share this share of the shorter one's content words... */
+export const LINK_WORD_OVERLAP = 0.5;
+/** ...and at least this many content words. */
+export const LINK_MIN_SHARED = 3;
+/** Longest sentence read as an answer. */
+const MAX_ANSWER_CHARS = 600;
+
+type Report = NonNullable<Claim['reports']>[number];
+
+interface RunClaim {
+  id: string;
+  doc: string;
+  claimant: EntityRef | null;
+  words: Set<string>;
+  events: Set<string>;
+  /** The latest status another document gave it. */
+  answer: ClaimStatus | null;
+  reports: Report[];
+}
+
+interface RunAnswer {
+  doc: string;
+  status: ClaimStatus;
+  words: Set<string>;
+  events: Set<string>;
+  report: Report;
+}
+
+export interface ClaimRun {
+  claims: RunClaim[];
+  answers: RunAnswer[];
+}
+
+export const newClaimRun = (): ClaimRun => ({ claims: [], answers: [] });
+
+const contentWords = (s: string) => new Set(nameWords(s).map((w) => w.replace(/s$/, '')).filter((w) => w.length > 2));
+
+function eventsIn(record: NewsRecord, start: number, end: number): Set<string> {
+  const out = new Set<string>();
+  for (const e of record.events ?? []) {
+    for (const r of e.reports ?? []) if (r.doc === record.id && start <= r.offsets[0] && r.offsets[0] < end) out.add(e.id);
+  }
+  return out;
+}
+
+function same(a: { words: Set<string>; events: Set<string> }, b: { words: Set<string>; events: Set<string> }): boolean {
+  for (const e of a.events) if (b.events.has(e)) return true;
+  let shared = 0;
+  for (const w of a.words) if (b.words.has(w)) shared++;
+  return shared >= LINK_MIN_SHARED && shared >= LINK_WORD_OVERLAP * Math.min(a.words.size, b.words.size);
+}
+
+function remember<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > MAX_RUN_CLAIMS) list.shift();
+}
+
+/** Links the claims of `record` to the run, and adds a claim for each answer there to an earlier document's claim. */
+export function linkClaims(run: ClaimRun, record: NewsRecord, sentences: SentenceBound[]): void {
+  const text = record.text;
+  const local = record.claims.map((c) => ({ c, words: contentWords(c.claim.text), events: eventsIn(record, c.claim.start, c.claim.end) }));
+  // 1. A claim repeated or answered earlier: it takes the earlier id, and the status an earlier answer gave it.
+  for (const l of local) {
+    if (l.c.status === 'asserted') continue;
+    const own: Report = { doc: record.id, offsets: [l.c.claim.start, l.c.claim.end], status: l.c.status };
+    const earlier = run.claims.slice(-LINK_LOOKBACK).reverse().find((r) => r.doc !== record.id && same(r, l));
+    const answer = run.answers.slice(-LINK_LOOKBACK).reverse().find((a) => a.doc !== record.id && same(a, l));
+    if (earlier) {
+      l.c.id = earlier.id;
+      earlier.reports.push(own);
+      l.c.reports = [...earlier.reports];
+      if (l.c.status === 'claimed' && earlier.answer) l.c.status = earlier.answer;
+      if (l.c.status !== 'claimed') earlier.answer = l.c.status;
+    } else {
+      l.c.reports = [own];
+      if (answer) {
+        l.c.reports.unshift(answer.report);
+        if (l.c.status === 'claimed') l.c.status = answer.status;
+      }
+      remember(run.claims, { id: l.c.id, doc: record.id, claimant: l.c.claimant, words: l.words, events: l.events, answer: l.c.status === 'claimed' ? null : l.c.status, reports: l.c.reports });
+    }
+  }
+  // 2. Sentences that answer a claim but belong to no claim of this document: answers to an earlier document's claim.
+  const used = (s: number, e: number) => record.claims.some((c) => [c.claim, ...c.evidence].some((x) => x.start < e && s < x.end));
+  const cues = statusCues();
+  for (const sent of sentences) {
+    if (sent.end - sent.start > MAX_ANSWER_CHARS || used(sent.start, sent.end)) continue;
+    const s = text.slice(sent.start, sent.end);
+    if (/^\s*["“]/.test(s)) continue;
+    const hit = cues.find(([, re]) => re.test(s.toLowerCase()));
+    if (!hit) continue;
+    let a = sent.start;
+    let b = sent.end;
+    while (a < b && /\s/.test(text[a]!)) a++;
+    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    const answer: RunAnswer = { doc: record.id, status: hit[0], words: contentWords(s), events: eventsIn(record, a, b), report: { doc: record.id, offsets: [a, b], status: hit[0] } };
+    const earlier = run.claims.slice(-LINK_LOOKBACK).reverse().find((r) => r.doc !== record.id && same(r, answer));
+    // A confirmation by the claimant itself is no confirmation.
+    const byClaimant = earlier?.claimant && s.toLowerCase().includes(earlier.claimant.name.toLowerCase().split(' ').pop()!);
+    if (earlier && !(hit[0] === 'confirmed' && byClaimant)) {
+      earlier.reports.push(answer.report);
+      earlier.answer = hit[0];
+      const where = span(text, a, b);
+      record.claims.push({ id: earlier.id, claim: where, claimant: earlier.claimant, status: hit[0], evidence: [where], confidence: 0.6, reports: [...earlier.reports] });
+    } else {
+      remember(run.answers, answer);
+    }
+  }
+}
