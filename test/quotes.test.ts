@@ -65,6 +65,20 @@ test('live-blog style: pronoun speakers, a quote resumed after the cue, and a sc
   assert.match(mixed.speaker.name ?? '', /Tomas Berg/);
 });
 
+test('a quotation over two paragraphs is one direct quote with the speaker named at its end', () => {
+  const text =
+    'The council met on Tuesday.\n\n“We have waited three years for this bridge and the people of the valley deserve it.\n\n' +
+    '“Nobody should have to drive forty minutes to reach the hospital,” said councillor Priya Shah.\n\nThe vote is next week.';
+  const r = new QuoteTestRun().analyze(text, 'two-paragraphs');
+  checkSpans(r);
+  const q = find(r, 'We have waited three years');
+  assert.ok(q);
+  assert.equal(q.kind, 'direct');
+  assert.ok(q.content.text.endsWith('hospital,”'), q.content.text);
+  assert.match(q.speaker.name ?? '', /Priya Shah/);
+  assert.equal(r.quotes.filter((x) => x.content.text.includes('Nobody should')).length, 1);
+});
+
 test('bad input: linear time, no crash, no quote past its paragraph unless the marks say so', () => {
   const run = new QuoteTestRun();
   const cases: Array<[string, string]> = [

@@ -197,7 +197,40 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       for (const q of inner) if (q.via === null) q.via = outer.id;
     }
   });
-  return quotes;
+  return joinParagraphRuns(quotes, marks, text);
+}
+
+/**
+ * A quotation whose marks run over several paragraphs ("…\n\n“…,” she said) is one quote: the quote that opens it
+ * takes the whole marked span, and the per-paragraph pieces inside it that add no attribution of their own go.
+ */
+function joinParagraphRuns(quotes: Quote[], marks: readonly MarkedQuote[], text: string): Quote[] {
+  const byStart = new Map<number, MarkedQuote>();
+  for (const m of marks) if (m.depth === 0 && m.closed && text.slice(m.start, m.end).includes('\n')) byStart.set(m.start, m);
+  if (byStart.size === 0) return quotes;
+  const drop = new Set<Quote>();
+  const sorted = [...quotes].sort((a, b) => a.content.start - b.content.start);
+  for (let k = 0; k < sorted.length; k++) {
+    const q = sorted[k]!;
+    const m = byStart.get(q.content.start);
+    if (!m || drop.has(q) || q.content.end >= m.end) continue;
+    let speaker = q.speaker;
+    let cue = q.cue;
+    for (let j = k + 1; j < sorted.length && sorted[j]!.content.start < m.end; j++) {
+      const inner = sorted[j]!;
+      if (inner.content.end > m.end || inner.via !== null) continue;
+      if (!cue && inner.cue) {
+        cue = inner.cue;
+        speaker = inner.speaker;
+      }
+      drop.add(inner);
+    }
+    q.content = span(text, m.start, m.end);
+    q.kind = 'direct';
+    q.cue = cue;
+    q.speaker = speaker;
+  }
+  return quotes.filter((q) => !drop.has(q));
 }
 
 /** A content run that opens with a paired quotation mark ends at the closing mark: what follows ("…,” said X") is

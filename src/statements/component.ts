@@ -18,7 +18,13 @@ export const statementLinker: Component = {
   englishOnly: true,
   run(doc, run) {
     const r = doc.record;
-    indexOf(run).addDocument({ id: r.id, outlet: r.outlet, published: r.published, text: r.text }, r.quotes);
+    // A live blog's posts carry their own times: a quote was first seen when its post was published.
+    const posts = r.posts.filter((p) => p.published !== null);
+    const publishedAt = (offset: number): string | null => {
+      for (const p of posts) if (p.span.start <= offset && offset < p.span.end) return p.published;
+      return null;
+    };
+    indexOf(run).addDocument({ id: r.id, outlet: r.outlet, published: r.published, text: r.text, publishedAt }, r.quotes);
   },
 };
 

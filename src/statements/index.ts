@@ -64,6 +64,8 @@ export interface DocInfo {
   outlet: string | null;
   published: string | null;
   text: string;
+  /** When the part of the document holding the quote was published (a live blog's post), if known. */
+  publishedAt?: (offset: number) => string | null;
 }
 
 export class StatementIndex {
@@ -111,7 +113,7 @@ export class StatementIndex {
       start: q.content.start,
       end: q.content.end,
       paraphrase,
-      published: doc.published,
+      published: doc.publishedAt?.(q.content.start) ?? doc.published,
     });
     if (grams.size === 0) return;
     let best: Statement | null = null;

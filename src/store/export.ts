@@ -24,5 +24,7 @@ export function exportLines<T extends object>(rows: T[], format: 'jsonl' | 'csv'
 export function citation(q: QuoteRow): string {
   const who = q.speaker ?? 'Unattributed';
   const where = [q.outlet, q.headline ? `"${q.headline}"` : null, q.published, q.url ?? q.document].filter(Boolean).join(', ');
-  return `${who}: \u201c${q.content}\u201d (${where})`;
+  // The quote's own marks are dropped at its ends so the citation's marks are not doubled.
+  const words = q.content.replace(/^[\s"\u201c\u201d\u201e\u00ab\u00bb]+|[\s"\u201c\u201d\u201e\u00ab\u00bb,]+$/g, '');
+  return `${who}: \u201c${words}\u201d (${where})`;
 }
