@@ -44,7 +44,10 @@ if [ "$(id -u)" = 0 ] && ! id "$PG_USER" >/dev/null 2>&1; then
   useradd --system --no-create-home "$PG_USER"
 fi
 
+# The first free loopback port from 54329 (another test server, or a developer's, may hold one).
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PORT=${NEWSLEDGER_PG_PORT:-54329}
+while port_busy "$PORT"; do PORT=$((PORT + 1)); done
 DIR=$(mktemp -d /tmp/newsledger-pg.XXXXXX)
 chmod 755 "$DIR"
 if [ "$(id -u)" = 0 ]; then chown "$PG_USER" "$DIR"; fi

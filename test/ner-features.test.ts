@@ -16,7 +16,7 @@ test('document features report how the first pass labelled the same word elsewhe
   const first = [['B-PER', 'L-PER', 'O', 'O'], ['U-ORG', 'O'], ['U-PER', 'O', 'O']];
   const f = documentFeatures(sentences, first);
   // "HADDAD" in the headline: the other two occurrences were PER.
-  assert.deepEqual(f[1]![0]!.sort(), ['d:has=PER', 'd:maj=PER']);
+  assert.deepEqual([...f[1]![0]!].sort(), ['d:has=PER', 'd:maj=PER']);
   // "Haddad" in sentence 3: one PER and one ORG elsewhere; ties go to the first type in alphabetical order.
   assert.ok(f[2]![0]!.includes('d:has=ORG') && f[2]![0]!.includes('d:has=PER'));
   // A word seen once gets nothing.

@@ -5,6 +5,7 @@ import type { BaseText } from './corpus.js';
 import { entitiesStage } from './stages/entities.js';
 import { eventsStage } from './stages/events.js';
 import { ingestDecodeStage } from './stages/ingest.js';
+import { htmlExtractStage } from './stages/html.js';
 import { nerTaggingStage } from './stages/ner.js';
 import { quotesStage } from './stages/quotes.js';
 
@@ -38,4 +39,4 @@ export interface BenchStage {
 }
 
 /** Every extra benchmark, run after the pipeline benchmark in this order. */
-export const BENCH_STAGES: readonly BenchStage[] = [ingestDecodeStage, nerTaggingStage, entitiesStage, eventsStage, quotesStage];
+export const BENCH_STAGES: readonly BenchStage[] = [ingestDecodeStage, nerTaggingStage, entitiesStage, eventsStage, quotesStage, htmlExtractStage];

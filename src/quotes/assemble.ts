@@ -246,6 +246,12 @@ function cutAtClosingMark(tu: TaggedUnit, c: Run, marks: readonly MarkedQuote[])
 
 /** Punctuation and conjunctions at the edges of a speaker run are not part of the mention. */
 function trimRun(toks: readonly Token[], [a, b]: Run): Token[] {
+  // "…leaders in the White House, Sergei Lavrov": a run that goes over a comma to a name is that name.
+  for (let k = b - 1; k > a; k--) {
+    if (toks[k]!.text !== ',') continue;
+    if (toks.slice(k + 1, b).some((t) => t.pos === 'PROPN')) a = k + 1;
+    break;
+  }
   while (a < b && /^\p{P}+$/u.test(toks[a]!.text)) a++;
   while (b > a && /^\p{P}+$/u.test(toks[b - 1]!.text)) b--;
   return toks.slice(a, b);

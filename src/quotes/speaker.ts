@@ -84,7 +84,7 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   if (!named && head !== null && (words[0] === 'the' || words[0] === 'this') && ctx.lex.roleNouns.has(head)) {
     // "the official said": the earlier speaker introduced with the same head noun, or an anonymous one.
     const prior = priorSpeaker(ctx.history, (s) => s.mention !== null && headNoun(s.mention.text.toLowerCase().split(/\s+/), ctx.lex.headStops) === head) ??
-      priorSpeaker(ctx.history, (s) => s.anonymous);
+      (tokens.some((t) => t.pos === 'PROPN') ? null : priorSpeaker(ctx.history, (s) => s.anonymous));
     if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: prior.anonymous };
   }
   const anonymous = head !== null && ctx.lex.anonymousHeads.has(head) && (INDEFINITE.has(words[0]!) || words[0] === head);

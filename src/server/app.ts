@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { listLayer } from '../cli/commands/search.js';
 import { correctionInput } from '../store/corrections.js';
 import { citation, exportLines } from '../store/export.js';
+import { contentHash } from '../store/hash.js';
 import type { Ledger } from '../store/ledger.js';
 import type { Filters, QuoteRow, Store } from '../store/store.js';
 import { StoreError } from '../store/store.js';
@@ -79,7 +80,8 @@ export function createApp(o: AppOptions): Hono {
   app.post('/api/documents', async (c) => {
     checkWrite(o.token, c.req.header('authorization'));
     const b = parse(documentBody, await jsonBody(c), 'body');
-    const id = b.id ?? b.url ?? `api:${Date.now()}`;
+    // Without an id or URL the text names the document: posting it again is then recognised as the same one.
+    const id = b.id ?? b.url ?? `api:${contentHash(b.text).slice(0, 16)}`;
     const r = await o.ledger.ingest({
       id, source: b.url ? { url: b.url } : { corpus: 'api' }, text: b.text, date: b.date?.slice(0, 10) ?? null,
       outlet: b.outlet ?? null, url: b.url ?? null, notes: [],

@@ -19,10 +19,18 @@ export const statementLinker: Component = {
   run(doc, run) {
     const r = doc.record;
     // A live blog's posts carry their own times: a quote was first seen when its post was published.
-    const posts = r.posts.filter((p) => p.published !== null);
+    const posts = r.posts.filter((p) => p.published !== null).sort((a, b) => a.span.start - b.span.start);
     const publishedAt = (offset: number): string | null => {
-      for (const p of posts) if (p.span.start <= offset && offset < p.span.end) return p.published;
-      return null;
+      // The last post starting at or before the offset (binary search), if it also covers it.
+      let lo = 0;
+      let hi = posts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (posts[mid]!.span.start <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      const p = posts[lo - 1];
+      return p && offset < p.span.end ? p.published : null;
     };
     indexOf(run).addDocument({ id: r.id, outlet: r.outlet, published: r.published, text: r.text, publishedAt }, r.quotes);
   },

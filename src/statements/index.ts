@@ -80,7 +80,8 @@ export class StatementIndex {
     const affiliation = new Map<string, Set<string>>();
     for (const q of quotes) {
       const k = speakerKey(q);
-      if (k === null || !q.speaker.mention) continue;
+      // A mention naming several people ("Putin and Zelensky", lists with commas) tells nothing of one affiliation.
+      if (k === null || !q.speaker.mention || /,|\band\b|&/.test(q.speaker.mention.text)) continue;
       let set = affiliation.get(k);
       if (!set) affiliation.set(k, (set = new Set()));
       for (const w of words(q.speaker.mention.text)) if (set.size < MAX_AFFILIATION_WORDS) set.add(w);

@@ -12,7 +12,8 @@ const RETRY_LIMIT = 2;
 /** Jobs per INSERT when enqueueing a corpus. */
 const ENQUEUE_BATCH = 500;
 
-export async function openQueue(url: string, schema = 'pgboss'): Promise<PgBoss> {
+/** The queue's tables live in their own schema: NEWSLEDGER_QUEUE_SCHEMA, else pgboss. */
+export async function openQueue(url: string, schema = process.env.NEWSLEDGER_QUEUE_SCHEMA ?? 'pgboss'): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: url, schema, max: 4 });
   // pg-boss reports connection trouble as events; without a listener an 'error' event would end the process.
   boss.on('error', (e) => process.stderr.write(`newsledger: queue: ${(e as Error).message}\n`));

@@ -1,6 +1,7 @@
 // The Store over a SqlDriver: reads and listings here, writes in tx.ts. Listings join each item to its document
 // (alias d) so every filter of filters.ts applies to every layer; pages are fetched one row long to tell whether a
-// next page exists without counting.
+// next page exists without counting. Documents and quotes come newest stored first (by row id): that order walks an
+// index and stops at the page's end, where ordering by publication day would sort every match of a common word.
 import { applyCorrections } from './corrections.js';
 import { resolverFor } from './resolve.js';
 import type { Correction } from './corrections.js';
@@ -61,14 +62,14 @@ export class SqlStore implements Store {
 
   listDocuments(f: Filters, page: PageRequest): Promise<Page<DocumentRow>> {
     const w = this.filter('documents', f);
-    return this.page(`SELECT d.* FROM documents d ${w.sql} ORDER BY d.published_day DESC, d.id DESC`, w.params, page, documentRow);
+    return this.page(`SELECT d.* FROM documents d ${w.sql} ORDER BY d.id DESC`, w.params, page, documentRow);
   }
 
   listQuotes(f: Filters, page: PageRequest): Promise<Page<QuoteRow>> {
     const w = this.filter('quotes', f);
     return this.page(
       `SELECT x.*, d.headline, d.url FROM quotes x JOIN documents d ON d.doc_key = x.doc_key ${w.sql} ` +
-        'ORDER BY d.published_day DESC, x.id DESC', w.params, page, quoteRow);
+        'ORDER BY x.id DESC', w.params, page, quoteRow);
   }
 
   async listStatements(f: Filters, page: PageRequest): Promise<Page<StatementRow>> {

@@ -15,7 +15,7 @@ export const QUOTES_BENCH_MAX_BYTES = 3_000_000;
 export const LINK_BENCH_QUOTES = 100_000;
 
 export const quotesStage: BenchStage = {
-  name: 'quotes',
+  name: 'quote-finder',
   description: 'quote finder over pre-tokenised corpus text; statement linking of 100k synthetic quotes',
   run(ctx) {
     const limit = Math.min(ctx.targetBytes, QUOTES_BENCH_MAX_BYTES);

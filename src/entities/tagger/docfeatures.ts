@@ -15,7 +15,7 @@ export const MIN_DOC_WORD_CHARS = 2;
  * the document features: "d:maj=TYPE" for the most frequent entity type among the other occurrences, "d:has=TYPE"
  * for each type seen, and "d:O" when every other occurrence was outside any entity.
  */
-export function documentFeatures(sentences: readonly (readonly string[])[], firstPass: readonly (readonly string[])[]): string[][][] {
+export function documentFeatures(sentences: readonly (readonly string[])[], firstPass: readonly (readonly string[])[]): (readonly string[])[][] {
   // Counts per word: [O, then one slot per type seen], in a small map per word.
   const counts = new Map<string, Map<string, number>>();
   const key = (w: string): string | null => (w.length < MIN_DOC_WORD_CHARS || !/\p{L}/u.test(w.slice(0, 8)) ? null : normalForm(w));
@@ -30,15 +30,20 @@ export function documentFeatures(sentences: readonly (readonly string[])[], firs
       m.set(label, (m.get(label) ?? 0) + 1);
     }
   }
-  const out: string[][][] = [];
+  const out: (readonly string[])[][] = [];
   for (let s = 0; s < sentences.length; s++) {
     const words = sentences[s]!;
-    const feats: string[][] = [];
+    const feats: (readonly string[])[] = [];
     for (let i = 0; i < words.length; i++) {
-      const f: string[] = [];
       const k = key(words[i]!);
       const m = k === null ? undefined : counts.get(k);
-      if (m) {
+      // Most words occur once: they share one empty list instead of allocating their own.
+      if (!m || m.size === 1 && m.values().next().value === 1) {
+        feats.push(NONE);
+        continue;
+      }
+      const f: string[] = [];
+      {
         const own = typeOf(firstPass[s]![i]!);
         let bestType = '';
         let best = 0;
@@ -48,13 +53,13 @@ export function documentFeatures(sentences: readonly (readonly string[])[], firs
           if (c <= 0) continue;
           others += c;
           if (label === 'O') continue;
-          f.push(`d:has=${label}`);
+          f.push(featureName('d:has=', label));
           if (c > best || (c === best && label < bestType)) {
             best = c;
             bestType = label;
           }
         }
-        if (bestType) f.push(`d:maj=${bestType}`);
+        if (bestType) f.push(featureName('d:maj=', bestType));
         else if (others > 0) f.push('d:O');
       }
       feats.push(f);
@@ -62,6 +67,20 @@ export function documentFeatures(sentences: readonly (readonly string[])[], firs
     out.push(feats);
   }
   return out;
+}
+
+const NONE: readonly string[] = [];
+const NAMES = new Map<string, string>();
+
+/** Feature names are built once per type, so the tagger's lookups hash the same few strings. */
+function featureName(prefix: string, label: string): string {
+  const key = prefix + label;
+  let name = NAMES.get(key);
+  if (name === undefined) {
+    name = key;
+    if (NAMES.size < 64) NAMES.set(key, name);
+  }
+  return name;
 }
 
 function typeOf(tag: string): string {

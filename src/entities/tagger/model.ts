@@ -34,8 +34,8 @@ export class LinearModel {
   }
 
   /**
-   * Best tag sequence for emission scores `em` (n × T). `confidence`, when given, receives per token the
-   * probability of the chosen tag under a softmax of max-marginal scores (forward + backward Viterbi), a cheap
+   * Best tag sequence for emission scores `em` (n × T). `confidence`, when given, receives per token inside a
+   * mention (0 for tokens tagged O, which are not scored) the probability of the chosen tag under a softmax of max-marginal scores (forward + backward Viterbi), a cheap
    * measure of how close the runner-up path came. Perceptron scores are not log-probabilities, so they are divided by
    * a `temperature` fitted on dev data (see src/train/ner.ts) before the softmax.
    */
@@ -99,6 +99,11 @@ export class LinearModel {
       }
     }
     for (let t = 0; t < n; t++) {
+      // Only tokens inside mentions need a confidence; the softmax is most of this pass's cost, so skip the rest.
+      if (this.tags[path[t]!] === 'O') {
+        confidence[t] = 0;
+        continue;
+      }
       let max = NEG;
       for (let b = 0; b < T; b++) max = Math.max(max, fwd[t * T + b]! + bwd[t * T + b]!);
       let sum = 0;

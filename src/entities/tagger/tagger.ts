@@ -44,7 +44,7 @@ export interface TaggerInputSentence {
 export interface TaggedSentence {
   /** BILOU tags. */
   tags: string[];
-  /** Per token, the probability-like confidence of its tag (see LinearModel.decode). */
+  /** Per token inside a mention, the probability-like confidence of its tag; 0 outside mentions (see LinearModel.decode). */
   confidence: Float64Array;
 }
 

@@ -59,7 +59,17 @@ export function elementType(el: Element): BlockType | null {
   return null;
 }
 
-const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
+/** Characters of a script written without spaces (Chinese, Japanese, Thai...) taken as one word: a rough average, so
+ * that length thresholds in words mean about the same in those languages. */
+export const CHARS_PER_WORD_UNSPACED = 2;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+
+/** Words in a text: space-separated tokens, plus unspaced-script characters counted by CHARS_PER_WORD_UNSPACED. */
+export function wordCount(s: string): number {
+  const tokens = (s.match(/\S+/g) ?? []).length;
+  const unspaced = (s.match(UNSPACED) ?? []).length;
+  return tokens + Math.floor(unspaced / CHARS_PER_WORD_UNSPACED);
+}
 
 interface Frame {
   node: Node;
@@ -138,6 +148,8 @@ export function blocksOf(root: Element, options: { skipChrome?: boolean } = {}):
 }
 
 function classify(type: BlockType, text: string, linkShare: number): BlockType {
+  // A heading that is all link is a teaser's title ("More from UK" lists), not a sub-heading of the article.
+  if (type === 'heading' && linkShare >= LINK_DENSITY_RELATED) return 'related';
   if (type !== 'paragraph') return type;
   const words = wordCount(text);
   if (linkShare >= LINK_DENSITY_RELATED && words < LINK_BLOCK_MAX_WORDS) return 'related';
@@ -149,18 +161,45 @@ function classify(type: BlockType, text: string, linkShare: number): BlockType {
   return 'paragraph';
 }
 
-/** Blocks at the top of the body that are looked at for a repeated byline ("By Jane Doe - 11/18/19 11:04 PM EST"). */
-export const FRONT_BYLINE_BLOCKS = 5;
-/** A byline line is short. */
+/** Blocks at the top of the body that are looked at for a repeated byline or date line. */
+export const FRONT_BLOCKS = 8;
+/** A byline or date line is short. */
 export const BYLINE_MAX_WORDS = 14;
+/** A paragraph this long is prose: chrome (menus, link lists) is looked for only before the first and after the last. */
+export const PROSE_MIN_WORDS = 12;
+/** A menu item is a few words without sentence punctuation... */
+export const MENU_ITEM_MAX_WORDS = 4;
+/** ...and menus come in runs: a lone short line (a dateline such as "BAAR, SWITZERLAND") is kept. */
+export const MIN_MENU_RUN = 3;
 
-/** Types as 'byline' a short line near the top that starts with "By" and names one of the page's authors (or any
- * "By ..." line when the page names none): the article container often repeats the byline above the text. */
-export function markBylines(blocks: DraftBlock[], authors: string[]): void {
+const DATE_LINE = /^(?:updated|published|posted|last updated|first published|modified|created)\b[^\n]*\d/i;
+const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
+const SENTENCE_END = /[.!?:;"”’)]$/;
+
+/**
+ * Types the furniture Readability leaves around the article: a repeated byline ("By Jane Doe - 11/18/19") and date
+ * line ("Updated 11:21 pm CST ...") near the top as 'byline' (as the text reader types them), a bare URL as
+ * boilerplate, and runs of menu items before the first or after the last paragraph of prose as boilerplate.
+ */
+export function markFrontMatter(blocks: DraftBlock[], authors: string[]): void {
   const lowerAuthors = authors.map((a) => a.toLowerCase());
-  for (const b of blocks.slice(0, FRONT_BYLINE_BLOCKS)) {
-    if (b.type !== 'paragraph' || wordCount(b.text) > BYLINE_MAX_WORDS || !/^by\s/i.test(b.text)) continue;
+  for (const b of blocks.slice(0, FRONT_BLOCKS)) {
+    if (b.type !== 'paragraph' && b.type !== 'related') continue;
+    if (wordCount(b.text) > BYLINE_MAX_WORDS) continue;
     const lower = b.text.toLowerCase();
-    if (!lowerAuthors.length || lowerAuthors.some((a) => lower.includes(a))) b.type = 'byline';
+    if (/^by\s/i.test(b.text) && (!lowerAuthors.length || lowerAuthors.some((a) => lower.includes(a)))) b.type = 'byline';
+    else if (DATE_LINE.test(b.text)) b.type = 'byline';
   }
+  const prose = blocks.map((b) => b.type === 'paragraph' && wordCount(b.text) >= PROSE_MIN_WORDS);
+  const first = prose.indexOf(true);
+  const last = prose.lastIndexOf(true);
+  const chrome = (i: number) => first < 0 || i < first || i > last;
+  const isItem = (b: DraftBlock) => (b.type === 'paragraph' || b.type === 'related') && wordCount(b.text) <= MENU_ITEM_MAX_WORDS && !SENTENCE_END.test(b.text);
+  for (let i = 0; i < blocks.length; ) {
+    let j = i;
+    while (j < blocks.length && chrome(j) && isItem(blocks[j]!)) j++;
+    if (j - i >= MIN_MENU_RUN) for (let k = i; k < j; k++) blocks[k]!.type = 'boilerplate';
+    i = Math.max(j, i + 1);
+  }
+  for (const b of blocks) if (b.type === 'paragraph' && URL_ONLY.test(b.text)) b.type = 'boilerplate';
 }

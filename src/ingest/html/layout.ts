@@ -96,9 +96,9 @@ export function layOut(page: DraftPage): { text: string; hints: StructureHints }
     pending.push({ type: 'paragraph', at: standfirst });
   }
   const addBlocks = (blocks: DraftBlock[]) => {
-    for (const blk of blocks) {
-      // The headline repeated as the body's first heading is said once.
-      if (blk.type === 'heading' && blk.text === headlineText && pending.length <= 3) continue;
+    blocks.forEach((blk, i) => {
+      // The headline repeated near the top of the body (as a heading or a paragraph) is said once.
+      if (i < OWN_BYLINE_BLOCKS * 2 && blk.text === headlineText && (blk.type === 'heading' || blk.type === 'paragraph')) return;
       const at = b.add(blk.text);
       pending.push({ type: blk.type, at });
       if (blk === own) {
@@ -107,7 +107,7 @@ export function layOut(page: DraftPage): { text: string; hints: StructureHints }
           pendingNames.push({ name: a, at: [at[0] + k, at[0] + k + a.length], post: null });
         }
       }
-    }
+    });
   };
   addBlocks(page.body);
   const postRanges: Array<{ title: [number, number] | null; start: number; end: number; post: DraftPost }> = [];

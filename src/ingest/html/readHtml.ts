@@ -3,7 +3,7 @@
 import { InputError } from '../decode.js';
 import type { IngestedDoc } from '../document.js';
 import { readArticle } from './article.js';
-import { blocksOf, type DraftBlock, markBylines } from './blocks.js';
+import { blocksOf, type DraftBlock, markFrontMatter } from './blocks.js';
 import { decodeMarkup } from './charset.js';
 import { parseDocument } from './dom.js';
 import { MAX_READABILITY_CHARS, prepareMarkup } from './prepare.js';
@@ -52,7 +52,7 @@ export function readHtmlString(html: string, where: HtmlSource, notes: string[] 
     if (art) {
       body = art.blocks;
       if (!byline.length && art.byline) byline = [art.byline.replace(/^by\s+/i, '').trim()].filter(Boolean);
-      markBylines(body, byline);
+      markFrontMatter(body, byline);
     } else if (doc.body) {
       // Readability found no article (a short page, or one over its element bound): the body's own text, typed.
       body = blocksOf(doc.body, { skipChrome: true });
