@@ -5,16 +5,18 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/version.js';
 import { evaluateQuotes } from '../src/eval/quotes.js';
 import { codePointToUtf16 } from '../src/train/quotesData.js';
+import { QuoteTestRun } from './fixtures/quotes/pipeline.js';
 
 const DEV = join(PACKAGE_ROOT, '..', 'shared', 'data', 'polnear', 'dev.jsonl');
 
-/** Floors a few points under the scores measured when the weights were trained: a regression gate, not a target. */
+/** Floors a few points under the dev scores measured with the committed weights (content 0.392, source 0.567, cue
+ * 0.593, overlap 0.631, attributed 0.429): a regression gate, not the targets of issue 5. */
 const FLOORS = {
   'content exact': 0.36,
-  'source exact': 0.55,
-  'cue exact': 0.58,
-  'content overlap>=0.3': 0.62,
-  attributed: 0.38,
+  'source exact': 0.53,
+  'cue exact': 0.55,
+  'content overlap>=0.3': 0.6,
+  attributed: 0.39,
 } as const;
 
 test('PolNeAR code-point offsets convert to UTF-16', () => {
@@ -28,7 +30,9 @@ test('PolNeAR dev scores stay above their pinned floors', (t) => {
     t.skip('PolNeAR data not found at ../shared/data/polnear (skipped outside CI)');
     return;
   }
-  const { scores } = evaluateQuotes(DEV);
+  // The quote layer's own pipeline (tokens, then quotes), so the gate does not move with other layers' work.
+  const run = new QuoteTestRun();
+  const { scores } = evaluateQuotes(DEV, undefined, (text, id) => run.analyze(text, id));
   for (const [metric, floor] of Object.entries(FLOORS)) {
     const f1 = scores[metric as keyof typeof FLOORS].f1;
     assert.ok(f1 >= floor, `${metric}: F1 ${f1.toFixed(3)} under the floor ${floor}`);

@@ -160,14 +160,19 @@ export function summarise(docs: DocCounts[], samples = BOOTSTRAP_SAMPLES, seed =
   return out;
 }
 
-/** Runs the pipeline on every document of a PolNeAR-format file and scores it. */
-export function evaluateQuotes(path: string, limit?: number): { docs: number; scores: Record<Metric, MetricScore>; seconds: number; chars: number } {
+/** Runs the pipeline on every document of a PolNeAR-format file and scores it. `analyze` defaults to the whole
+ * pipeline on the raw text (analyzeText); tests pass a pipeline of their own. */
+export function evaluateQuotes(
+  path: string,
+  limit?: number,
+  analyze: (text: string, id: string) => { quotes: Quote[] } = (text, id) => analyzeText(text, { id }),
+): { docs: number; scores: Record<Metric, MetricScore>; seconds: number; chars: number } {
   const docs = readPolnear(path).slice(0, limit ?? Infinity);
   const t0 = performance.now();
   let chars = 0;
   const counts = docs.map((d) => {
     chars += d.text.length;
-    const record = analyzeText(d.text, { id: d.id });
+    const record = analyze(d.text, d.id);
     return scoreDocument(d, record.quotes);
   });
   return { docs: docs.length, scores: summarise(counts), seconds: (performance.now() - t0) / 1000, chars };

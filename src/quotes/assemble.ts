@@ -142,12 +142,21 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
         src = null; // "calling them": an object pronoun is not who speaks
       }
+      if (src && cue && src[0] > 0 && toks[src[0] - 1]!.pos === 'ADP' && !(src[0] - 1 >= cue[0] && src[0] - 1 < cue[1])) {
+        src = null; // "a summit between X and Y": the object of a preposition is not who speaks ("according to" is a cue)
+      }
       if (!cue && !src) {
         const found = ruleAttribution(tu, c, lex);
         if (found) [cue, src] = found;
       } else if (cue && !src) {
         src = ruleSource(tu, cue);
         if (src && gap(src, c) < 0) src = null;
+        if (!src) {
+          // "Tomas Berg, speaking outside his office, said …": the name before the aside.
+          const aside: Run = [cue[0] - 1, cue[0] - 1];
+          const named = cue[0] > 0 ? beyondApposition(tu, cue, aside) : aside;
+          if (named !== aside && gap(named, c) >= 0) src = named;
+        }
       }
       if (cue && src) src = beyondApposition(tu, cue, src);
       if (cue && cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'by') {

@@ -1,10 +1,13 @@
-import { hashFeature, B, I, O, type FeatureSeq } from './perceptron.js';
+import { HASH_SIZE, type FeatureSeq } from './perceptron.js';
 import type { QuoteLexicon } from './lexicon.js';
 import type { Unit } from './units.js';
+import { B, I, O } from './perceptron.js';
 
-// Token features for the three taggers. Stage "cue" sees words, POS, quotation marks and the cue word lists; stage
-// "content" adds where the predicted cues are; stage "source" adds where the predicted content is too. Every feature
-// is computed from a bounded window or from one left-to-right and one right-to-left pass: linear per paragraph.
+// Token features for the taggers. Stage "cue" sees words, POS, quotation marks and the cue word lists; stage
+// "content" adds where the predicted cues are; stages "source" and "refine" add where the predicted content is too.
+// Every feature comes from a bounded window or from one left-to-right and one right-to-left pass: linear per
+// paragraph. The stage-independent part is computed once per paragraph and shared by the four taggers, and feature
+// strings are never built: each is hashed as it is read (the same FNV-1a value as hashing the joined string).
 
 /** refine: a second content tagger that also sees the first one's spans (stacking gives it the long-range view a
  * first-order tagger lacks: where the span started, whether the sentence before was content). */
@@ -12,6 +15,29 @@ export type Stage = 'cue' | 'content' | 'source' | 'refine';
 
 /** Tokens between a quotation mark and a cue for the quotation to count as attached to it ("…,” he said). */
 export const QUOTE_CUE_WINDOW = 4;
+
+const FNV_OFFSET = 0x811c9dc5;
+const PIPE = 124; // '|'
+
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** Collects the hashed rows of one token: f(prefix, a, b, c) is the row of the string prefix + [a, b, c].join('|'). */
+class Rows {
+  readonly out: number[] = [];
+  f(prefix: string, a?: string, b?: string, c?: string): void {
+    let h = fnv(FNV_OFFSET, prefix);
+    if (a !== undefined) h = fnv(h, a);
+    if (b !== undefined) h = fnv(Math.imul(h ^ PIPE, 0x01000193), b);
+    if (c !== undefined) h = fnv(Math.imul(h ^ PIPE, 0x01000193), c);
+    this.out.push((h >>> 0) & (HASH_SIZE - 1));
+  }
+}
 
 /** Distances are bucketed so that the weights generalise across sentence lengths. */
 function bucket(d: number): string {
@@ -55,9 +81,96 @@ export function lexClasses(unit: Unit, lex: QuoteLexicon): { cueLex: Uint8Array;
   return { cueLex, cls };
 }
 
+/** What every stage reads of a paragraph: per-token words and classes and the rows that do not depend on a stage. */
+export interface BaseFeatures {
+  lower: string[];
+  pos: string[];
+  cueLex: Uint8Array;
+  first: Uint8Array;
+  commas: Int32Array;
+  rows: number[][];
+}
+
+export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
+  const toks = unit.tokens;
+  const n = toks.length;
+  const lower = toks.map((t) => t.text.toLowerCase());
+  const pos = toks.map((t) => t.pos);
+  const { cueLex, cls } = lexClasses(unit, lex);
+  const sent = unit.sent;
+  const lcl = nearest(n, sent, (i) => cueLex[i]! > 0, 1);
+  const rcl = nearest(n, sent, (i) => cueLex[i]! > 0, -1);
+  const sentHasQuote = new Set<number>();
+  for (let i = 0; i < n; i++) if (unit.mark[i] === 1) sentHasQuote.add(sent[i]!);
+  const sentStart = new Int32Array(n);
+  const sentEnd = new Int32Array(n);
+  for (let i = 0; i < n; i++) sentStart[i] = i > 0 && sent[i] === sent[i - 1] ? sentStart[i - 1]! : i;
+  for (let i = n - 1; i >= 0; i--) sentEnd[i] = i + 1 < n && sent[i] === sent[i + 1] ? sentEnd[i + 1]! : i;
+  const firstArr = new Uint8Array(n);
+  const rows: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = new Rows();
+    const w = lower[i]!;
+    const p = pos[i]!;
+    const w1 = i > 0 ? lower[i - 1]! : '<s>';
+    const w2 = i + 1 < n ? lower[i + 1]! : '</s>';
+    const p1 = i > 0 ? pos[i - 1]! : '<s>';
+    const p2 = i + 1 < n ? pos[i + 1]! : '</s>';
+    const q = String(unit.depth[i]!);
+    const first = i === 0 || sent[i - 1] !== sent[i];
+    const last = i + 1 === n || sent[i + 1] !== sent[i];
+    firstArr[i] = first ? 1 : 0;
+    const lb = lcl[i]! < 0 ? 'none' : bucket(i - lcl[i]!);
+    const rb = rcl[i]! < 0 ? 'none' : bucket(rcl[i]! - i);
+    const ds = bucket(i - sentStart[i]!);
+    r.f('bias');
+    r.f('w=', w);
+    r.f('p=', p);
+    r.f('sh=', shape(toks[i]!.text));
+    r.f('s3=', w.slice(-3));
+    r.f('w-1=', w1);
+    r.f('w+1=', w2);
+    r.f('p-1=', p1);
+    r.f('p+1=', p2);
+    r.f('p-2=', i > 1 ? pos[i - 2]! : '<s>');
+    r.f('p+2=', i + 2 < n ? pos[i + 2]! : '</s>');
+    r.f('pp=', p1, p);
+    r.f('pn=', p, p2);
+    r.f('ww=', w1, w);
+    r.f('wn=', w, w2);
+    r.f('q=', q);
+    r.f('qp=', q, p);
+    r.f('qm=', String(unit.mark[i]));
+    r.f('q-1=', i > 0 ? String(unit.depth[i - 1]) : 'x', q);
+    r.f('q+1=', q, i + 1 < n ? String(unit.depth[i + 1]) : 'x');
+    r.f('sf=', String(first), String(last));
+    r.f('pf=', String(i === 0), String(i + 1 === n));
+    r.f('ds=', ds);
+    r.f('de=', bucket(sentEnd[i]! - i));
+    r.f('dsq=', ds, q);
+    r.f('w-2=', i > 1 ? lower[i - 2]! : '<s>');
+    r.f('w+2=', i + 2 < n ? lower[i + 2]! : '</s>');
+    r.f('sq=', String(sentHasQuote.has(sent[i]!)));
+    r.f('cls=', cls[i]!, String(cueLex[i]));
+    r.f('cls-1=', i > 0 ? cls[i - 1]! : '<s>', cls[i]!);
+    r.f('cls+1=', cls[i]!, i + 1 < n ? cls[i + 1]! : '</s>');
+    r.f('lcl=', lb);
+    r.f('rcl=', rb);
+    r.f('lclq=', lb, q);
+    r.f('rclq=', rb, q);
+    if (cueLex[i]) {
+      r.f('cvw=', w);
+      r.f('cvp=', w, p2);
+      r.f('cvq=', w, q);
+    }
+    rows[i] = r.out;
+  }
+  return { lower, pos, cueLex, first: firstArr, commas: commaPrefix(lower), rows };
+}
+
 /**
  * Feature rows for each token of the unit. `cue` and `content` are the labels the earlier taggers predicted (for
- * stages content and source).
+ * the later stages); `base` is the shared part when the caller already computed it.
  */
 export function unitFeatures(
   unit: Unit,
@@ -65,16 +178,11 @@ export function unitFeatures(
   stage: Stage,
   cue?: Uint8Array,
   content?: Uint8Array,
+  base: BaseFeatures = baseFeatures(unit, lex),
 ): FeatureSeq {
-  const toks = unit.tokens;
-  const n = toks.length;
-  const lower = toks.map((t) => t.text.toLowerCase());
-  const pos = toks.map((t) => t.pos);
-  const { cueLex, cls } = lexClasses(unit, lex);
+  const n = unit.tokens.length;
+  const { lower, pos, cueLex, commas } = base;
   const sent = unit.sent;
-  // Nearest cue-list word to the left / right within the sentence.
-  const lcl = nearest(n, sent, (i) => cueLex[i]! > 0, 1);
-  const rcl = nearest(n, sent, (i) => cueLex[i]! > 0, -1);
   const pcue = cue ? (i: number) => cue[i] !== O : undefined;
   const lpc = pcue ? nearest(n, sent, pcue, 1) : undefined;
   const rpc = pcue ? nearest(n, sent, pcue, -1) : undefined;
@@ -84,14 +192,6 @@ export function unitFeatures(
   // Sentences that hold a predicted cue, to let content run on in the sentence after "He said:".
   const sentHasCue = new Set<number>();
   if (cue) for (let i = 0; i < n; i++) if (cue[i] !== O) sentHasCue.add(sent[i]!);
-  const sentHasQuote = new Set<number>();
-  for (let i = 0; i < n; i++) if (unit.mark[i] === 1) sentHasQuote.add(sent[i]!);
-  const commaBetween = commaPrefix(lower);
-  // Where each sentence starts and ends, for position features.
-  const sentStart = new Int32Array(n);
-  const sentEnd = new Int32Array(n);
-  for (let i = 0; i < n; i++) sentStart[i] = i > 0 && sent[i] === sent[i - 1] ? sentStart[i - 1]! : i;
-  for (let i = n - 1; i >= 0; i--) sentEnd[i] = i + 1 < n && sent[i] === sent[i + 1] ? sentEnd[i + 1]! : i;
   // Is the quotation holding a token attached to a cue (a cue within QUOTE_CUE_WINDOW tokens of either mark)?
   const isCue = cue ? (i: number) => cue[i] !== O : (i: number) => cueLex[i]! > 0;
   const attached = new Map<number, string>();
@@ -108,106 +208,64 @@ export function unitFeatures(
     for (let k = i; k <= j && !inside; k++) if (isCue(k)) inside = true;
     attached.set(q, `${before}|${after}|${inside}|${j - i > 6}`);
   }
-
   const out: FeatureSeq = new Array(n);
-  const f: string[] = [];
   for (let i = 0; i < n; i++) {
-    f.length = 0;
+    const r = new Rows();
     const w = lower[i]!;
     const p = pos[i]!;
-    const w1 = i > 0 ? lower[i - 1]! : '<s>';
-    const w2 = i + 1 < n ? lower[i + 1]! : '</s>';
-    const p1 = i > 0 ? pos[i - 1]! : '<s>';
-    const p2 = i + 1 < n ? pos[i + 1]! : '</s>';
-    const pm2 = i > 1 ? pos[i - 2]! : '<s>';
-    const pp2 = i + 2 < n ? pos[i + 2]! : '</s>';
-    const q = unit.depth[i]!;
-    const first = i === 0 || sent[i - 1] !== sent[i];
-    const last = i + 1 === n || sent[i + 1] !== sent[i];
-    f.push(
-      'bias',
-      'w=' + w,
-      'p=' + p,
-      'sh=' + shape(toks[i]!.text),
-      's3=' + w.slice(-3),
-      'w-1=' + w1,
-      'w+1=' + w2,
-      'p-1=' + p1,
-      'p+1=' + p2,
-      'p-2=' + pm2,
-      'p+2=' + pp2,
-      'pp=' + p1 + '|' + p,
-      'pn=' + p + '|' + p2,
-      'ww=' + w1 + '|' + w,
-      'wn=' + w + '|' + w2,
-      'q=' + q,
-      'qp=' + q + '|' + p,
-      'qm=' + unit.mark[i],
-      'q-1=' + (i > 0 ? unit.depth[i - 1] : 'x') + '|' + q,
-      'q+1=' + q + '|' + (i + 1 < n ? unit.depth[i + 1] : 'x'),
-      'sf=' + first + '|' + last,
-      'pf=' + (i === 0) + '|' + (i + 1 === n),
-      'ds=' + bucket(i - sentStart[i]!),
-      'de=' + bucket(sentEnd[i]! - i),
-      'dsq=' + bucket(i - sentStart[i]!) + '|' + q,
-      'w-2=' + (i > 1 ? lower[i - 2] : '<s>'),
-      'w+2=' + (i + 2 < n ? lower[i + 2] : '</s>'),
-      'qa=' + (unit.quote[i]! < 0 ? 'none' : attached.get(unit.quote[i]!)),
-      'qap=' + (unit.quote[i]! < 0 ? 'none' : attached.get(unit.quote[i]!)) + '|' + unit.mark[i],
-      'sq=' + sentHasQuote.has(sent[i]!),
-      'cls=' + cls[i] + '|' + cueLex[i],
-      'cls-1=' + (i > 0 ? cls[i - 1] : '<s>') + '|' + cls[i],
-      'cls+1=' + cls[i] + '|' + (i + 1 < n ? cls[i + 1] : '</s>'),
-      'lcl=' + (lcl[i]! < 0 ? 'none' : bucket(i - lcl[i]!)),
-      'rcl=' + (rcl[i]! < 0 ? 'none' : bucket(rcl[i]! - i)),
-      'lclq=' + (lcl[i]! < 0 ? 'none' : bucket(i - lcl[i]!)) + '|' + q,
-      'rclq=' + (rcl[i]! < 0 ? 'none' : bucket(rcl[i]! - i)) + '|' + q,
-    );
-    if (cueLex[i]) f.push('cvw=' + w, 'cvp=' + w + '|' + p2, 'cvq=' + w + '|' + q);
+    const q = String(unit.depth[i]!);
+    const qa = unit.quote[i]! < 0 ? 'none' : attached.get(unit.quote[i]!)!;
+    r.f('qa=', qa);
+    r.f('qap=', qa, String(unit.mark[i]));
     if (stage !== 'cue' && cue && lpc && rpc) {
       const l = lpc[i]!;
-      const r = rpc[i]!;
+      const rr = rpc[i]!;
       const lb = l < 0 ? 'none' : bucket(i - l);
-      const rb = r < 0 ? 'none' : bucket(r - i);
-      const lc = l >= 0 && commaBetween[i]! - commaBetween[l]! > 0;
-      const rc = r >= 0 && commaBetween[r]! - commaBetween[i]! > 0;
-      f.push(
-        'c=' + cue[i],
-        'c-1=' + (i > 0 ? cue[i - 1] : 'x') + '|' + cue[i],
-        'c+1=' + cue[i] + '|' + (i + 1 < n ? cue[i + 1] : 'x'),
-        'lpc=' + lb,
-        'rpc=' + rb,
-        'lpcq=' + lb + '|' + q,
-        'rpcq=' + rb + '|' + q,
-        'lpcc=' + lb + '|' + lc,
-        'rpcc=' + rb + '|' + rc,
-        'lpcp=' + lb + '|' + p,
-        'rpcp=' + rb + '|' + p,
-        'lpcw=' + (l < 0 ? 'none' : lower[l]),
-        'rpcw=' + (r < 0 ? 'none' : lower[r]),
-        'lr=' + (l >= 0) + '|' + (r >= 0) + '|' + q,
-        'sc=' + sentHasCue.has(sent[i]!) + '|' + sentHasCue.has(sent[i]! - 1) + '|' + sentHasCue.has(sent[i]! + 1),
-        'scq=' + sentHasCue.has(sent[i]!) + '|' + q + '|' + first,
-      );
-      if (l >= 0 && i - l === 1) f.push('aftercue=' + w, 'aftercuep=' + p);
-      if (r >= 0 && r - i === 1) f.push('beforecue=' + w, 'beforecuep=' + p);
+      const rb = rr < 0 ? 'none' : bucket(rr - i);
+      const lc = l >= 0 && commas[i]! - commas[l]! > 0;
+      const rc = rr >= 0 && commas[rr]! - commas[i]! > 0;
+      const s = sent[i]!;
+      r.f('c=', String(cue[i]));
+      r.f('c-1=', i > 0 ? String(cue[i - 1]) : 'x', String(cue[i]));
+      r.f('c+1=', String(cue[i]), i + 1 < n ? String(cue[i + 1]) : 'x');
+      r.f('lpc=', lb);
+      r.f('rpc=', rb);
+      r.f('lpcq=', lb, q);
+      r.f('rpcq=', rb, q);
+      r.f('lpcc=', lb, String(lc));
+      r.f('rpcc=', rb, String(rc));
+      r.f('lpcp=', lb, p);
+      r.f('rpcp=', rb, p);
+      r.f('lpcw=', l < 0 ? 'none' : lower[l]!);
+      r.f('rpcw=', rr < 0 ? 'none' : lower[rr]!);
+      r.f('lr=', String(l >= 0), String(rr >= 0), q);
+      r.f('sc=', String(sentHasCue.has(s)), String(sentHasCue.has(s - 1)), String(sentHasCue.has(s + 1)));
+      r.f('scq=', String(sentHasCue.has(s)), q, String(base.first[i] === 1));
+      if (l >= 0 && i - l === 1) {
+        r.f('aftercue=', w);
+        r.f('aftercuep=', p);
+      }
+      if (rr >= 0 && rr - i === 1) {
+        r.f('beforecue=', w);
+        r.f('beforecuep=', p);
+      }
     }
     if ((stage === 'source' || stage === 'refine') && content && lct && rct) {
       const l = lct[i]!;
-      const r = rct[i]!;
+      const rr = rct[i]!;
       const lb = l < 0 ? 'none' : bucket(i - l);
-      const rb = r < 0 ? 'none' : bucket(r - i);
-      f.push(
-        'k=' + content[i],
-        'lct=' + lb,
-        'rct=' + rb,
-        'lctp=' + lb + '|' + p,
-        'rctp=' + rb + '|' + p,
-        'kc=' + content[i] + '|' + (cue ? cue[i] : 'x'),
-      );
+      const rb = rr < 0 ? 'none' : bucket(rr - i);
+      r.f('k=', String(content[i]));
+      r.f('lct=', lb);
+      r.f('rct=', rb);
+      r.f('lctp=', lb, p);
+      r.f('rctp=', rb, p);
+      r.f('kc=', String(content[i]), cue ? String(cue[i]) : 'x');
     }
-    const rows = new Int32Array(f.length);
-    for (let k = 0; k < f.length; k++) rows[k] = hashFeature(f[k]!);
+    const baseRows = base.rows[i]!;
+    const rows = new Int32Array(baseRows.length + r.out.length);
+    rows.set(baseRows);
+    rows.set(r.out, baseRows.length);
     out[i] = rows;
   }
   return out;

@@ -1,6 +1,6 @@
 import type { Block } from '../model/record.js';
 import type { Token } from '../pipeline/doc.js';
-import { unitFeatures } from './features.js';
+import { baseFeatures, unitFeatures } from './features.js';
 import { quoteLexicon } from './lexicon.js';
 import { pairQuoteMarks, type MarkedQuote } from './marks.js';
 import type { QuoteModels } from './model.js';
@@ -32,10 +32,11 @@ export function layoutOf(text: string, tokens: readonly Token[], blocks: readonl
 export function tagUnits(units: readonly Unit[], models: QuoteModels): TaggedUnit[] {
   const lex = quoteLexicon();
   return units.map((unit) => {
-    const cue = models.cue.decode(unitFeatures(unit, lex, 'cue'));
-    const first = models.content.decode(unitFeatures(unit, lex, 'content', cue));
-    const source = models.source.decode(unitFeatures(unit, lex, 'source', cue, first));
-    const content = models.refine.decode(unitFeatures(unit, lex, 'refine', cue, first));
+    const base = baseFeatures(unit, lex);
+    const cue = models.cue.decode(unitFeatures(unit, lex, 'cue', undefined, undefined, base));
+    const first = models.content.decode(unitFeatures(unit, lex, 'content', cue, undefined, base));
+    const source = models.source.decode(unitFeatures(unit, lex, 'source', cue, first, base));
+    const content = models.refine.decode(unitFeatures(unit, lex, 'refine', cue, first, base));
     return { unit, cue, content, source };
   });
 }

@@ -13,6 +13,7 @@ import { StoreError } from '../store/store.js';
 import { checkWrite } from './auth.js';
 import { ApiError, errorBody, invalid, sendError } from './errors.js';
 import { openApiDocument } from './openapi.js';
+import { mountPages, securityHeaders } from './pages.js';
 import { correctionsQuery, documentBody, exportQuery, listQuery, searchQuery, timelineQuery } from './schemas.js';
 
 export interface AppOptions {
@@ -60,6 +61,7 @@ export function createApp(o: AppOptions): Hono {
   });
   app.notFound((c) => c.json(errorBody('not_found', `no endpoint ${c.req.method} ${c.req.path}; see /openapi.json`), 404));
 
+  app.use('*', securityHeaders);
   app.use('*', bodyLimit({
     maxSize: o.maxBodyBytes,
     onError: (c) => c.json(errorBody('body_too_large', `request bodies are limited to ${o.maxBodyBytes} bytes`), 413),
@@ -124,5 +126,6 @@ export function createApp(o: AppOptions): Hono {
     return c.json(await o.ledger.correct(input), 201);
   });
 
+  mountPages(app);
   return app;
 }

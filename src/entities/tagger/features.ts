@@ -120,7 +120,7 @@ export function posFeatures(key: string, groups: ReadonlySet<FeatureGroup>, out:
   if (groups.has('context')) out.push(`-1P=${pm1}`, `1P=${pp1}`, `-2P=${pm2}`, `2P=${pp2}`, `-1P0=${pm1}|${p0}`, `0P1=${p0}|${pp1}`);
 }
 
-/** Features of token `i` that depend on its neighbours together, lists and the document (not the POS window). */
+/** Features of token `i` that depend on its neighbours together and lists (not the POS window, not the document). */
 export function contextualFeatures(s: FeatureSentence, i: number, groups: ReadonlySet<FeatureGroup>, out: string[]): void {
   const n = s.words.length;
   out.push('bias');
@@ -131,7 +131,6 @@ export function contextualFeatures(s: FeatureSentence, i: number, groups: Readon
   }
   if (groups.has('shape') && i === 0) out.push(`first:ss=${shortShape(s.words[0]!)}`);
   if (s.gazetteer) for (const f of s.gazetteer[i]!) out.push(f);
-  if (s.doc) for (const f of s.doc[i]!) out.push(f);
 }
 
 /** All features of token `i` (the training path; the tagger sums the same features through its cache). */
@@ -144,4 +143,5 @@ export function tokenFeatures(s: FeatureSentence, i: number, res: FeatureResourc
   }
   posFeatures(posKey(s, i), groups, out);
   contextualFeatures(s, i, groups, out);
+  if (s.doc) for (const f of s.doc[i]!) out.push(f);
 }

@@ -14,7 +14,8 @@ export class LinearModel {
   /** 1 when a tag may end a sentence. */
   readonly final: Uint8Array;
   /** Per tag, the tags allowed before it (and after it): the decoder loops over these only, a third of all pairs. */
-  private readonly preds: Int32Array[];
+  private readonly predFlat: Int32Array;
+  private readonly predStart: Int32Array;
   private readonly succs: Int32Array[];
 
   constructor(
@@ -29,14 +30,17 @@ export class LinearModel {
     this.allowed = allowed;
     this.final = final;
     const T = this.T;
-    this.preds = Array.from({ length: T }, (_, b) => Int32Array.from({ length: T }, (_, a) => a).filter((a) => allowed[a * T + b] === 1));
+    const preds = Array.from({ length: T }, (_, b) => Array.from({ length: T }, (_, a) => a).filter((a) => allowed[a * T + b] === 1));
+    this.predFlat = Int32Array.from(preds.flat());
+    this.predStart = new Int32Array(T + 1);
+    for (let b = 0; b < T; b++) this.predStart[b + 1] = this.predStart[b]! + preds[b]!.length;
     this.succs = Array.from({ length: T }, (_, a) => Int32Array.from({ length: T }, (_, b) => b).filter((b) => allowed[a * T + b] === 1));
   }
 
   /**
    * Best tag sequence for emission scores `em` (n × T). `confidence`, when given, receives per token inside a
-   * mention (0 for tokens tagged O, which are not scored) the probability of the chosen tag under a softmax of max-marginal scores (forward + backward Viterbi), a cheap
-   * measure of how close the runner-up path came. Perceptron scores are not log-probabilities, so they are divided by
+   * mention (0 for tokens tagged O, which are not scored) the probability of the chosen tag under a softmax of
+   * max-marginal scores (forward + backward Viterbi), a cheap measure of how close the runner-up path came. Perceptron scores are not log-probabilities, so they are divided by
    * a `temperature` fitted on dev data (see src/train/ner.ts) before the softmax.
    */
   decode(em: Float64Array, n: number, confidence?: Float64Array, temperature = 1): Int32Array {
@@ -46,17 +50,20 @@ export class LinearModel {
     const NEG = -1e30;
     const score = new Float64Array(n * T);
     const back = new Int32Array(n * T);
-    for (let b = 0; b < T; b++) score[b] = this.allowed[T * T + b] ? em[b]! + this.trans[T * T + b]! : NEG;
+    const trans = this.trans;
+    const predFlat = this.predFlat;
+    const predStart = this.predStart;
+    for (let b = 0; b < T; b++) score[b] = this.allowed[T * T + b] ? em[b]! + trans[T * T + b]! : NEG;
     for (let t = 1; t < n; t++) {
       const prev = (t - 1) * T;
       const cur = t * T;
       for (let b = 0; b < T; b++) {
         let best = NEG;
         let arg = 0;
-        const preds = this.preds[b]!;
-        for (let k = 0; k < preds.length; k++) {
-          const a = preds[k]!;
-          const s = score[prev + a]! + this.trans[a * T + b]!;
+        const end = predStart[b + 1]!;
+        for (let k = predStart[b]!; k < end; k++) {
+          const a = predFlat[k]!;
+          const s = score[prev + a]! + trans[a * T + b]!;
           if (s > best) {
             best = s;
             arg = a;

@@ -19,7 +19,7 @@ import {
   WINDOW,
 } from './features.js';
 import { Gazetteer } from './gazetteer.js';
-import { type LinearModel, loadModel } from './model.js';
+import { LinearModel, loadModel } from './model.js';
 
 export const MODEL_DIR = join(PACKAGE_ROOT, 'models', 'ner');
 export const GAZETTEER_DIR = join(PACKAGE_ROOT, 'data', 'gazetteers');
@@ -63,8 +63,32 @@ export class Scorer {
     readonly groups: ReadonlySet<FeatureGroup>,
   ) {}
 
-  /** Emission scores n × T: cached sums of each window word's intrinsic features, plus the contextual ones. */
-  emissions(s: FeatureSentence): Float64Array {
+  /**
+   * The ids of each token's contextual features (contextualFeatures) in this scorer's index. Both stages share one
+   * index (see NerTagger), so these are looked up once per sentence and serve both.
+   */
+  contextIds(s: FeatureSentence): ContextIds {
+    const n = s.words.length;
+    const offsets = new Int32Array(n + 1);
+    const ids: number[] = [];
+    const buf = this.buf;
+    for (let i = 0; i < n; i++) {
+      buf.length = 0;
+      contextualFeatures(s, i, this.groups, buf);
+      for (const f of buf) {
+        const id = this.model.index.get(f);
+        if (id !== undefined) ids.push(id);
+      }
+      offsets[i + 1] = ids.length;
+    }
+    return { ids: Int32Array.from(ids), offsets };
+  }
+
+  /**
+   * Emission scores n × T: cached sums of each window word's intrinsic features and of the POS window, plus the
+   * contextual features (`ctx`, from contextIds with the same index) and the document features.
+   */
+  emissions(s: FeatureSentence, ctx: ContextIds = this.contextIds(s)): Float64Array {
     const T = this.model.T;
     const n = s.words.length;
     const em = new Float64Array(n * T);
@@ -77,7 +101,6 @@ export class Scorer {
     const after = this.wordVector(BOUNDARY_AFTER, s.caps);
     const posIds = new Int32Array(n);
     for (let j = 0; j < n; j++) posIds[j] = this.posId(s.pos[j]!);
-    const buf = this.buf;
     for (let i = 0; i < n; i++) {
       const row = i * T;
       for (let k = -WINDOW; k <= WINDOW; k++) {
@@ -88,13 +111,17 @@ export class Scorer {
       }
       const pv = this.posVector(s, i, posIds);
       for (let t = 0; t < T; t++) em[row + t] += pv[t]!;
-      buf.length = 0;
-      contextualFeatures(s, i, this.groups, buf);
-      for (const f of buf) {
-        const id = index.get(f);
-        if (id === undefined) continue;
-        const base = id * T;
+      for (let j = ctx.offsets[i]!; j < ctx.offsets[i + 1]!; j++) {
+        const base = ctx.ids[j]! * T;
         for (let t = 0; t < T; t++) em[row + t] += W[base + t]!;
+      }
+      if (s.doc) {
+        for (const f of s.doc[i]!) {
+          const id = index.get(f);
+          if (id === undefined) continue;
+          const base = id * T;
+          for (let t = 0; t < T; t++) em[row + t] += W[base + t]!;
+        }
       }
     }
     return em;
@@ -175,33 +202,58 @@ export class NerTagger {
     /** Divides scores before the confidence softmax (fitted on dev by the training script). */
     public temperature = 1,
   ) {
-    this.s1 = new Scorer(stage1, res, groups);
-    this.s2 = stage2 && groups.has('doc') ? new Scorer(stage2, res, groups) : null;
+    const useStage2 = stage2 !== null && groups.has('doc');
+    const [m1, m2] = useStage2 ? sharedIndex(stage1, stage2) : [stage1, null];
+    this.s1 = new Scorer(m1, res, groups);
+    this.s2 = m2 ? new Scorer(m2, res, groups) : null;
   }
 
   /** Tags the sentences of one document. */
   tagDocument(sentences: readonly TaggerInputSentence[]): TaggedSentence[] {
     const feats = sentences.map((s) => this.featureSentence(s));
-    const first = feats.map((f) => this.decode(this.s1, f, !this.s2));
+    const ctx = feats.map((f) => this.s1.contextIds(f));
+    const first = feats.map((f, i) => this.decode(this.s1, f, ctx[i]!, !this.s2));
     if (!this.s2) return first;
     const doc = documentFeatures(
       sentences.map((s) => s.words),
       first.map((f) => f.tags),
     );
-    return feats.map((f, i) => this.decode(this.s2!, { ...f, doc: doc[i]! }, true));
+    return feats.map((f, i) => this.decode(this.s2!, { ...f, doc: doc[i]! }, ctx[i]!, true));
   }
 
   featureSentence(s: TaggerInputSentence): FeatureSentence {
     return featureSentence(s, this.res, this.groups);
   }
 
-  private decode(scorer: Scorer, f: FeatureSentence, withConfidence: boolean): TaggedSentence {
+  private decode(scorer: Scorer, f: FeatureSentence, ctx: ContextIds, withConfidence: boolean): TaggedSentence {
     const n = f.words.length;
     const confidence = new Float64Array(n);
-    const ids = scorer.model.decode(scorer.emissions(f), n, withConfidence ? confidence : undefined, this.temperature);
+    const ids = scorer.model.decode(scorer.emissions(f, ctx), n, withConfidence ? confidence : undefined, this.temperature);
     const tags = Array.from(ids, (id) => scorer.model.tags[id]!);
     return { tags, confidence };
   }
+}
+
+/** Ids of each token's contextual features: token i's are ids[offsets[i] .. offsets[i + 1]). */
+export interface ContextIds {
+  ids: Int32Array;
+  offsets: Int32Array;
+}
+
+/**
+ * The two stages re-laid over one feature index (the union of theirs), so a feature string is hashed once for both;
+ * a feature one stage lacks gets zero weights there. Scores are unchanged.
+ */
+export function sharedIndex(a: LinearModel, b: LinearModel): [LinearModel, LinearModel] {
+  const index = new Map(a.index);
+  for (const name of b.index.keys()) if (!index.has(name)) index.set(name, index.size);
+  const relay = (m: LinearModel): LinearModel => {
+    const T = m.T;
+    const w = new Float32Array(index.size * T);
+    for (const [name, id] of m.index) w.set(m.weights.subarray(id * T, id * T + T), index.get(name)! * T);
+    return new LinearModel(m.tags, index, w, m.trans);
+  };
+  return [relay(a), relay(b)];
 }
 
 /** The feature extractor's view of a sentence (no document features yet). */
