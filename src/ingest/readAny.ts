@@ -1,13 +1,13 @@
 // Picks the reader by content, not only by extension: gzip is unpacked, then an RSS/RDF/Atom root means a feed,
 // HTML markup (or an .html name with markup in it) means a web page, and anything else is scraped plain text.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { InputError, looksBinary } from './decode.js';
 import type { IngestedDoc, IngestFailure } from './document.js';
 import { looksLikeFeed, readFeedBytes } from './feed/readFeed.js';
 import { readHtmlBytes } from './html/readHtml.js';
-import { readTextFile } from './textFile.js';
+import { checkedFileSize, MAX_FILE_BYTES, readTextFile } from './textFile.js';
 
 /** Pages and feeds larger than this on disk are refused (a news page is rarely over 5 MB; 20 MB pages are read). */
 export const MAX_MARKUP_BYTES = 64 * 1024 * 1024;
@@ -34,18 +34,9 @@ function idOf(path: string): string {
 }
 
 function readBytes(path: string): Buffer {
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new InputError('is a directory; pass the files in it (e.g. DIR/*.html)');
-    if (!st.isFile()) throw new InputError('is not a regular file');
-    size = st.size;
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`);
-  }
-  if (size > MAX_MARKUP_BYTES && !/\.(txt|text)$/i.test(path)) throw new InputError(`is ${size} bytes, over the ${MAX_MARKUP_BYTES}-byte limit for pages and feeds`);
+  // Plain text may be as large as the text reader allows; pages and feeds are parsed whole, so they get less.
+  const text = /\.(txt|text)$/i.test(path);
+  checkedFileSize(path, text ? MAX_FILE_BYTES : MAX_MARKUP_BYTES, text ? 'the' : 'the pages-and-feeds');
   return readFileSync(path);
 }
 

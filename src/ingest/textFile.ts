@@ -7,8 +7,11 @@ import { readHeader } from './header.js';
 /** Files larger than this are refused rather than read whole into memory. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-/** Reads one scraped plain-text file. Throws InputError with a clear reason for anything that is not usable text. */
-export function readTextFile(path: string): IngestedDoc {
+/**
+ * The size of the regular file at `path`, or an InputError saying plainly why it cannot be read (missing, a
+ * directory, not a regular file, over `limit` bytes). Every file reader starts here.
+ */
+export function checkedFileSize(path: string, limit: number, what = 'the'): number {
   let size: number;
   try {
     const st = statSync(path);
@@ -20,7 +23,13 @@ export function readTextFile(path: string): IngestedDoc {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`);
   }
-  if (size > MAX_FILE_BYTES) throw new InputError(`is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
+  if (size > limit) throw new InputError(`is ${size} bytes, over ${what} ${limit}-byte limit`);
+  return size;
+}
+
+/** Reads one scraped plain-text file. Throws InputError with a clear reason for anything that is not usable text. */
+export function readTextFile(path: string): IngestedDoc {
+  checkedFileSize(path, MAX_FILE_BYTES);
   const decoded = decodeBytes(readFileSync(path));
   if (decoded.text.trim() === '') throw new InputError('has no text (only whitespace)');
   const notes: string[] = [];
