@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,7 +66,11 @@ test('the page in Chromium: search, speaker, statement, timeline, claims, docume
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
     page.on('pageerror', (e) => problems.push(String(e)));
     const rendered = () => page.waitForFunction(() => document.querySelector('main .view') !== null);
-    const shot = (name: string, p: Page = page) => p.screenshot({ path: join(shots, `${name}.png`) });
+    const shot = async (name: string, top = true) => {
+      // Navigation focuses the view, which may scroll; the README's pictures start at the top of the page.
+      if (top) await page.evaluate(() => scrollTo(0, 0));
+      await page.screenshot({ path: join(shots, `${name}.png`) });
+    };
 
     // The printed address carries the run's write token in its fragment; the page keeps it and drops it from the bar.
     const first = await page.goto(address);
@@ -121,7 +125,7 @@ test('the page in Chromium: search, speaker, statement, timeline, claims, docume
     await rendered();
     await page.waitForSelector('.history li:has-text("Test Desk")');
     assert.match(await page.locator('.detail h2').innerText(), /Maria Zakharova/);
-    await shot('document');
+    await shot('document', false);
 
     // The live blog: posts with their times, boilerplate apart.
     await page.goto(`${origin}/document/000_24fc0c8c87d24407`);

@@ -4,6 +4,7 @@ import type { Token } from '../pipeline/doc.js';
 import type { QuoteLexicon } from './lexicon.js';
 import type { MarkedQuote } from './marks.js';
 import { runsOf } from './perceptron.js';
+import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
 import { resolveSpeaker, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 
@@ -89,10 +90,15 @@ export interface AssembleInput {
   marks: readonly MarkedQuote[];
   entities: readonly Entity[];
   lex: QuoteLexicon;
+  settings?: Readonly<QuoteSettings>;
 }
 
 export function assembleQuotes(input: AssembleInput): Quote[] {
   const { text, marks, lex } = input;
+  const speech = (input.settings ?? SPEECH_SETTINGS).profile === 'speech';
+  const verbFilter = VERB_FILTER && speech;
+  const requireLexiconCue = REQUIRE_LEXICON_CUE && speech;
+  const dropUnattributed = DROP_UNATTRIBUTED && speech;
   const ctx: SpeakerContext = { text, entities: input.entities, lex, history: [] };
   const quotes: Quote[] = [];
   const newQuote = (start: number, end: number, cue: Token[] | null, speaker: Speaker, confidence: number): Quote => {
@@ -121,7 +127,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     const contents = runsOf(tu.content)
       .flatMap((c) => splitAtQuotationStart(tu, c))
       .map((c) => cutAtClosingMark(tu, c, marks))
-      .filter((c) => !VERB_FILTER || kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) !== 'indirect' || hasVerb(toks, c));
+      .filter((c) => !verbFilter || kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) !== 'indirect' || hasVerb(toks, c));
     const usedCues = new Set<number>();
     const tagged = [...contents].sort((a, b) => a[0] - b[0]);
     const added: Run[] = [];
@@ -175,9 +181,9 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         confidence = CONTINUED_CONFIDENCE;
       } else speaker = { entity: null, name: null, mention: null, anonymous: false };
       const kind = kindOf(start, end, marks);
-      if (!cue && !src && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || wordCount(toks, c) < MIN_SPEECH_WORDS)) continue;
-      if (VERB_FILTER && kind === 'indirect' && !hasVerb(toks, c)) continue; // "told reporters", "posting the footage": not a clause
-      if (REQUIRE_LEXICON_CUE && kind === 'indirect' && cue && !lexiconCue(toks, cue, lex)) continue;
+      if (!cue && !src && speaker.name === null && (dropUnattributed && kind === 'indirect' || wordCount(toks, c) < MIN_SPEECH_WORDS)) continue;
+      if (verbFilter && kind === 'indirect' && !hasVerb(toks, c)) continue; // "told reporters", "posting the footage": not a clause
+      if (requireLexiconCue && kind === 'indirect' && cue && !lexiconCue(toks, cue, lex)) continue;
       const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : null, speaker, confidence);
       if (kind === 'direct' && wordCount(toks, c) < MIN_SPEECH_WORDS) q.kind = 'mixed'; // a quoted word or phrase
       if (cue) usedCues.add(cue[0]);
@@ -338,8 +344,9 @@ function clauseOf(tu: TaggedUnit, cue: Run, src: Run): Run | null {
   return null;
 }
 
-/** Indirect reports need a reporting cue from data/quotes (the taggers also learnt PolNeAR's beliefs, polls and
- * findings: "shows", "wants", which are not speech). */
+/** In the 'speech' profile (src/quotes/settings.ts), indirect reports need a reporting cue from data/quotes (the
+ * taggers also learnt PolNeAR's beliefs, polls and findings: "shows", "wants", which are not speech), an indirect
+ * content needs a finite verb, and an indirect span with neither cue nor source is dropped. */
 export const REQUIRE_LEXICON_CUE = true;
 export const DROP_UNATTRIBUTED = true;
 export const VERB_FILTER = true;

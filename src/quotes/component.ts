@@ -2,6 +2,7 @@ import type { Component } from '../pipeline/component.js';
 import { assembleQuotes } from './assemble.js';
 import { quoteLexicon } from './lexicon.js';
 import { loadQuoteModels } from './model.js';
+import { quoteSettings } from './settings.js';
 import { layoutOf, tagUnits, type TaggedUnit } from './tagging.js';
 
 /** Name of the committed taggers in record.pipeline.models. */
@@ -16,12 +17,13 @@ export const quoteFinder: Component = {
   requires: ['entities', 'sentences'],
   assigns: ['quotes'],
   englishOnly: true,
-  run(doc) {
+  run(doc, run) {
     const record = doc.record;
+    const settings = quoteSettings(run);
     const layout = layoutOf(record.text, doc.tokens ?? [], record.blocks);
     const models = loadQuoteModels();
     const tagged: TaggedUnit[] = models
-      ? tagUnits(layout.units, models)
+      ? tagUnits(layout.units, models, settings)
       : layout.units.map((unit) => {
           const n = unit.tokens.length;
           return { unit, cue: new Uint8Array(n), content: new Uint8Array(n), source: new Uint8Array(n) };
@@ -35,6 +37,7 @@ export const quoteFinder: Component = {
       marks: layout.marks,
       entities: record.entities,
       lex: quoteLexicon(),
+      settings,
     });
     doc.scratch.set('quotes', layout);
   },

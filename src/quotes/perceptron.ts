@@ -36,12 +36,12 @@ export class BioTagger {
   }
 
   /** Best label sequence. I may not follow O or start a sequence: such paths are never taken. */
-  decode(seq: FeatureSeq): Uint8Array {
-    return viterbi(seq, this.weights, this.trans);
+  decode(seq: FeatureSeq, bias = 0): Uint8Array {
+    return viterbi(seq, this.weights, this.trans, bias);
   }
 }
 
-function emissions(seq: FeatureSeq, w: ArrayLike<number>): Float64Array {
+function emissions(seq: FeatureSeq, w: ArrayLike<number>, bias: number): Float64Array {
   const n = seq.length;
   const em = new Float64Array(n * LABELS);
   for (let t = 0; t < n; t++) {
@@ -56,8 +56,8 @@ function emissions(seq: FeatureSeq, w: ArrayLike<number>): Float64Array {
       s2 += w[r + 2]!;
     }
     em[t * 3] = s0;
-    em[t * 3 + 1] = s1;
-    em[t * 3 + 2] = s2;
+    em[t * 3 + 1] = s1 + bias;
+    em[t * 3 + 2] = s2 + bias;
   }
   return em;
 }
@@ -66,11 +66,12 @@ function allowed(prev: number, cur: number): boolean {
   return !(cur === I && (prev === O || prev === LABELS));
 }
 
-export function viterbi(seq: FeatureSeq, w: ArrayLike<number>, trans: ArrayLike<number>): Uint8Array {
+/** `bias` is added to the B and I scores of every token: above 0 it trades precision for recall (set on dev). */
+export function viterbi(seq: FeatureSeq, w: ArrayLike<number>, trans: ArrayLike<number>, bias = 0): Uint8Array {
   const n = seq.length;
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  const em = emissions(seq, w);
+  const em = emissions(seq, w, bias);
   const score = new Float64Array(n * LABELS);
   const back = new Uint8Array(n * LABELS);
   for (let c = 0; c < LABELS; c++) {

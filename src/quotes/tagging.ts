@@ -5,6 +5,7 @@ import { quoteLexicon } from './lexicon.js';
 import { pairQuoteMarks, type MarkedQuote } from './marks.js';
 import type { QuoteModels } from './model.js';
 import { paragraphRanges } from './paragraphs.js';
+import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
 import { buildUnits, type Unit } from './units.js';
 
 /** A paragraph with the BIO labels the three taggers gave its tokens. */
@@ -29,14 +30,14 @@ export function layoutOf(text: string, tokens: readonly Token[], blocks: readonl
 }
 
 /** Runs the cue, content, source and refining content taggers in turn, each seeing what the earlier ones predicted. */
-export function tagUnits(units: readonly Unit[], models: QuoteModels): TaggedUnit[] {
+export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: Readonly<QuoteSettings> = SPEECH_SETTINGS): TaggedUnit[] {
   const lex = quoteLexicon();
   return units.map((unit) => {
     const base = baseFeatures(unit, lex);
-    const cue = models.cue.decode(unitFeatures(unit, lex, 'cue', undefined, undefined, base));
-    const first = models.content.decode(unitFeatures(unit, lex, 'content', cue, undefined, base));
-    const source = models.source.decode(unitFeatures(unit, lex, 'source', cue, first, base));
-    const content = models.refine.decode(unitFeatures(unit, lex, 'refine', cue, first, base));
+    const cue = models.cue.decode(unitFeatures(unit, lex, 'cue', undefined, undefined, base), settings.cueBias);
+    const first = models.content.decode(unitFeatures(unit, lex, 'content', cue, undefined, base), settings.contentBias);
+    const source = models.source.decode(unitFeatures(unit, lex, 'source', cue, first, base), settings.sourceBias);
+    const content = models.refine.decode(unitFeatures(unit, lex, 'refine', cue, first, base), settings.refineBias);
     return { unit, cue, content, source };
   });
 }

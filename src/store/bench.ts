@@ -88,7 +88,7 @@ async function load(url: string, paths: string[], seconds: number) {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { docs: { type: 'string', default: '20000' }, sample: { type: 'string', default: '100' }, pg: { type: 'string' },
-      seconds: { type: 'string', default: '10' }, 'pg-docs': { type: 'string', default: '60' } },
+      seconds: { type: 'string', default: '10' }, 'pg-docs': { type: 'string', default: '60' }, keep: { type: 'string' } },
   });
   const log = (m: string) => process.stderr.write(`store-bench: ${m}\n`);
   if (missingData().length) {
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     const tA = performance.now();
     for (const d of docs) if (!distinct.has(d.text)) distinct.set(d.text, pipeline.analyze({ ...d, id: 'base' }));
     log(`analysed ${distinct.size} distinct base texts in ${((performance.now() - tA) / 1000).toFixed(0)} s`);
-    const dbPath = join(dir, 'big.db');
+    const dbPath = values.keep ?? join(dir, 'big.db');
     const s2 = await openStore(dbPath);
     const big = new Ledger(s2, () => new RecordedAnalyzer(distinct));
     const tB = performance.now();

@@ -77,7 +77,9 @@ export function buildWhere(layer: Layer, f: Filters, dialect: 'sqlite' | 'postgr
   if (f.speaker !== undefined) {
     const norm = normName(f.speaker) ?? '';
     const cond = '(y.speaker_norm = ? OR y.speaker_last = ?)';
-    if (layer === 'quotes') add(cond.replace(/y\./g, 'x.'), norm, norm);
+    // For quotes, an id list from the two name indexes: the rows are then read in id order for the page only,
+    // where an OR on the columns would read every quote of a much-quoted speaker and sort them.
+    if (layer === 'quotes') add('x.id IN (SELECT id FROM quotes WHERE speaker_norm = ? UNION SELECT id FROM quotes WHERE speaker_last = ?)', norm, norm);
     else inDoc('quotes', cond, norm, norm);
   }
   if (f.entity !== undefined) {

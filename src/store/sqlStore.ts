@@ -67,12 +67,9 @@ export class SqlStore implements Store {
 
   listQuotes(f: Filters, page: PageRequest): Promise<Page<QuoteRow>> {
     const w = this.filter('quotes', f);
-    // With a selective filter (a speaker's quotes) the index on it is the way in, then a small sort: "x.id + 0"
-    // keeps SQLite from walking all quotes in id order instead, testing each against the filter.
-    const selective = f.speaker !== undefined || f.statement !== undefined || f.document !== undefined;
     return this.page(
-      `SELECT x.*, d.headline, d.url FROM quotes x JOIN documents d ON d.doc_key = x.doc_key ${w.sql} ` +
-        `ORDER BY ${selective ? 'x.id + 0' : 'x.id'} DESC`, w.params, page, quoteRow);
+      `SELECT x.*, d.headline, d.url FROM quotes x JOIN documents d ON d.doc_key = x.doc_key ${w.sql} ORDER BY x.id DESC`,
+      w.params, page, quoteRow);
   }
 
   async listStatements(f: Filters, page: PageRequest): Promise<Page<StatementRow>> {

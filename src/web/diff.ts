@@ -1,5 +1,5 @@
-// Differences between two wordings of one statement, word by word (longest common subsequence). Quote marks, case
-// and spacing are not differences: reporters' typography varies, the words are what is compared. Pure, no DOM.
+// Differences between two wordings of one statement, word by word (longest common subsequence). Punctuation, quote
+// marks, case and spacing are not differences: reporters' typography varies, the words are what is compared.
 
 export interface Token {
   text: string;
@@ -8,12 +8,11 @@ export interface Token {
 }
 
 const TOKEN = /\s+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
-const QUOTES = /^["'“”‘’«»„]$/;
 /** Beyond this many words per wording the table would be large; such wordings are shown without marks. */
 const MAX_WORDS = 1500;
 
 const norm = (t: string) => t.toLowerCase().replace(/’/g, "'");
-const isWord = (t: string) => !/^\s+$/.test(t) && !QUOTES.test(t);
+const isWord = (t: string) => /[\p{L}\p{N}]/u.test(t);
 
 export function tokens(text: string): string[] {
   return text.match(TOKEN) ?? [];

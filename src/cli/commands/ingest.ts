@@ -6,6 +6,7 @@ import { Ledger } from '../../store/ledger.js';
 import { dbArgument, openStore } from '../../store/open.js';
 import { IngestQueue, openQueue } from '../../store/queue.js';
 import { type CliCommand, type CliIO, UsageError } from '../command.js';
+import { countTextInputs, Progress } from '../progress.js';
 
 export const ingestCommand: CliCommand = {
   name: 'ingest',
@@ -37,22 +38,30 @@ input failed.`,
     }
     const store = await openStore(db);
     const counts = { stored: 0, 'new-version': 0, unchanged: 0, failed: 0 };
+    const progress = Progress.forStderr(countTextInputs(positionals, values.input));
+    const err = (line: string) => {
+      progress?.clear();
+      io.err(line);
+    };
     try {
       const ledger = new Ledger(store, () => new PipelineAnalyzer());
       for (const input of readInputs(positionals, values.input)) {
         if (isFailure(input)) {
           counts.failed++;
-          io.err(`newsledger: ${input.source}: ${input.error}`);
+          err(`newsledger: ${input.source}: ${input.error}`);
+          progress?.tick();
           continue;
         }
         try {
           counts[(await ledger.ingest(input)).outcome]++;
         } catch (e) {
           counts.failed++;
-          io.err(`newsledger: ${describeInput(input)}: not stored: ${(e as Error).message}`);
+          err(`newsledger: ${describeInput(input)}: not stored: ${(e as Error).message}`);
         }
+        progress?.tick();
       }
     } finally {
+      progress?.clear();
       await store.close();
     }
     io.err(`newsledger: ${counts.stored} stored, ${counts['new-version']} new version(s), ${counts.unchanged} unchanged, ` +

@@ -17,6 +17,8 @@ export class LinearModel {
   private readonly predFlat: Int32Array;
   private readonly predStart: Int32Array;
   private readonly succs: Int32Array[];
+  /** Id of the tag 'O' (-1 if the tag set has none). */
+  private readonly outside: number;
 
   constructor(
     readonly tags: readonly string[],
@@ -25,6 +27,7 @@ export class LinearModel {
     trans?: Float32Array,
   ) {
     this.T = tags.length;
+    this.outside = tags.indexOf('O');
     this.trans = trans ?? new Float32Array((this.T + 1) * this.T);
     const { allowed, final } = bilouConstraints(tags);
     this.allowed = allowed;
@@ -37,26 +40,40 @@ export class LinearModel {
     this.succs = Array.from({ length: T }, (_, a) => Int32Array.from({ length: T }, (_, b) => b).filter((b) => allowed[a * T + b] === 1));
   }
 
+  /** Scratch arrays of the decoder, grown on demand and reused, so decoding a sentence allocates only its result. */
+  private fwd = new Float64Array(0);
+  private bwd = new Float64Array(0);
+  private back = new Int32Array(0);
+
   /**
    * Best tag sequence for emission scores `em` (n × T). `confidence`, when given, receives per token inside a
    * mention (0 for tokens tagged O, which are not scored) the probability of the chosen tag under a softmax of
    * max-marginal scores (forward + backward Viterbi), a cheap measure of how close the runner-up path came. Perceptron scores are not log-probabilities, so they are divided by
    * a `temperature` fitted on dev data (see src/train/ner.ts) before the softmax.
+   *
+   * The tagger keeps both stages' scores side by side in one array: token t's score for tag b is then
+   * `em[offset + t * stride + b]` (by default offset 0 and stride T).
    */
-  decode(em: Float64Array, n: number, confidence?: Float64Array, temperature = 1): Int32Array {
+  decode(em: Float64Array, n: number, confidence?: Float64Array, temperature = 1, offset = 0, stride = this.T): Int32Array {
     const T = this.T;
     const out = new Int32Array(n);
     if (n === 0) return out;
     const NEG = -1e30;
-    const score = new Float64Array(n * T);
-    const back = new Int32Array(n * T);
+    if (this.fwd.length < n * T) {
+      const size = Math.max(n * T, 2 * this.fwd.length);
+      this.fwd = new Float64Array(size);
+      this.back = new Int32Array(size);
+    }
+    const score = this.fwd;
+    const back = this.back;
     const trans = this.trans;
     const predFlat = this.predFlat;
     const predStart = this.predStart;
-    for (let b = 0; b < T; b++) score[b] = this.allowed[T * T + b] ? em[b]! + trans[T * T + b]! : NEG;
+    for (let b = 0; b < T; b++) score[b] = this.allowed[T * T + b] ? em[offset + b]! + trans[T * T + b]! : NEG;
     for (let t = 1; t < n; t++) {
       const prev = (t - 1) * T;
       const cur = t * T;
+      const row = offset + t * stride;
       for (let b = 0; b < T; b++) {
         let best = NEG;
         let arg = 0;
@@ -69,7 +86,7 @@ export class LinearModel {
             arg = a;
           }
         }
-        score[cur + b] = best + em[cur + b]!;
+        score[cur + b] = best + em[row + b]!;
         back[cur + b] = arg;
       }
     }
@@ -84,38 +101,44 @@ export class LinearModel {
     }
     out[n - 1] = arg;
     for (let t = n - 1; t > 0; t--) out[t - 1] = back[t * T + out[t]!]!;
-    if (confidence) this.maxMarginals(em, n, score, out, confidence, temperature);
+    if (confidence) this.maxMarginals(em, n, score, out, confidence, temperature, offset, stride);
     return out;
   }
 
-  private maxMarginals(em: Float64Array, n: number, fwd: Float64Array, path: Int32Array, confidence: Float64Array, temperature: number): void {
+  private maxMarginals(em: Float64Array, n: number, fwd: Float64Array, path: Int32Array, confidence: Float64Array, temperature: number, offset: number, stride: number): void {
     const T = this.T;
     const NEG = -1e30;
-    const bwd = new Float64Array(n * T);
+    if (this.bwd.length < n * T) this.bwd = new Float64Array(Math.max(n * T, 2 * this.bwd.length));
+    const bwd = this.bwd;
+    const trans = this.trans;
     for (let b = 0; b < T; b++) bwd[(n - 1) * T + b] = this.final[b] ? 0 : NEG;
     for (let t = n - 2; t >= 0; t--) {
+      const row = offset + (t + 1) * stride;
+      const next = (t + 1) * T;
       for (let a = 0; a < T; a++) {
         let best = NEG;
         const succs = this.succs[a]!;
         for (let k = 0; k < succs.length; k++) {
           const b = succs[k]!;
-          const s = this.trans[a * T + b]! + em[(t + 1) * T + b]! + bwd[(t + 1) * T + b]!;
+          const s = trans[a * T + b]! + em[row + b]! + bwd[next + b]!;
           if (s > best) best = s;
         }
         bwd[t * T + a] = best;
       }
     }
+    const outside = this.outside;
     for (let t = 0; t < n; t++) {
       // Only tokens inside mentions need a confidence; the softmax is most of this pass's cost, so skip the rest.
-      if (this.tags[path[t]!] === 'O') {
+      if (path[t] === outside) {
         confidence[t] = 0;
         continue;
       }
+      const at = t * T;
       let max = NEG;
-      for (let b = 0; b < T; b++) max = Math.max(max, fwd[t * T + b]! + bwd[t * T + b]!);
+      for (let b = 0; b < T; b++) max = Math.max(max, fwd[at + b]! + bwd[at + b]!);
       let sum = 0;
-      for (let b = 0; b < T; b++) sum += Math.exp((fwd[t * T + b]! + bwd[t * T + b]! - max) / temperature);
-      const chosen = fwd[t * T + path[t]!]! + bwd[t * T + path[t]!]!;
+      for (let b = 0; b < T; b++) sum += Math.exp((fwd[at + b]! + bwd[at + b]! - max) / temperature);
+      const chosen = fwd[at + path[t]!]! + bwd[at + path[t]!]!;
       confidence[t] = Math.exp((chosen - max) / temperature) / sum;
     }
   }

@@ -14,7 +14,7 @@ function card(r: ClaimRow, c: Claim | undefined): HTMLElement {
   return h('article', { class: 'claim' },
     h('blockquote', null, r.claim),
     h('p', { class: 'meta' }, r.claimant ?? 'no claimant named', ' · ', when(r.published), c && ` · confidence ${confidence(c.confidence)}`),
-    c && c.evidence.length > 0 ? h('details', null, h('summary', null, `Evidence (${c.evidence.length})`),
+    c && c.evidence.length > 0 ? h('details', { open: true }, h('summary', null, `Evidence (${c.evidence.length})`),
       h('ul', { class: 'evidence' }, c.evidence.map((s) => h('li', null, s.text)))) : h('p', { class: 'meta' }, 'No evidence beyond the claim itself.'),
     h('p', { class: 'actions' }, link(paths.document(r.document, r.id), 'In its document')));
 }

@@ -36,8 +36,13 @@ export async function speakerView(main: HTMLElement, name: string): Promise<void
   }
   const sorted = [...lines.values()].filter((l) => l.reports.length).sort((a, b) => b.latest.localeCompare(a.latest) || b.outlets.size - a.outlets.size);
   const outlets = new Set(quotes.items.map(outletOf));
+  // The address may hold a last name ("Lavrov"); the heading gives the name the reports use most.
+  const names = new Map<string, number>();
+  for (const q of quotes.items) if (q.speaker) names.set(q.speaker, (names.get(q.speaker) ?? 0) + 1);
+  const full = [...names].sort((a, b) => b[1] - a[1])[0]?.[0] ?? name;
+  document.title = `${full} · Newsledger`;
   append(main, 
-    h('h1', null, name),
+    h('h1', null, full),
     h('p', { class: 'lede' }, `${plural(sorted.length, 'statement')} in ${plural(quotes.items.length, 'report')} from ${plural(outlets.size, 'outlet')}. `,
       link(paths.search({ speaker: name }), 'Search within these quotes')),
     sorted.length === 0 ? h('p', null, 'No statement is attributed to this name. Try the last name alone.') : null,

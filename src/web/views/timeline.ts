@@ -18,6 +18,13 @@ const AXIS = 34;
 /** Milliseconds of an event's date: days and months are placed at their start; an unreadable date has none. */
 export function eventTime(e: { date: string | null; published: string | null }): number | null {
   for (const v of [e.date, e.published]) {
+    const week = v ? /^(\d{4})-W(\d{2})/.exec(v) : null;
+    if (week) {
+      // ISO week: week 1 holds 4 January; its Monday starts the week.
+      const jan4 = Date.UTC(Number(week[1]), 0, 4);
+      const monday1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
+      return monday1 + (Number(week[2]) - 1) * 7 * 86_400_000;
+    }
     const m = v ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T(\d{2}):(\d{2}))?/.exec(v) : null;
     if (m) return Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1), Number(m[4] ?? 0), Number(m[5] ?? 0));
   }
@@ -38,7 +45,8 @@ function plot(events: EventRow[]): SVGElement {
     types.map((t) => svg('g', null,
       svg('line', { x1: LEFT, x2: W - RIGHT, y1: lane(t), y2: lane(t), class: 'lane' }),
       svg('text', { x: LEFT - 8, y: lane(t) + 4, 'text-anchor': 'end', class: 'label' }, t))),
-    ticks.map((t) => svg('text', { x: x(t), y: height - 10, 'text-anchor': 'middle', class: 'tick' }, when(new Date(t).toISOString().slice(0, 10)))),
+    ticks.map((t, i) => svg('text', { x: x(t), y: height - 10, 'text-anchor': i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle', class: 'tick' },
+      when(new Date(t).toISOString().slice(0, 10)))),
     placed.map(({ e, t }, i) => svg('a', { href: paths.document(e.document, e.id), 'aria-label': `${e.type}: ${e.trigger}` },
       svg('circle', { cx: x(t), cy: lane(e.type) + ((i % 3) - 1) * 6, r: 6, class: e.background ? 'dot background' : 'dot' },
         svg('title', null, `${e.type}: ${e.trigger} — ${when(e.date ?? e.published)}${e.place ? ` — ${e.place}` : ''}`)))));
@@ -48,25 +56,30 @@ export async function timelineView(main: HTMLElement, _arg: string, p: URLSearch
   document.title = 'Timeline · Newsledger';
   const type = p.get('type') ?? '';
   const place = p.get('place') ?? '';
+  // Background events (a 1994 treaty recalled in today's story) would stretch the axis over decades: shown on request.
+  const background = p.get('background') === '1';
   const all = (await get<Page<EventRow>>('/api/events', { limit: LIMIT })).items;
-  const shown = all.filter((e) => (!type || e.type === type) && (!place || e.place === place));
+  const listed = all.filter((e) => (!type || e.type === type) && (!place || e.place === place));
+  const plotted = listed.filter((e) => background || !e.background);
   const types = [...new Set(all.map((e) => e.type))].sort();
   const places = [...new Set(all.flatMap((e) => (e.place ? [e.place] : [])))].sort();
   const choose = (name: string, values: string[], value: string) => h('label', { class: 'field' }, h('span', null, name === 'type' ? 'Event type' : 'Place'),
     h('select', { name }, h('option', { value: '' }, 'any'), values.map((v) => h('option', { value: v, selected: v === value }, v))));
-  const form = h('form', { class: 'inline', action: '/timeline' }, choose('type', types, type), choose('place', places, place), h('button', { type: 'submit' }, 'Show'));
+  const form = h('form', { class: 'inline', action: '/timeline' }, choose('type', types, type), choose('place', places, place),
+    h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'background', value: '1', checked: background }), ' plot background events'),
+    h('button', { type: 'submit' }, 'Show'));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const q = new URLSearchParams();
     for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v) q.set(k, v);
     navigate(`/timeline${q.toString() ? `?${q}` : ''}`);
   });
-  const sorted = [...shown].sort((a, b) => (eventTime(a) ?? 0) - (eventTime(b) ?? 0));
+  const sorted = [...listed].sort((a, b) => (eventTime(a) ?? 0) - (eventTime(b) ?? 0));
   append(main, 
     h('h1', null, 'Timeline of events'),
     form,
-    h('p', { class: 'count', role: 'status' }, `${shown.length} of ${all.length} events`),
-    shown.length ? h('figure', { class: 'timeline' }, plot(shown), h('figcaption', null, 'Filled dot: event reported as news; open dot: background. Select a dot to open its document.')) : null,
+    h('p', { class: 'count', role: 'status' }, `${listed.length} of ${all.length} events, ${plotted.length} plotted`),
+    plotted.length ? h('figure', { class: 'timeline' }, plot(plotted), h('figcaption', null, 'Filled dot: event reported as news; open dot: background. Select a dot to open its document.')) : null,
     h('table', { class: 'events' },
       h('caption', { class: 'visually-hidden' }, 'Events'),
       h('thead', null, h('tr', null, ['Date', 'Type', 'What', 'Who', 'Where'].map((c) => h('th', { scope: 'col' }, c)))),

@@ -1,0 +1,51 @@
+import type { RunContext } from '../pipeline/component.js';
+
+// What the quote layer reports, as an explicit setting of a run.
+//
+// - profile 'speech' (the product default): quotes are reports of speech. Indirect reports need a reporting cue from
+//   data/quotes (the taggers also learnt PolNeAR's beliefs, polls and findings: "shows", "wants"), an indirect
+//   content must read as a clause with a finite verb, and an indirect span without cue or source is dropped.
+// - profile 'attribution': every attribution PolNeAR annotates (speech, beliefs, polls, findings), with PolNeAR's
+//   span conventions. `newsledger eval quotes` scores in this profile, since that is what its gold annotates.
+//
+// The decoding biases are added to the B and I scores of each tagger (src/quotes/perceptron.ts viterbi): the taggers'
+// precision is well above their recall, and a bias chosen on PolNeAR dev trades some of one for the other.
+
+export type QuoteProfile = 'speech' | 'attribution';
+
+export interface QuoteSettings {
+  profile: QuoteProfile;
+  cueBias: number;
+  contentBias: number;
+  sourceBias: number;
+  refineBias: number;
+}
+
+export const SPEECH_SETTINGS: Readonly<QuoteSettings> = {
+  profile: 'speech',
+  cueBias: 0,
+  contentBias: 0,
+  sourceBias: 0,
+  refineBias: 0,
+};
+
+export const ATTRIBUTION_SETTINGS: Readonly<QuoteSettings> = {
+  profile: 'attribution',
+  cueBias: 0,
+  contentBias: 0,
+  sourceBias: 0,
+  refineBias: 0,
+};
+
+/** Name of the settings' part in a RunContext. */
+export const QUOTE_SETTINGS_PART = 'quotes.settings';
+
+/** The run's quote settings: SPEECH_SETTINGS unless the run was given others with useQuoteSettings. */
+export function quoteSettings(run: RunContext): QuoteSettings {
+  return run.part<QuoteSettings>(QUOTE_SETTINGS_PART, () => ({ ...SPEECH_SETTINGS }));
+}
+
+/** Sets the quote settings of a run, before its first document. */
+export function useQuoteSettings(run: RunContext, settings: Readonly<QuoteSettings>): void {
+  Object.assign(quoteSettings(run), settings);
+}
