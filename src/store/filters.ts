@@ -96,7 +96,7 @@ export function buildWhere(layer: Layer, f: Filters, dialect: 'sqlite' | 'postgr
     else inDoc('quotes', 'y.kind = ?', f.kind);
   }
   if (f.statement !== undefined) {
-    if (layer === 'quotes') add('(x.statement = ? OR x.paraphrase_of = ?)', f.statement, f.statement);
+    if (layer === 'quotes') add('x.id IN (SELECT id FROM quotes WHERE statement = ? UNION SELECT id FROM quotes WHERE paraphrase_of = ?)', f.statement, f.statement);
     else inDoc('quotes', 'y.statement = ?', f.statement);
   }
   if (f.event_type !== undefined) {

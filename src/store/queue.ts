@@ -79,3 +79,23 @@ export async function runWorker(boss: PgBoss, ledger: Ledger, o: { untilEmpty: b
   await boss.offWork(INGEST_QUEUE);
   return stats;
 }
+
+export interface FailedJob {
+  id: string;
+  document: string;
+  error: string;
+  at: string;
+}
+
+/** Documents whose jobs failed for good (after their retries), newest first, from pg-boss's job and archive tables. */
+export async function failedJobs(boss: PgBoss, schema = process.env.NEWSLEDGER_QUEUE_SCHEMA ?? 'pgboss', limit = 500): Promise<FailedJob[]> {
+  const db = boss.getDb() as { executeSql(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
+  if (!/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`not a schema name: ${schema}`);
+  const rows = await db.executeSql(
+    `SELECT id, data->>'id' AS document, output, completed_on FROM ${schema}.job WHERE name = $1 AND state = 'failed' ` +
+      'ORDER BY completed_on DESC LIMIT $2', [INGEST_QUEUE, limit]);
+  return rows.rows.map((r) => {
+    const out = r.output as { message?: string } | null;
+    return { id: String(r.id), document: String(r.document), error: out?.message ?? JSON.stringify(out), at: new Date(r.completed_on as string).toISOString() };
+  });
+}

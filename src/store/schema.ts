@@ -100,6 +100,7 @@ CREATE INDEX IF NOT EXISTS documents_day ON documents (published_day);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_norm);
 CREATE INDEX IF NOT EXISTS quotes_speaker_last ON quotes (speaker_last);
 CREATE INDEX IF NOT EXISTS quotes_statement ON quotes (statement);
+CREATE INDEX IF NOT EXISTS quotes_paraphrase ON quotes (paraphrase_of);
 CREATE INDEX IF NOT EXISTS quotes_day ON quotes (published_day);
 CREATE INDEX IF NOT EXISTS quotes_entity ON quotes (speaker_entity);
 CREATE INDEX IF NOT EXISTS entities_id ON doc_entities (entity_id);

@@ -18,7 +18,7 @@ export const MIN_DOC_WORD_CHARS = 2;
 export function documentFeatures(sentences: readonly (readonly string[])[], firstPass: readonly (readonly string[])[]): (readonly string[])[][] {
   // Counts per word: [O, then one slot per type seen], in a small map per word.
   const counts = new Map<string, Map<string, number>>();
-  const key = (w: string): string | null => (w.length < MIN_DOC_WORD_CHARS || !/\p{L}/u.test(w.slice(0, 8)) ? null : normalForm(w));
+  const key = (w: string): string | null => (isDocumentWord(w) ? normalForm(w) : null);
   for (let s = 0; s < sentences.length; s++) {
     const words = sentences[s]!;
     for (let i = 0; i < words.length; i++) {
@@ -67,6 +67,11 @@ export function documentFeatures(sentences: readonly (readonly string[])[], firs
     out.push(feats);
   }
   return out;
+}
+
+/** Whether the document features consider a word: long enough, and with a letter near its start. */
+export function isDocumentWord(w: string): boolean {
+  return w.length >= MIN_DOC_WORD_CHARS && /\p{L}/u.test(w.slice(0, 8));
 }
 
 const NONE: readonly string[] = [];

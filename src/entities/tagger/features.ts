@@ -106,7 +106,7 @@ export function intrinsicFeatures(word: string, k: number, caps: boolean, res: F
 }
 
 /** The POS window of token `i` as one string: the tagger caches the POS features' weights under it. */
-export function posKey(s: FeatureSentence, i: number): string {
+export function posKey(s: Pick<FeatureSentence, 'words' | 'pos'>, i: number): string {
   const n = s.words.length;
   const p = (j: number): string => (j < 0 ? '<S>' : j >= n ? '</S>' : s.pos[j]!);
   return `${p(i - 2)} ${p(i - 1)} ${p(i)} ${p(i + 1)} ${p(i + 2)}`;

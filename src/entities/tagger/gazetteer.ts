@@ -26,6 +26,11 @@ export class Gazetteer {
     else if (!lists.includes(list)) lists.push(list);
   }
 
+  /** Whether some entry starts with this normal form (words that start none are skipped by features()). */
+  startsEntry(norm: string): boolean {
+    return this.firstWords.has(norm);
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../version.js';
 import { Clusters } from './clusters.js';
-import { documentFeatures } from './docfeatures.js';
+import { isDocumentWord } from './docfeatures.js';
 import {
   BOUNDARY_AFTER,
   BOUNDARY_BEFORE,
-  contextualFeatures,
+  CAPS_SENTENCE_MIN_WORDS,
+  CAPS_SENTENCE_SHARE,
   normalForm,
   posFeatures,
   posKey,
@@ -19,6 +20,7 @@ import {
   WINDOW,
 } from './features.js';
 import { Gazetteer } from './gazetteer.js';
+import { shortShape } from './shape.js';
 import { LinearModel, loadModel } from './model.js';
 
 export const MODEL_DIR = join(PACKAGE_ROOT, 'models', 'ner');
@@ -28,10 +30,15 @@ export const STAGE2_FILE = 'stage2.bin';
 export const CLUSTERS_FILE = 'clusters.tsv';
 
 /**
- * Cached per-word weight sums are dropped when the cache holds this many words, which bounds memory on any input;
- * results never depend on what the cache holds (it only memoises a pure function).
+ * Words whose per-word data (normal form, flags, cached weight vectors) is kept; beyond this the table is dropped at
+ * the next document boundary, which bounds memory on any input. Results never depend on what the caches hold (they
+ * only memoise pure functions).
  */
-export const WORD_CACHE_MAX = 200_000;
+export const WORD_CACHE_MAX = 100_000;
+/** Cached window vectors (one per word and caps flag); beyond this the pool restarts at the next sentence. */
+export const VECTOR_POOL_MAX = 65_536;
+/** Cached POS-window vectors; beyond this the cache restarts at the next sentence. */
+export const POS_CACHE_MAX = 16_384;
 
 /** Distinct POS tags given numeric ids (wink-nlp has 17); a window of five ids then fits one safe integer key. */
 export const POS_ID_LIMIT = 30;
@@ -48,150 +55,170 @@ export interface TaggedSentence {
   confidence: Float64Array;
 }
 
-/** Scores one model over sentences, with the per-word cache of intrinsic feature weights. */
-export class Scorer {
-  /** Word vectors for ordinary sentences and for sentences in capitals (the caps flag changes features). */
-  private readonly cache = new Map<string, Float32Array>();
-  private readonly capsCache = new Map<string, Float32Array>();
-  private readonly posIds = new Map<string, number>();
-  private readonly posCache = new Map<number, Float32Array>();
-  private readonly buf: string[] = [];
+/** What the tagger knows of a normal form (normalForm): shared by the words that fold to it ("Clinton", "CLINTON"). */
+interface NormInfo {
+  readonly norm: string;
+  /** Id in the vocabulary of the word-bigram features, or -1 when the form is in none. */
+  readonly bigram: number;
+  /** Whether a gazetteer entry starts with this form. */
+  readonly gazFirst: boolean;
+  /** Document counter when `local` was assigned: the form's index among the current document's forms. */
+  stamp: number;
+  local: number;
+}
 
-  constructor(
-    readonly model: LinearModel,
-    readonly res: FeatureResources,
-    readonly groups: ReadonlySet<FeatureGroup>,
-  ) {}
+/** Per distinct word, everything the tagger computes from the word alone, once. */
+interface WordInfo {
+  readonly norm: NormInfo;
+  /** Has cased letters (counts towards the caps-sentence share), and has no lower-case ones. */
+  readonly cased: boolean;
+  readonly allCaps: boolean;
+  /** Whether the document features consider the word (see docfeatures.ts key()). */
+  readonly docKey: boolean;
+  /** Offsets of the cached window vectors (ordinary and caps sentences) in the pool, valid in generation *Gen. */
+  vec: number;
+  vecGen: number;
+  capsVec: number;
+  capsGen: number;
+  /** Feature id of "first:ss=…" for this word, -1 when unknown to the model, -2 before it is looked up. */
+  firstSs: number;
+}
 
-  /**
-   * The ids of each token's contextual features (contextualFeatures) in this scorer's index. Both stages share one
-   * index (see NerTagger), so these are looked up once per sentence and serve both.
-   */
-  contextIds(s: FeatureSentence): ContextIds {
-    const n = s.words.length;
-    const offsets = new Int32Array(n + 1);
-    const ids: number[] = [];
-    const buf = this.buf;
-    for (let i = 0; i < n; i++) {
-      buf.length = 0;
-      contextualFeatures(s, i, this.groups, buf);
-      for (const f of buf) {
-        const id = this.model.index.get(f);
-        if (id !== undefined) ids.push(id);
-      }
-      offsets[i + 1] = ids.length;
-    }
-    return { ids: Int32Array.from(ids), offsets };
+/**
+ * Open-addressing table from a pair of small non-negative integers to a feature id: the word-bigram features keyed
+ * by the two words' ids, so a token's bigrams cost two integer probes instead of building and hashing strings.
+ */
+class PairTable {
+  private keysA: Int32Array;
+  private keysB: Int32Array;
+  private values: Int32Array;
+  private mask: number;
+  private count = 0;
+
+  constructor(expected: number) {
+    let cap = 16;
+    while (cap < expected * 2) cap *= 2;
+    this.keysA = new Int32Array(cap).fill(-1);
+    this.keysB = new Int32Array(cap);
+    this.values = new Int32Array(cap);
+    this.mask = cap - 1;
   }
 
-  /**
-   * Emission scores n × T: cached sums of each window word's intrinsic features and of the POS window, plus the
-   * contextual features (`ctx`, from contextIds with the same index) and the document features.
-   */
-  emissions(s: FeatureSentence, ctx: ContextIds = this.contextIds(s)): Float64Array {
-    const T = this.model.T;
-    const n = s.words.length;
-    const em = new Float64Array(n * T);
-    const W = this.model.weights;
-    const index = this.model.index;
-    // Each word's cached vector is fetched once per sentence and added at the five window offsets it serves.
-    const vecs: Float32Array[] = new Array(n);
-    for (let j = 0; j < n; j++) vecs[j] = this.wordVector(s.words[j]!, s.caps);
-    const before = this.wordVector(BOUNDARY_BEFORE, s.caps);
-    const after = this.wordVector(BOUNDARY_AFTER, s.caps);
-    const posIds = new Int32Array(n);
-    for (let j = 0; j < n; j++) posIds[j] = this.posId(s.pos[j]!);
-    for (let i = 0; i < n; i++) {
-      const row = i * T;
-      for (let k = -WINDOW; k <= WINDOW; k++) {
-        const j = i + k;
-        const vec = j < 0 ? before : j >= n ? after : vecs[j]!;
-        const off = (k + WINDOW) * T;
-        for (let t = 0; t < T; t++) em[row + t] += vec[off + t]!;
-      }
-      const pv = this.posVector(s, i, posIds);
-      for (let t = 0; t < T; t++) em[row + t] += pv[t]!;
-      for (let j = ctx.offsets[i]!; j < ctx.offsets[i + 1]!; j++) {
-        const base = ctx.ids[j]! * T;
-        for (let t = 0; t < T; t++) em[row + t] += W[base + t]!;
-      }
-      if (s.doc) {
-        for (const f of s.doc[i]!) {
-          const id = index.get(f);
-          if (id === undefined) continue;
-          const base = id * T;
-          for (let t = 0; t < T; t++) em[row + t] += W[base + t]!;
-        }
-      }
-    }
-    return em;
+  private static hash(a: number, b: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
   }
 
-  /** Small ids for POS tags so a window's cache key is a number; tags beyond POS_ID_LIMIT are not cached. */
-  private posId(tag: string): number {
-    let id = this.posIds.get(tag);
-    if (id === undefined) {
-      id = this.posIds.size < POS_ID_LIMIT ? this.posIds.size + 1 : POS_ID_LIMIT + 1;
-      if (id <= POS_ID_LIMIT) this.posIds.set(tag, id);
+  get(a: number, b: number): number {
+    let h = PairTable.hash(a, b) & this.mask;
+    for (;;) {
+      const ka = this.keysA[h]!;
+      if (ka === -1) return -1;
+      if (ka === a && this.keysB[h] === b) return this.values[h]!;
+      h = (h + 1) & this.mask;
     }
-    return id;
   }
 
-  private posVector(s: FeatureSentence, i: number, ids: Int32Array): Float32Array {
-    const n = ids.length;
-    let key = 0;
-    let cacheable = true;
-    for (let j = i - 2; j <= i + 2; j++) {
-      const id = j < 0 || j >= n ? 0 : ids[j]!;
-      if (id > POS_ID_LIMIT) cacheable = false;
-      key = key * (POS_ID_LIMIT + 2) + id;
-    }
-    let vec = cacheable ? this.posCache.get(key) : undefined;
-    if (vec) return vec;
-    const T = this.model.T;
-    vec = new Float32Array(T);
-    const feats: string[] = [];
-    posFeatures(posKey(s, i), this.groups, feats);
-    for (const f of feats) {
-      const id = this.model.index.get(f);
-      if (id === undefined) continue;
-      for (let t = 0; t < T; t++) vec[t] += this.model.weights[id * T + t]!;
-    }
-    if (cacheable) this.posCache.set(key, vec);
-    return vec;
-  }
-
-  private wordVector(word: string, caps: boolean): Float32Array {
-    const cache = caps ? this.capsCache : this.cache;
-    let vec = cache.get(word);
-    if (vec) return vec;
-    const T = this.model.T;
-    vec = new Float32Array((2 * WINDOW + 1) * T);
-    const feats: string[] = [];
-    for (let k = -WINDOW; k <= WINDOW; k++) {
-      feats.length = 0;
-      intrinsicFeatures(word, k, caps, this.res, this.groups, feats);
-      const off = (k + WINDOW) * T;
-      for (const f of feats) {
-        const id = this.model.index.get(f);
-        if (id === undefined) continue;
-        for (let t = 0; t < T; t++) vec[off + t] += this.model.weights[id * T + t]!;
+  set(a: number, b: number, value: number): void {
+    if ((this.count + 1) * 2 > this.keysA.length) this.grow();
+    let h = PairTable.hash(a, b) & this.mask;
+    for (;;) {
+      const ka = this.keysA[h]!;
+      if (ka === -1) break;
+      if (ka === a && this.keysB[h] === b) {
+        this.values[h] = value;
+        return;
       }
+      h = (h + 1) & this.mask;
     }
-    if (cache.size >= WORD_CACHE_MAX) cache.clear();
-    cache.set(word, vec);
-    return vec;
+    this.keysA[h] = a;
+    this.keysB[h] = b;
+    this.values[h] = value;
+    this.count++;
+  }
+
+  private grow(): void {
+    const { keysA, keysB, values } = this;
+    const cap = keysA.length * 2;
+    this.keysA = new Int32Array(cap).fill(-1);
+    this.keysB = new Int32Array(cap);
+    this.values = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.count = 0;
+    for (let h = 0; h < keysA.length; h++) if (keysA[h] !== -1) this.set(keysA[h]!, keysB[h]!, values[h]!);
   }
 }
+
+/** Feature-name prefixes of the word bigrams (contextualFeatures): previous|current and current|next. */
+const BIGRAM_LEFT = '-1l0=';
+const BIGRAM_RIGHT = '0l1=';
+/** What contextualFeatures puts for a neighbour beyond the sentence. */
+const BIGRAM_BEFORE = '<S>';
+const BIGRAM_AFTER = '</S>';
 
 /**
  * The two-stage tagger: stage 1 tags each sentence from local features; stage 2 tags again with the document
  * features computed from stage 1's output (src/entities/tagger/docfeatures.ts). Without a stage-2 model the
  * stage-1 tags are final.
+ *
+ * Both stages share one feature index, and their weights sit side by side ([feature][stage 1 tags, stage 2 tags]),
+ * so each feature is found once and one row serves both stages: a token's local features are summed once, and
+ * stage 2 adds only the document features. Per distinct word the sum of its intrinsic features at each window
+ * offset is cached (intrinsicFeatures), per POS window the POS features' sum (with the bias), and the word bigrams
+ * are found by integer ids; a token then costs seven vector additions and a few integer lookups. The scores equal
+ * those of summing the string features of tokenFeatures (the training path) up to float rounding.
  */
 export class NerTagger {
-  private readonly s1: Scorer;
-  private readonly s2: Scorer | null;
+  private readonly m1: LinearModel;
+  private readonly m2: LinearModel | null;
+  /** Columns per feature row: T (stage 1 alone) or 2T (stage 1, then stage 2). */
+  private readonly D: number;
+  private readonly T: number;
+  /** Weights [feature][D] over the shared index. */
+  private readonly W: Float32Array;
+  private readonly index: Map<string, number>;
+
+  private readonly words = new Map<string, WordInfo>();
+  private readonly norms = new Map<string, NormInfo>();
+  private readonly bigramVocab = new Map<string, number>();
+  private readonly bigramLeft: PairTable;
+  private readonly bigramRight: PairTable;
+  private readonly bigramBefore: number;
+  private readonly bigramAfter: number;
+  private readonly useBigrams: boolean;
+  private readonly useFirstShape: boolean;
+  private readonly useGazetteer: boolean;
+
+  /** Window vectors: each 5 × D floats (offsets -2..2); the first two are the sentence boundaries, never dropped. */
+  private pool = new Float32Array(0);
+  private poolUsed = 0;
+  private poolGen = 1;
+  private readonly vecSize: number;
+  private readonly reserved: number;
+
+  private readonly posIds = new Map<string, number>();
+  private readonly posCache = new Map<number, number>();
+  private posPool = new Float32Array(0);
+  private posUsed = 0;
+
+  /** Document features (stage 2): ids of "d:has=TYPE" and "d:maj=TYPE" by type index (1.. in name order), of "d:O". */
+  private readonly docHas: Int32Array;
+  private readonly docMaj: Int32Array;
+  private readonly docO: number;
+  /** Per tag id, its type index: 0 for O, else 1 + the type's rank in name order. */
+  private readonly tagType: Int32Array;
+  private readonly types: number;
+  private docCounter = 0;
+
+  // Scratch, grown on demand.
+  private em = new Float64Array(0);
+  private vecOff = new Int32Array(0);
+  private posOff = new Int32Array(0);
+  private posIdBuf = new Int32Array(0);
+  private ctxIds = new Int32Array(0);
+  private ctxStart = new Int32Array(0);
+  private docLocal = new Int32Array(0);
+  private stage1 = new Int32Array(0);
+  private infos: WordInfo[] = [];
 
   constructor(
     stage1: LinearModel,
@@ -204,40 +231,455 @@ export class NerTagger {
   ) {
     const useStage2 = stage2 !== null && groups.has('doc');
     const [m1, m2] = useStage2 ? sharedIndex(stage1, stage2) : [stage1, null];
-    this.s1 = new Scorer(m1, res, groups);
-    this.s2 = m2 ? new Scorer(m2, res, groups) : null;
+    if (m2 && m2.tags.join() !== m1.tags.join()) throw new Error('NER stages have different tag sets');
+    this.m1 = m1;
+    this.m2 = m2;
+    const T = m1.T;
+    this.T = T;
+    this.D = m2 ? 2 * T : T;
+    this.index = m1.index;
+    const D = this.D;
+    const F = this.index.size;
+    if (m2) {
+      this.W = new Float32Array(F * D);
+      for (let f = 0; f < F; f++) {
+        this.W.set(m1.weights.subarray(f * T, f * T + T), f * D);
+        this.W.set(m2.weights.subarray(f * T, f * T + T), f * D + T);
+      }
+    } else this.W = m1.weights;
+
+    this.useBigrams = groups.has('word') && groups.has('context');
+    this.useFirstShape = groups.has('shape');
+    this.useGazetteer = groups.has('gazetteer') && res.gazetteer !== null;
+    const bigrams: Array<[PairTable, string]> = [];
+    this.bigramLeft = new PairTable(1024);
+    this.bigramRight = new PairTable(1024);
+    bigrams.push([this.bigramLeft, BIGRAM_LEFT], [this.bigramRight, BIGRAM_RIGHT]);
+    const vocab = (w: string): number => {
+      let id = this.bigramVocab.get(w);
+      if (id === undefined) this.bigramVocab.set(w, (id = this.bigramVocab.size));
+      return id;
+    };
+    for (const [name, id] of this.index) {
+      for (const [table, prefix] of bigrams) {
+        if (!name.startsWith(prefix)) continue;
+        // A word may itself hold '|': every split gives a pair whose feature name is this one, so all are entered.
+        for (let bar = name.indexOf('|', prefix.length); bar >= 0; bar = name.indexOf('|', bar + 1)) {
+          table.set(vocab(name.slice(prefix.length, bar)), vocab(name.slice(bar + 1)), id);
+        }
+      }
+    }
+    this.bigramBefore = this.bigramVocab.get(BIGRAM_BEFORE) ?? -1;
+    this.bigramAfter = this.bigramVocab.get(BIGRAM_AFTER) ?? -1;
+
+    // Type names in name order, so that ties of the majority type go to the first name, as in documentFeatures.
+    const typeNames = [...new Set(m1.tags.filter((t) => t !== 'O').map((t) => t.slice(2)))].sort();
+    this.types = typeNames.length;
+    this.tagType = Int32Array.from(m1.tags, (t) => (t === 'O' ? 0 : typeNames.indexOf(t.slice(2)) + 1));
+    const id = (name: string): number => this.index.get(name) ?? -1;
+    this.docHas = Int32Array.from([-1, ...typeNames.map((t) => id(`d:has=${t}`))]);
+    this.docMaj = Int32Array.from([-1, ...typeNames.map((t) => id(`d:maj=${t}`))]);
+    this.docO = id('d:O');
+
+    this.vecSize = (2 * WINDOW + 1) * D;
+    this.reserved = 2 * this.vecSize;
+    this.pool = new Float32Array(this.vecSize * 1024);
+    this.sumIntrinsic(BOUNDARY_BEFORE, false, 0);
+    this.sumIntrinsic(BOUNDARY_AFTER, false, this.vecSize);
+    this.poolUsed = this.reserved;
   }
 
   /** Tags the sentences of one document. */
   tagDocument(sentences: readonly TaggerInputSentence[]): TaggedSentence[] {
-    const feats = sentences.map((s) => this.featureSentence(s));
-    const ctx = feats.map((f) => this.s1.contextIds(f));
-    const first = feats.map((f, i) => this.decode(this.s1, f, ctx[i]!, !this.s2));
-    if (!this.s2) return first;
-    const doc = documentFeatures(
-      sentences.map((s) => s.words),
-      first.map((f) => f.tags),
-    );
-    return feats.map((f, i) => this.decode(this.s2!, { ...f, doc: doc[i]! }, ctx[i]!, true));
+    if (this.words.size > WORD_CACHE_MAX) {
+      this.words.clear();
+      this.norms.clear();
+    }
+    const D = this.D;
+    const T = this.T;
+    const stamp = ++this.docCounter;
+    let total = 0;
+    for (const s of sentences) total += s.words.length;
+    if (this.em.length < total * D) this.em = new Float64Array(Math.max(total * D, 2 * this.em.length));
+    if (this.docLocal.length < total) {
+      this.docLocal = new Int32Array(Math.max(total, 2 * this.docLocal.length));
+      this.stage1 = new Int32Array(this.docLocal.length);
+    }
+    const em = this.em;
+    const out: TaggedSentence[] = new Array(sentences.length);
+    let forms = 0;
+    let base = 0;
+    for (let si = 0; si < sentences.length; si++) {
+      const s = sentences[si]!;
+      const n = s.words.length;
+      this.emissions(s, base);
+      // Each word the document features consider gets the index of its normal form in this document.
+      const infos = this.infos;
+      for (let i = 0; i < n; i++) {
+        const info = infos[i]!;
+        if (!info.docKey) {
+          this.docLocal[base + i] = -1;
+          continue;
+        }
+        const norm = info.norm;
+        if (norm.stamp !== stamp) {
+          norm.stamp = stamp;
+          norm.local = forms++;
+        }
+        this.docLocal[base + i] = norm.local;
+      }
+      if (this.m2) {
+        const tags = this.m1.decode(em, n, undefined, this.temperature, base * D, D);
+        this.stage1.set(tags, base);
+      } else out[si] = this.finish(this.m1, n, base, 0);
+      base += n;
+    }
+    if (!this.m2) return out;
+    this.addDocumentFeatures(total, forms);
+    base = 0;
+    for (let si = 0; si < sentences.length; si++) {
+      const n = sentences[si]!.words.length;
+      out[si] = this.finish(this.m2, n, base, T);
+      base += n;
+    }
+    return out;
   }
 
   featureSentence(s: TaggerInputSentence): FeatureSentence {
     return featureSentence(s, this.res, this.groups);
   }
 
-  private decode(scorer: Scorer, f: FeatureSentence, ctx: ContextIds, withConfidence: boolean): TaggedSentence {
-    const n = f.words.length;
+  /**
+   * The emission scores (n × D, stage 1 then stage 2 columns, without the document features) of one sentence, as
+   * the tagger computes them. For tests that check them against the training path's features.
+   */
+  localScores(s: TaggerInputSentence): Float64Array {
+    const n = s.words.length;
+    if (this.em.length < n * this.D) this.em = new Float64Array(n * this.D);
+    this.emissions(s, 0);
+    return this.em.slice(0, n * this.D);
+  }
+
+  private finish(model: LinearModel, n: number, base: number, column: number): TaggedSentence {
     const confidence = new Float64Array(n);
-    const ids = scorer.model.decode(scorer.emissions(f, ctx), n, withConfidence ? confidence : undefined, this.temperature);
-    const tags = Array.from(ids, (id) => scorer.model.tags[id]!);
+    const ids = model.decode(this.em, n, confidence, this.temperature, base * this.D + column, this.D);
+    const tags: string[] = new Array(n);
+    for (let i = 0; i < n; i++) tags[i] = model.tags[ids[i]!]!;
     return { tags, confidence };
+  }
+
+  /**
+   * Adds the document features (documentFeatures: how stage 1 labelled the other occurrences of the same normal
+   * form) to the stage-2 columns of every token of the document.
+   */
+  private addDocumentFeatures(total: number, forms: number): void {
+    const K = this.types + 1;
+    const counts = new Int32Array(forms * K);
+    const local = this.docLocal;
+    const stage1 = this.stage1;
+    const tagType = this.tagType;
+    for (let i = 0; i < total; i++) {
+      const l = local[i]!;
+      if (l >= 0) counts[l * K + tagType[stage1[i]!]!]!++;
+    }
+    const D = this.D;
+    const T = this.T;
+    const W = this.W;
+    const em = this.em;
+    for (let i = 0; i < total; i++) {
+      const l = local[i]!;
+      if (l < 0) continue;
+      const own = tagType[stage1[i]!]!;
+      let all = 0;
+      for (let k = 0; k < K; k++) all += counts[l * K + k]!;
+      // A form seen once in the document has no other occurrences to learn from.
+      if (all <= 1) continue;
+      const row = i * D + T;
+      let best = 0;
+      let bestType = 0;
+      let others = 0;
+      for (let k = 0; k < K; k++) {
+        const c = counts[l * K + k]! - (k === own ? 1 : 0);
+        if (c <= 0) continue;
+        others += c;
+        if (k === 0) continue;
+        addStage2(em, row, W, this.docHas[k]!, T);
+        if (c > best) {
+          best = c;
+          bestType = k;
+        }
+      }
+      if (bestType > 0) addStage2(em, row, W, this.docMaj[bestType]!, T);
+      else if (others > 0) addStage2(em, row, W, this.docO, T);
+    }
+  }
+
+  /** Emission scores of sentence `s` into em rows base.. (all D columns), and this.infos for its words. */
+  private emissions(s: TaggerInputSentence, base: number): void {
+    const words = s.words;
+    const n = words.length;
+    const D = this.D;
+    if (this.poolUsed > VECTOR_POOL_MAX * this.vecSize) {
+      this.poolGen++;
+      this.poolUsed = this.reserved;
+    }
+    if (this.posCache.size > POS_CACHE_MAX) {
+      this.posCache.clear();
+      this.posUsed = 0;
+    }
+    if (this.vecOff.length < n) {
+      const size = Math.max(n, 2 * this.vecOff.length);
+      this.vecOff = new Int32Array(size);
+      this.posOff = new Int32Array(size);
+      this.ctxStart = new Int32Array(size + 1);
+    }
+    const infos = this.infos;
+    infos.length = n;
+    let lettered = 0;
+    let capsWords = 0;
+    for (let i = 0; i < n; i++) {
+      const info = this.wordInfo(words[i]!);
+      infos[i] = info;
+      if (info.cased) {
+        lettered++;
+        if (info.allCaps) capsWords++;
+      }
+    }
+    const caps = lettered >= CAPS_SENTENCE_MIN_WORDS && capsWords >= CAPS_SENTENCE_SHARE * lettered;
+    const vecOff = this.vecOff;
+    for (let i = 0; i < n; i++) vecOff[i] = this.wordVector(words[i]!, infos[i]!, caps);
+    this.posWindows(s, n);
+    this.contextIds(s, n);
+
+    // Every cache is filled: sum.
+    const em = this.em;
+    const pool = this.pool;
+    const posPool = this.posPool;
+    const posOff = this.posOff;
+    const W = this.W;
+    const ctxIds = this.ctxIds;
+    const ctxStart = this.ctxStart;
+    const V = this.vecSize;
+    const after = V;
+    for (let i = 0; i < n; i++) {
+      const row = (base + i) * D;
+      const first = (i - WINDOW < 0 ? 0 : vecOff[i - WINDOW]!);
+      for (let t = 0; t < D; t++) em[row + t] = pool[first + t]!;
+      for (let k = 1 - WINDOW; k <= WINDOW; k++) {
+        const j = i + k;
+        const off = (j < 0 ? 0 : j >= n ? after : vecOff[j]!) + (k + WINDOW) * D;
+        for (let t = 0; t < D; t++) em[row + t] += pool[off + t]!;
+      }
+      const p = posOff[i]!;
+      for (let t = 0; t < D; t++) em[row + t] += posPool[p + t]!;
+      for (let c = ctxStart[i]!; c < ctxStart[i + 1]!; c++) {
+        const w = ctxIds[c]! * D;
+        for (let t = 0; t < D; t++) em[row + t] += W[w + t]!;
+      }
+    }
+  }
+
+  private wordInfo(word: string): WordInfo {
+    let info = this.words.get(word);
+    if (info !== undefined) return info;
+    const normForm = normalForm(word);
+    let norm = this.norms.get(normForm);
+    if (norm === undefined) {
+      norm = {
+        norm: normForm,
+        bigram: this.bigramVocab.get(normForm) ?? -1,
+        gazFirst: this.useGazetteer && this.res.gazetteer!.startsEntry(normForm),
+        stamp: 0,
+        local: -1,
+      };
+      this.norms.set(normForm, norm);
+    }
+    const lower = word.toLowerCase();
+    const upper = word.toUpperCase();
+    info = {
+      norm,
+      cased: lower !== upper,
+      allCaps: word !== lower && word === upper,
+      docKey: isDocumentWord(word),
+      vec: -1,
+      vecGen: 0,
+      capsVec: -1,
+      capsGen: 0,
+      firstSs: -2,
+    };
+    this.words.set(word, info);
+    return info;
+  }
+
+  /** Offset in the pool of the word's window vector (computed and cached on first use in this generation). */
+  private wordVector(word: string, info: WordInfo, caps: boolean): number {
+    if (caps) {
+      if (info.capsGen !== this.poolGen) {
+        info.capsVec = this.allocVector();
+        info.capsGen = this.poolGen;
+        this.sumIntrinsic(word, true, info.capsVec);
+      }
+      return info.capsVec;
+    }
+    if (info.vecGen !== this.poolGen) {
+      info.vec = this.allocVector();
+      info.vecGen = this.poolGen;
+      this.sumIntrinsic(word, false, info.vec);
+    }
+    return info.vec;
+  }
+
+  private allocVector(): number {
+    const at = this.poolUsed;
+    if (at + this.vecSize > this.pool.length) {
+      const grown = new Float32Array(this.pool.length * 2);
+      grown.set(this.pool);
+      this.pool = grown;
+    }
+    this.poolUsed += this.vecSize;
+    this.pool.fill(0, at, at + this.vecSize);
+    return at;
+  }
+
+  /** Sums the word's intrinsic features at each window offset into the pool at `at` (float32, like the weights). */
+  private sumIntrinsic(word: string, caps: boolean, at: number): void {
+    const D = this.D;
+    const feats: string[] = [];
+    const pool = this.pool;
+    for (let k = -WINDOW; k <= WINDOW; k++) {
+      feats.length = 0;
+      intrinsicFeatures(word, k, caps, this.res, this.groups, feats);
+      const off = at + (k + WINDOW) * D;
+      for (const f of feats) {
+        const id = this.index.get(f);
+        if (id === undefined) continue;
+        const w = id * D;
+        for (let t = 0; t < D; t++) pool[off + t] += this.W[w + t]!;
+      }
+    }
+  }
+
+  /** posOff[i]: offset in posPool of token i's POS-window vector (its POS features and the bias). */
+  private posWindows(s: TaggerInputSentence, n: number): void {
+    if (this.posIdBuf.length < n) this.posIdBuf = new Int32Array(Math.max(n, 2 * this.posIdBuf.length));
+    const ids = this.posIdBuf;
+    for (let j = 0; j < n; j++) ids[j] = this.posId(s.pos[j]!);
+    const posOff = this.posOff;
+    for (let i = 0; i < n; i++) {
+      let key = 0;
+      let cacheable = true;
+      for (let j = i - WINDOW; j <= i + WINDOW; j++) {
+        const id = j < 0 || j >= n ? 0 : ids[j]!;
+        if (id > POS_ID_LIMIT) cacheable = false;
+        key = key * (POS_ID_LIMIT + 2) + id;
+      }
+      let off = cacheable ? this.posCache.get(key) : undefined;
+      if (off === undefined) {
+        off = this.posVector(s, i);
+        if (cacheable) this.posCache.set(key, off);
+      }
+      posOff[i] = off;
+    }
+  }
+
+  private posVector(s: TaggerInputSentence, i: number): number {
+    const D = this.D;
+    if (this.posUsed + D > this.posPool.length) {
+      const grown = new Float32Array(Math.max(64 * D, this.posPool.length * 2));
+      grown.set(this.posPool);
+      this.posPool = grown;
+    }
+    const at = this.posUsed;
+    this.posUsed += D;
+    const pool = this.posPool;
+    pool.fill(0, at, at + D);
+    const feats: string[] = [];
+    posFeatures(posKey(s, i), this.groups, feats);
+    feats.push('bias');
+    for (const f of feats) {
+      const id = this.index.get(f);
+      if (id === undefined) continue;
+      const w = id * D;
+      for (let t = 0; t < D; t++) pool[at + t] += this.W[w + t]!;
+    }
+    return at;
+  }
+
+  /** Small ids for POS tags so a window's cache key is a number; tags beyond POS_ID_LIMIT are not cached. */
+  private posId(tag: string): number {
+    let id = this.posIds.get(tag);
+    if (id === undefined) {
+      id = this.posIds.size < POS_ID_LIMIT ? this.posIds.size + 1 : POS_ID_LIMIT + 1;
+      if (id <= POS_ID_LIMIT) this.posIds.set(tag, id);
+    }
+    return id;
+  }
+
+  /**
+   * Ids of each token's contextual features but the bias (contextualFeatures, which the bias leads; it is summed
+   * with the POS window): word bigrams, the first word's shape, gazetteer matches.
+   */
+  private contextIds(s: TaggerInputSentence, n: number): void {
+    const infos = this.infos;
+    const start = this.ctxStart;
+    // At most two bigrams and one shape per token; gazetteer features are added below, growing the array if needed.
+    if (this.ctxIds.length < 3 * n + 16) this.ctxIds = new Int32Array(Math.max(3 * n + 16, 2 * this.ctxIds.length));
+    let gaz: (readonly string[])[] | null = null;
+    if (this.useGazetteer) {
+      for (let i = 0; i < n; i++) {
+        if (infos[i]!.norm.gazFirst) {
+          gaz = this.res.gazetteer!.features(infos.map((x) => x.norm.norm));
+          break;
+        }
+      }
+    }
+    let c = 0;
+    const push = (id: number): void => {
+      if (c === this.ctxIds.length) {
+        const grown = new Int32Array(this.ctxIds.length * 2);
+        grown.set(this.ctxIds);
+        this.ctxIds = grown;
+      }
+      this.ctxIds[c++] = id;
+    };
+    for (let i = 0; i < n; i++) {
+      start[i] = c;
+      if (this.useBigrams) {
+        const cur = infos[i]!.norm.bigram;
+        if (cur >= 0) {
+          const prev = i === 0 ? this.bigramBefore : infos[i - 1]!.norm.bigram;
+          const next = i + 1 === n ? this.bigramAfter : infos[i + 1]!.norm.bigram;
+          if (prev >= 0) {
+            const id = this.bigramLeft.get(prev, cur);
+            if (id >= 0) push(id);
+          }
+          if (next >= 0) {
+            const id = this.bigramRight.get(cur, next);
+            if (id >= 0) push(id);
+          }
+        }
+      }
+      if (i === 0 && this.useFirstShape) {
+        const info = infos[0]!;
+        if (info.firstSs === -2) info.firstSs = this.index.get(`first:ss=${shortShape(s.words[0]!)}`) ?? -1;
+        if (info.firstSs >= 0) push(info.firstSs);
+      }
+      if (gaz) {
+        for (const f of gaz[i]!) {
+          const id = this.index.get(f);
+          if (id !== undefined) push(id);
+        }
+      }
+    }
+    start[n] = c;
   }
 }
 
-/** Ids of each token's contextual features: token i's are ids[offsets[i] .. offsets[i + 1]). */
-export interface ContextIds {
-  ids: Int32Array;
-  offsets: Int32Array;
+/** em[at .. at + T) += the stage-2 weights of feature `id` (columns T .. 2T of rows of width 2T); nothing for id -1. */
+function addStage2(em: Float64Array, at: number, W: Float32Array, id: number, T: number): void {
+  if (id < 0) return;
+  const w = id * 2 * T + T;
+  for (let t = 0; t < T; t++) em[at + t] += W[w + t]!;
 }
 
 /**
