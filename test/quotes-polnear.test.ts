@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/version.js';
 import { evaluateQuotes } from '../src/eval/quotes.js';
 import { codePointToUtf16 } from '../src/train/quotesData.js';
+import { ATTRIBUTION_SETTINGS, useQuoteSettings } from '../src/quotes/settings.js';
 import { QuoteTestRun } from './fixtures/quotes/pipeline.js';
 
 const DEV = join(PACKAGE_ROOT, '..', 'shared', 'data', 'polnear', 'dev.jsonl');
@@ -32,6 +33,7 @@ test('PolNeAR dev scores stay above their pinned floors', (t) => {
   }
   // The quote layer's own pipeline (tokens, then quotes), so the gate does not move with other layers' work.
   const run = new QuoteTestRun();
+  useQuoteSettings(run.run, ATTRIBUTION_SETTINGS);
   const { scores } = evaluateQuotes(DEV, undefined, (text, id) => run.analyze(text, id));
   for (const [metric, floor] of Object.entries(FLOORS)) {
     const f1 = scores[metric as keyof typeof FLOORS].f1;

@@ -3,51 +3,20 @@
 // a generic walk, so layers added later are covered) is the slice of the text it claims to be.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import ts from 'typescript';
 import { Analyzer, analyzeText } from '../src/analyze.js';
 import { InputError } from '../src/ingest/decode.js';
 import { readTextFile } from '../src/ingest/textFile.js';
 import type { NewsRecord } from '../src/model/record.js';
-
-const ROOT = join(import.meta.dirname, '..');
-const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'record.schema.json'), 'utf8'));
-const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+import { recordProblems as problems, recordSchema as schema, ROOT, spansIn } from './tools/record-check.js';
 
 interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   required?: string[];
   enum?: unknown[];
   $ref?: string;
-}
-
-/** Every span-shaped object (numeric start and end) under `value`, with the path it was found at. */
-function* spansIn(value: unknown, path: string): Generator<{ path: string; span: Record<string, unknown> }> {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* spansIn(value[i], `${path}[${i}]`);
-  } else if (value !== null && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if (typeof o.start === 'number' && typeof o.end === 'number') yield { path, span: o };
-    for (const [k, v] of Object.entries(o)) yield* spansIn(v, `${path}.${k}`);
-  }
-}
-
-/** Problems with the record: schema errors, then spans that are not the slice they claim. */
-function problems(record: NewsRecord): string[] {
-  const out: string[] = [];
-  if (!validate(record)) out.push(...validate.errors!.map((e) => `schema: ${e.instancePath} ${e.message}`));
-  const { text, ...rest } = record;
-  for (const { path, span } of spansIn(rest, '$')) {
-    const { start, end } = span as { start: number; end: number };
-    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start && end <= text.length)) {
-      out.push(`${path}: [${start}, ${end}) is not a range of a text of length ${text.length}`);
-    } else if (span.text !== text.slice(start, end)) {
-      out.push(`${path}: text ${JSON.stringify(span.text)} is not text.slice(${start}, ${end})`);
-    }
-  }
-  return out;
 }
 
 /** Every *.txt under a folder, recursively, sorted. */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { Ledger } from '../src/store/ledger.js';
 import { openStore } from '../src/store/open.js';
-import { IngestQueue, openQueue, runWorker } from '../src/store/queue.js';
+import { failedJobs, IngestQueue, openQueue, runWorker } from '../src/store/queue.js';
 import { pgTestUrl } from './fixtures/store/pg.js';
 import { doc, StubAnalyzer } from './fixtures/store/stubAnalyzer.js';
 
@@ -33,12 +33,15 @@ test('two workers share one store through the queue', { skip }, async () => {
   try {
     const queue = new IngestQueue(bosses[0]!);
     for (const d of docs) await queue.add(d);
+    await queue.add(doc('bad', ['Bad', 'Q|X|BOOM goes the analyser']));
     await queue.flush();
     const quiet = () => undefined;
     const stats = await Promise.all(stores.map((s, i) =>
-      runWorker(bosses[i]!, new Ledger(s, () => new StubAnalyzer()), { untilEmpty: true, log: quiet })));
+      runWorker(bosses[i]!, new Ledger(s, () => new StubAnalyzer({ failOn: 'BOOM' })), { untilEmpty: true, log: quiet })));
     assert.equal(stats[0]!.stored + stats[1]!.stored, docs.length);
     assert.equal((await stores[0]!.counts()).documents, docs.length);
+    const failed = await failedJobs(bosses[0]!, `${schema}_boss`);
+    assert.deepEqual(failed.map((f) => [f.document, f.error]), [['bad', 'stub analyser failure']], 'kept as failed after its retries');
     // One analyser over the documents in the order they were stored gives the same statement ids.
     const order = await stores[0]!.versionsAfter(0, 100);
     const whole = new StubAnalyzer();

@@ -6,6 +6,7 @@ import { entitiesStage } from './stages/entities.js';
 import { eventsStage } from './stages/events.js';
 import { ingestDecodeStage } from './stages/ingest.js';
 import { htmlExtractStage } from './stages/html.js';
+import { linearityStage } from './stages/linearity.js';
 import { nerTaggingStage } from './stages/ner.js';
 import { quotesStage } from './stages/quotes.js';
 
@@ -39,4 +40,4 @@ export interface BenchStage {
 }
 
 /** Every extra benchmark, run after the pipeline benchmark in this order. */
-export const BENCH_STAGES: readonly BenchStage[] = [ingestDecodeStage, nerTaggingStage, entitiesStage, eventsStage, quotesStage, htmlExtractStage];
+export const BENCH_STAGES: readonly BenchStage[] = [ingestDecodeStage, nerTaggingStage, entitiesStage, eventsStage, quotesStage, htmlExtractStage, linearityStage];

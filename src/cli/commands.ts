@@ -9,8 +9,9 @@ import { reanalyzeCommand } from './commands/reanalyze.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
 import { workerCommand } from './commands/worker.js';
+import { errorsCommand } from './commands/errors.js';
 
 /** Every CLI command. A new command is a file in commands/ and one line here. */
 export const COMMANDS: readonly CliCommand[] = [analyzeCommand, evalCommand, timelineCommand, exportCommand,
-  ingestCommand, reanalyzeCommand, searchCommand, correctCommand, serveCommand, workerCommand,
+  ingestCommand, reanalyzeCommand, searchCommand, correctCommand, serveCommand, workerCommand, errorsCommand,
 ];

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { analyzeText } from '../analyze.js';
+import { Analyzer } from '../analyze.js';
 import type { Quote } from '../model/record.js';
+import { ATTRIBUTION_SETTINGS, SPEECH_SETTINGS, useQuoteSettings, type QuoteSettings } from '../quotes/settings.js';
 import { readPolnear, type PolnearDoc, type RoleSpan } from '../train/quotesData.js';
 import type { Evaluation } from './registry.js';
 import { formatTable, prf } from './table.js';
@@ -9,6 +10,8 @@ import { formatTable, prf } from './table.js';
 // raw article text; each role (content, source, cue) is scored on its own by exact span, content also by character
 // overlap (>= 0.3 and >= 0.8 of the gold span, greedy one-to-one), and whole attributions by content overlap >= 0.8
 // with a speaker mention that overlaps the gold one (or both absent). Intervals: bootstrap over documents.
+// The quote layer runs in its 'attribution' profile (src/quotes/settings.ts) unless told otherwise: PolNeAR annotates
+// beliefs, polls and findings as well as speech.
 
 export const BOOTSTRAP_SAMPLES = 1000;
 export const BOOTSTRAP_SEED = 7;
@@ -160,12 +163,21 @@ export function summarise(docs: DocCounts[], samples = BOOTSTRAP_SAMPLES, seed =
   return out;
 }
 
+/** The whole pipeline on a raw text, on a run of its own with the given quote settings (as analyzeText). */
+export function analyzeWith(settings: Readonly<QuoteSettings>): (text: string, id: string) => { quotes: Quote[] } {
+  return (text, id) => {
+    const analyzer = new Analyzer();
+    useQuoteSettings(analyzer.run, settings);
+    return analyzer.analyze({ id, source: { corpus: 'inline' }, text, date: null, outlet: null, url: null, notes: [] });
+  };
+}
+
 /** Runs the pipeline on every document of a PolNeAR-format file and scores it. `analyze` defaults to the whole
- * pipeline on the raw text (analyzeText); tests pass a pipeline of their own. */
+ * pipeline on the raw text in the 'attribution' profile; tests pass a pipeline of their own. */
 export function evaluateQuotes(
   path: string,
   limit?: number,
-  analyze: (text: string, id: string) => { quotes: Quote[] } = (text, id) => analyzeText(text, { id }),
+  analyze: (text: string, id: string) => { quotes: Quote[] } = analyzeWith(ATTRIBUTION_SETTINGS),
 ): { docs: number; scores: Record<Metric, MetricScore>; seconds: number; chars: number } {
   const docs = readPolnear(path).slice(0, limit ?? Infinity);
   const t0 = performance.now();
@@ -181,22 +193,28 @@ export function evaluateQuotes(
 export const quotesEvaluation: Evaluation = {
   name: 'quotes',
   usage:
-    'quotes --gold FILE.jsonl [--limit N]\n' +
+    'quotes --gold FILE.jsonl [--limit N] [--profile attribution|speech]\n' +
     '        quote attribution against PolNeAR-format gold: exact-span P/R/F1 of content, source and cue, content\n' +
-    '        overlap >= 0.3 / 0.8, attributed quotes; bootstrap 95% intervals over documents',
+    '        overlap >= 0.3 / 0.8, attributed quotes; bootstrap 95% intervals over documents. The quote layer runs in\n' +
+    '        its attribution profile (beliefs and polls too, as PolNeAR annotates) unless --profile speech',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { gold: { type: 'string' }, limit: { type: 'string' } } });
+    const { values } = parseArgs({ args, options: { gold: { type: 'string' }, limit: { type: 'string' }, profile: { type: 'string' } } });
     if (!values.gold) {
       io.err('newsledger eval quotes: --gold FILE.jsonl is required');
       return 2;
     }
-    const { docs, scores, seconds, chars } = evaluateQuotes(values.gold, values.limit ? Number(values.limit) : undefined);
+    if (values.profile !== undefined && values.profile !== 'speech' && values.profile !== 'attribution') {
+      io.err('newsledger eval quotes: --profile is attribution or speech');
+      return 2;
+    }
+    const settings = values.profile === 'speech' ? SPEECH_SETTINGS : ATTRIBUTION_SETTINGS;
+    const { docs, scores, seconds, chars } = evaluateQuotes(values.gold, values.limit ? Number(values.limit) : undefined, analyzeWith(settings));
     const rows: Array<Array<string | number>> = [['metric', 'P', 'R', 'F1', '95% CI']];
     for (const m of METRICS) {
       const s = scores[m];
       rows.push([m, s.p, s.r, s.f1, `${s.lo.toFixed(3)}-${s.hi.toFixed(3)}`]);
     }
-    io.out(`${docs} documents, ${(chars / 1e6).toFixed(2)} M chars, ${seconds.toFixed(1)} s (whole pipeline)`);
+    io.out(`${docs} documents, ${(chars / 1e6).toFixed(2)} M chars, ${seconds.toFixed(1)} s (whole pipeline, quotes profile ${settings.profile})`);
     io.out(formatTable(rows));
     return 0;
   },

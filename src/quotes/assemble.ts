@@ -99,6 +99,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
   const verbFilter = VERB_FILTER && speech;
   const requireLexiconCue = REQUIRE_LEXICON_CUE && speech;
   const dropUnattributed = DROP_UNATTRIBUTED && speech;
+  // In the 'attribution' profile a content run that goes on into a sentence opening with a quotation mark stays whole
+  // (PolNeAR's contents run over several sentences), and no nested quote is read inside a content.
   const ctx: SpeakerContext = { text, entities: input.entities, lex, history: [] };
   const quotes: Quote[] = [];
   const newQuote = (start: number, end: number, cue: Token[] | null, speaker: Speaker, confidence: number): Quote => {
@@ -125,8 +127,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     const cues = runsOf(tu.cue);
     const sources = runsOf(tu.source);
     const contents = runsOf(tu.content)
-      .flatMap((c) => ((process.env.QX ?? '').includes('s') ? [c] : splitAtQuotationStart(tu, c)))
-      .map((c) => ((process.env.QX ?? '').includes('c') ? c : cutAtClosingMark(tu, c, marks)))
+      .flatMap((c) => (speech ? splitAtQuotationStart(tu, c) : [c]))
+      .map((c) => cutAtClosingMark(tu, c, marks))
       .filter((c) => !verbFilter || kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) !== 'indirect' || hasVerb(toks, c));
     const usedCues = new Set<number>();
     const tagged = [...contents].sort((a, b) => a[0] - b[0]);
@@ -140,7 +142,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       const last = added[added.length - 1];
       if (clause && !overlapsAny(tagged, clause) && !(last && gap(last, clause) < 0)) added.push(clause);
     }
-    if (!(process.env.QX ?? '').includes('a')) contents.push(...added);
+    contents.push(...added);
     contents.sort((a, b) => a[0] - b[0]);
     for (const c of contents) {
       let cue: Run | null = nearestRun(cues, c, CUE_MAX_GAP, undefined, (k) => sameSentenceOrNear(tu, k, c));
@@ -189,7 +191,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (cue) usedCues.add(cue[0]);
       previous = q;
       previousUnit = ui;
-      if (!(process.env.QX ?? '').includes('n')) nested(q, toks, c, lex, ctx, newQuote);
+      // PolNeAR annotates the outer report and leaves the reported words to the outer content: no nested quote.
+      if (speech) nested(q, toks, c, lex, ctx, newQuote);
     }
     // "Lavrov added that X, a Russian news agency said": a cue with its source that no quote used reports the
     // whole clause, and the quotes inside that clause are reached via it.
@@ -207,12 +210,12 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       for (let k = firstStartingAt(inUnit, start); k < inUnit.length && inUnit[k]!.content.start < end; k++) {
         if (inUnit[k]!.content.end <= end) inner.push(inUnit[k]!);
       }
-      if (inner.length === 0 || (process.env.QX ?? '').includes('o')) continue;
+      if (inner.length === 0) continue;
       const outer = newQuote(start, end, toks.slice(cue[0], cue[1]), resolveSpeaker(ctx, trimRun(toks, src)), TAGGED_CONFIDENCE);
       for (const q of inner) if (q.via === null) q.via = outer.id;
     }
   });
-  return (process.env.QX ?? '').includes('j') ? quotes : joinParagraphRuns(quotes, marks, text);
+  return joinParagraphRuns(quotes, marks, text);
 }
 
 /**

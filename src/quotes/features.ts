@@ -1,4 +1,6 @@
 import { HASH_SIZE, type FeatureSeq } from './perceptron.js';
+
+export type FeatureSeqLike = FeatureSeq;
 import type { QuoteLexicon } from './lexicon.js';
 import type { Unit } from './units.js';
 import { B, I, O } from './perceptron.js';
@@ -27,17 +29,86 @@ function fnv(h: number, s: string): number {
   return h;
 }
 
-/** Collects the hashed rows of one token: f(prefix, a, b, c) is the row of the string prefix + [a, b, c].join('|'). */
+/** Collects the hashed rows of one token: f(H_prefix, a, b, c) is the row of the string prefix + [a, b, c].join('|'),
+ * H_prefix being the FNV state after the prefix (computed once, below). */
 class Rows {
   readonly out: number[] = [];
-  f(prefix: string, a?: string, b?: string, c?: string): void {
-    let h = fnv(FNV_OFFSET, prefix);
+  f(prefix: number, a?: string, b?: string, c?: string): void {
+    let h = prefix;
     if (a !== undefined) h = fnv(h, a);
     if (b !== undefined) h = fnv(Math.imul(h ^ PIPE, 0x01000193), b);
     if (c !== undefined) h = fnv(Math.imul(h ^ PIPE, 0x01000193), c);
     this.out.push((h >>> 0) & (HASH_SIZE - 1));
   }
 }
+
+// FNV states after each feature template's prefix.
+const H_bias = fnv(FNV_OFFSET, 'bias');
+const H_w = fnv(FNV_OFFSET, 'w=');
+const H_p = fnv(FNV_OFFSET, 'p=');
+const H_sh = fnv(FNV_OFFSET, 'sh=');
+const H_s3 = fnv(FNV_OFFSET, 's3=');
+const H_wm1 = fnv(FNV_OFFSET, 'w-1=');
+const H_wp1 = fnv(FNV_OFFSET, 'w+1=');
+const H_pm1 = fnv(FNV_OFFSET, 'p-1=');
+const H_pp1 = fnv(FNV_OFFSET, 'p+1=');
+const H_pm2 = fnv(FNV_OFFSET, 'p-2=');
+const H_pp2 = fnv(FNV_OFFSET, 'p+2=');
+const H_pp = fnv(FNV_OFFSET, 'pp=');
+const H_pn = fnv(FNV_OFFSET, 'pn=');
+const H_ww = fnv(FNV_OFFSET, 'ww=');
+const H_wn = fnv(FNV_OFFSET, 'wn=');
+const H_q = fnv(FNV_OFFSET, 'q=');
+const H_qp = fnv(FNV_OFFSET, 'qp=');
+const H_qm = fnv(FNV_OFFSET, 'qm=');
+const H_qm1 = fnv(FNV_OFFSET, 'q-1=');
+const H_qp1 = fnv(FNV_OFFSET, 'q+1=');
+const H_sf = fnv(FNV_OFFSET, 'sf=');
+const H_pf = fnv(FNV_OFFSET, 'pf=');
+const H_ds = fnv(FNV_OFFSET, 'ds=');
+const H_de = fnv(FNV_OFFSET, 'de=');
+const H_dsq = fnv(FNV_OFFSET, 'dsq=');
+const H_wm2 = fnv(FNV_OFFSET, 'w-2=');
+const H_wp2 = fnv(FNV_OFFSET, 'w+2=');
+const H_sq = fnv(FNV_OFFSET, 'sq=');
+const H_cls = fnv(FNV_OFFSET, 'cls=');
+const H_clsm1 = fnv(FNV_OFFSET, 'cls-1=');
+const H_clsp1 = fnv(FNV_OFFSET, 'cls+1=');
+const H_lcl = fnv(FNV_OFFSET, 'lcl=');
+const H_rcl = fnv(FNV_OFFSET, 'rcl=');
+const H_lclq = fnv(FNV_OFFSET, 'lclq=');
+const H_rclq = fnv(FNV_OFFSET, 'rclq=');
+const H_cvw = fnv(FNV_OFFSET, 'cvw=');
+const H_cvp = fnv(FNV_OFFSET, 'cvp=');
+const H_cvq = fnv(FNV_OFFSET, 'cvq=');
+const H_qa = fnv(FNV_OFFSET, 'qa=');
+const H_qap = fnv(FNV_OFFSET, 'qap=');
+const H_c = fnv(FNV_OFFSET, 'c=');
+const H_cm1 = fnv(FNV_OFFSET, 'c-1=');
+const H_cp1 = fnv(FNV_OFFSET, 'c+1=');
+const H_lpc = fnv(FNV_OFFSET, 'lpc=');
+const H_rpc = fnv(FNV_OFFSET, 'rpc=');
+const H_lpcq = fnv(FNV_OFFSET, 'lpcq=');
+const H_rpcq = fnv(FNV_OFFSET, 'rpcq=');
+const H_lpcc = fnv(FNV_OFFSET, 'lpcc=');
+const H_rpcc = fnv(FNV_OFFSET, 'rpcc=');
+const H_lpcp = fnv(FNV_OFFSET, 'lpcp=');
+const H_rpcp = fnv(FNV_OFFSET, 'rpcp=');
+const H_lpcw = fnv(FNV_OFFSET, 'lpcw=');
+const H_rpcw = fnv(FNV_OFFSET, 'rpcw=');
+const H_lr = fnv(FNV_OFFSET, 'lr=');
+const H_sc = fnv(FNV_OFFSET, 'sc=');
+const H_scq = fnv(FNV_OFFSET, 'scq=');
+const H_aftercue = fnv(FNV_OFFSET, 'aftercue=');
+const H_aftercuep = fnv(FNV_OFFSET, 'aftercuep=');
+const H_beforecue = fnv(FNV_OFFSET, 'beforecue=');
+const H_beforecuep = fnv(FNV_OFFSET, 'beforecuep=');
+const H_k = fnv(FNV_OFFSET, 'k=');
+const H_lct = fnv(FNV_OFFSET, 'lct=');
+const H_rct = fnv(FNV_OFFSET, 'rct=');
+const H_lctp = fnv(FNV_OFFSET, 'lctp=');
+const H_rctp = fnv(FNV_OFFSET, 'rctp=');
+const H_kc = fnv(FNV_OFFSET, 'kc=');
 
 /** Distances are bucketed so that the weights generalise across sentence lengths. */
 function bucket(d: number): string {
@@ -88,7 +159,7 @@ export interface BaseFeatures {
   cueLex: Uint8Array;
   first: Uint8Array;
   commas: Int32Array;
-  rows: number[][];
+  rows: Int32Array[];
 }
 
 export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
@@ -107,7 +178,7 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
   for (let i = 0; i < n; i++) sentStart[i] = i > 0 && sent[i] === sent[i - 1] ? sentStart[i - 1]! : i;
   for (let i = n - 1; i >= 0; i--) sentEnd[i] = i + 1 < n && sent[i] === sent[i + 1] ? sentEnd[i + 1]! : i;
   const firstArr = new Uint8Array(n);
-  const rows: number[][] = new Array(n);
+  const rows: Int32Array[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const r = new Rows();
     const w = lower[i]!;
@@ -123,47 +194,47 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
     const lb = lcl[i]! < 0 ? 'none' : bucket(i - lcl[i]!);
     const rb = rcl[i]! < 0 ? 'none' : bucket(rcl[i]! - i);
     const ds = bucket(i - sentStart[i]!);
-    r.f('bias');
-    r.f('w=', w);
-    r.f('p=', p);
-    r.f('sh=', shape(toks[i]!.text));
-    r.f('s3=', w.slice(-3));
-    r.f('w-1=', w1);
-    r.f('w+1=', w2);
-    r.f('p-1=', p1);
-    r.f('p+1=', p2);
-    r.f('p-2=', i > 1 ? pos[i - 2]! : '<s>');
-    r.f('p+2=', i + 2 < n ? pos[i + 2]! : '</s>');
-    r.f('pp=', p1, p);
-    r.f('pn=', p, p2);
-    r.f('ww=', w1, w);
-    r.f('wn=', w, w2);
-    r.f('q=', q);
-    r.f('qp=', q, p);
-    r.f('qm=', String(unit.mark[i]));
-    r.f('q-1=', i > 0 ? String(unit.depth[i - 1]) : 'x', q);
-    r.f('q+1=', q, i + 1 < n ? String(unit.depth[i + 1]) : 'x');
-    r.f('sf=', String(first), String(last));
-    r.f('pf=', String(i === 0), String(i + 1 === n));
-    r.f('ds=', ds);
-    r.f('de=', bucket(sentEnd[i]! - i));
-    r.f('dsq=', ds, q);
-    r.f('w-2=', i > 1 ? lower[i - 2]! : '<s>');
-    r.f('w+2=', i + 2 < n ? lower[i + 2]! : '</s>');
-    r.f('sq=', String(sentHasQuote.has(sent[i]!)));
-    r.f('cls=', cls[i]!, String(cueLex[i]));
-    r.f('cls-1=', i > 0 ? cls[i - 1]! : '<s>', cls[i]!);
-    r.f('cls+1=', cls[i]!, i + 1 < n ? cls[i + 1]! : '</s>');
-    r.f('lcl=', lb);
-    r.f('rcl=', rb);
-    r.f('lclq=', lb, q);
-    r.f('rclq=', rb, q);
+    r.f(H_bias);
+    r.f(H_w, w);
+    r.f(H_p, p);
+    r.f(H_sh, shape(toks[i]!.text));
+    r.f(H_s3, w.slice(-3));
+    r.f(H_wm1, w1);
+    r.f(H_wp1, w2);
+    r.f(H_pm1, p1);
+    r.f(H_pp1, p2);
+    r.f(H_pm2, i > 1 ? pos[i - 2]! : '<s>');
+    r.f(H_pp2, i + 2 < n ? pos[i + 2]! : '</s>');
+    r.f(H_pp, p1, p);
+    r.f(H_pn, p, p2);
+    r.f(H_ww, w1, w);
+    r.f(H_wn, w, w2);
+    r.f(H_q, q);
+    r.f(H_qp, q, p);
+    r.f(H_qm, String(unit.mark[i]));
+    r.f(H_qm1, i > 0 ? String(unit.depth[i - 1]) : 'x', q);
+    r.f(H_qp1, q, i + 1 < n ? String(unit.depth[i + 1]) : 'x');
+    r.f(H_sf, String(first), String(last));
+    r.f(H_pf, String(i === 0), String(i + 1 === n));
+    r.f(H_ds, ds);
+    r.f(H_de, bucket(sentEnd[i]! - i));
+    r.f(H_dsq, ds, q);
+    r.f(H_wm2, i > 1 ? lower[i - 2]! : '<s>');
+    r.f(H_wp2, i + 2 < n ? lower[i + 2]! : '</s>');
+    r.f(H_sq, String(sentHasQuote.has(sent[i]!)));
+    r.f(H_cls, cls[i]!, String(cueLex[i]));
+    r.f(H_clsm1, i > 0 ? cls[i - 1]! : '<s>', cls[i]!);
+    r.f(H_clsp1, cls[i]!, i + 1 < n ? cls[i + 1]! : '</s>');
+    r.f(H_lcl, lb);
+    r.f(H_rcl, rb);
+    r.f(H_lclq, lb, q);
+    r.f(H_rclq, rb, q);
     if (cueLex[i]) {
-      r.f('cvw=', w);
-      r.f('cvp=', w, p2);
-      r.f('cvq=', w, q);
+      r.f(H_cvw, w);
+      r.f(H_cvp, w, p2);
+      r.f(H_cvq, w, q);
     }
-    rows[i] = r.out;
+    rows[i] = Int32Array.from(r.out);
   }
   return { lower, pos, cueLex, first: firstArr, commas: commaPrefix(lower), rows };
 }
@@ -180,6 +251,19 @@ export function unitFeatures(
   content?: Uint8Array,
   base: BaseFeatures = baseFeatures(unit, lex),
 ): FeatureSeq {
+  const extra = stageFeatures(unit, stage, base, cue, content);
+  return extra.map((rows, i) => {
+    const baseRows = base.rows[i]!;
+    const all = new Int32Array(baseRows.length + rows.length);
+    all.set(baseRows);
+    all.set(rows, baseRows.length);
+    return all;
+  });
+}
+
+/** The rows a stage adds to the shared base rows of each token (what unitFeatures appends to base.rows). The run-time
+ * taggers score base rows once for all stages (src/quotes/tagging.ts) and only these rows per stage. */
+export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?: Uint8Array, content?: Uint8Array): FeatureSeq {
   const n = unit.tokens.length;
   const { lower, pos, cueLex, commas } = base;
   const sent = unit.sent;
@@ -215,8 +299,8 @@ export function unitFeatures(
     const p = pos[i]!;
     const q = String(unit.depth[i]!);
     const qa = unit.quote[i]! < 0 ? 'none' : attached.get(unit.quote[i]!)!;
-    r.f('qa=', qa);
-    r.f('qap=', qa, String(unit.mark[i]));
+    r.f(H_qa, qa);
+    r.f(H_qap, qa, String(unit.mark[i]));
     if (stage !== 'cue' && cue && lpc && rpc) {
       const l = lpc[i]!;
       const rr = rpc[i]!;
@@ -225,29 +309,29 @@ export function unitFeatures(
       const lc = l >= 0 && commas[i]! - commas[l]! > 0;
       const rc = rr >= 0 && commas[rr]! - commas[i]! > 0;
       const s = sent[i]!;
-      r.f('c=', String(cue[i]));
-      r.f('c-1=', i > 0 ? String(cue[i - 1]) : 'x', String(cue[i]));
-      r.f('c+1=', String(cue[i]), i + 1 < n ? String(cue[i + 1]) : 'x');
-      r.f('lpc=', lb);
-      r.f('rpc=', rb);
-      r.f('lpcq=', lb, q);
-      r.f('rpcq=', rb, q);
-      r.f('lpcc=', lb, String(lc));
-      r.f('rpcc=', rb, String(rc));
-      r.f('lpcp=', lb, p);
-      r.f('rpcp=', rb, p);
-      r.f('lpcw=', l < 0 ? 'none' : lower[l]!);
-      r.f('rpcw=', rr < 0 ? 'none' : lower[rr]!);
-      r.f('lr=', String(l >= 0), String(rr >= 0), q);
-      r.f('sc=', String(sentHasCue.has(s)), String(sentHasCue.has(s - 1)), String(sentHasCue.has(s + 1)));
-      r.f('scq=', String(sentHasCue.has(s)), q, String(base.first[i] === 1));
+      r.f(H_c, String(cue[i]));
+      r.f(H_cm1, i > 0 ? String(cue[i - 1]) : 'x', String(cue[i]));
+      r.f(H_cp1, String(cue[i]), i + 1 < n ? String(cue[i + 1]) : 'x');
+      r.f(H_lpc, lb);
+      r.f(H_rpc, rb);
+      r.f(H_lpcq, lb, q);
+      r.f(H_rpcq, rb, q);
+      r.f(H_lpcc, lb, String(lc));
+      r.f(H_rpcc, rb, String(rc));
+      r.f(H_lpcp, lb, p);
+      r.f(H_rpcp, rb, p);
+      r.f(H_lpcw, l < 0 ? 'none' : lower[l]!);
+      r.f(H_rpcw, rr < 0 ? 'none' : lower[rr]!);
+      r.f(H_lr, String(l >= 0), String(rr >= 0), q);
+      r.f(H_sc, String(sentHasCue.has(s)), String(sentHasCue.has(s - 1)), String(sentHasCue.has(s + 1)));
+      r.f(H_scq, String(sentHasCue.has(s)), q, String(base.first[i] === 1));
       if (l >= 0 && i - l === 1) {
-        r.f('aftercue=', w);
-        r.f('aftercuep=', p);
+        r.f(H_aftercue, w);
+        r.f(H_aftercuep, p);
       }
       if (rr >= 0 && rr - i === 1) {
-        r.f('beforecue=', w);
-        r.f('beforecuep=', p);
+        r.f(H_beforecue, w);
+        r.f(H_beforecuep, p);
       }
     }
     if ((stage === 'source' || stage === 'refine') && content && lct && rct) {
@@ -255,18 +339,14 @@ export function unitFeatures(
       const rr = rct[i]!;
       const lb = l < 0 ? 'none' : bucket(i - l);
       const rb = rr < 0 ? 'none' : bucket(rr - i);
-      r.f('k=', String(content[i]));
-      r.f('lct=', lb);
-      r.f('rct=', rb);
-      r.f('lctp=', lb, p);
-      r.f('rctp=', rb, p);
-      r.f('kc=', String(content[i]), cue ? String(cue[i]) : 'x');
+      r.f(H_k, String(content[i]));
+      r.f(H_lct, lb);
+      r.f(H_rct, rb);
+      r.f(H_lctp, lb, p);
+      r.f(H_rctp, rb, p);
+      r.f(H_kc, String(content[i]), cue ? String(cue[i]) : 'x');
     }
-    const baseRows = base.rows[i]!;
-    const rows = new Int32Array(baseRows.length + r.out.length);
-    rows.set(baseRows);
-    rows.set(r.out, baseRows.length);
-    out[i] = rows;
+    out[i] = Int32Array.from(r.out);
   }
   return out;
 }

@@ -68,10 +68,13 @@ function allowed(prev: number, cur: number): boolean {
 
 /** `bias` is added to the B and I scores of every token: above 0 it trades precision for recall (set on dev). */
 export function viterbi(seq: FeatureSeq, w: ArrayLike<number>, trans: ArrayLike<number>, bias = 0): Uint8Array {
-  const n = seq.length;
+  return viterbiEm(emissions(seq, w, bias), seq.length, trans);
+}
+
+/** Best label sequence given the emission scores em[t * 3 + label] of n tokens. */
+export function viterbiEm(em: Float64Array, n: number, trans: ArrayLike<number>): Uint8Array {
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  const em = emissions(seq, w, bias);
   const score = new Float64Array(n * LABELS);
   const back = new Uint8Array(n * LABELS);
   for (let c = 0; c < LABELS; c++) {

@@ -1,9 +1,10 @@
 import type { Block } from '../model/record.js';
 import type { Token } from '../pipeline/doc.js';
-import { baseFeatures, unitFeatures } from './features.js';
+import { baseFeatures, stageFeatures, type FeatureSeqLike } from './features.js';
 import { quoteLexicon } from './lexicon.js';
 import { pairQuoteMarks, type MarkedQuote } from './marks.js';
-import type { QuoteModels } from './model.js';
+import { TABLE_STRIDE, type QuoteModels } from './model.js';
+import { LABELS, viterbiEm } from './perceptron.js';
 import { paragraphRanges } from './paragraphs.js';
 import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
 import { buildUnits, type Unit } from './units.js';
@@ -29,15 +30,72 @@ export function layoutOf(text: string, tokens: readonly Token[], blocks: readonl
   return { paragraphs, marks, units: buildUnits(tokens, paragraphs, marks) };
 }
 
-/** Runs the cue, content, source and refining content taggers in turn, each seeing what the earlier ones predicted. */
+/** Runs the cue, content, source and refining content taggers in turn, each seeing what the earlier ones predicted.
+ * The base rows of each token are scored once for all four (the interleaved table of QuoteModels); each stage then
+ * adds the scores of its own rows: the same sums, in the same order, as scoring each tagger's full rows. */
 export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: Readonly<QuoteSettings> = SPEECH_SETTINGS): TaggedUnit[] {
   const lex = quoteLexicon();
+  const { table, index, trans, scale } = models;
+  const inv = 1 / scale;
   return units.map((unit) => {
+    const n = unit.tokens.length;
     const base = baseFeatures(unit, lex);
-    const cue = models.cue.decode(unitFeatures(unit, lex, 'cue', undefined, undefined, base), settings.cueBias);
-    const first = models.content.decode(unitFeatures(unit, lex, 'content', cue, undefined, base), settings.contentBias);
-    const source = models.source.decode(unitFeatures(unit, lex, 'source', cue, first, base), settings.sourceBias);
-    const content = models.refine.decode(unitFeatures(unit, lex, 'refine', cue, first, base), settings.refineBias);
+    const baseEm = new Float64Array(n * TABLE_STRIDE);
+    for (let t = 0; t < n; t++) {
+      const rows = base.rows[t]!;
+      const o = t * TABLE_STRIDE;
+      for (let k = 0; k < rows.length; k++) {
+        const r = index[rows[k]!]!;
+        if (r < 0) continue;
+        for (let j = 0; j < TABLE_STRIDE; j++) baseEm[o + j] += table[r + j]!;
+      }
+    }
+    for (let k = 0; k < baseEm.length; k++) baseEm[k] *= inv;
+    const em = new Float64Array(n * LABELS);
+    const em2 = new Float64Array(n * LABELS);
+    // Scores stage `stage` (and `stage + 1` into em2 when `pair`: source and refine read the same rows).
+    const score = (stage: number, seq: FeatureSeqLike, bias: number, pair: boolean, bias2: number): void => {
+      const col = stage * LABELS;
+      for (let t = 0; t < n; t++) {
+        const o = t * TABLE_STRIDE + col;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let u0 = 0;
+        let u1 = 0;
+        let u2 = 0;
+        const rows = seq[t]!;
+        for (let k = 0; k < rows.length; k++) {
+          const at = index[rows[k]!]!;
+          if (at < 0) continue;
+          const r = at + col;
+          s0 += table[r]!;
+          s1 += table[r + 1]!;
+          s2 += table[r + 2]!;
+          if (pair) {
+            u0 += table[r + 3]!;
+            u1 += table[r + 4]!;
+            u2 += table[r + 5]!;
+          }
+        }
+        em[t * 3] = baseEm[o]! + s0 * inv;
+        em[t * 3 + 1] = baseEm[o + 1]! + s1 * inv + bias;
+        em[t * 3 + 2] = baseEm[o + 2]! + s2 * inv + bias;
+        if (pair) {
+          em2[t * 3] = baseEm[o + 3]! + u0 * inv;
+          em2[t * 3 + 1] = baseEm[o + 4]! + u1 * inv + bias2;
+          em2[t * 3 + 2] = baseEm[o + 5]! + u2 * inv + bias2;
+        }
+      }
+    };
+    score(0, stageFeatures(unit, 'cue', base), settings.cueBias, false, 0);
+    const cue = viterbiEm(em, n, trans[0]!);
+    score(1, stageFeatures(unit, 'content', base, cue), settings.contentBias, false, 0);
+    const first = viterbiEm(em, n, trans[1]!);
+    // The source and refine stages add the same rows (both see the cues and the first content pass).
+    score(2, stageFeatures(unit, 'source', base, cue, first), settings.sourceBias, true, settings.refineBias);
+    const source = viterbiEm(em, n, trans[2]!);
+    const content = viterbiEm(em2, n, trans[3]!);
     return { unit, cue, content, source };
   });
 }

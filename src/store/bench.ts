@@ -85,10 +85,35 @@ async function load(url: string, paths: string[], seconds: number) {
   return { requests: latencies.length, rps: result.requests.average, non2xx: result.non2xx, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99) };
 }
 
+/** 3. Latency under load: the server in its own process, autocannon here. */
+async function latency(dbPath: string, nDocs: number, speakers: string[], seconds: number): Promise<void> {
+  const port = 18000 + (process.pid % 1000);
+  const server = spawn(process.execPath, ['--import', 'tsx', join(PACKAGE_ROOT, 'src', 'cli', 'main.ts'), 'serve', '--db', dbPath, '--port', String(port)],
+    { cwd: PACKAGE_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    server.stderr.on('data', (b: Buffer) => (String(b).includes('serving') ? resolve() : undefined));
+    server.once('exit', () => reject(new Error('the server exited')));
+  });
+  try {
+    const words = ['president', 'election', 'police', 'government', 'minister', 'market', '"prime minister"', 'war', 'economy', 'health', 'court', 'trump'];
+    const search = words.map((w) => `/api/search?layer=quotes&q=${encodeURIComponent(w)}&limit=20`);
+    const docSearch = words.map((w) => `/api/search?layer=documents&q=${encodeURIComponent(w)}&limit=20`);
+    const speaker = speakers.map((s) => `/api/quotes?speaker=${encodeURIComponent(s)}&limit=20`);
+    for (const [name, paths] of [['quote search', search], ['document search', docSearch], ['speaker query', speaker]] as const) {
+      const r = await load(`http://127.0.0.1:${port}`, paths, seconds);
+      console.log(`${name}, ${nDocs}-doc SQLite store, 10 connections, ${seconds} s: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ` +
+        `${r.rps.toFixed(0)} req/s, ${r.non2xx} non-2xx`);
+    }
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { docs: { type: 'string', default: '20000' }, sample: { type: 'string', default: '100' }, pg: { type: 'string' },
-      seconds: { type: 'string', default: '10' }, 'pg-docs': { type: 'string', default: '60' }, keep: { type: 'string' } },
+      seconds: { type: 'string', default: '10' }, 'pg-docs': { type: 'string', default: '60' }, keep: { type: 'string' },
+      'latency-only': { type: 'boolean', default: false } },
   });
   const log = (m: string) => process.stderr.write(`store-bench: ${m}\n`);
   if (missingData().length) {
@@ -101,6 +126,15 @@ async function main(): Promise<void> {
     const sampleN = Number(values.sample);
     const sample = take(corpusDocs(base, Infinity), sampleN).map((d, i) => ({ ...d, date: `2024-${String(1 + (i % 12)).padStart(2, '0')}-15`, outlet: OUTLETS[i % OUTLETS.length]! }));
 
+    if (values['latency-only']) {
+      if (!values.keep) throw new Error('--latency-only needs --keep FILE, a store built by an earlier run');
+      const s0 = await openStore(values.keep);
+      const speakers = (await s0.listQuotes({}, { limit: 2000, offset: 0 })).items.map((q) => q.speaker).filter((s): s is string => !!s);
+      const docs = (await s0.counts()).documents;
+      await s0.close();
+      await latency(values.keep, docs, [...new Set(speakers)].slice(0, 40), Number(values.seconds));
+      return;
+    }
     // 1. Storage overhead with the real pipeline.
     const s1 = await openStore(join(dir, 'real.db'));
     const timed = new TimedAnalyzer(new PipelineAnalyzer());
@@ -137,28 +171,7 @@ async function main(): Promise<void> {
     const mb = (statSync(dbPath).size + (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0)) / 1e6;
     console.log(`store only (recorded analyser), SQLite: ${docs.length} docs in ${storeSeconds.toFixed(1)} s (${(docs.length / storeSeconds).toFixed(0)} docs/s); ${c2.quotes} quotes; ${mb.toFixed(0)} MB on disk`);
 
-    // 3. Latency under load: the server in its own process, autocannon here.
-    const port = 18000 + (process.pid % 1000);
-    const server = spawn(process.execPath, ['--import', 'tsx', join(PACKAGE_ROOT, 'src', 'cli', 'main.ts'), 'serve', '--db', dbPath, '--port', String(port)],
-      { cwd: PACKAGE_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-    await new Promise<void>((resolve, reject) => {
-      server.stderr.on('data', (b: Buffer) => (String(b).includes('serving') ? resolve() : undefined));
-      server.once('exit', () => reject(new Error('the server exited')));
-    });
-    try {
-      const words = ['president', 'election', 'police', 'government', 'minister', 'market', '"prime minister"', 'war', 'economy', 'health', 'court', 'trump'];
-      const search = words.map((w) => `/api/search?layer=quotes&q=${encodeURIComponent(w)}&limit=20`);
-      const docSearch = words.map((w) => `/api/search?layer=documents&q=${encodeURIComponent(w)}&limit=20`);
-      const speaker = speakers.map((s) => `/api/quotes?speaker=${encodeURIComponent(s)}&limit=20`);
-      const seconds = Number(values.seconds);
-      for (const [name, paths] of [['quote search', search], ['document search', docSearch], ['speaker query', speaker]] as const) {
-        const r = await load(`http://127.0.0.1:${port}`, paths, seconds);
-        console.log(`${name}, ${docs.length}-doc SQLite store, 10 connections, ${seconds} s: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ` +
-          `${r.rps.toFixed(0)} req/s, ${r.non2xx} non-2xx`);
-      }
-    } finally {
-      server.kill('SIGTERM');
-    }
+    await latency(dbPath, docs.length, speakers, Number(values.seconds));
 
     // 4. PostgreSQL: the queue with 1 and 2 worker processes, the real pipeline.
     if (values.pg) {

@@ -75,12 +75,13 @@ export function buildWhere(layer: Layer, f: Filters, dialect: 'sqlite' | 'postgr
     else add(`d.tsv @@ to_tsquery('simple', ?)`, tsQuery(terms));
   }
   if (f.speaker !== undefined) {
-    const norm = normName(f.speaker) ?? '';
-    const cond = '(y.speaker_norm = ? OR y.speaker_last = ?)';
-    // For quotes, an id list from the two name indexes: the rows are then read in id order for the page only,
-    // where an OR on the columns would read every quote of a much-quoted speaker and sort them.
-    if (layer === 'quotes') add('x.id IN (SELECT id FROM quotes WHERE speaker_norm = ? UNION SELECT id FROM quotes WHERE speaker_last = ?)', norm, norm);
-    else inDoc('quotes', cond, norm, norm);
+    // A one-word name is a last name ("Biden" finds "Joe Biden"); a longer one is the whole name. One equality on
+    // one index either way, whose entries are in id order, so a page of a much-quoted speaker reads only its rows.
+    const words = nameWords(f.speaker);
+    const cond = words.length === 1 ? 'y.speaker_last = ?' : 'y.speaker_norm = ?';
+    const value = words.join(' ');
+    if (layer === 'quotes') add(cond.replace(/y\./g, 'x.'), value);
+    else inDoc('quotes', cond, value);
   }
   if (f.entity !== undefined) {
     const cond = '(y.entity_id = ? OR y.name_norm = ?)';

@@ -114,10 +114,25 @@ export function posKey(s: Pick<FeatureSentence, 'words' | 'pos'>, i: number): st
 
 /** Features of the POS window (from posKey's string, so the cache and the training path cannot disagree). */
 export function posFeatures(key: string, groups: ReadonlySet<FeatureGroup>, out: string[]): void {
-  if (!groups.has('pos')) return;
   const [pm2, pm1, p0, pp1, pp2] = key.split(' ');
+  posCoreFeatures(pm1!, p0!, pp1!, groups, out);
+  posFarFeatures(-2, pm2!, groups, out);
+  posFarFeatures(2, pp2!, groups, out);
+}
+
+/**
+ * The POS features of the tags at offsets -1, 0 and 1 (the tagger caches their weights per tag trigram): the tag,
+ * its neighbours' tags, and the two tag bigrams. Neighbours beyond the sentence are '<S>' and '</S>'.
+ */
+export function posCoreFeatures(pm1: string, p0: string, pp1: string, groups: ReadonlySet<FeatureGroup>, out: string[]): void {
+  if (!groups.has('pos')) return;
   out.push(`P=${p0}`);
-  if (groups.has('context')) out.push(`-1P=${pm1}`, `1P=${pp1}`, `-2P=${pm2}`, `2P=${pp2}`, `-1P0=${pm1}|${p0}`, `0P1=${p0}|${pp1}`);
+  if (groups.has('context')) out.push(`-1P=${pm1}`, `1P=${pp1}`, `-1P0=${pm1}|${p0}`, `0P1=${p0}|${pp1}`);
+}
+
+/** The POS feature of the tag at offset k = -2 or 2 (the tagger caches its weights per tag and offset). */
+export function posFarFeatures(k: number, tag: string, groups: ReadonlySet<FeatureGroup>, out: string[]): void {
+  if (groups.has('pos') && groups.has('context')) out.push(`${k}P=${tag}`);
 }
 
 /** Features of token `i` that depend on its neighbours together and lists (not the POS window, not the document). */

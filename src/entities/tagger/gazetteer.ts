@@ -49,30 +49,40 @@ export class Gazetteer {
   }
 
   /**
+   * The longest entry that starts at word `i` of `n` (normal forms given by `norm`): its length in words and its
+   * lists, or null. At most MAX_GAZETTEER_TOKENS lookups, each on a bounded key.
+   */
+  longestAt(n: number, norm: (j: number) => string, i: number): { length: number; lists: readonly string[] } | null {
+    if (!this.firstWords.has(norm(i))) return null;
+    let key = '';
+    let best: string[] | undefined;
+    let bestLen = 0;
+    for (let len = 1; len <= MAX_GAZETTEER_TOKENS && i + len <= n; len++) {
+      const w = norm(i + len - 1);
+      key = len === 1 ? w : `${key} ${w}`;
+      const hit = this.entries.get(key);
+      if (hit) {
+        best = hit;
+        bestLen = len;
+      }
+    }
+    return best ? { length: bestLen, lists: best } : null;
+  }
+
+  /**
    * Per word, the list features, from the words' normal forms (normalForm: lower case, digits as 0). Linear: at most
    * MAX_GAZETTEER_TOKENS lookups per start, each on a bounded key. Words without features share one empty array.
    */
   features(norm: readonly string[]): (readonly string[])[] {
     const n = norm.length;
     const out: string[][] = new Array(n).fill(NONE);
-    const lower = norm;
+    const at = (j: number): string => norm[j]!;
     for (let i = 0; i < n; i++) {
-      if (!this.firstWords.has(lower[i]!)) continue;
-      let key = '';
-      let best: string[] | undefined;
-      let bestLen = 0;
-      for (let len = 1; len <= MAX_GAZETTEER_TOKENS && i + len <= n; len++) {
-        const w = lower[i + len - 1]!;
-        key = len === 1 ? w : `${key} ${w}`;
-        const hit = this.entries.get(key);
-        if (hit) {
-          best = hit;
-          bestLen = len;
-        }
-      }
-      if (!best) continue;
+      const match = this.longestAt(n, at, i);
+      if (!match) continue;
+      const bestLen = match.length;
       for (let j = i; j < i + bestLen; j++) if (out[j] === NONE) out[j] = [];
-      for (const list of best) {
+      for (const list of match.lists) {
         if (bestLen === 1) out[i]!.push(`g:${list}:U`);
         else {
           out[i]!.push(`g:${list}:B`);

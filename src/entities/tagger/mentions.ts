@@ -8,8 +8,15 @@ import { spansOfTags } from './tags.js';
  */
 export function tagTokens(tagger: NerTagger, tokens: readonly Token[], sentences: readonly Sentence[]): NerMention[] {
   const input = sentences.map((s) => {
-    const toks = tokens.slice(s.tokenStart, s.tokenEnd);
-    return { words: toks.map((t) => t.text), pos: toks.map((t) => t.pos) };
+    const n = s.tokenEnd - s.tokenStart;
+    const words: string[] = new Array(n);
+    const pos: string[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const t = tokens[s.tokenStart + i]!;
+      words[i] = t.text;
+      pos[i] = t.pos;
+    }
+    return { words, pos };
   });
   const tagged = tagger.tagDocument(input);
   const mentions: NerMention[] = [];

@@ -37,9 +37,11 @@ export class LinearModel {
     this.predFlat = Int32Array.from(preds.flat());
     this.predStart = new Int32Array(T + 1);
     for (let b = 0; b < T; b++) this.predStart[b + 1] = this.predStart[b]! + preds[b]!.length;
+    this.predTrans = new Float64Array(this.predFlat.length);
     this.succs = Array.from({ length: T }, (_, a) => Int32Array.from({ length: T }, (_, b) => b).filter((b) => allowed[a * T + b] === 1));
   }
 
+  private readonly predTrans: Float64Array;
   /** Scratch arrays of the decoder, grown on demand and reused, so decoding a sentence allocates only its result. */
   private fwd = new Float64Array(0);
   private bwd = new Float64Array(0);
@@ -54,9 +56,9 @@ export class LinearModel {
    * The tagger keeps both stages' scores side by side in one array: token t's score for tag b is then
    * `em[offset + t * stride + b]` (by default offset 0 and stride T).
    */
-  decode(em: Float64Array, n: number, confidence?: Float64Array, temperature = 1, offset = 0, stride = this.T): Int32Array {
+  decode(em: Float64Array, n: number, confidence?: Float64Array, temperature = 1, offset = 0, stride = this.T, into?: Int32Array): Int32Array {
     const T = this.T;
-    const out = new Int32Array(n);
+    const out = into ?? new Int32Array(n);
     if (n === 0) return out;
     const NEG = -1e30;
     if (this.fwd.length < n * T) {
@@ -69,6 +71,9 @@ export class LinearModel {
     const trans = this.trans;
     const predFlat = this.predFlat;
     const predStart = this.predStart;
+    // The transition weights in the order the loop reads them (trans may change between calls while training).
+    const predTrans = this.predTrans;
+    for (let b = 0; b < T; b++) for (let k = predStart[b]!; k < predStart[b + 1]!; k++) predTrans[k] = trans[predFlat[k]! * T + b]!;
     for (let b = 0; b < T; b++) score[b] = this.allowed[T * T + b] ? em[offset + b]! + trans[T * T + b]! : NEG;
     for (let t = 1; t < n; t++) {
       const prev = (t - 1) * T;
@@ -80,7 +85,7 @@ export class LinearModel {
         const end = predStart[b + 1]!;
         for (let k = predStart[b]!; k < end; k++) {
           const a = predFlat[k]!;
-          const s = score[prev + a]! + trans[a * T + b]!;
+          const s = score[prev + a]! + predTrans[k]!;
           if (s > best) {
             best = s;
             arg = a;
@@ -108,11 +113,16 @@ export class LinearModel {
   private maxMarginals(em: Float64Array, n: number, fwd: Float64Array, path: Int32Array, confidence: Float64Array, temperature: number, offset: number, stride: number): void {
     const T = this.T;
     const NEG = -1e30;
+    const outside = this.outside;
+    // Only tokens inside mentions get a confidence, and the backward pass is needed from the first of them on.
+    let first = 0;
+    while (first < n && path[first] === outside) confidence[first++] = 0;
+    if (first === n) return;
     if (this.bwd.length < n * T) this.bwd = new Float64Array(Math.max(n * T, 2 * this.bwd.length));
     const bwd = this.bwd;
     const trans = this.trans;
     for (let b = 0; b < T; b++) bwd[(n - 1) * T + b] = this.final[b] ? 0 : NEG;
-    for (let t = n - 2; t >= 0; t--) {
+    for (let t = n - 2; t >= first; t--) {
       const row = offset + (t + 1) * stride;
       const next = (t + 1) * T;
       for (let a = 0; a < T; a++) {
@@ -126,8 +136,7 @@ export class LinearModel {
         bwd[t * T + a] = best;
       }
     }
-    const outside = this.outside;
-    for (let t = 0; t < n; t++) {
+    for (let t = first; t < n; t++) {
       // Only tokens inside mentions need a confidence; the softmax is most of this pass's cost, so skip the rest.
       if (path[t] === outside) {
         confidence[t] = 0;

@@ -9,8 +9,8 @@ import {
   CAPS_SENTENCE_MIN_WORDS,
   CAPS_SENTENCE_SHARE,
   normalForm,
-  posFeatures,
-  posKey,
+  posCoreFeatures,
+  posFarFeatures,
   FEATURE_GROUPS,
   type FeatureGroup,
   type FeatureResources,
@@ -37,10 +37,13 @@ export const CLUSTERS_FILE = 'clusters.tsv';
 export const WORD_CACHE_MAX = 100_000;
 /** Cached window vectors (one per word and caps flag); beyond this the pool restarts at the next sentence. */
 export const VECTOR_POOL_MAX = 65_536;
-/** Cached POS-window vectors; beyond this the cache restarts at the next sentence. */
-export const POS_CACHE_MAX = 16_384;
+/**
+ * POS vectors held (cached per tag trigram and per far tag, plus uncached ones for tags beyond POS_ID_LIMIT); beyond
+ * this the POS caches restart at the next sentence. wink-nlp's 17 tags make at most 5,832 trigrams.
+ */
+export const POS_POOL_MAX = 65_536;
 
-/** Distinct POS tags given numeric ids (wink-nlp has 17); a window of five ids then fits one safe integer key. */
+/** Distinct POS tags given numeric ids (wink-nlp has 17), whose vectors are cached in dense tables. */
 export const POS_ID_LIMIT = 30;
 
 export interface TaggerInputSentence {
@@ -196,7 +199,10 @@ export class NerTagger {
   private readonly reserved: number;
 
   private readonly posIds = new Map<string, number>();
-  private readonly posCache = new Map<number, number>();
+  private readonly gazIds = new Map<string, Int32Array>();
+  /** Offsets in posPool of the cached POS vectors, -1 before they are computed: per tag trigram, per far tag. */
+  private readonly posTrigram = new Int32Array((POS_ID_LIMIT + 1) ** 3).fill(-1);
+  private readonly posFar = new Int32Array(2 * (POS_ID_LIMIT + 1)).fill(-1);
   private posPool = new Float32Array(0);
   private posUsed = 0;
 
@@ -213,11 +219,14 @@ export class NerTagger {
   private em = new Float64Array(0);
   private vecOff = new Int32Array(0);
   private posOff = new Int32Array(0);
+  private farBefore = new Int32Array(0);
+  private farAfter = new Int32Array(0);
   private posIdBuf = new Int32Array(0);
   private ctxIds = new Int32Array(0);
   private ctxStart = new Int32Array(0);
   private docLocal = new Int32Array(0);
   private stage1 = new Int32Array(0);
+  private path = new Int32Array(0);
   private infos: WordInfo[] = [];
 
   constructor(
@@ -230,23 +239,28 @@ export class NerTagger {
     public temperature = 1,
   ) {
     const useStage2 = stage2 !== null && groups.has('doc');
-    const [m1, m2] = useStage2 ? sharedIndex(stage1, stage2) : [stage1, null];
+    const m1 = stage1;
+    const m2 = useStage2 ? stage2 : null;
     if (m2 && m2.tags.join() !== m1.tags.join()) throw new Error('NER stages have different tag sets');
     this.m1 = m1;
     this.m2 = m2;
     const T = m1.T;
     this.T = T;
     this.D = m2 ? 2 * T : T;
-    this.index = m1.index;
     const D = this.D;
-    const F = this.index.size;
-    if (m2) {
-      this.W = new Float32Array(F * D);
-      for (let f = 0; f < F; f++) {
-        this.W.set(m1.weights.subarray(f * T, f * T + T), f * D);
-        this.W.set(m2.weights.subarray(f * T, f * T + T), f * D + T);
-      }
-    } else this.W = m1.weights;
+    // One index over both stages' features, ordered so that the features of one word form ("l=paris", "-1l=paris",
+    // "1l=paris", "w=Paris", ...) are neighbours in memory: a word's weights are then read from a few places.
+    const names = [...new Set([...m1.index.keys(), ...(m2 ? m2.index.keys() : [])])];
+    const keyed = names.map((name) => {
+      const eq = name.indexOf('=');
+      return { name, key: `${name.slice(eq + 1).toLowerCase()}\u0000${name}` };
+    });
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    this.index = new Map(keyed.map((k, i) => [k.name, i]));
+    this.W = new Float32Array(this.index.size * D);
+    for (const [m, column] of [[m1, 0], ...(m2 ? [[m2, T] as const] : [])] as const) {
+      for (const [name, id] of m.index) this.W.set(m.weights.subarray(id * T, id * T + T), this.index.get(name)! * D + column);
+    }
 
     this.useBigrams = groups.has('word') && groups.has('context');
     this.useFirstShape = groups.has('shape');
@@ -281,6 +295,8 @@ export class NerTagger {
     this.docMaj = Int32Array.from([-1, ...typeNames.map((t) => id(`d:maj=${t}`))]);
     this.docO = id('d:O');
 
+    // The emission loop reads the five window vectors by name.
+    if (WINDOW !== 2) throw new Error('NerTagger expects a window of two words each side');
     this.vecSize = (2 * WINDOW + 1) * D;
     this.reserved = 2 * this.vecSize;
     this.pool = new Float32Array(this.vecSize * 1024);
@@ -329,8 +345,9 @@ export class NerTagger {
         this.docLocal[base + i] = norm.local;
       }
       if (this.m2) {
-        const tags = this.m1.decode(em, n, undefined, this.temperature, base * D, D);
-        this.stage1.set(tags, base);
+        if (this.path.length < n) this.path = new Int32Array(Math.max(n, 2 * this.path.length));
+        const tags = this.m1.decode(em, n, undefined, this.temperature, base * D, D, this.path);
+        for (let i = 0; i < n; i++) this.stage1[base + i] = tags[i]!;
       } else out[si] = this.finish(this.m1, n, base, 0);
       base += n;
     }
@@ -423,14 +440,17 @@ export class NerTagger {
       this.poolGen++;
       this.poolUsed = this.reserved;
     }
-    if (this.posCache.size > POS_CACHE_MAX) {
-      this.posCache.clear();
+    if (this.posUsed > POS_POOL_MAX * D) {
+      this.posTrigram.fill(-1);
+      this.posFar.fill(-1);
       this.posUsed = 0;
     }
     if (this.vecOff.length < n) {
       const size = Math.max(n, 2 * this.vecOff.length);
       this.vecOff = new Int32Array(size);
       this.posOff = new Int32Array(size);
+      this.farBefore = new Int32Array(size);
+      this.farAfter = new Int32Array(size);
       this.ctxStart = new Int32Array(size + 1);
     }
     const infos = this.infos;
@@ -456,6 +476,8 @@ export class NerTagger {
     const pool = this.pool;
     const posPool = this.posPool;
     const posOff = this.posOff;
+    const farBefore = this.farBefore;
+    const farAfter = this.farAfter;
     const W = this.W;
     const ctxIds = this.ctxIds;
     const ctxStart = this.ctxStart;
@@ -463,15 +485,18 @@ export class NerTagger {
     const after = V;
     for (let i = 0; i < n; i++) {
       const row = (base + i) * D;
-      const first = (i - WINDOW < 0 ? 0 : vecOff[i - WINDOW]!);
-      for (let t = 0; t < D; t++) em[row + t] = pool[first + t]!;
-      for (let k = 1 - WINDOW; k <= WINDOW; k++) {
-        const j = i + k;
-        const off = (j < 0 ? 0 : j >= n ? after : vecOff[j]!) + (k + WINDOW) * D;
-        for (let t = 0; t < D; t++) em[row + t] += pool[off + t]!;
-      }
+      // One pass over the columns with every vector read at once: each score is written once, not eight times.
+      const o0 = i >= 2 ? vecOff[i - 2]! : 0;
+      const o1 = (i >= 1 ? vecOff[i - 1]! : 0) + D;
+      const o2 = vecOff[i]! + 2 * D;
+      const o3 = (i + 1 < n ? vecOff[i + 1]! : after) + 3 * D;
+      const o4 = (i + 2 < n ? vecOff[i + 2]! : after) + 4 * D;
       const p = posOff[i]!;
-      for (let t = 0; t < D; t++) em[row + t] += posPool[p + t]!;
+      const fb = farBefore[i]!;
+      const fa = farAfter[i]!;
+      for (let t = 0; t < D; t++) {
+        em[row + t] = pool[o0 + t]! + pool[o1 + t]! + pool[o2 + t]! + pool[o3 + t]! + pool[o4 + t]! + posPool[p + t]! + posPool[fb + t]! + posPool[fa + t]!;
+      }
       for (let c = ctxStart[i]!; c < ctxStart[i + 1]!; c++) {
         const w = ctxIds[c]! * D;
         for (let t = 0; t < D; t++) em[row + t] += W[w + t]!;
@@ -546,43 +571,62 @@ export class NerTagger {
     const D = this.D;
     const feats: string[] = [];
     const pool = this.pool;
+    const W = this.W;
+    const index = this.index;
     for (let k = -WINDOW; k <= WINDOW; k++) {
       feats.length = 0;
       intrinsicFeatures(word, k, caps, this.res, this.groups, feats);
       const off = at + (k + WINDOW) * D;
-      for (const f of feats) {
-        const id = this.index.get(f);
+      for (let q = 0; q < feats.length; q++) {
+        const id = index.get(feats[q]!);
         if (id === undefined) continue;
         const w = id * D;
-        for (let t = 0; t < D; t++) pool[off + t] += this.W[w + t]!;
+        for (let t = 0; t < D; t++) pool[off + t] += W[w + t]!;
       }
     }
   }
 
-  /** posOff[i]: offset in posPool of token i's POS-window vector (its POS features and the bias). */
+  /**
+   * Per token, the offsets in posPool of its POS vectors: posOff for the tag trigram (-1, 0, 1; with the bias),
+   * farBefore and farAfter for the tags at -2 and 2. Ids: 0 beyond the sentence, 1..POS_ID_LIMIT for tags; a tag
+   * beyond the limit gets vectors of its own, not cached.
+   */
   private posWindows(s: TaggerInputSentence, n: number): void {
     if (this.posIdBuf.length < n) this.posIdBuf = new Int32Array(Math.max(n, 2 * this.posIdBuf.length));
     const ids = this.posIdBuf;
     for (let j = 0; j < n; j++) ids[j] = this.posId(s.pos[j]!);
-    const posOff = this.posOff;
+    const R = POS_ID_LIMIT + 1;
+    const tri = this.posTrigram;
+    const pos = s.pos;
+    const tag = (j: number): string => (j < 0 ? '<S>' : j >= n ? '</S>' : pos[j]!);
     for (let i = 0; i < n; i++) {
-      let key = 0;
-      let cacheable = true;
-      for (let j = i - WINDOW; j <= i + WINDOW; j++) {
-        const id = j < 0 || j >= n ? 0 : ids[j]!;
-        if (id > POS_ID_LIMIT) cacheable = false;
-        key = key * (POS_ID_LIMIT + 2) + id;
-      }
-      let off = cacheable ? this.posCache.get(key) : undefined;
-      if (off === undefined) {
-        off = this.posVector(s, i);
-        if (cacheable) this.posCache.set(key, off);
-      }
-      posOff[i] = off;
+      const a = i > 0 ? ids[i - 1]! : 0;
+      const b = ids[i]!;
+      const c = i + 1 < n ? ids[i + 1]! : 0;
+      if (a < R && b < R && c < R) {
+        const key = (a * R + b) * R + c;
+        let off = tri[key]!;
+        if (off < 0) tri[key] = off = this.posVector(tag(i - 1), tag(i), tag(i + 1), 0);
+        this.posOff[i] = off;
+      } else this.posOff[i] = this.posVector(tag(i - 1), tag(i), tag(i + 1), 0);
+      this.farBefore[i] = this.farVector(i - WINDOW, -WINDOW, n, ids, tag);
+      this.farAfter[i] = this.farVector(i + WINDOW, WINDOW, n, ids, tag);
     }
   }
 
-  private posVector(s: TaggerInputSentence, i: number): number {
+  /** Offset of the POS vector of the tag of token j (maybe beyond the sentence) at offset k. */
+  private farVector(j: number, k: number, n: number, ids: Int32Array, tag: (j: number) => string): number {
+    const R = POS_ID_LIMIT + 1;
+    const id = j < 0 || j >= n ? 0 : ids[j]!;
+    if (id >= R) return this.posVector('', tag(j), '', k);
+    const key = (k < 0 ? 0 : R) + id;
+    let off = this.posFar[key]!;
+    if (off < 0) this.posFar[key] = off = this.posVector('', tag(j), '', k);
+    return off;
+  }
+
+  /** A POS vector in posPool: the core features of (pm1, p0, pp1) and the bias (k = 0), or the feature of p0 at k. */
+  private posVector(pm1: string, p0: string, pp1: string, k: number): number {
     const D = this.D;
     if (this.posUsed + D > this.posPool.length) {
       const grown = new Float32Array(Math.max(64 * D, this.posPool.length * 2));
@@ -594,8 +638,10 @@ export class NerTagger {
     const pool = this.posPool;
     pool.fill(0, at, at + D);
     const feats: string[] = [];
-    posFeatures(posKey(s, i), this.groups, feats);
-    feats.push('bias');
+    if (k === 0) {
+      posCoreFeatures(pm1, p0, pp1, this.groups, feats);
+      feats.push('bias');
+    } else posFarFeatures(k, p0, this.groups, feats);
     for (const f of feats) {
       const id = this.index.get(f);
       if (id === undefined) continue;
@@ -615,6 +661,16 @@ export class NerTagger {
     return id;
   }
 
+  /** Ids of a list's features "g:LIST:B", ":I", ":L", ":U" (-1 where the model has none). */
+  private gazetteerIds(list: string): Int32Array {
+    let ids = this.gazIds.get(list);
+    if (!ids) {
+      ids = Int32Array.from(['B', 'I', 'L', 'U'], (p) => this.index.get(`g:${list}:${p}`) ?? -1);
+      this.gazIds.set(list, ids);
+    }
+    return ids;
+  }
+
   /**
    * Ids of each token's contextual features but the bias (contextualFeatures, which the bias leads; it is summed
    * with the POS window): word bigrams, the first word's shape, gazetteer matches.
@@ -624,12 +680,25 @@ export class NerTagger {
     const start = this.ctxStart;
     // At most two bigrams and one shape per token; gazetteer features are added below, growing the array if needed.
     if (this.ctxIds.length < 3 * n + 16) this.ctxIds = new Int32Array(Math.max(3 * n + 16, 2 * this.ctxIds.length));
-    let gaz: (readonly string[])[] | null = null;
+    // Gazetteer feature ids per token, for the sentences where some entry matches.
+    let gaz: number[][] | null = null;
     if (this.useGazetteer) {
+      const gazetteer = this.res.gazetteer!;
+      const norm = (j: number): string => infos[j]!.norm.norm;
       for (let i = 0; i < n; i++) {
-        if (infos[i]!.norm.gazFirst) {
-          gaz = this.res.gazetteer!.features(infos.map((x) => x.norm.norm));
-          break;
+        if (!infos[i]!.norm.gazFirst) continue;
+        const match = gazetteer.longestAt(n, norm, i);
+        if (!match) continue;
+        gaz ??= Array.from({ length: n }, () => []);
+        const len = match.length;
+        for (const list of match.lists) {
+          const ids = this.gazetteerIds(list);
+          if (len === 1) gaz[i]!.push(ids[3]!);
+          else {
+            gaz[i]!.push(ids[0]!);
+            for (let j = i + 1; j < i + len - 1; j++) gaz[j]!.push(ids[1]!);
+            gaz[i + len - 1]!.push(ids[2]!);
+          }
         }
       }
     }
@@ -664,12 +733,7 @@ export class NerTagger {
         if (info.firstSs === -2) info.firstSs = this.index.get(`first:ss=${shortShape(s.words[0]!)}`) ?? -1;
         if (info.firstSs >= 0) push(info.firstSs);
       }
-      if (gaz) {
-        for (const f of gaz[i]!) {
-          const id = this.index.get(f);
-          if (id !== undefined) push(id);
-        }
-      }
+      if (gaz) for (const id of gaz[i]!) if (id >= 0) push(id);
     }
     start[n] = c;
   }
@@ -680,22 +744,6 @@ function addStage2(em: Float64Array, at: number, W: Float32Array, id: number, T:
   if (id < 0) return;
   const w = id * 2 * T + T;
   for (let t = 0; t < T; t++) em[at + t] += W[w + t]!;
-}
-
-/**
- * The two stages re-laid over one feature index (the union of theirs), so a feature string is hashed once for both;
- * a feature one stage lacks gets zero weights there. Scores are unchanged.
- */
-export function sharedIndex(a: LinearModel, b: LinearModel): [LinearModel, LinearModel] {
-  const index = new Map(a.index);
-  for (const name of b.index.keys()) if (!index.has(name)) index.set(name, index.size);
-  const relay = (m: LinearModel): LinearModel => {
-    const T = m.T;
-    const w = new Float32Array(index.size * T);
-    for (const [name, id] of m.index) w.set(m.weights.subarray(id * T, id * T + T), index.get(name)! * T);
-    return new LinearModel(m.tags, index, w, m.trans);
-  };
-  return [relay(a), relay(b)];
 }
 
 /** The feature extractor's view of a sentence (no document features yet). */

@@ -39,7 +39,13 @@ export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
 export function parseDocument(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  const doc = parseHTML(html).document as unknown as Document;
+  if (doc.documentElement?.localName === 'html') return doc;
+  // No <html> root (a fragment, bare text, an empty page): linkedom makes the first element the root, or leaves none
+  // (and then throws on doc.head), and the rest is lost. Parse it inside an html root instead, as a browser would,
+  // with its own <body> when it has one, else as the body.
+  const wrapped = /<body[\s>]/i.test(html) ? `<html>${html}</html>` : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  return parseHTML(wrapped).document as unknown as Document;
 }
 
 export function isElement(n: Node): n is Element {
