@@ -20,6 +20,14 @@ test("a document's tokens, POS and sentences do not depend on the documents read
   texts.forEach((t, i) => assert.equal(JSON.stringify(tokenize(t)), alone[i], `text ${i} changed after others were read`));
 });
 
+test('a form first met in an earlier document is split the same way in a later one', () => {
+  // wink-nlp learns unseen forms as it reads; a possessive of an unseen name is split only while the name is unseen.
+  const later = 'Vantablack’s aides said on Monday that Quorvath’s office would reply.';
+  const before = JSON.stringify(tokenize(later));
+  tokenize('The senator said Vantablack’s plan and Quorvath’s budget were both new. Vantablack’s team agreed.');
+  assert.equal(JSON.stringify(tokenize(later)), before);
+});
+
 test('token offsets point at the token text, and sentences cover their tokens', () => {
   for (const text of texts) {
     const { tokens, sentences } = tokenize(text);

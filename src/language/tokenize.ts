@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../pipeline/doc.js';
-import { wink } from './wink.js';
+import { readIsolated } from './wink.js';
 
 /** How far past the expected place a token's value is looked for when wink-nlp normalised the text before it. */
 export const SEARCH_WINDOW = 64;
@@ -40,12 +40,12 @@ function slices(text: string): Array<[number, number]> {
 }
 
 function readSlice(text: string, sliceStart: number, sliceEnd: number, tokens: Token[], sentences: Sentence[]): void {
-  const nlp = wink();
-  const its = nlp.its;
-  const doc = nlp.readDoc(text.slice(sliceStart, sliceEnd));
-  const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
+  const { values, spaces, pos, sentenceSpans } = readIsolated(text.slice(sliceStart, sliceEnd), (doc, its) => ({
+    values: doc.tokens().out(its.value) as string[],
+    spaces: doc.tokens().out(its.precedingSpaces) as string[],
+    pos: doc.tokens().out(its.pos) as string[],
+    sentenceSpans: doc.sentences().out(its.span) as unknown as Array<[number, number]>,
+  }));
   const base = tokens.length;
   const localToGlobal: number[] = new Array(values.length);
   let cursor = sliceStart;
@@ -72,7 +72,6 @@ function readSlice(text: string, sliceStart: number, sliceEnd: number, tokens: T
     tokens.push({ start: at, end: at + value.length, text: value, pos: pos[i] ?? 'X', sentence: -1 });
     cursor = at + value.length;
   }
-  const sentenceSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
   for (const [first, last] of sentenceSpans) {
     let a = -1;
     let b = -1;
