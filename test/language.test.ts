@@ -22,9 +22,11 @@ test("a document's tokens, POS and sentences do not depend on the documents read
 
 test('a form first met in an earlier document is split the same way in a later one', () => {
   // wink-nlp learns unseen forms as it reads; a possessive of an unseen name is split only while the name is unseen.
-  const later = 'Vantablack’s aides said on Monday that Quorvath’s office would reply.';
+  // (Read raw, wink gives 'Vantablack', '’s' here, but 'Vantablack’s' once it has read 'Vantablack’s,' elsewhere.)
+  const later = 'Vantablack’s catch phrase was new.';
   const before = JSON.stringify(tokenize(later));
-  tokenize('The senator said Vantablack’s plan and Quorvath’s budget were both new. Vantablack’s team agreed.');
+  assert.ok(before.includes('"text":"’s"'));
+  tokenize('Everyone except Vantablack’s, Federal records show.');
   assert.equal(JSON.stringify(tokenize(later)), before);
 });
 
