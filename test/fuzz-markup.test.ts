@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
+import { InputError } from '../src/ingest/decode.js';
 import type { IngestedDoc, IngestFailure } from '../src/ingest/document.js';
 import { readFeedString } from '../src/ingest/feed/readFeed.js';
 import { readHtmlBytes, readHtmlString } from '../src/ingest/html/readHtml.js';
@@ -104,7 +105,7 @@ test('readJsonlBytes: random lines (valid, invalid, not objects, bad dates, CRLF
     { weight: 1, arbitrary: nastyText(10) },
     { weight: 1, arbitrary: fc.constantFrom('', '   ', '{', '[]', 'null', '{"text": ""}', '{"text": "  "}', '{"text": 5}', '\ufeff{"text": "x"}') },
   );
-  const line = fc.tuple(value, fc.constantFrom('\n', '\r\n', '\n\n'), fc.option(fc.uint8Array({ minLength: 1, maxLength: 3 }), { freq: 8 }));
+  const line = fc.tuple(value, fc.constantFrom('\n', '\r\n', '\n\n'), fc.oneof({ weight: 7, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 3 }) }));
   check(
     fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
       const parts: Buffer[] = [];
@@ -161,4 +162,28 @@ test('readAnyItems: random files (bytes, pages, feeds, text, gzip, truncated gzi
     }),
     120,
   );
+});
+
+// Regressions found by the properties above (shrunk counterexamples), fixed in src/ingest/html/dom.ts: markup with no
+// <html> root made linkedom leave the document without a root (or make the first element the root), and reading
+// doc.title or doc.body then threw a TypeError instead of the page being read or refused with a reason.
+test('regression: an empty page, a lone <img> and a bare doctype are refused with InputError, not a TypeError', () => {
+  for (const html of ['', '<img>', '<!doctype html>']) {
+    assert.throws(() => readHtmlString(html, where), (e: Error) => e instanceof InputError && /no readable text/.test(e.message), JSON.stringify(html));
+  }
+});
+
+test('regression: UTF-16BE BOM bytes before ASCII markup (decoded to text with no tags) are refused, not a TypeError', () => {
+  const bytes = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('<html><head><meta charset="utf-8"><title>T</title></head><body><p></p></body></html>', 'latin1')]);
+  const doc = readOrRefuse(() => readHtmlBytes(bytes, where));
+  if (doc !== null) assertDocs([doc]);
+});
+
+test('regression: a fragment with no <html> root is read as the body of a page', () => {
+  const para = 'The committee met on Thursday to discuss the budget for the coming year, and most members agreed.';
+  for (const html of [para, `<p>${para}</p>`, `<title>Budget</title><p>${para}</p>`, `<body><p>${para}</p></body>`, `<div><p>${para}</p><p>${para}</p></div>`]) {
+    const doc = readHtmlString(html, where);
+    assert.match(doc.text, /committee met on Thursday/, html);
+    assertDocs([doc]);
+  }
 });

@@ -98,7 +98,6 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
   const speech = (input.settings ?? SPEECH_SETTINGS).profile === 'speech';
   const verbFilter = VERB_FILTER && speech;
   const requireLexiconCue = REQUIRE_LEXICON_CUE && speech;
-  const dropUnattributed = DROP_UNATTRIBUTED && speech;
   // In the 'attribution' profile a content run that goes on into a sentence opening with a quotation mark stays whole
   // (PolNeAR's contents run over several sentences), and no nested quote is read inside a content.
   const ctx: SpeakerContext = { text, entities: input.entities, lex, history: [] };
@@ -121,7 +120,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
   };
   let previous: Quote | null = null;
   let previousUnit = -2;
-  input.tagged.forEach((tu, ui) => {
+  input.tagged.forEach((tu0, ui) => {
+    const tu = labelColonLine(tu0);
     const firstOfUnit = quotes.length;
     const toks = tu.unit.tokens;
     const cues = runsOf(tu.cue);
@@ -183,7 +183,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         confidence = CONTINUED_CONFIDENCE;
       } else speaker = { entity: null, name: null, mention: null, anonymous: false };
       const kind = kindOf(start, end, marks);
-      if (!cue && !src && speaker.name === null && (dropUnattributed && kind === 'indirect' || wordCount(toks, c) < MIN_SPEECH_WORDS)) continue;
+      if (!cue && !src && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || wordCount(toks, c) < MIN_SPEECH_WORDS)) continue;
       if (verbFilter && kind === 'indirect' && !hasVerb(toks, c)) continue; // "told reporters", "posting the footage": not a clause
       if (requireLexiconCue && kind === 'indirect' && cue && !lexiconCue(toks, cue, lex)) continue;
       const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : null, speaker, confidence);
@@ -251,6 +251,35 @@ function joinParagraphRuns(quotes: Quote[], marks: readonly MarkedQuote[], text:
   return quotes.filter((q) => !drop.has(q));
 }
 
+/** Most tokens of a speaker label before a colon ("PENCE:", "Pat Caddell:"). */
+export const LABEL_MAX_TOKENS = 4;
+
+/**
+ * "PENCE: Well, look, …" (a transcript line) and "Pat Caddell: Democrat Voters Worried …" (a headline): a paragraph
+ * that opens, after an optional quotation mark, with a name of at most LABEL_MAX_TOKENS proper nouns or capitals and a
+ * colon reports the rest of the paragraph, with the colon as cue. The labels the taggers gave the paragraph are
+ * replaced. A headline's final full stop is not part of the content (PolNeAR's convention, in both profiles).
+ */
+function labelColonLine(tu: TaggedUnit): TaggedUnit {
+  const toks = tu.unit.tokens;
+  let a = 0;
+  if (toks.length > 0 && /^["“]$/.test(toks[0]!.text)) a = 1;
+  let c = a;
+  while (c < toks.length && c - a < LABEL_MAX_TOKENS && toks[c]!.text !== ':' && (toks[c]!.pos === 'PROPN' || /^\p{Lu}{2,}$/u.test(toks[c]!.text))) c++;
+  if (c === a || c >= toks.length || toks[c]!.text !== ':' || tu.unit.sent[c] !== tu.unit.sent[a]) return tu;
+  let e = toks.length;
+  if (a === 0 && toks[e - 1]!.text === '.') e--;
+  if (wordCount(toks, [c + 1, e]) < MIN_SPEECH_WORDS) return tu;
+  const n = toks.length;
+  const cue = new Uint8Array(n);
+  const source = new Uint8Array(n);
+  const content = new Uint8Array(n);
+  cue[c] = 1;
+  for (let i = a; i < c; i++) source[i] = i === a ? 1 : 2;
+  for (let i = c + 1; i < e; i++) content[i] = i === c + 1 ? 1 : 2;
+  return { unit: tu.unit, cue, source, content };
+}
+
 /** A content run that opens with a paired quotation mark ends at the closing mark: what follows ("…,” said X") is
  * attribution, not quotation. */
 function cutAtClosingMark(tu: TaggedUnit, c: Run, marks: readonly MarkedQuote[]): Run {
@@ -271,8 +300,15 @@ function trimRun(toks: readonly Token[], [a, b]: Run): Token[] {
     break;
   }
   while (a < b && /^\p{P}+$/u.test(toks[a]!.text)) a++;
-  while (b > a && /^\p{P}+$/u.test(toks[b - 1]!.text)) b--;
+  while (b > a && /^\p{P}+$/u.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1)) b--;
   return toks.slice(a, b);
+}
+
+/** "Gov. Mike Pence (R-IN)": a closing bracket whose opening one is in the run stays with the mention. */
+function closesBracket(toks: readonly Token[], a: number, k: number): boolean {
+  if (toks[k]!.text !== ')') return false;
+  for (let i = k - 1; i >= a; i--) if (toks[i]!.text === '(') return true;
+  return false;
 }
 
 function isCueWord(t: Token, lex: QuoteLexicon): boolean {

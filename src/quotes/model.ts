@@ -17,12 +17,10 @@ export const STAGES: readonly Stage[] = ['cue', 'content', 'source', 'refine'];
  * the transitions of each stage. The same numbers as the four BioTaggers the files hold.
  */
 export interface QuoteModels {
-  /** Non-zero rows only: the row of hashed feature h starts at table[index[h]], or index[h] is -1 (all zero). A
-   * table under half the size of the full one keeps more of it in cache, which is most of the taggers' time. */
+  /** round(weight * scale) as 16-bit integers: reading the weights is most of the taggers' time, and a table half
+   * the size of 32-bit floats keeps more of it in cache. */
   table: Int16Array;
-  index: Int32Array;
   trans: Float32Array[];
-  /** table holds round(weight * scale): 16-bit weights halve the memory the taggers read again. */
   scale: number;
 }
 
@@ -85,28 +83,14 @@ function readInto(gz: Buffer, table: Float32Array, stage: number): Float32Array 
   return trans;
 }
 
-/** The non-zero rows of a full interleaved table, and where each hashed row went. */
-function compact(full: Float32Array): { table: Int16Array; index: Int32Array; scale: number } {
-  const index = new Int32Array(HASH_SIZE).fill(-1);
-  let rows = 0;
-  for (let r = 0; r < HASH_SIZE; r++) {
-    for (let j = 0; j < TABLE_STRIDE; j++) {
-      if (full[r * TABLE_STRIDE + j] !== 0) {
-        index[r] = rows++ * TABLE_STRIDE;
-        break;
-      }
-    }
-  }
+/** The interleaved table as 16-bit integers: round(weight * scale), the largest weight stored as QUANT_MAX. */
+function quantise(full: Float32Array): { table: Int16Array; scale: number } {
   let max = 0;
   for (let k = 0; k < full.length; k++) max = Math.max(max, Math.abs(full[k]!));
   const scale = max > 0 ? QUANT_MAX / max : 1;
-  const table = new Int16Array(rows * TABLE_STRIDE);
-  for (let r = 0; r < HASH_SIZE; r++) {
-    const at = index[r]!;
-    if (at < 0) continue;
-    for (let j = 0; j < TABLE_STRIDE; j++) table[at + j] = Math.round(full[r * TABLE_STRIDE + j]! * scale);
-  }
-  return { table, index, scale };
+  const table = new Int16Array(full.length);
+  for (let k = 0; k < full.length; k++) table[k] = Math.round(full[k]! * scale);
+  return { table, scale };
 }
 
 let cached: QuoteModels | null | undefined;
@@ -119,7 +103,7 @@ export function loadQuoteModels(dir: string = MODEL_DIR): QuoteModels | null {
   if (files.every((f) => existsSync(f))) {
     const table = new Float32Array(HASH_SIZE * TABLE_STRIDE);
     const trans = files.map((f, stage) => readInto(readFileSync(f), table, stage));
-    models = { ...compact(table), trans };
+    models = { ...quantise(table), trans };
   }
   if (dir === MODEL_DIR) cached = models;
   return models;

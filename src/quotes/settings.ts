@@ -4,11 +4,12 @@ import type { RunContext } from '../pipeline/component.js';
 //
 // - profile 'speech' (the product default): quotes are reports of speech. Indirect reports need a reporting cue from
 //   data/quotes (the taggers also learnt PolNeAR's beliefs, polls and findings: "shows", "wants"), an indirect
-//   content must read as a clause with a finite verb, an indirect span without cue or source is dropped, a content
-//   run is split where a new sentence opens a quotation, and "X added that Y" inside a content is a nested quote.
+//   content must read as a clause with a finite verb, a content run is split where a new sentence opens a
+//   quotation, and "X added that Y" inside a content is a nested quote.
 // - profile 'attribution': every attribution PolNeAR annotates (speech, beliefs, polls, findings), with PolNeAR's
-//   span conventions (contents run over sentences, no nested quotes). `newsledger eval quotes` scores in this
-//   profile, since that is what its gold annotates. The seeds (news speech) are scored in the default profile.
+//   span conventions (contents run on over sentences, no nested quotes). `newsledger eval quotes` scores in this
+//   profile, since that is what its gold annotates; the seeds (news speech) are scored in the default profile.
+// In both, an indirect span with neither cue nor source is dropped.
 //
 // The decoding biases are added to the B and I scores of each tagger (src/quotes/perceptron.ts viterbi): the taggers'
 // precision is well above their recall, and a bias chosen on PolNeAR dev trades some of one for the other.

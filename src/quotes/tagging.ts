@@ -35,7 +35,7 @@ export function layoutOf(text: string, tokens: readonly Token[], blocks: readonl
  * adds the scores of its own rows: the same sums, in the same order, as scoring each tagger's full rows. */
 export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: Readonly<QuoteSettings> = SPEECH_SETTINGS): TaggedUnit[] {
   const lex = quoteLexicon();
-  const { table, index, trans, scale } = models;
+  const { table, trans, scale } = models;
   const inv = 1 / scale;
   return units.map((unit) => {
     const n = unit.tokens.length;
@@ -45,8 +45,7 @@ export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: 
       const rows = base.rows[t]!;
       const o = t * TABLE_STRIDE;
       for (let k = 0; k < rows.length; k++) {
-        const r = index[rows[k]!]!;
-        if (r < 0) continue;
+        const r = rows[k]! * TABLE_STRIDE;
         for (let j = 0; j < TABLE_STRIDE; j++) baseEm[o + j] += table[r + j]!;
       }
     }
@@ -66,9 +65,7 @@ export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: 
         let u2 = 0;
         const rows = seq[t]!;
         for (let k = 0; k < rows.length; k++) {
-          const at = index[rows[k]!]!;
-          if (at < 0) continue;
-          const r = at + col;
+          const r = rows[k]! * TABLE_STRIDE + col;
           s0 += table[r]!;
           s1 += table[r + 1]!;
           s2 += table[r + 2]!;

@@ -11,6 +11,10 @@ import type { BenchRow, BenchStage } from '../stages.js';
 
 /** Document sizes, in UTF-8 bytes: each double the one before. */
 export const LINEARITY_SIZES: readonly number[] = [64 * 1024, 128 * 1024, 256 * 1024, 512 * 1024];
+/** Each size is timed this many times and the fastest run kept (per component). */
+export const LINEARITY_REPEATS = 2;
+/** Untimed runs on the smallest document first. */
+const WARM_UP_RUNS = 2;
 /** Base texts are joined into one document with this between them, as paragraphs of one long article. */
 const JOIN = '\n\n';
 
@@ -42,10 +46,10 @@ export function newsLikeText(texts: readonly string[], bytes: number): string {
       size += sep.length + tBytes;
       continue;
     }
-    // Cut by characters (news text is nearly all one-byte), at the last space before the budget.
+    // Cut at the last space before the budget (counted in characters, then backed off while the bytes are over).
     let cut = t.lastIndexOf(' ', need);
-    if (cut <= 0) cut = Math.max(0, need);
-    const piece = t.slice(0, cut);
+    while (cut > 0 && Buffer.byteLength(t.slice(0, cut)) > need) cut = t.lastIndexOf(' ', cut - 1);
+    const piece = cut > 0 ? t.slice(0, cut) : '';
     parts.push(sep + piece);
     size += sep.length + Buffer.byteLength(piece);
     break;
@@ -67,24 +71,26 @@ function timeOnce(components: readonly Component[], text: string): number[] {
 }
 
 /**
- * Times each component on one document per size (doubling sizes expected), after an untimed warm-up run on the
- * smallest so model loading and JIT warm-up are not counted in it.
+ * Times each component on one document per size (doubling sizes expected): the best of `repeats` runs, after untimed
+ * warm-up runs on the smallest, so model loading, JIT warm-up and a neighbour's burst of CPU are not counted.
  */
 export function measureLinearity(
   texts: readonly string[],
   sizes: readonly number[] = LINEARITY_SIZES,
   components: readonly Component[] = DEFAULT_COMPONENTS,
   progress: (message: string) => void = () => {},
+  repeats = LINEARITY_REPEATS,
 ): LinearityResult {
   const docs = sizes.map((s) => newsLikeText(texts, s));
-  timeOnce(components, docs[0]!);
+  for (let i = 0; i < WARM_UP_RUNS; i++) timeOnce(components, docs[0]!);
   const result: LinearityResult = {
     bytes: docs.map((d) => Buffer.byteLength(d)),
     components: components.map((c) => ({ name: c.name, seconds: [] })),
     total: [],
   };
   docs.forEach((text, i) => {
-    const times = timeOnce(components, text);
+    let times = timeOnce(components, text);
+    for (let k = 1; k < repeats; k++) times = timeOnce(components, text).map((s, j) => Math.min(s, times[j]!));
     times.forEach((s, j) => result.components[j]!.seconds.push(s));
     const total = times.reduce((a, b) => a + b, 0);
     result.total.push(total);

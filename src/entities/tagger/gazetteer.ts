@@ -15,12 +15,15 @@ export class Gazetteer {
   private readonly entries = new Map<string, string[]>();
   /** First words of entries: most words start none, and are skipped after one lookup. */
   private readonly firstWords = new Set<string>();
+  /** Keys of the word sequences that begin some longer entry: a lookup stops extending when the key is not one. */
+  private readonly prefixes = new Set<string>();
 
   add(list: string, name: string): void {
     const words = name.trim().split(/\s+/).filter((w) => w !== '').map(normalForm);
     if (words.length === 0) return;
     const key = words.join(' ');
     this.firstWords.add(words[0]!);
+    for (let len = 1; len < words.length; len++) this.prefixes.add(words.slice(0, len).join(' '));
     const lists = this.entries.get(key);
     if (!lists) this.entries.set(key, [list]);
     else if (!lists.includes(list)) lists.push(list);
@@ -65,6 +68,7 @@ export class Gazetteer {
         best = hit;
         bestLen = len;
       }
+      if (!this.prefixes.has(key)) break;
     }
     return best ? { length: bestLen, lists: best } : null;
   }

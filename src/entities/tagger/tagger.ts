@@ -248,15 +248,9 @@ export class NerTagger {
     this.T = T;
     this.D = m2 ? 2 * T : T;
     const D = this.D;
-    // One index over both stages' features, ordered so that the features of one word form ("l=paris", "-1l=paris",
-    // "1l=paris", "w=Paris", ...) are neighbours in memory: a word's weights are then read from a few places.
-    const names = [...new Set([...m1.index.keys(), ...(m2 ? m2.index.keys() : [])])];
-    const keyed = names.map((name) => {
-      const eq = name.indexOf('=');
-      return { name, key: `${name.slice(eq + 1).toLowerCase()}\u0000${name}` };
-    });
-    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    this.index = new Map(keyed.map((k, i) => [k.name, i]));
+    // One index over both stages' features (stage 1's order, then the features only stage 2 has).
+    const names = new Set([...m1.index.keys(), ...(m2 ? m2.index.keys() : [])]);
+    this.index = new Map([...names].map((name, i) => [name, i]));
     this.W = new Float32Array(this.index.size * D);
     for (const [m, column] of [[m1, 0], ...(m2 ? [[m2, T] as const] : [])] as const) {
       for (const [name, id] of m.index) this.W.set(m.weights.subarray(id * T, id * T + T), this.index.get(name)! * D + column);
@@ -678,7 +672,7 @@ export class NerTagger {
   private contextIds(s: TaggerInputSentence, n: number): void {
     const infos = this.infos;
     const start = this.ctxStart;
-    // At most two bigrams and one shape per token; gazetteer features are added below, growing the array if needed.
+    // At most two bigrams and one shape per token, and the gazetteer features (counted once they are known).
     if (this.ctxIds.length < 3 * n + 16) this.ctxIds = new Int32Array(Math.max(3 * n + 16, 2 * this.ctxIds.length));
     // Gazetteer feature ids per token, for the sentences where some entry matches.
     let gaz: number[][] | null = null;
@@ -702,15 +696,13 @@ export class NerTagger {
         }
       }
     }
+    if (gaz) {
+      let total = 3 * n + 16;
+      for (const g of gaz) total += g.length;
+      if (this.ctxIds.length < total) this.ctxIds = new Int32Array(total);
+    }
+    const ids = this.ctxIds;
     let c = 0;
-    const push = (id: number): void => {
-      if (c === this.ctxIds.length) {
-        const grown = new Int32Array(this.ctxIds.length * 2);
-        grown.set(this.ctxIds);
-        this.ctxIds = grown;
-      }
-      this.ctxIds[c++] = id;
-    };
     for (let i = 0; i < n; i++) {
       start[i] = c;
       if (this.useBigrams) {
@@ -720,20 +712,20 @@ export class NerTagger {
           const next = i + 1 === n ? this.bigramAfter : infos[i + 1]!.norm.bigram;
           if (prev >= 0) {
             const id = this.bigramLeft.get(prev, cur);
-            if (id >= 0) push(id);
+            if (id >= 0) ids[c++] = id;
           }
           if (next >= 0) {
             const id = this.bigramRight.get(cur, next);
-            if (id >= 0) push(id);
+            if (id >= 0) ids[c++] = id;
           }
         }
       }
       if (i === 0 && this.useFirstShape) {
         const info = infos[0]!;
         if (info.firstSs === -2) info.firstSs = this.index.get(`first:ss=${shortShape(s.words[0]!)}`) ?? -1;
-        if (info.firstSs >= 0) push(info.firstSs);
+        if (info.firstSs >= 0) ids[c++] = info.firstSs;
       }
-      if (gaz) for (const id of gaz[i]!) if (id >= 0) push(id);
+      if (gaz) for (const id of gaz[i]!) if (id >= 0) ids[c++] = id;
     }
     start[n] = c;
   }
