@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer } from '../src/analyze.js';
-import { sharedTagger } from '../src/entities/tagger/tagger.js';
+import { sharedTagger, VECTOR_POOL_MAX } from '../src/entities/tagger/tagger.js';
 import { tagTokens } from '../src/entities/tagger/mentions.js';
 import { tokenize } from '../src/language/tokenize.js';
 
@@ -75,4 +75,22 @@ test('the pipeline survives odd documents end to end', () => {
     const doc = analyzer.analyzeDoc({ id: 'odd', source: { corpus: 'test' }, text, outlet: null, date: null, url: null, notes: [] });
     for (const m of doc.ner ?? []) assert.ok(m.start >= 0 && m.end <= text.length && m.start < m.end);
   }
+});
+
+test('results do not depend on what the caches hold: the same document before and after the word pool restarts', () => {
+  const tagger = sharedTagger();
+  const doc = [
+    { words: ['Maria', 'Lopez', 'of', 'Acme', 'Corp', 'met', 'officials', 'in', 'Paris', '.'], pos: ['PROPN', 'PROPN', 'ADP', 'PROPN', 'PROPN', 'VERB', 'NOUN', 'ADP', 'PROPN', 'PUNCT'] },
+    { words: ['LOPEZ', 'IN', 'PARIS'], pos: ['PROPN', 'ADP', 'PROPN'] },
+  ];
+  const before = tagger.tagDocument(doc);
+  // More distinct words than VECTOR_POOL_MAX, in sentences of 50, so the vector pool restarts between sentences.
+  const many = Array.from({ length: Math.ceil((VECTOR_POOL_MAX + 5_000) / 50) }, (_, s) => {
+    const words = Array.from({ length: 50 }, (_, i) => `Word${s}x${i}`);
+    return { words, pos: words.map(() => 'PROPN') };
+  });
+  tagger.tagDocument(many);
+  const after = tagger.tagDocument(doc);
+  assert.deepEqual(after.map((t) => t.tags), before.map((t) => t.tags));
+  assert.deepEqual(after.map((t) => [...t.confidence]), before.map((t) => [...t.confidence]));
 });

@@ -11,7 +11,7 @@ export const NER_BENCH_MAX_BYTES = 3_000_000;
 
 export const nerTaggingStage: BenchStage = {
   name: 'ner',
-  description: 'NER tagger (features, two Viterbi passes, mentions) over pre-tokenised corpus text',
+  description: 'NER tagger (features, two Viterbi passes, mentions) over pre-tokenised corpus text, CPU time, one cold pass',
   run(ctx) {
     const limit = Math.min(ctx.targetBytes, NER_BENCH_MAX_BYTES);
     const tagger = sharedTagger();
@@ -21,9 +21,11 @@ export const nerTaggingStage: BenchStage = {
     let tokens = 0;
     for (const doc of corpusDocs(ctx.base, limit)) {
       const { tokens: toks, sentences } = tokenize(doc.text);
-      const t0 = process.hrtime.bigint();
+      // CPU time of this process, not wall time: the machine may be shared, and the requirement is per core.
+      const t0 = process.cpuUsage();
       tagTokens(tagger, toks, sentences);
-      seconds += Number(process.hrtime.bigint() - t0) / 1e9;
+      const t = process.cpuUsage(t0);
+      seconds += (t.user + t.system) / 1e6;
       bytes += Buffer.byteLength(doc.text);
       tokens += toks.length;
       docs++;

@@ -64,19 +64,46 @@ export function normalForm(word: string): string {
   return cut.toLowerCase().replace(/[0-9]/g, '0');
 }
 
+/** What the intrinsic features read of a word, computed once per word (the tagger shares it across offsets). */
+export interface WordFacts {
+  /** The word cut to MAX_FEATURE_WORD_CHARS. */
+  cut: string;
+  /** normalForm of the word. */
+  lower: string;
+  shortShape: string;
+  capitalised: boolean;
+  /** Cluster ids of the cut word, or undefined when it has none (or there are no clusters). */
+  clusters: string[] | undefined;
+}
+
+export function wordFacts(word: string, res: FeatureResources): WordFacts {
+  const cut = word.length > MAX_FEATURE_WORD_CHARS ? word.slice(0, MAX_FEATURE_WORD_CHARS) : word;
+  return { cut, lower: normalForm(word), shortShape: shortShape(word), capitalised: isCapitalised(word), clusters: res.clusters?.of(cut) };
+}
+
 /**
  * Features of `word` seen at offset `k` from the token being tagged that depend on nothing but the word, the offset
  * and the sentence's caps flag. They are split from the rest so the tagger can cache their summed weights per word:
- * most of a token's features are these, and the cache is what makes tagging fast.
+ * most of a token's features are these, and the cache is what makes tagging fast. `facts` may be passed when the
+ * caller has them (they are wordFacts(word, res)).
  */
-export function intrinsicFeatures(word: string, k: number, caps: boolean, res: FeatureResources, groups: ReadonlySet<FeatureGroup>, out: string[]): void {
+export function intrinsicFeatures(
+  word: string,
+  k: number,
+  caps: boolean,
+  res: FeatureResources,
+  groups: ReadonlySet<FeatureGroup>,
+  out: string[],
+  facts?: WordFacts,
+): void {
   if (word === BOUNDARY_BEFORE || word === BOUNDARY_AFTER) {
     if (groups.has('context') || k === 0) out.push(`${k}b${word}`);
     return;
   }
   if (k !== 0 && !groups.has('context')) return;
-  const cut = word.length > MAX_FEATURE_WORD_CHARS ? word.slice(0, MAX_FEATURE_WORD_CHARS) : word;
-  const lower = normalForm(word);
+  const f = facts ?? wordFacts(word, res);
+  const cut = f.cut;
+  const lower = f.lower;
   const c = caps ? 'C' : '';
   if (k === 0) {
     if (groups.has('word')) {
@@ -87,32 +114,32 @@ export function intrinsicFeatures(word: string, k: number, caps: boolean, res: F
       for (let a = 1; a <= n; a++) out.push(`p${a}=${cut.slice(0, a)}`, `s${a}=${lower.slice(lower.length - a)}`);
     }
     if (groups.has('shape')) {
-      const ss = shortShape(word);
+      const ss = f.shortShape;
       out.push(`sh=${longShape(word)}`, `ss=${ss}`, `${c}ss=${ss}`);
       if (caps) out.push(`Cl=${lower}`);
     }
   } else if (Math.abs(k) === 1) {
     if (groups.has('word')) out.push(`${k}l=${lower}`);
-    if (groups.has('shape')) out.push(`${k}${c}ss=${shortShape(word)}`);
+    if (groups.has('shape')) out.push(`${k}${c}ss=${f.shortShape}`);
   } else {
     if (groups.has('word')) out.push(`${k}l=${lower}`);
-    if (groups.has('shape')) out.push(`${k}cap=${isCapitalised(word) ? 1 : 0}`);
+    if (groups.has('shape')) out.push(`${k}cap=${f.capitalised ? 1 : 0}`);
   }
   if (groups.has('clusters') && res.clusters && Math.abs(k) <= 1) {
-    const ids = res.clusters.of(cut);
+    const ids = f.clusters;
     if (ids) for (let j = 0; j < ids.length; j++) out.push(`${k}c${j}=${ids[j]}`);
     else out.push(`${k}c=?`);
   }
 }
 
-/** The POS window of token `i` as one string: the tagger caches the POS features' weights under it. */
+/** The POS window of token `i` as one string (the training path; the tagger caches per tag trigram and far tag). */
 export function posKey(s: Pick<FeatureSentence, 'words' | 'pos'>, i: number): string {
   const n = s.words.length;
   const p = (j: number): string => (j < 0 ? '<S>' : j >= n ? '</S>' : s.pos[j]!);
   return `${p(i - 2)} ${p(i - 1)} ${p(i)} ${p(i + 1)} ${p(i + 2)}`;
 }
 
-/** Features of the POS window (from posKey's string, so the cache and the training path cannot disagree). */
+/** Features of the POS window: posCoreFeatures and posFarFeatures, which the tagger caches separately. */
 export function posFeatures(key: string, groups: ReadonlySet<FeatureGroup>, out: string[]): void {
   const [pm2, pm1, p0, pp1, pp2] = key.split(' ');
   posCoreFeatures(pm1!, p0!, pp1!, groups, out);

@@ -17,6 +17,7 @@ import {
   type FeatureSentence,
   intrinsicFeatures,
   isCapsSentence,
+  wordFacts,
   WINDOW,
 } from './features.js';
 import { Gazetteer } from './gazetteer.js';
@@ -373,7 +374,8 @@ export class NerTagger {
 
   private finish(model: LinearModel, n: number, base: number, column: number): TaggedSentence {
     const confidence = new Float64Array(n);
-    const ids = model.decode(this.em, n, confidence, this.temperature, base * this.D + column, this.D);
+    if (this.path.length < n) this.path = new Int32Array(Math.max(n, 2 * this.path.length));
+    const ids = model.decode(this.em, n, confidence, this.temperature, base * this.D + column, this.D, this.path);
     const tags: string[] = new Array(n);
     for (let i = 0; i < n; i++) tags[i] = model.tags[ids[i]!]!;
     return { tags, confidence };
@@ -551,7 +553,9 @@ export class NerTagger {
   private allocVector(): number {
     const at = this.poolUsed;
     if (at + this.vecSize > this.pool.length) {
-      const grown = new Float32Array(this.pool.length * 2);
+      // Doubling, but not far past the limit at which the pool restarts (a long sentence may still pass it).
+      const limit = (VECTOR_POOL_MAX + 1024) * this.vecSize;
+      const grown = new Float32Array(Math.max(at + 1024 * this.vecSize, Math.min(2 * this.pool.length, limit)));
       grown.set(this.pool);
       this.pool = grown;
     }
@@ -567,9 +571,10 @@ export class NerTagger {
     const pool = this.pool;
     const W = this.W;
     const index = this.index;
+    const facts = word === BOUNDARY_BEFORE || word === BOUNDARY_AFTER ? undefined : wordFacts(word, this.res);
     for (let k = -WINDOW; k <= WINDOW; k++) {
       feats.length = 0;
-      intrinsicFeatures(word, k, caps, this.res, this.groups, feats);
+      intrinsicFeatures(word, k, caps, this.res, this.groups, feats, facts);
       const off = at + (k + WINDOW) * D;
       for (let q = 0; q < feats.length; q++) {
         const id = index.get(feats[q]!);
