@@ -11,6 +11,7 @@
  * initial assignment is by frequency rank, words are visited in that order, ties keep the current class.
  * Output: models/ner/clusters.tsv, "word<TAB>id id id" (coarse to fine).
  */
+import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,41 +29,6 @@ export const MAX_WORDS = 50_000;
 /** Exchange passes over the vocabulary; the objective gains little after this many. */
 export const ITERATIONS = 8;
 
-/** Minimal CSV reader (RFC 4180 quotes), linear in the input. Returns the rows' first column. */
-export function csvFirstColumn(content: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  let field = '';
-  let col = 0;
-  let quoted = false;
-  while (i < content.length) {
-    const ch = content[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (content[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      if (col === 0) out.push(field);
-      col++;
-      field = '';
-    } else if (ch === '\n') {
-      if (col === 0) out.push(field);
-      col = 0;
-      field = '';
-    } else if (ch !== '\r') field += ch;
-    i++;
-  }
-  return out;
-}
 
 function* corpus(): Generator<string[]> {
   const tokenise = (text: string): string[] => {
@@ -70,8 +36,8 @@ function* corpus(): Generator<string[]> {
     return nlp.readDoc(text).tokens().out(nlp.its.value) as string[];
   };
   for (const f of ['train.csv', 'val.csv', 'test.csv']) {
-    const rows = csvFirstColumn(readFileSync(join(SHARED_DATA, 'bbc', f), 'utf8')).slice(1);
-    for (const row of rows) yield tokenise(row);
+    const rows = parse(readFileSync(join(SHARED_DATA, 'bbc', f), 'utf8'), { columns: true, skip_empty_lines: true }) as Array<{ text?: string }>;
+    for (const row of rows) if (row.text) yield tokenise(row.text);
   }
   for (const line of readFileSync(join(SHARED_DATA, 'polnear', 'train.jsonl'), 'utf8').split('\n')) {
     if (line.trim() === '') continue;
