@@ -10,14 +10,15 @@ import { QuoteTestRun } from './fixtures/quotes/pipeline.js';
 
 const DEV = join(PACKAGE_ROOT, '..', 'shared', 'data', 'polnear', 'dev.jsonl');
 
-/** Floors a few points under the dev scores measured with the committed weights (content 0.392, source 0.567, cue
- * 0.593, overlap 0.631, attributed 0.429): a regression gate, not the targets of issue 5. */
+/** Floors a little under the dev scores measured with the committed weights in the 'attribution' profile (content
+ * 0.455, source 0.635, cue 0.660, overlap>=0.3 0.722, attributed 0.498; before that profile and the decoding changes:
+ * 0.392, 0.567, 0.593, 0.631, 0.429): a regression gate, not the targets of issue 5. */
 const FLOORS = {
-  'content exact': 0.36,
-  'source exact': 0.53,
-  'cue exact': 0.55,
-  'content overlap>=0.3': 0.6,
-  attributed: 0.39,
+  'content exact': 0.44,
+  'source exact': 0.62,
+  'cue exact': 0.645,
+  'content overlap>=0.3': 0.705,
+  attributed: 0.48,
 } as const;
 
 test('PolNeAR code-point offsets convert to UTF-16', () => {

@@ -18,7 +18,12 @@ export function createEntityResolver(table?: AliasTable): Component {
     run(doc: AnalysisDoc, run: RunContext) {
       const t = table ?? activeAliasTable();
       const registry = run.part(ENTITY_REGISTRY, () => new EntityRegistry());
+      registry.takeLearned();
       analyseEntities(doc, t, matcherFor(t), registry);
+      // What the registry learned goes on the record, so a run can be rebuilt from stored records (src/entities/replay.ts).
+      const learned = registry.takeLearned();
+      if (Object.keys(learned.keys).length) (doc.record.links ??= {}).entity_keys = learned.keys;
+      if (Object.keys(learned.surnames).length) (doc.record.links ??= {}).surnames = learned.surnames;
     },
   };
 }

@@ -6,6 +6,8 @@ export class EntityRegistry {
   private readonly byKey = new Map<string, string>();
   private readonly bySurname = new Map<string, Set<string>>();
   private readonly used = new Set<string>();
+  /** What the current document taught the registry (see `takeLearned`): keys and surnames by entity id. */
+  private learned: Learned = { keys: {}, surnames: {} };
 
   /** The id of a named entity: an existing one when a key (table entry, full name, unique surname) is known. */
   idFor(e: DocEntity): string {
@@ -20,14 +22,20 @@ export class EntityRegistry {
       }
     }
     id ??= this.fresh(e);
-    for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, id);
+    for (const k of keys) {
+      if (this.byKey.has(k)) continue;
+      this.byKey.set(k, id);
+      (this.learned.keys[id] ??= []).push(k);
+    }
     if (e.type === 'PERSON') {
       for (const k of e.keys) {
         const surname = k.split(' ').pop()!;
         if (!k.includes(' ')) continue;
         let ids = this.bySurname.get(surname);
         if (!ids) this.bySurname.set(surname, (ids = new Set()));
+        if (ids.has(id)) continue;
         ids.add(id);
+        (this.learned.surnames[id] ??= []).push(surname);
       }
     }
     return id;
@@ -36,6 +44,29 @@ export class EntityRegistry {
   /** An id for an unnamed entity: never shared with another document. */
   anonymousId(docId: string, n: number): string {
     return this.unique(`anon:${slug(docId)}:${n}`);
+  }
+
+  /** What the registry learned since the last call (new keys and surnames by id), for the record's `links`. */
+  takeLearned(): Learned {
+    const out = this.learned;
+    this.learned = { keys: {}, surnames: {} };
+    return out;
+  }
+
+  /**
+   * Replay: the registry as it was after a stored document, from its record alone. `ids` are the record's entity ids
+   * (the ids the document used), `learned` what it taught the registry (`links.entity_keys` and `links.surnames`).
+   */
+  restore(ids: Iterable<string>, learned: Partial<Learned>): void {
+    for (const id of ids) this.used.add(id);
+    for (const [id, keys] of Object.entries(learned.keys ?? {})) for (const k of keys) this.byKey.set(k, id);
+    for (const [id, names] of Object.entries(learned.surnames ?? {})) {
+      for (const s of names) {
+        let set = this.bySurname.get(s);
+        if (!set) this.bySurname.set(s, (set = new Set()));
+        set.add(id);
+      }
+    }
   }
 
   private keysOf(e: DocEntity): string[] {
@@ -54,6 +85,12 @@ export class EntityRegistry {
     this.used.add(id);
     return id;
   }
+}
+
+/** Registry keys and person surnames first registered for each entity id by one document. */
+export interface Learned {
+  keys: Record<string, string[]>;
+  surnames: Record<string, string[]>;
 }
 
 /** Readable id part: folded letters and digits joined by hyphens, bounded length. */

@@ -18,6 +18,9 @@ export const eventExtractor: Component = {
     const sentences = doc.sentences && doc.sentences.length ? doc.sentences : roughSentences(record.text);
     const mentions = extractEvents({ record, sentences, times: doc.times ?? [], anchorAt: anchorResolver(record, doc.headerDate) });
     const events = mergeWithinDocument(mentions, record.id);
+    // What linking reads beyond the record (the places each sentence names, whether the text gave the date) goes on
+    // the record, so a run can be rebuilt from stored records (src/events/replay.ts).
+    if (events.length) (record.links ??= {}).events = events.map((m) => ({ places: [...m.places], date_stated: m.dateStated }));
     linkAcrossDocuments(run.part<EventCluster[]>('events', () => []), events);
     record.events = events.map((m) => m.event);
     doc.scratch.set('events', events);

@@ -84,7 +84,8 @@ function compatible(a: View, b: View): boolean {
   return shared >= 2 || (shared >= 1 && (a.place !== null || sameTrigger)) || (sameTrigger && a.place !== null && a.place === b.place);
 }
 
-function view(m: EventMention) {
+/** What merging compares of a mention (exported for replay, src/events/replay.ts). */
+export function view(m: Pick<EventMention, 'event' | 'places' | 'dateStated'>) {
   const e = m.event;
   const places = new Set((m.places ?? []).map(norm));
   if (e.place) places.add(norm(e.place.name));

@@ -152,4 +152,24 @@ export interface NewsRecord {
   claims: Claim[];
   /** What the pipeline decided not to do, and why (e.g. English-only layers skipped for a French article). */
   notes: string[];
+  /** What the run-wide linkers took from this document that the layers above do not show; present when any. */
+  links?: RunLinks;
+}
+
+/**
+ * What the cross-document linkers (entity registry, event merger, claim linker) took from a document beyond its
+ * published layers: with it, a process rebuilds a run's state from stored records alone (src/store/analyzer.ts,
+ * "replay"), without analysing the documents again. Working data, not for readers; every part is present when any.
+ */
+export interface RunLinks {
+  /** Entity registry: the keys (alias-table key, type-prefixed name keys) first given to each entity id here. */
+  entity_keys?: Record<string, string[]>;
+  /** Entity registry: the surnames under which each person id was first registered here (from full names). */
+  surnames?: Record<string, string[]>;
+  /** Event merger, one per record event in order: every place its sentence names, and whether the text dates it. */
+  events?: Array<{ places: string[]; date_stated: boolean }>;
+  /** Claim linker: how many of `claims` the document makes (the rest answer earlier documents' claims). */
+  claims_made?: number;
+  /** Claim linker: sentences answering a claim the run did not know yet ([start, end) and status), for later claims. */
+  answers?: Array<{ offsets: [number, number]; status: ClaimStatus }>;
 }

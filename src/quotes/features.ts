@@ -29,16 +29,37 @@ function fnv(h: number, s: string): number {
   return h;
 }
 
-/** Collects the hashed rows of one token: f(H_prefix, a, b, c) is the row of the string prefix + [a, b, c].join('|'),
- * H_prefix being the FNV state after the prefix (computed once, below). */
+/** Collects the hashed rows of the tokens of a unit, one after another in one buffer: f(H_prefix, a, b, c) adds the
+ * row of the string prefix + [a, b, c].join('|') (H_prefix is the FNV state after the prefix, computed once below);
+ * end() closes a token and returns its rows, a view of the buffer. */
+/** Buffer sizes to start with (most tokens' counts of base and stage rows). */
+const BASE_ROWS_PER_TOKEN = 40;
+const STAGE_ROWS_PER_TOKEN = 32;
+
 class Rows {
-  readonly out: number[] = [];
+  private buf: Int32Array;
+  private len = 0;
+  private start = 0;
+  constructor(tokens: number, perToken: number) {
+    this.buf = new Int32Array(Math.max(16, tokens * perToken));
+  }
   f(prefix: number, a?: string, b?: string, c?: string): void {
     let h = prefix;
     if (a !== undefined) h = fnv(h, a);
     if (b !== undefined) h = fnv(Math.imul(h ^ PIPE, 0x01000193), b);
     if (c !== undefined) h = fnv(Math.imul(h ^ PIPE, 0x01000193), c);
-    this.out.push((h >>> 0) & (HASH_SIZE - 1));
+    if (this.len === this.buf.length) {
+      // Grow; the views already handed out keep the old buffer, which holds their rows.
+      const next = new Int32Array(this.buf.length * 2);
+      next.set(this.buf.subarray(this.start, this.len), this.start);
+      this.buf = next;
+    }
+    this.buf[this.len++] = (h >>> 0) & (HASH_SIZE - 1);
+  }
+  end(): Int32Array {
+    const out = this.buf.subarray(this.start, this.len);
+    this.start = this.len;
+    return out;
   }
 }
 
@@ -179,8 +200,8 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
   for (let i = n - 1; i >= 0; i--) sentEnd[i] = i + 1 < n && sent[i] === sent[i + 1] ? sentEnd[i + 1]! : i;
   const firstArr = new Uint8Array(n);
   const rows: Int32Array[] = new Array(n);
+  const r = new Rows(n, BASE_ROWS_PER_TOKEN);
   for (let i = 0; i < n; i++) {
-    const r = new Rows();
     const w = lower[i]!;
     const p = pos[i]!;
     const w1 = i > 0 ? lower[i - 1]! : '<s>';
@@ -234,7 +255,7 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
       r.f(H_cvp, w, p2);
       r.f(H_cvq, w, q);
     }
-    rows[i] = Int32Array.from(r.out);
+    rows[i] = r.end();
   }
   return { lower, pos, cueLex, first: firstArr, commas: commaPrefix(lower), rows };
 }
@@ -293,8 +314,8 @@ export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?
     attached.set(q, `${before}|${after}|${inside}|${j - i > 6}`);
   }
   const out: FeatureSeq = new Array(n);
+  const r = new Rows(n, STAGE_ROWS_PER_TOKEN);
   for (let i = 0; i < n; i++) {
-    const r = new Rows();
     const w = lower[i]!;
     const p = pos[i]!;
     const q = String(unit.depth[i]!);
@@ -346,7 +367,7 @@ export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?
       r.f(H_rctp, rb, p);
       r.f(H_kc, String(content[i]), cue ? String(cue[i]) : 'x');
     }
-    out[i] = Int32Array.from(r.out);
+    out[i] = r.end();
   }
   return out;
 }

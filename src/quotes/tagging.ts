@@ -32,7 +32,8 @@ export function layoutOf(text: string, tokens: readonly Token[], blocks: readonl
 
 /** Runs the cue, content, source and refining content taggers in turn, each seeing what the earlier ones predicted.
  * The base rows of each token are scored once for all four (the interleaved table of QuoteModels); each stage then
- * adds the scores of its own rows: the same sums, in the same order, as scoring each tagger's full rows. */
+ * adds the scores of its own rows. The weights are the files' weights quantised to 16 bits (src/quotes/model.ts);
+ * the sums of the integers are exact, and the PolNeAR dev scores are those of the float weights. */
 export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: Readonly<QuoteSettings> = SPEECH_SETTINGS): TaggedUnit[] {
   const lex = quoteLexicon();
   const { table, trans, scale } = models;
@@ -43,11 +44,18 @@ export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: 
     const baseEm = new Float64Array(n * TABLE_STRIDE);
     for (let t = 0; t < n; t++) {
       const rows = base.rows[t]!;
-      const o = t * TABLE_STRIDE;
+      // Twelve running sums in locals (a loop over baseEm itself reads and writes memory for every weight).
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0;
       for (let k = 0; k < rows.length; k++) {
         const r = rows[k]! * TABLE_STRIDE;
-        for (let j = 0; j < TABLE_STRIDE; j++) baseEm[o + j] += table[r + j]!;
+        a0 += table[r]!; a1 += table[r + 1]!; a2 += table[r + 2]!; a3 += table[r + 3]!;
+        a4 += table[r + 4]!; a5 += table[r + 5]!; a6 += table[r + 6]!; a7 += table[r + 7]!;
+        a8 += table[r + 8]!; a9 += table[r + 9]!; a10 += table[r + 10]!; a11 += table[r + 11]!;
       }
+      const o = t * TABLE_STRIDE;
+      baseEm[o] = a0; baseEm[o + 1] = a1; baseEm[o + 2] = a2; baseEm[o + 3] = a3;
+      baseEm[o + 4] = a4; baseEm[o + 5] = a5; baseEm[o + 6] = a6; baseEm[o + 7] = a7;
+      baseEm[o + 8] = a8; baseEm[o + 9] = a9; baseEm[o + 10] = a10; baseEm[o + 11] = a11;
     }
     for (let k = 0; k < baseEm.length; k++) baseEm[k] *= inv;
     const em = new Float64Array(n * LABELS);

@@ -1,5 +1,6 @@
 import type { Component, RunContext } from '../pipeline/component.js';
-import { StatementIndex, type StatementSummary } from './index.js';
+import type { NewsRecord } from '../model/record.js';
+import { type DocInfo, StatementIndex, type StatementSummary } from './index.js';
 
 const PART = 'statements';
 
@@ -17,24 +18,28 @@ export const statementLinker: Component = {
   assigns: ['statements'],
   englishOnly: true,
   run(doc, run) {
-    const r = doc.record;
-    // A live blog's posts carry their own times: a quote was first seen when its post was published.
-    const posts = r.posts.filter((p) => p.published !== null).sort((a, b) => a.span.start - b.span.start);
-    const publishedAt = (offset: number): string | null => {
-      // The last post starting at or before the offset (binary search), if it also covers it.
-      let lo = 0;
-      let hi = posts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (posts[mid]!.span.start <= offset) lo = mid + 1;
-        else hi = mid;
-      }
-      const p = posts[lo - 1];
-      return p && offset < p.span.end ? p.published : null;
-    };
-    indexOf(run).addDocument({ id: r.id, outlet: r.outlet, published: r.published, text: r.text, publishedAt }, r.quotes);
+    indexOf(run).addDocument(docInfo(doc.record), doc.record.quotes);
   },
 };
+
+/** What the statement index reads of a record besides its quotes (the linker's and replay's, src/store/analyzer.ts). */
+export function docInfo(r: NewsRecord): DocInfo {
+  // A live blog's posts carry their own times: a quote was first seen when its post was published.
+  const posts = r.posts.filter((p) => p.published !== null).sort((a, b) => a.span.start - b.span.start);
+  const publishedAt = (offset: number): string | null => {
+    // The last post starting at or before the offset (binary search), if it also covers it.
+    let lo = 0;
+    let hi = posts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (posts[mid]!.span.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const p = posts[lo - 1];
+    return p && offset < p.span.end ? p.published : null;
+  };
+  return { id: r.id, outlet: r.outlet, published: r.published, text: r.text, publishedAt };
+}
 
 /** Every statement of the run so far: speaker, fullest wording, first seen, independent sources and reports. */
 export function statementSummaries(run: RunContext): StatementSummary[] {

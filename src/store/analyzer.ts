@@ -1,13 +1,20 @@
 // The analyser the ledger drives, and how its cross-document state is rebuilt from the store. A document's
-// statements (and, as those layers arrive, entities and events) depend on every document analysed before it in the
-// run, so a process that opens a store must first bring its RunContext to where the store's history left it:
-// "replay" the stored versions in ingest order. For a run-wide part with a replayer below, replay reads the stored
-// record (fast: no NLP); for any other part, the stored raw input is analysed again (exact, but pipeline-slow).
+// entities, statements, events and claims depend on every document analysed before it in the run, so a process that
+// opens a store must first bring its RunContext to where the store's history left it: "replay" the stored versions
+// in ingest order. Every run-wide part of the default pipeline has a replayer below that reads the stored record
+// alone (no NLP; what linking keeps beyond the published layers is in `record.links`). A part without one, or a
+// record made by another pipeline version, falls back to analysing the stored raw input again (exact, but slow).
 import { Analyzer } from '../analyze.js';
+import { replayEntities } from '../entities/replay.js';
+import { replayClaims } from '../events/claims/replay.js';
+import { replayEvents } from '../events/replay.js';
 import type { IngestedDoc } from '../ingest/document.js';
 import type { NewsRecord } from '../model/record.js';
 import type { RunContext } from '../pipeline/component.js';
+import { QUOTE_SETTINGS_PART, quoteSettings } from '../quotes/settings.js';
+import { docInfo } from '../statements/component.js';
 import { StatementIndex } from '../statements/index.js';
+import { VERSION } from '../version.js';
 import type { StoredVersion } from './store.js';
 
 /** What the ledger needs from an analyser; tests pass a stub that builds records from markup. */
@@ -27,11 +34,17 @@ export const REPLAYERS: Record<string, Replayer> = {
   statements(record, run) {
     // The pipeline skips the statement linker for non-English text (and says so in the notes): so does replay.
     if (record.notes.some((n) => n.startsWith('statements: skipped'))) return;
-    run.part('statements', () => new StatementIndex()).addDocument(
-      { id: record.id, outlet: record.outlet, published: record.published, text: record.text },
-      structuredClone(record.quotes),
-    );
+    // With the posts' own times, as the linker reads them (a live blog's quote was first seen when its post was).
+    run.part('statements', () => new StatementIndex()).addDocument(docInfo(record), structuredClone(record.quotes));
   },
+  entities: replayEntities,
+  // The quote layer's settings are the run's configuration, not something documents build: the ledger's runs use
+  // the defaults, which the quote layer creates on its first English document.
+  [QUOTE_SETTINGS_PART](record, run) {
+    if (!record.notes.some((n) => n.startsWith('quotes: skipped'))) quoteSettings(run);
+  },
+  events: replayEvents,
+  claims: replayClaims,
 };
 
 /** Names of the run-wide parts a RunContext holds (its map is private: read it without changing the class). */
@@ -74,7 +87,8 @@ export class PipelineAnalyzer implements LedgerAnalyzer {
   }
 
   replay(v: StoredVersion): void {
-    if (!this.fastReplay) {
+    // A record of another pipeline version may lack what replay reads (or differ from what this one would make).
+    if (!this.fastReplay || v.record.pipeline.version !== VERSION) {
       this.analyzer.analyze(v.raw.doc);
       return;
     }

@@ -21,7 +21,7 @@ const MAX_ANSWER_CHARS = 600;
 
 type Report = NonNullable<Claim['reports']>[number];
 
-interface RunClaim {
+export interface RunClaim {
   id: string;
   doc: string;
   claimant: EntityRef | null;
@@ -32,7 +32,7 @@ interface RunClaim {
   reports: Report[];
 }
 
-interface RunAnswer {
+export interface RunAnswer {
   doc: string;
   status: ClaimStatus;
   words: Set<string>;
@@ -47,9 +47,9 @@ export interface ClaimRun {
 
 export const newClaimRun = (): ClaimRun => ({ claims: [], answers: [] });
 
-const contentWords = (s: string) => new Set(nameWords(s).map((w) => w.replace(/s$/, '')).filter((w) => w.length > 2));
+export const contentWords = (s: string) => new Set(nameWords(s).map((w) => w.replace(/s$/, '')).filter((w) => w.length > 2));
 
-function eventsIn(record: NewsRecord, start: number, end: number): Set<string> {
+export function eventsIn(record: NewsRecord, start: number, end: number): Set<string> {
   const out = new Set<string>();
   for (const e of record.events ?? []) {
     for (const r of e.reports ?? []) if (r.doc === record.id && start <= r.offsets[0] && r.offsets[0] < end) out.add(e.id);
@@ -64,7 +64,7 @@ function same(a: { words: Set<string>; events: Set<string> }, b: { words: Set<st
   return shared >= LINK_MIN_SHARED && shared >= LINK_WORD_OVERLAP * Math.min(a.words.size, b.words.size);
 }
 
-function remember<T>(list: T[], item: T): void {
+export function remember<T>(list: T[], item: T): void {
   list.push(item);
   if (list.length > MAX_RUN_CLAIMS) list.shift();
 }
@@ -91,7 +91,8 @@ export function linkClaims(run: ClaimRun, record: NewsRecord, sentences: Sentenc
         l.c.reports.unshift(answer.report);
         if (l.c.status === 'claimed') l.c.status = answer.status;
       }
-      remember(run.claims, { id: l.c.id, doc: record.id, claimant: l.c.claimant, words: l.words, events: l.events, answer: l.c.status === 'claimed' ? null : l.c.status, reports: l.c.reports });
+      remember(run.claims, { id: l.c.id, doc: record.id, claimant: l.c.claimant, words: l.words, events: l.events, answer: l.c.status === 'claimed' ? null : l.c.status, reports: [...l.c.reports] });
+      // (a copy: the run-wide list grows with later documents, the record already written must not)
     }
   }
   // 2. Sentences that answer a claim but belong to no claim of this document: answers to an earlier document's claim.
