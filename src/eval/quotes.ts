@@ -1,3 +1,4 @@
+import { prng } from '../util/random.js';
 import { parseArgs } from 'node:util';
 import { Analyzer } from '../analyze.js';
 import type { Quote } from '../model/record.js';
@@ -125,16 +126,6 @@ function sum(docs: DocCounts[], m: Metric, idx?: number[]): Counts {
   return out;
 }
 
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface MetricScore {
   p: number;
@@ -146,7 +137,7 @@ export interface MetricScore {
 
 /** P/R/F1 of each metric over all documents, with a bootstrap 95% interval of F1 (documents resampled). */
 export function summarise(docs: DocCounts[], samples = BOOTSTRAP_SAMPLES, seed = BOOTSTRAP_SEED): Record<Metric, MetricScore> {
-  const random = mulberry(seed);
+  const random = prng(seed);
   const draws: number[][] = [];
   for (let s = 0; s < samples; s++) draws.push(docs.map(() => Math.floor(random() * docs.length)));
   const out = {} as Record<Metric, MetricScore>;

@@ -1,3 +1,4 @@
+import { prng } from '../util/random.js';
 import { type FeatureGroup, type FeatureResources, type FeatureSentence, tokenFeatures } from '../entities/tagger/features.js';
 import { LinearModel } from '../entities/tagger/model.js';
 
@@ -79,17 +80,6 @@ export function pruneIndex(index: Map<string, number>, counts: readonly number[]
   return kept;
 }
 
-/** A small, seeded PRNG (mulberry32) so the shuffles, and so the weights, are the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Averaged structured perceptron (Collins 2002) with Viterbi decoding under the BILOU constraints. The average is
