@@ -1,6 +1,6 @@
 // Name mentions of a document before resolution: the tagger's mentions when it ran (doc.ner), else capitalised
 // sequences typed by cues; the alias table's names in both cases. Titles and honorifics before a person's name join
-// the mention ("Mr Lavrov", "Admiral Radakin"); longer capitalised offices ("Foreign Minister") are left to roles.
+// the mention ("Mr Barnier", "Admiral Byrd"); longer capitalised offices ("Foreign Minister") are left to roles.
 import type { EntityType } from '../model/record.js';
 import type { AnalysisDoc, Token } from '../pipeline/doc.js';
 import type { AliasEntry } from './aliasTable.js';
@@ -90,7 +90,7 @@ function fromNer(doc: AnalysisDoc, tokens: Token[], excluded: Array<[number, num
       for (let k = ts - 1; k >= 0 && ts - k <= 3; k--) {
         const t = tokens[k]!;
         if (!isCapitalised(t) || !isTitleWord(t.text)) break;
-        // "Foreign Minister Sergei Lavrov": a title that ends a longer office is a role, not part of the name.
+        // "Foreign Minister Penny Wong": a title that ends a longer office is a role, not part of the name.
         const before = tokens[k - 1];
         if (before && lexicon().roleHeads.has(`${before.text.toLowerCase()} ${t.text.toLowerCase()}`)) break;
         start = t.start;
@@ -388,7 +388,7 @@ function stripTitles(c: Candidate, tokens: Token[], text: string): void {
       if (leading && lex.offices.has(title) && k < c.tokenEnd) c.formStart = tokens[k]!.start;
       continue;
     }
-    // "Foreign Minister Sergei Lavrov": capitalised words ending in a title within two words are an office (a role).
+    // "Foreign Minister Penny Wong": capitalised words ending in a title within two words are an office (a role).
     const ahead = [1, 2].find((d) => k + d < c.tokenEnd - 1 && titleAt(tokens, k + d, c.tokenEnd - 1) !== null);
     if (ahead !== undefined && c.titles.length === 0 && c.type !== 'ORG') {
       const title = titleAt(tokens, k + ahead, c.tokenEnd - 1)!;

@@ -49,7 +49,7 @@ export function baseFold(s: string): string {
 }
 
 // General transliteration rules, applied to the end of each word: Ukrainian and Russian names reach English with
-// -skyy, -skyi, -skiy or -sky (Zelenskyy / Zelensky / Zelenskiy), -ii or -iy (Andrii / Andriy). Doubled final y and
+// -skyy, -skyi, -skiy or -sky (Yarovskyy / Yarovsky / Yarovskiy), -ii or -iy (Andrii / Andriy). Doubled final y and
 // the -iy/-ii/-yi endings fold to -y. Only word endings are touched so the rule stays predictable.
 const TRANSLIT_ENDINGS: Array<[RegExp, string]> = [
   [/(?:yy|iy|ii|yi|ij)$/, 'y'],

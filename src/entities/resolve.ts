@@ -1,6 +1,6 @@
 // Resolution within one document: name mentions join into entities. Table names join on their table entry (a
 // capital used for its government joins its country); people join on their full name, and a surname or a titled
-// surname ("Mr Lavrov", "Admiral Radakin") joins the one full name that ends with it; acronyms join the name whose
+// surname ("Mr Barnier", "Admiral Byrd") joins the one full name that ends with it; acronyms join the name whose
 // initials they are, regardless of case; spelling variants join through name keys (normalize.ts).
 import type { EntityType, MentionKind } from '../model/record.js';
 import type { Token } from '../pipeline/doc.js';
@@ -194,7 +194,7 @@ export function resolveNames(cands: Candidate[], text: string, tokens: readonly 
       continue;
     }
     // Names join on their words whatever type the tagger gave each mention; a shorter person name joins the full
-    // name it ends ("Cavo Dragone" → "Giuseppe Cavo Dragone").
+    // name it ends ("Lloyd Webber" → "Andrew Lloyd Webber").
     const joined = ws.join(' ');
     const key = `N:${joined}`;
     const existing =

@@ -1,5 +1,5 @@
-// Roles: offices and descriptions the text gives a person ("Russia's foreign minister Sergei Lavrov", "Admiral
-// Radakin, the chief of the defence staff"), and role phrases standing alone ("the Ukrainian president", "a Western
+// Roles: offices and descriptions the text gives a person ("Britain's foreign secretary Jane Doe", "General
+// Okafor, the chief of the defence staff"), and role phrases standing alone ("the Ukrainian president", "a Western
 // official"). A role key (country + office) lets a lone role phrase find the person who holds that role in the text.
 import type { Token } from '../pipeline/doc.js';
 import type { Candidate } from './candidates.js';
@@ -12,7 +12,7 @@ export interface RolePhrase {
   end: number;
   /** With a leading article or possessor, for descriptions of unnamed entities ("a Western official"). */
   fullStart: number;
-  /** Country key of the geographic modifier ("country:RU"), or a person's name key for "Zelensky aide". */
+  /** Country key of the geographic modifier ("country:RU"), or a person's name key for "Macron aide". */
   qualifier: string | null;
   /** Office words, lower case ("foreign minister"). */
   head: string;
@@ -66,7 +66,7 @@ export function roleEndingAt(tokens: readonly Token[], headEnd: number, byToken:
     first--;
   }
   let qualifier: string | null = null;
-  // A country, demonym or person right before: "Russia's", "Russian", "US", "Zelensky" (aide).
+  // A country, demonym or person right before: "Russia's", "Russian", "US", "Macron" (aide).
   let k = first - 1;
   if (k >= 0 && /^['’]s?$/.test(tokens[k]!.text)) k--;
   const owner = k >= 0 ? byToken.get(k) : undefined;
@@ -98,7 +98,7 @@ export function roleEndingAt(tokens: readonly Token[], headEnd: number, byToken:
 export function rolesBefore(c: Candidate, tokens: readonly Token[], byToken: Map<number, Candidate>): RolePhrase[] {
   const lex = lexicon();
   const out: RolePhrase[] = [];
-  // A title inside the mention ("President Volodymyr Zelenskyy") with a country before it is a role too.
+  // A title inside the mention ("President Emmanuel Macron") with a country before it is a role too.
   const title = c.titles.find((t) => !lex.honorifics.has(t));
   if (title) {
     const titleEnd = c.tokenStart + title.split(' ').length - 1;

@@ -10,7 +10,7 @@ import type { TaggedUnit } from './tagging.js';
 
 // Turns the taggers' spans into Quote records: each content span is joined to the nearest cue, and the cue to the
 // nearest source; quotation-only paragraphs continue the previous speaker; a content span that itself reports
-// someone ("Lavrov added that X") yields the nested quote with `via`. All joins look at a bounded token window.
+// someone ("Barnier added that X") yields the nested quote with `via`. All joins look at a bounded token window.
 
 /** Largest token gap between a content span and its cue within one sentence ("…,” the chairman of the alliance’s
  * military committee, Admiral X, wrote"), and across a sentence boundary. */
@@ -194,7 +194,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       // PolNeAR annotates the outer report and leaves the reported words to the outer content: no nested quote.
       if (speech) nested(q, toks, c, lex, ctx, newQuote);
     }
-    // "Lavrov added that X, a Russian news agency said": a cue with its source that no quote used reports the
+    // "Barnier added that X, a Russian news agency said": a cue with its source that no quote used reports the
     // whole clause, and the quotes inside that clause are reached via it.
     // This paragraph's quotes, by start, to find those inside a clause by binary search.
     const inUnit = quotes.slice(firstOfUnit).filter((q) => q.cue !== null).sort((a, b) => a.content.start - b.content.start);
@@ -293,7 +293,7 @@ function cutAtClosingMark(tu: TaggedUnit, c: Run, marks: readonly MarkedQuote[])
 
 /** Punctuation and conjunctions at the edges of a speaker run are not part of the mention. */
 function trimRun(toks: readonly Token[], [a, b]: Run): Token[] {
-  // "…leaders in the White House, Sergei Lavrov": a run that goes over a comma to a name is that name.
+  // "…leaders in the White House, Michel Barnier": a run that goes over a comma to a name is that name.
   for (let k = b - 1; k > a; k--) {
     if (toks[k]!.text !== ',') continue;
     if (toks.slice(k + 1, b).some((t) => t.pos === 'PROPN')) a = k + 1;
@@ -502,7 +502,7 @@ function onlyQuotation(tu: TaggedUnit, [a, b]: Run): boolean {
 }
 
 /**
- * "Lavrov added that X": when a content span opens with a speaker and a reporting verb, the reported words are a
+ * "Barnier added that X": when a content span opens with a speaker and a reporting verb, the reported words are a
  * quote of their own, attributed to that speaker and reached `via` the outer quote.
  */
 function nested(

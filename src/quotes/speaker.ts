@@ -29,13 +29,13 @@ function nameOf(tokens: readonly Token[], particles: Set<string>): string | null
     const isName = capitalName(t) || (s >= 0 && t !== undefined && particles.has(t.text) && capitalName(tokens[i + 1]));
     if (isName && s < 0) s = i;
     if (!isName && s >= 0) {
-      best = [s, i]; // the last run wins: "Russia's foreign minister Sergei Lavrov"
+      best = [s, i]; // the last run wins: "France's foreign minister Michel Barnier"
       s = -1;
     }
   }
   if (!best) return null;
   const [a, b] = best;
-  // Only a name that ends the mention is the speaker's ("Russian foreign minister Sergei Lavrov"); a name before the
+  // Only a name that ends the mention is the speaker's ("French foreign minister Michel Barnier"); a name before the
   // head noun is a modifier ("Russia's defence ministry", "the Ukrainian president").
   if (b !== tokens.length) return null;
   let name = '';
@@ -43,8 +43,8 @@ function nameOf(tokens: readonly Token[], particles: Set<string>): string | null
   return name.replace(/^(Mr|Mrs|Ms|Dr)\.? /, '');
 }
 
-/** The entity the mention names: of the entity mentions inside it, the one at its end (the head: "Russia's foreign
- * minister Sergei Lavrov" is Lavrov, not Russia), the longest on a tie. */
+/** The entity the mention names: of the entity mentions inside it, the one at its end (the head: "France's foreign
+ * minister Michel Barnier" is Barnier, not France), the longest on a tie. */
 function entityAt(entities: readonly Entity[], start: number, end: number): Entity | null {
   let best: Entity | null = null;
   let bestEnd = -1;

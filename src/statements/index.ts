@@ -76,17 +76,17 @@ export class StatementIndex {
   /** Links the quotes of one document, in order, setting `statement` and `paraphrase_of`. */
   addDocument(doc: DocInfo, quotes: Quote[]): void {
     const story = this.stories.add(doc.id, doc.text);
-    // Each speaker's mention words in this document, so "he" carries "Russian foreign minister Sergei Lavrov".
+    // Each speaker's mention words in this document, so "he" carries "French foreign minister Michel Barnier".
     const affiliation = new Map<string, Set<string>>();
     for (const q of quotes) {
       const k = speakerKey(q);
-      // A mention naming several people ("Putin and Zelensky", lists with commas) tells nothing of one affiliation.
+      // A mention naming several people ("Macron and Scholz", lists with commas) tells nothing of one affiliation.
       if (k === null || !q.speaker.mention || /,|\band\b|&/.test(q.speaker.mention.text)) continue;
       let set = affiliation.get(k);
       if (!set) affiliation.set(k, (set = new Set()));
       for (const w of words(q.speaker.mention.text)) if (set.size < MAX_AFFILIATION_WORDS) set.add(w);
     }
-    // A quote and the quote it is reported through ("Lavrov added that X, an agency said") are two reports, never
+    // A quote and the quote it is reported through ("Barnier added that X, an agency said") are two reports, never
     // one statement, though one contains the other.
     const related = new Map<string, Set<string>>();
     for (const q of quotes) {

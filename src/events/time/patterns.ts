@@ -81,7 +81,7 @@ export function recognisers(): Recogniser[] {
   cached = [
     // "Wednesday (20 August)", "21 August 2025", "Thursday, 5th of March"
     {
-      // Glued bylines ("Jane Dalton21 August 2025") put a letter right before the day: only digits are refused there.
+      // Glued bylines ("Ann Lee21 March 2024") put a letter right before the day: only digits are refused there.
       re: new RegExp(`(?<!\\d)(?:${W}(?:'s|’s)?,?${SO}\\(?${SO})?(\\d{1,2})(?:st|nd|rd|th)?${S}(?:of${S})?${M}(?:,?${S}(\\d{4})(?!\\d))?\\)?`, 'g'),
       build: (m, start, end) => ({ type: 'date', start, end, weekday: wday(m[1]), day: +m[2]!, month: month(m[3]!), year: m[4] ? +m[4] : null }),
     },

@@ -33,7 +33,7 @@ function form(p: URLSearchParams): HTMLFormElement {
     h('details', { class: 'filters', open: FILTERS.slice(2, -1).some((k) => v(k)) },
       h('summary', null, 'Filters'),
       h('div', { class: 'grid' },
-        field('Speaker', text('speaker', 'Lavrov')),
+        field('Speaker', text('speaker', 'a last name')),
         field('Entity', text('entity', 'id or name')),
         field('Outlet', text('outlet')),
         field('Quote kind', select('kind', KINDS, v('kind'))),

@@ -36,7 +36,7 @@ export async function speakerView(main: HTMLElement, name: string): Promise<void
   }
   const sorted = [...lines.values()].filter((l) => l.reports.length).sort((a, b) => b.latest.localeCompare(a.latest) || b.outlets.size - a.outlets.size);
   const outlets = new Set(quotes.items.map(outletOf));
-  // The address may hold a last name ("Lavrov"); the heading gives the name the reports use most.
+  // The address may hold a last name ("Barnier"); the heading gives the name the reports use most.
   const names = new Map<string, number>();
   for (const q of quotes.items) if (q.speaker) names.set(q.speaker, (names.get(q.speaker) ?? 0) + 1);
   const full = [...names].sort((a, b) => b[1] - a[1])[0]?.[0] ?? name;
