@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { anchorFrom } from '../src/events/time/anchor.js';
 import { resolveTimes } from '../src/events/time/resolve.js';
-import { offsetAt } from '../src/events/time/zone.js';
+import { zoneOffsetMinutes as offsetAt } from '../src/util/zones.js';
 import { POLNEAR_TRAIN, scorePolnear, scoreWritten } from '../src/eval/time.js';
 
 const at = (published: string, zone: string) => {

@@ -1,6 +1,7 @@
 import type { TimezoneInfo } from '../model/record.js';
 import type { LineFeatures } from './features.js';
-import { isoUtc, isValidZone, localToUtc, zoneForWord } from './zones.js';
+import { isoUtc, isValidZone, localToUtc } from '../util/zones.js';
+import { zoneForWord } from './zones.js';
 
 export type StampTime = LineFeatures['stamp'];
 

@@ -1,12 +1,12 @@
 import type { NewsRecord } from '../../model/record.js';
 import { parseDay } from './calendar.js';
 import type { TimeAnchor } from './types.js';
-import { isKnownZone, offsetAt } from './zone.js';
+import { isValidZone, zoneOffsetMinutes } from '../../util/zones.js';
 
 /** The anchor of a published value ("2025-08-21T03:42:00Z" or "2025-08-21") read in `zone`, or null. */
 export function anchorFrom(published: string | null | undefined, zone: string): TimeAnchor | null {
   if (!published) return null;
-  const z = isKnownZone(zone) ? zone : 'UTC';
+  const z = isValidZone(zone) ? zone : 'UTC';
   if (/^\d{4}-\d{2}-\d{2}$/.test(published)) {
     const day = parseDay(published);
     return day ? { source: published, ...day, minutes: null, zone: z } : null;
@@ -16,7 +16,7 @@ export function anchorFrom(published: string | null | undefined, zone: string): 
     const day = parseDay(published);
     return day ? { source: published, ...day, minutes: null, zone: z } : null;
   }
-  const local = new Date(ms + offsetAt(z, ms) * 60_000);
+  const local = new Date(ms + zoneOffsetMinutes(z, ms) * 60_000);
   return {
     source: published,
     y: local.getUTCFullYear(),

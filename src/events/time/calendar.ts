@@ -57,12 +57,6 @@ export function isoWeek(day: Day): string {
   return `${pad(thursday.y, 4)}-W${pad(week)}`;
 }
 
-export function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
 /** Parses "YYYY-MM-DD" into a Day, or null. */
 export function parseDay(s: string): Day | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);

@@ -1,7 +1,7 @@
 import type { Component } from '../../pipeline/component.js';
 import { anchorResolver } from './anchor.js';
 import { resolveTimes } from './resolve.js';
-import { isKnownZone } from './zone.js';
+import { isValidZone } from '../../util/zones.js';
 
 /**
  * Time expressions (doc.times): every date, time and duration in the text, resolved against the published time of
@@ -14,7 +14,7 @@ export const timeResolver: Component = {
   englishOnly: true,
   run(doc) {
     const record = doc.record;
-    if (record.timezone?.name && !isKnownZone(record.timezone.name)) {
+    if (record.timezone?.name && !isValidZone(record.timezone.name)) {
       record.notes.push(`time: unknown time zone "${record.timezone.name}", local times read as UTC`);
     }
     doc.times = resolveTimes(record.text, {

@@ -6,7 +6,6 @@ import {
   dayNumber,
   formatDay,
   formatMonth,
-  formatOffset,
   isoWeek,
   isValidDay,
   weekday,
@@ -15,7 +14,7 @@ import { timeLexicon } from './lexicon.js';
 import { type Candidate, findCandidates, type Unit } from './patterns.js';
 import { type Tense, tenseAround } from './tense.js';
 import type { TimeAnchor, TimeExpression, TimeGranularity } from './types.js';
-import { offsetForLocal } from './zone.js';
+import { formatOffset, offsetForLocal } from '../../util/zones.js';
 
 /** A day-month without a year is read in the year that puts it nearest the anchor, looking this far either way. */
 export const YEAR_CANDIDATES = [-1, 0, 1];
