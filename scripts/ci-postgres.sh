@@ -48,7 +48,8 @@ fi
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PORT=${NEWSLEDGER_PG_PORT:-54329}
 while port_busy "$PORT"; do PORT=$((PORT + 1)); done
-DIR=$(mktemp -d /tmp/newsledger-pg.XXXXXX)
+# The folder may be chosen by the caller (so it can stop the server when it is done), else a new temporary one.
+DIR=${NEWSLEDGER_PG_DIR:-$(mktemp -d /tmp/newsledger-pg.XXXXXX)}
 chmod 755 "$DIR"
 if [ "$(id -u)" = 0 ]; then chown "$PG_USER" "$DIR"; fi
 log "initdb in $DIR ($BIN)"
