@@ -51,22 +51,6 @@ export function serialiseTagger(t: BioTagger): Buffer {
   return gzipSync(buf, { level: 9 });
 }
 
-export function deserialiseTagger(gz: Buffer): BioTagger {
-  const buf = gunzipSync(gz);
-  let o = 0;
-  const size = buf.readUInt32LE(o); o += 4;
-  if (size !== HASH_SIZE) throw new Error(`quote model was trained with ${size} hash rows, this build uses ${HASH_SIZE}`);
-  const count = buf.readUInt32LE(o); o += 4;
-  const trans = new Float32Array((LABELS + 1) * LABELS);
-  for (let k = 0; k < trans.length; k++) { trans[k] = buf.readFloatLE(o); o += 4; }
-  const weights = new Float32Array(HASH_SIZE * LABELS);
-  for (let c = 0; c < count; c++) {
-    const r = buf.readUInt32LE(o); o += 4;
-    for (let l = 0; l < LABELS; l++) { weights[r * LABELS + l] = buf.readFloatLE(o); o += 4; }
-  }
-  return new BioTagger(weights, trans);
-}
-
 /** Copies a serialised tagger's rows into column `stage` of the interleaved table; returns its transitions. */
 function readInto(gz: Buffer, table: Float32Array, stage: number): Float32Array {
   const buf = gunzipSync(gz);

@@ -28,9 +28,9 @@ export function winkPosOfWords(words: readonly string[]): string[] {
     let start = cursor + (spaces[i]?.length ?? 0);
     if (!text.startsWith(value, start)) {
       // wink normalised the form: search a short way ahead only, so a long sentence stays linear.
-      const found = text.indexOf(value, cursor);
-      if (found < 0 || found - cursor > 64 + value.length) continue;
-      start = found;
+      const found = text.slice(cursor, cursor + 64 + 2 * value.length).indexOf(value); // starts up to 64 + length ahead, as before
+      if (found < 0) continue;
+      start = cursor + found;
     }
     const end = start + value.length;
     cursor = end;
