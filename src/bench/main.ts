@@ -33,7 +33,7 @@ const DEFAULT_SAMPLE_MB = 5;
 const DEFAULT_BUDGET_S = 600;
 const DEFAULT_HISTORY = '.newsledger/bench-history.jsonl';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -133,7 +133,7 @@ function main(argv: string[]): number {
   }
   for (const s of extra) {
     progress(`benchmark ${s.name}: ${s.description}`);
-    rows.push(...s.run({ base, targetBytes: mb * 1e6, progress }));
+    rows.push(...(await s.run({ base, targetBytes: mb * 1e6, progress })));
   }
 
   const result = {
@@ -205,4 +205,10 @@ function gitCommit(): string | null {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    process.stderr.write(`bench: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

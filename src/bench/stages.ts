@@ -4,9 +4,11 @@
 import type { BaseText } from './corpus.js';
 import { entitiesStage } from './stages/entities.js';
 import { eventsStage } from './stages/events.js';
+import { faultsStage } from './stages/faults.js';
 import { ingestDecodeStage } from './stages/ingest.js';
 import { htmlExtractStage } from './stages/html.js';
 import { linearityStage } from './stages/linearity.js';
+import { loadStage } from './stages/load.js';
 import { nerTaggingStage } from './stages/ner.js';
 import { quotesStage } from './stages/quotes.js';
 
@@ -36,8 +38,10 @@ export interface BenchContext {
 export interface BenchStage {
   name: string;
   description: string;
-  run(ctx: BenchContext): BenchRow[];
+  /** Rows, or a promise of them for a stage that needs I/O (a server, child processes). */
+  run(ctx: BenchContext): BenchRow[] | Promise<BenchRow[]>;
 }
 
 /** Every extra benchmark, run after the pipeline benchmark in this order. */
-export const BENCH_STAGES: readonly BenchStage[] = [ingestDecodeStage, nerTaggingStage, entitiesStage, eventsStage, quotesStage, htmlExtractStage, linearityStage];
+export const BENCH_STAGES: readonly BenchStage[] = [ingestDecodeStage, nerTaggingStage, entitiesStage, eventsStage, quotesStage, htmlExtractStage, linearityStage, loadStage,
+  faultsStage];

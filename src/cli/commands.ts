@@ -10,8 +10,11 @@ import { searchCommand } from './commands/search.js';
 import { serveCommand } from './commands/serve.js';
 import { workerCommand } from './commands/worker.js';
 import { errorsCommand } from './commands/errors.js';
+import { retryCommand } from './commands/retry.js';
+import { checkCommand } from './commands/check.js';
 
 /** Every CLI command. A new command is a file in commands/ and one line here. */
 export const COMMANDS: readonly CliCommand[] = [analyzeCommand, evalCommand, timelineCommand, exportCommand,
   ingestCommand, reanalyzeCommand, searchCommand, correctCommand, serveCommand, workerCommand, errorsCommand,
+  retryCommand, checkCommand,
 ];

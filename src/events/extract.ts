@@ -10,6 +10,7 @@ import { alternation, escapeRe, eventLexicon } from './lexicon.js';
 import { countryOf, MentionIndex, nameAt, refFor } from './names.js';
 import { findCasualties } from './casualties.js';
 import { readHeader } from '../ingest/header.js';
+import { SpanIndex } from './spans.js';
 
 /** A sentence longer than this is read only this far around a trigger (a 5 MB "sentence" costs no more). */
 export const MAX_CONTEXT_CHARS = 400;
@@ -27,6 +28,12 @@ const TITLE_BLOCKS = new Set(['heading', 'post_title']);
 /** Where a clause begins, looking back from a trigger: punctuation or a subordinating word. */
 const CLAUSE_BREAK = /(?:[,;:(“”"]|\s[-–—]\s|(?<![\p{L}])(?:after|before|when|while|as|since|that|which|who)(?![\p{L}]))/giu;
 const CLAUSE_DASH = /\s[-–—]\s/;
+/** Characters past the end of a search that a regular expression scanning a window may read: every match of
+ * CLAUSE_BREAK, CAP_START and a place preposition starting inside the window ends, with its look-ahead, within this
+ * many characters of the window's end (see placeMargin), so the text cut there reads the same as the whole text.
+ * A regular expression run over the whole text from a trigger would otherwise scan on to the end of a text holding
+ * no further match, once per trigger. */
+const CLAUSE_MARGIN = 16;
 const STRONG_PLACE_PREP = /^(?:in|near|outside|around|into|across|on the outskirts of)\b/i;
 
 /** An event as first read, before merging: where it is and whether its date was stated. */
@@ -66,10 +73,12 @@ function cueRes() {
 /** Where the clause holding `at` begins (bounded by `from`). */
 function clauseStart(text: string, from: number, at: number): number {
   let start = from;
-  const re = new RegExp(CLAUSE_BREAK.source, 'giu');
+  const re = CLAUSE_BREAK;
   re.lastIndex = from;
+  // The text cut a little past `at` (a slice shares the text's characters, no copy): the search stops there.
+  const window = text.slice(0, at + CLAUSE_MARGIN);
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < at) {
+  while ((m = re.exec(window)) !== null && m.index < at) {
     start = m.index + m[0].length;
     if (m[0].length === 0) re.lastIndex++;
   }
@@ -105,8 +114,31 @@ function sentenceIndex(sentences: SentenceBound[], offset: number): number {
   return Math.max(0, Math.min(sentences.length - 1, lo));
 }
 
-function postIndex(record: NewsRecord, offset: number): number {
-  return record.posts.findIndex((p) => p.span.start <= offset && offset < p.span.end);
+/** Blocks and posts of a record as span indexes, built once per document. */
+function postIndexer(record: NewsRecord): (offset: number) => number {
+  const posts = new SpanIndex(record.posts.map((p) => p.span));
+  // The first post holding the offset, as `record.posts.findIndex` finds it.
+  return (offset) => (posts.length ? posts.firstCovering(offset) : -1);
+}
+
+/** The place prepositions' longest match and its look-ahead: a cut this far past a window reads as the whole text. */
+function placeMargin(lex: ReturnType<typeof eventLexicon>): number {
+  const longest = Math.max(0, ...lex.place_prepositions.map((w) => w.length), ...lex.place_nouns.map((w) => w.length));
+  // phrase, up to 3 blanks and "the" or "of", up to 3 blanks, and the capital the look-ahead reads.
+  return longest + 3 + 3 + 3 + 1 + CLAUSE_MARGIN;
+}
+
+/** The first '\n' in [from, to], or -1 (a search that stops at `to`, unlike `indexOf`). */
+function newlineBetween(text: string, from: number, to: number): number {
+  const end = Math.min(to, text.length - 1);
+  for (let i = from; i <= end; i++) if (text.charCodeAt(i) === 10) return i;
+  return -1;
+}
+
+/** The last '\n' in [from, to], or -1 (a search that stops at `from`, unlike `lastIndexOf`). */
+function lastNewlineBetween(text: string, from: number, to: number): number {
+  for (let i = Math.min(to, text.length - 1); i >= Math.max(0, from); i--) if (text.charCodeAt(i) === 10) return i;
+  return -1;
 }
 
 /** The last day a date value covers (for the background test), as a day number. */
@@ -136,14 +168,18 @@ export function extractEvents(input: ExtractInput): EventMention[] {
   const placePreps = new RegExp(`(?<![\\p{L}])(?:(?:${alternation(lex.place_prepositions)})(?:[ \\t]{1,3}the)?|(?:${alternation(lex.place_nouns)})[ \\t]{1,3}of)[ \\t]{1,3}(?=[A-Z])`, 'gu');
   const anaphora = new RegExp(`(?:^|[^\\p{L}])(?:${lex.anaphora.map(escapeRe).join('|')})[ \\t]{1,3}$`, 'iu');
   // Bylines, datelines and boilerplate tell who wrote and when it was posted, not what happened.
-  const metaBlocks = record.blocks.filter((b) => META_BLOCKS.has(b.type)).map((b) => b.span).sort((a, b) => a.start - b.start);
+  const metaBlocks = new SpanIndex(record.blocks.filter((b) => META_BLOCKS.has(b.type)).map((b) => b.span));
   // The scraper's " date YYYY-MM-DD" header is when the page was read, not when anything in it happened.
   const headerEnd = readHeader(text)?.contentStart ?? 0;
-  const inMeta = (start: number, end: number) => start < headerEnd || metaBlocks.some((b) => b.start < end && start < b.end);
-  const titles = record.blocks.filter((b) => TITLE_BLOCKS.has(b.type)).map((b) => b.span);
-  if (record.headline) titles.push(record.headline);
-  for (const p of record.posts) if (p.title) titles.push(p.title);
-  const inTitle = (start: number) => titles.some((b) => b.start <= start && start < b.end);
+  const inMeta = (start: number, end: number) => start < headerEnd || metaBlocks.overlaps(start, end);
+  const titleSpans = record.blocks.filter((b) => TITLE_BLOCKS.has(b.type)).map((b) => b.span);
+  if (record.headline) titleSpans.push(record.headline);
+  for (const p of record.posts) if (p.title) titleSpans.push(p.title);
+  const titles = new SpanIndex(titleSpans);
+  const inTitle = (start: number) => titles.covers(start);
+  const postIndex = postIndexer(record);
+  const quotes = quoteIndex(record);
+  const margin = placeMargin(lex);
   const cue = cueRes();
   const bareNouns = new Set(lex.bare_meeting_nouns);
   const agreementNouns = new Set(lex.agreement_nouns);
@@ -163,9 +199,10 @@ export function extractEvents(input: ExtractInput): EventMention[] {
     const si = sentenceIndex(sentences, tStart);
     const sent = sentences[si] ?? { start: 0, end: text.length };
     // The context is the sentence, never across a line break (a caption or timestamp line is not the same sentence).
-    const lineStart = text.lastIndexOf('\n', tStart) + 1;
-    const nextBreak = text.indexOf('\n', tEnd);
-    const lineEnd = nextBreak < 0 || nextBreak - tEnd > MAX_CONTEXT_CHARS ? tEnd + MAX_CONTEXT_CHARS : nextBreak;
+    // Both searches stop MAX_CONTEXT_CHARS from the trigger: a line break further away changes nothing below.
+    const lineStart = lastNewlineBetween(text, tStart - MAX_CONTEXT_CHARS, tStart) + 1;
+    const nextBreak = newlineBetween(text, tEnd, tEnd + MAX_CONTEXT_CHARS);
+    const lineEnd = nextBreak < 0 ? tEnd + MAX_CONTEXT_CHARS : nextBreak;
     const cStart = Math.max(sent.start, lineStart, tStart - MAX_CONTEXT_CHARS);
     const cEnd = Math.min(sent.end, lineEnd, text.length);
     // What is proposed, hoped for or hypothetical ("calls for a summit", "could be deployed") did not happen.
@@ -211,8 +248,9 @@ export function extractEvents(input: ExtractInput): EventMention[] {
     const placeList: NonNullable<NewsEvent['place']>[] = [];
     const findPlace = (from: number, to: number, all = false) => {
       placePreps.lastIndex = from;
+      const window = text.slice(0, to + margin);
       let p: RegExpExecArray | null;
-      while ((p = placePreps.exec(text)) !== null && p.index < to) {
+      while ((p = placePreps.exec(window)) !== null && p.index < to) {
         const run = nameAt(text, p.index + p[0].length, to);
         if (!run || /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(run.name)) continue;
         // A date ("in January") or a demonym ("at Ukrainian facilities") is not a place.
@@ -260,7 +298,7 @@ export function extractEvents(input: ExtractInput): EventMention[] {
     const participants = namesAfter(text, index, tEnd, cEnd).filter((p) => p.name !== place?.name && p.name !== actor?.name);
 
     const casualties = findCasualties(text, cStart, cEnd);
-    const sources = findSources(record, text, cStart, cEnd);
+    const sources = findSources(quotes, text, cStart, cEnd);
     const evidence: Span[] = [trimSpan(text, span(text, cStart, cEnd))];
     const last = date ? lastDayOf(date.value) : null;
     const report = reportDay ? lastDayOf(reportDay) : null;
@@ -283,7 +321,7 @@ export function extractEvents(input: ExtractInput): EventMention[] {
     out.push({
       event,
       sentence: si,
-      post: postIndex(record, tStart),
+      post: postIndex(tStart),
       dateStated: !!best,
       anaphoric: anaphora.test(text.slice(Math.max(0, tStart - 8), tStart)),
       reportDay,
@@ -330,8 +368,9 @@ function nearestNameBefore(text: string, index: MentionIndex, from: number, to: 
   if (mentions.length) return mentions[mentions.length - 1]!.ref;
   let last: NewsEvent['actor'] = null;
   CAP_START.lastIndex = from;
+  const window = text.slice(0, to + CLAUSE_MARGIN);
   let m: RegExpExecArray | null;
-  while ((m = CAP_START.exec(text)) !== null && m.index < to) {
+  while ((m = CAP_START.exec(window)) !== null && m.index < to) {
     const run = nameAt(text, m.index, to);
     if (run) {
       last = refFor(index, run);
@@ -350,8 +389,9 @@ function namesAfter(text: string, index: MentionIndex, from: number, to: number)
     return out.slice(0, 4);
   }
   CAP_START.lastIndex = from;
+  const window = text.slice(0, to + CLAUSE_MARGIN);
   let m: RegExpExecArray | null;
-  while ((m = CAP_START.exec(text)) !== null && m.index < to && out.length < 4) {
+  while ((m = CAP_START.exec(window)) !== null && m.index < to && out.length < 4) {
     const run = nameAt(text, m.index, to);
     if (run) {
       const ref = refFor(index, run);
@@ -365,16 +405,23 @@ function namesAfter(text: string, index: MentionIndex, from: number, to: number)
   return out;
 }
 
+/** The quotes of a record that name their speaker's mention, indexed by content span. */
+function quoteIndex(record: NewsRecord): { mentions: Span[]; index: SpanIndex } {
+  const named = (record.quotes ?? []).filter((q) => q.speaker.mention);
+  return { mentions: named.map((q) => q.speaker.mention!), index: new SpanIndex(named.map((q) => q.content)) };
+}
+
+let sourceRe: RegExp | null = null;
+
 /** Who the text says reports it: quotes whose content overlaps the context, else "X said" / "according to X". */
-function findSources(record: NewsRecord, text: string, from: number, to: number): Span[] {
-  const out: Span[] = [];
-  for (const q of record.quotes ?? []) {
-    if (q.content.start < to && from < q.content.end && q.speaker.mention) out.push(q.speaker.mention);
-  }
+function findSources(quotes: ReturnType<typeof quoteIndex>, text: string, from: number, to: number): Span[] {
+  // The quotes overlapping the context, in record order.
+  const out: Span[] = quotes.index.overlapping(from, to).map((i) => quotes.mentions[i]!);
   if (out.length) return out;
-  const lex = eventLexicon();
   // "..., regional governor Oleh Syniehubov said": the name is the capitalised run inside the phrase before the verb.
-  const re = new RegExp(`(?:,[ \\t]{1,3}|^)([^,.;:!?"“”]{1,80}?)[ \\t]{1,3}(?:${alternation(lex.source_verbs)})\\b|according[ \\t]to[ \\t]{1,3}(?:the[ \\t]{1,3})?([A-Z][^,.;:!?]{0,60})`, 'g');
+  sourceRe ??= new RegExp(`(?:,[ \\t]{1,3}|^)([^,.;:!?"“”]{1,80}?)[ \\t]{1,3}(?:${alternation(eventLexicon().source_verbs)})\\b|according[ \\t]to[ \\t]{1,3}(?:the[ \\t]{1,3})?([A-Z][^,.;:!?]{0,60})`, 'g');
+  const re = sourceRe;
+  re.lastIndex = 0;
   const slice = text.slice(from, to);
   let m: RegExpExecArray | null;
   while ((m = re.exec(slice)) !== null) {

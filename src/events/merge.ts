@@ -35,8 +35,9 @@ function namesOf(e: NewsEvent): Set<string> {
   const out = new Set<string>();
   const add = (r: EntityRef | null) => {
     if (!r) return;
-    out.add(norm(r.name));
-    const parts = norm(r.name).split(' ');
+    const n = norm(r.name);
+    out.add(n);
+    const parts = n.split(' ');
     if (parts.length > 1) out.add(parts[parts.length - 1]!); // "Angela Merkel" and "Merkel" name one person
   };
   add(e.actor);
@@ -79,7 +80,8 @@ function compatible(a: View, b: View): boolean {
   // One actor, one type, one day: the same event told twice ("NATO chiefs held a virtual summit" / "a virtual
   // meeting of NATO's military committee").
   if (a.actor && a.actor === b.actor && a.date && b.date && a.date.value === b.date.value) return true;
-  const shared = [...a.names].filter((n) => b.names.has(n)).length;
+  let shared = 0;
+  for (const n of a.names) if (b.names.has(n)) shared++;
   const sameTrigger = a.trigger === b.trigger && a.trigger.includes(' ');
   return shared >= 2 || (shared >= 1 && (a.place !== null || sameTrigger)) || (sameTrigger && a.place !== null && a.place === b.place);
 }
@@ -127,12 +129,64 @@ function absorb(a: EventMention, b: EventMention): void {
   x.confidence = Math.max(x.confidence, y.confidence);
 }
 
+/**
+ * A list of events that answers "the events among the last MERGE_LOOKBACK of the list with this type, in list order"
+ * without reading the others: every merge test below starts with `consistent`, which needs one type. Each event's
+ * view is kept until absorbing another event changes it, so it is computed about once per event, not once per
+ * comparison.
+ */
+class RecentEvents {
+  readonly list: EventMention[] = [];
+  /** Positions in `list` of each type's events, ascending. */
+  private readonly byType = new Map<string, number[]>();
+  private readonly views = new Map<EventMention, View>();
+
+  push(m: EventMention, v?: View): void {
+    let positions = this.byType.get(m.event.type);
+    if (!positions) this.byType.set(m.event.type, (positions = []));
+    positions.push(this.list.length);
+    this.list.push(m);
+    if (v) this.views.set(m, v);
+  }
+
+  view(m: EventMention): View {
+    let v = this.views.get(m);
+    if (!v) this.views.set(m, (v = view(m)));
+    return v;
+  }
+
+  /** `m` changed (it absorbed another event): its view is read again. */
+  changed(m: EventMention): void {
+    this.views.delete(m);
+  }
+
+  /** The events of `type` among the last MERGE_LOOKBACK, in list order: those `list.slice(-MERGE_LOOKBACK)` holds. */
+  recent(type: string): EventMention[] {
+    const positions = this.byType.get(type);
+    if (!positions) return [];
+    const from = this.list.length - MERGE_LOOKBACK;
+    let lo = 0;
+    let hi = positions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (positions[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: EventMention[] = [];
+    for (let i = lo; i < positions.length; i++) out.push(this.list[positions[i]!]!);
+    return out;
+  }
+}
+
 /** Merges the mentions of one document; returns the events in text order. */
 export function mergeWithinDocument(mentions: EventMention[], docId: string): EventMention[] {
-  const kept: EventMention[] = [];
+  const recent = new RecentEvents();
+  const kept = recent.list;
   /** Title mentions already joined by the first event of the body under them. */
   const joined = new Set<EventMention>();
+  let v: View | undefined;
   for (const m of mentions) {
+    v = undefined;
     m.event.reports = [{ doc: docId, offsets: [m.event.trigger.start, m.event.trigger.end] }];
     let target: EventMention | undefined;
     if (m.anaphoric && !m.dateStated && !m.event.place) {
@@ -148,45 +202,59 @@ export function mergeWithinDocument(mentions: EventMention[], docId: string): Ev
       }
     }
     if (!target && !m.sequence) {
-      const v = view(m);
-      const recent = kept.slice(-MERGE_LOOKBACK);
+      const mv = (v = view(m));
+      // Every test below needs the type (consistent): only the recent events of this type are read.
+      const sameType = recent.recent(m.event.type);
       // Two triggers of one type in one sentence tell one event ("X met Y for talks"); so do two in one live-blog
       // post (a post tells one story: the lede, then the detail) unless a sequence word ("later") parts them.
-      target = recent.find((k) => {
-        if (!consistent(view(k), v)) return false;
+      target = sameType.find((k) => {
+        if (!consistent(recent.view(k), mv)) return false;
         if (k.sentence === m.sentence) return true;
         // In a post, only a report of the same day ("on Tuesday evening, X had dined" is another event).
         return m.post >= 0 && k.post === m.post && k.event.date?.value === m.event.date?.value;
       });
       // A heading sums up the story under it: it is the first event of its type in the body.
-      target ??= recent.find((k) => k.title && !m.title && !joined.has(k) && k.post === m.post && consistent(view(k), v));
+      target ??= sameType.find((k) => k.title && !m.title && !joined.has(k) && k.post === m.post && consistent(recent.view(k), mv));
       if (target?.title && !m.title) joined.add(target);
-      target ??= recent.find((k) => compatible(view(k), v));
+      target ??= sameType.find((k) => compatible(recent.view(k), mv));
     }
-    if (target) absorb(target, m);
-    else kept.push(m);
+    if (target) {
+      absorb(target, m);
+      recent.changed(target);
+    } else recent.push(m, v);
   }
   // Merging told a kept event more (a stated date, a finer place): it may now be a report of an earlier one.
-  const out: EventMention[] = [];
+  const out = new RecentEvents();
   for (const m of kept) {
-    const v = view(m);
-    const target = m.sequence ? undefined : out.slice(-MERGE_LOOKBACK).find((k) => compatible(view(k), v));
-    if (target) absorb(target, m);
-    else out.push(m);
+    const mv = recent.view(m);
+    const target = m.sequence ? undefined : out.recent(m.event.type).find((k) => compatible(out.view(k), mv));
+    if (target) {
+      absorb(target, m);
+      out.changed(target);
+    } else out.push(m, mv);
   }
-  return out;
+  return out.list;
 }
 
 /** Links a document's events to events of earlier documents in the run (cross-document merging). */
 export function linkAcrossDocuments(clusters: EventCluster[], docEvents: EventMention[]): void {
+  // Clusters this call starts are the document's own (their first report is its), and an event never joins a cluster
+  // of its own document: only the clusters of earlier calls are read, so linking a document's n events costs n times
+  // the run's earlier clusters, not n². `earlier` is their count (less those the MAX_CLUSTERS bound dropped).
+  const doc = docEvents[0]?.event.reports?.[0]?.doc;
+  const ownDoc = docEvents.every((m) => m.event.reports?.[0]?.doc === doc);
+  let earlier = clusters.length;
   for (const m of docEvents) {
     const v = view(m);
     // The earlier event sharing the most with this one (the same actor counts most).
     let cluster: EventCluster | undefined;
     let bestScore = -1;
-    for (const c of clusters) {
+    const read = ownDoc ? Math.min(earlier, clusters.length) : clusters.length;
+    for (let i = 0; i < read; i++) {
+      const c = clusters[i]!;
       if (c.reports[0]!.doc === m.event.reports![0]!.doc || !compatible(c, v)) continue;
-      const score = [...c.names].filter((n) => v.names.has(n)).length + (c.actor && c.actor === v.actor ? 2 : 0);
+      let score = c.actor && c.actor === v.actor ? 2 : 0;
+      for (const n of c.names) if (v.names.has(n)) score++;
       if (score > bestScore) {
         cluster = c;
         bestScore = score;
@@ -210,7 +278,10 @@ export function linkAcrossDocuments(clusters: EventCluster[], docEvents: EventMe
       }
     } else {
       clusters.push({ id: m.event.id, ...v, names: new Set(v.names), places: new Set(v.places), reports: [...m.event.reports!] });
-      if (clusters.length > MAX_CLUSTERS) clusters.shift();
+      if (clusters.length > MAX_CLUSTERS) {
+        clusters.shift();
+        earlier--;
+      }
     }
   }
 }

@@ -82,10 +82,13 @@ export class MentionIndex {
   private readonly mentions: Array<{ start: number; end: number; ref: EntityRef; type: string; kind: string }> = [];
 
   constructor(record: NewsRecord) {
+    // Entities by id (the first of an id, as a search of the list finds it): one look-up per metonymy.
+    const byId = new Map<string, NewsRecord['entities'][number]>();
+    for (const e of record.entities ?? []) if (!byId.has(e.id)) byId.set(e.id, e);
     for (const e of record.entities ?? []) {
       for (const m of e.mentions) {
         const standsFor = m.kind === 'metonymy' && m.stands_for ? m.stands_for : null;
-        const target = standsFor ? record.entities.find((x) => x.id === standsFor) : null;
+        const target = standsFor ? byId.get(standsFor) : null;
         this.mentions.push({ start: m.span.start, end: m.span.end, ref: { entity: (target ?? e).id, name: (target ?? e).name }, type: (target ?? e).type, kind: m.kind });
       }
     }

@@ -14,10 +14,10 @@ import type { TaggedUnit } from './tagging.js';
 
 /** Largest token gap between a content span and its cue within one sentence ("…,” the chairman of the alliance’s
  * military committee, Admiral X, wrote"), and across a sentence boundary. */
-export const CUE_MAX_GAP = 20;
+export const CUE_MAX_GAP = Number(process.env.QX_CG ?? 20);
 export const CUE_NEAR_GAP = 3;
 /** Largest token gap between a cue and its source ("X, a Labour MP who chairs the committee, said"). */
-export const SOURCE_MAX_GAP = 14;
+export const SOURCE_MAX_GAP = Number(process.env.QX_SG ?? 14);
 /** A marked span with fewer words than this and no cue is a title or a scare quote, not speech. */
 export const MIN_SPEECH_WORDS = 4;
 /** Confidence of quotes read by the taggers, and of those carried over from the previous paragraph's speaker. */
@@ -126,9 +126,19 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     const toks = tu.unit.tokens;
     const cues = runsOf(tu.cue);
     const sources = runsOf(tu.source);
+    // In the 'speech' profile a run that opens with a quotation mark ends at its closing mark. PolNeAR's contents
+    // run on over the attribution that interrupts a quotation ("“A,” she said, “B.”" is one content from the first
+    // mark to the last), so the 'attribution' profile keeps the run whole and looks for its cue and source from the
+    // quotation it opens with (its core).
+    const coreOf = new Map<Run, Run>();
     const contents = runsOf(tu.content)
       .flatMap((c) => (speech ? splitAtQuotationStart(tu, c) : [c]))
-      .map((c) => cutAtClosingMark(tu, c, marks))
+      .map((c) => {
+        const core = cutAtClosingMark(tu, c, marks);
+        if (speech) return core;
+        coreOf.set(c, core);
+        return c;
+      })
       .filter((c) => !verbFilter || kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) !== 'indirect' || hasVerb(toks, c));
     const usedCues = new Set<number>();
     const tagged = [...contents].sort((a, b) => a[0] - b[0]);
@@ -145,8 +155,9 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     contents.push(...added);
     contents.sort((a, b) => a[0] - b[0]);
     for (const c of contents) {
-      let cue: Run | null = nearestRun(cues, c, CUE_MAX_GAP, undefined, (k) => sameSentenceOrNear(tu, k, c));
-      let src = cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, c) : nearestRun(sources, c, 3);
+      const k0 = coreOf.get(c) ?? c;
+      let cue: Run | null = nearestRun(cues, k0, CUE_MAX_GAP, undefined, (k) => sameSentenceOrNear(tu, k, k0));
+      let src = cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : nearestRun(sources, k0, 3);
       if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
         src = null; // "calling them": an object pronoun is not who speaks
       }
@@ -154,29 +165,31 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         src = null; // "a summit between X and Y": the object of a preposition is not who speaks ("according to" is a cue)
       }
       if (!cue && !src) {
-        const found = ruleAttribution(tu, c, lex);
+        const found = ruleAttribution(tu, k0, lex);
         if (found) [cue, src] = found;
       } else if (cue && !src) {
         src = ruleSource(tu, cue);
-        if (src && gap(src, c) < 0) src = null;
+        if (src && gap(src, k0) < 0) src = null;
         if (!src) {
           // "Tomas Berg, speaking outside his office, said …": the name before the aside.
           const aside: Run = [cue[0] - 1, cue[0] - 1];
           const named = cue[0] > 0 ? beyondApposition(tu, cue, aside) : aside;
-          if (named !== aside && gap(named, c) >= 0) src = named;
+          if (named !== aside && gap(named, k0) >= 0) src = named;
         }
       }
-      if (cue && src) src = beyondApposition(tu, cue, src);
+      // PolNeAR's source spans keep appositions and their commas ("Brian Fallon, the campaign's press secretary,"):
+      // the 'attribution' profile takes the tagger's run as it is; the 'speech' profile narrows it to the name.
+      if (cue && src && speech) src = beyondApposition(tu, cue, src);
       if (cue && cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'by') {
         // Passive "described by its chairman X as …": the speaker follows "by".
         const agent = npFrom(toks, cue[1] + 1, 1);
-        if (agent && gap(agent, c) >= 0) src = agent;
+        if (agent && gap(agent, k0) >= 0) src = agent;
       }
       const start = toks[c[0]]!.start;
       const end = toks[c[1] - 1]!.end;
       let speaker: Speaker;
       let confidence = TAGGED_CONFIDENCE;
-      if (src) speaker = resolveSpeaker(ctx, trimRun(toks, src));
+      if (src) speaker = resolveSpeaker(ctx, speech ? trimRun(toks, src) : toks.slice(src[0], src[1]));
       else if (!cue && previous && previousUnit >= ui - 1 && onlyQuotation(tu, c)) {
         // A paragraph that is only a quotation continues the previous speaker.
         speaker = { ...previous.speaker, mention: null };

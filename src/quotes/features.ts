@@ -1,6 +1,4 @@
 import { HASH_SIZE, type FeatureSeq } from './perceptron.js';
-
-export type FeatureSeqLike = FeatureSeq;
 import type { QuoteLexicon } from './lexicon.js';
 import type { Unit } from './units.js';
 import { B, I, O } from './perceptron.js';
@@ -8,8 +6,12 @@ import { B, I, O } from './perceptron.js';
 // Token features for the taggers. Stage "cue" sees words, POS, quotation marks and the cue word lists; stage
 // "content" adds where the predicted cues are; stages "source" and "refine" add where the predicted content is too.
 // Every feature comes from a bounded window or from one left-to-right and one right-to-left pass: linear per
-// paragraph. The stage-independent part is computed once per paragraph and shared by the four taggers, and feature
-// strings are never built: each is hashed as it is read (the same FNV-1a value as hashing the joined string).
+// paragraph. The stage-independent part is computed once per paragraph and shared by the four taggers.
+//
+// No feature string is ever built. Each token's word, POS, suffix and shape are hashed once (FNV-1a) into integers;
+// a feature row is its template's number mixed with one to three such integers (or small codes: distances,
+// quotation depth, flags), then avalanched and masked to the table. Rows are written into one flat buffer per
+// paragraph with an offset per token (FlatRows): no per-token arrays.
 
 /** refine: a second content tagger that also sees the first one's spans (stacking gives it the long-range view a
  * first-order tagger lacks: where the span started, whether the sentence before was content). */
@@ -18,153 +20,214 @@ export type Stage = 'cue' | 'content' | 'source' | 'refine';
 /** Tokens between a quotation mark and a cue for the quotation to count as attached to it ("…,” he said). */
 export const QUOTE_CUE_WINDOW = 4;
 
-const FNV_OFFSET = 0x811c9dc5;
-const PIPE = 124; // '|'
+/** The rows of a paragraph's tokens: token t's rows are ids[off[t]] .. ids[off[t + 1] - 1]. */
+export interface FlatRows {
+  ids: Int32Array;
+  off: Int32Array;
+}
 
-function fnv(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) {
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a of a string: the hash of a token's word, POS or suffix, computed once per token. */
+export function fnv(s: string, from = 0, to = s.length): number {
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h;
+  return h | 0;
 }
 
-/** Collects the hashed rows of the tokens of a unit, one after another in one buffer: f(H_prefix, a, b, c) adds the
- * row of the string prefix + [a, b, c].join('|') (H_prefix is the FNV state after the prefix, computed once below);
- * end() closes a token and returns its rows, a view of the buffer. */
+/** One value into a running feature hash. */
+function mix(h: number, v: number): number {
+  h = Math.imul(h ^ v, 0x01000193);
+  return h ^ (h >>> 15);
+}
+
+/** Final avalanche (murmur3 fmix32), masked to the table. */
+function row(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) & (HASH_SIZE - 1);
+}
+
+/** A row buffer twice as large holding the same rows. */
+function grown(ids: Int32Array): Int32Array {
+  const next = new Int32Array(ids.length * 2);
+  next.set(ids);
+  return next;
+}
+
 /** Buffer sizes to start with (most tokens' counts of base and stage rows). */
-const BASE_ROWS_PER_TOKEN = 40;
-const STAGE_ROWS_PER_TOKEN = 32;
+const BASE_ROWS_PER_TOKEN = 48;
+const STAGE_ROWS_PER_TOKEN = 40;
+/** More rows than any one token gets from baseFeatures or stageFeatures: the buffer grows before a token, never
+ * while its rows are written. */
+const MAX_ROWS_PER_TOKEN = 64;
 
-class Rows {
-  private buf: Int32Array;
-  private len = 0;
-  private start = 0;
-  constructor(tokens: number, perToken: number) {
-    this.buf = new Int32Array(Math.max(16, tokens * perToken));
-  }
-  f(prefix: number, a?: string, b?: string, c?: string): void {
-    let h = prefix;
-    if (a !== undefined) h = fnv(h, a);
-    if (b !== undefined) h = fnv(Math.imul(h ^ PIPE, 0x01000193), b);
-    if (c !== undefined) h = fnv(Math.imul(h ^ PIPE, 0x01000193), c);
-    if (this.len === this.buf.length) {
-      // Grow; the views already handed out keep the old buffer, which holds their rows.
-      const next = new Int32Array(this.buf.length * 2);
-      next.set(this.buf.subarray(this.start, this.len), this.start);
-      this.buf = next;
-    }
-    this.buf[this.len++] = (h >>> 0) & (HASH_SIZE - 1);
-  }
-  end(): Int32Array {
-    const out = this.buf.subarray(this.start, this.len);
-    this.start = this.len;
-    return out;
-  }
-}
+// Template numbers: the FNV hash of the template's name.
+let templateCount = 0;
+const T = (name: string): number => {
+  templateCount++;
+  return fnv(name);
+};
+const H_bias = T('bias');
+const H_w = T('w=');
+const H_p = T('p=');
+const H_sh = T('sh=');
+const H_s3 = T('s3=');
+const H_wm1 = T('w-1=');
+const H_wp1 = T('w+1=');
+const H_pm1 = T('p-1=');
+const H_pp1 = T('p+1=');
+const H_pm2 = T('p-2=');
+const H_pp2 = T('p+2=');
+const H_pp = T('pp=');
+const H_pn = T('pn=');
+const H_ww = T('ww=');
+const H_wn = T('wn=');
+const H_q = T('q=');
+const H_qp = T('qp=');
+const H_qm = T('qm=');
+const H_qm1 = T('q-1=');
+const H_qp1 = T('q+1=');
+const H_sf = T('sf=');
+const H_pf = T('pf=');
+const H_ds = T('ds=');
+const H_de = T('de=');
+const H_dsq = T('dsq=');
+const H_wm2 = T('w-2=');
+const H_wp2 = T('w+2=');
+const H_sq = T('sq=');
+const H_cls = T('cls=');
+const H_clsm1 = T('cls-1=');
+const H_clsp1 = T('cls+1=');
+const H_lcl = T('lcl=');
+const H_rcl = T('rcl=');
+const H_lclq = T('lclq=');
+const H_rclq = T('rclq=');
+const H_cvw = T('cvw=');
+const H_cvp = T('cvp=');
+const H_cvq = T('cvq=');
+const H_qa = T('qa=');
+const H_qap = T('qap=');
+const H_c = T('c=');
+const H_cm1 = T('c-1=');
+const H_cp1 = T('c+1=');
+const H_lpc = T('lpc=');
+const H_rpc = T('rpc=');
+const H_lpcq = T('lpcq=');
+const H_rpcq = T('rpcq=');
+const H_lpcc = T('lpcc=');
+const H_rpcc = T('rpcc=');
+const H_lpcp = T('lpcp=');
+const H_rpcp = T('rpcp=');
+const H_lpcw = T('lpcw=');
+const H_rpcw = T('rpcw=');
+const H_lr = T('lr=');
+const H_sc = T('sc=');
+const H_scq = T('scq=');
+const H_aftercue = T('aftercue=');
+const H_aftercuep = T('aftercuep=');
+const H_beforecue = T('beforecue=');
+const H_beforecuep = T('beforecuep=');
+const H_k = T('k=');
+const H_lct = T('lct=');
+const H_rct = T('rct=');
+const H_lctp = T('lctp=');
+const H_rctp = T('rctp=');
+const H_kc = T('kc=');
+const H_wpos = T('wpos=');
+const H_wpn = T('wpn=');
+const H_pmw = T('pmw=');
+const H_nxt = T('nxt=');
+const H_prv = T('prv=');
+const H_lpcwb = T('lpcwb=');
+const H_rpcwb = T('rpcwb=');
+const H_pcs = T('pcs=');
+const H_pcsf = T('pcsf=');
+const H_rcend = T('rcend=');
+const H_lcst = T('lcst=');
+const H_that = T('that=');
+const H_ppp = T('ppp=');
+const H_ppp2 = T('ppp2=');
+const H_pppn = T('pppn=');
+const H_wm1p = T('wm1p=');
+const H_mkd = T('mkd=');
+const H_kn = T('kn=');
+const H_krun = T('krun=');
+const H_krunq = T('krunq=');
+const H_krunc = T('krunc=');
 
-// FNV states after each feature template's prefix.
-const H_bias = fnv(FNV_OFFSET, 'bias');
-const H_w = fnv(FNV_OFFSET, 'w=');
-const H_p = fnv(FNV_OFFSET, 'p=');
-const H_sh = fnv(FNV_OFFSET, 'sh=');
-const H_s3 = fnv(FNV_OFFSET, 's3=');
-const H_wm1 = fnv(FNV_OFFSET, 'w-1=');
-const H_wp1 = fnv(FNV_OFFSET, 'w+1=');
-const H_pm1 = fnv(FNV_OFFSET, 'p-1=');
-const H_pp1 = fnv(FNV_OFFSET, 'p+1=');
-const H_pm2 = fnv(FNV_OFFSET, 'p-2=');
-const H_pp2 = fnv(FNV_OFFSET, 'p+2=');
-const H_pp = fnv(FNV_OFFSET, 'pp=');
-const H_pn = fnv(FNV_OFFSET, 'pn=');
-const H_ww = fnv(FNV_OFFSET, 'ww=');
-const H_wn = fnv(FNV_OFFSET, 'wn=');
-const H_q = fnv(FNV_OFFSET, 'q=');
-const H_qp = fnv(FNV_OFFSET, 'qp=');
-const H_qm = fnv(FNV_OFFSET, 'qm=');
-const H_qm1 = fnv(FNV_OFFSET, 'q-1=');
-const H_qp1 = fnv(FNV_OFFSET, 'q+1=');
-const H_sf = fnv(FNV_OFFSET, 'sf=');
-const H_pf = fnv(FNV_OFFSET, 'pf=');
-const H_ds = fnv(FNV_OFFSET, 'ds=');
-const H_de = fnv(FNV_OFFSET, 'de=');
-const H_dsq = fnv(FNV_OFFSET, 'dsq=');
-const H_wm2 = fnv(FNV_OFFSET, 'w-2=');
-const H_wp2 = fnv(FNV_OFFSET, 'w+2=');
-const H_sq = fnv(FNV_OFFSET, 'sq=');
-const H_cls = fnv(FNV_OFFSET, 'cls=');
-const H_clsm1 = fnv(FNV_OFFSET, 'cls-1=');
-const H_clsp1 = fnv(FNV_OFFSET, 'cls+1=');
-const H_lcl = fnv(FNV_OFFSET, 'lcl=');
-const H_rcl = fnv(FNV_OFFSET, 'rcl=');
-const H_lclq = fnv(FNV_OFFSET, 'lclq=');
-const H_rclq = fnv(FNV_OFFSET, 'rclq=');
-const H_cvw = fnv(FNV_OFFSET, 'cvw=');
-const H_cvp = fnv(FNV_OFFSET, 'cvp=');
-const H_cvq = fnv(FNV_OFFSET, 'cvq=');
-const H_qa = fnv(FNV_OFFSET, 'qa=');
-const H_qap = fnv(FNV_OFFSET, 'qap=');
-const H_c = fnv(FNV_OFFSET, 'c=');
-const H_cm1 = fnv(FNV_OFFSET, 'c-1=');
-const H_cp1 = fnv(FNV_OFFSET, 'c+1=');
-const H_lpc = fnv(FNV_OFFSET, 'lpc=');
-const H_rpc = fnv(FNV_OFFSET, 'rpc=');
-const H_lpcq = fnv(FNV_OFFSET, 'lpcq=');
-const H_rpcq = fnv(FNV_OFFSET, 'rpcq=');
-const H_lpcc = fnv(FNV_OFFSET, 'lpcc=');
-const H_rpcc = fnv(FNV_OFFSET, 'rpcc=');
-const H_lpcp = fnv(FNV_OFFSET, 'lpcp=');
-const H_rpcp = fnv(FNV_OFFSET, 'rpcp=');
-const H_lpcw = fnv(FNV_OFFSET, 'lpcw=');
-const H_rpcw = fnv(FNV_OFFSET, 'rpcw=');
-const H_lr = fnv(FNV_OFFSET, 'lr=');
-const H_sc = fnv(FNV_OFFSET, 'sc=');
-const H_scq = fnv(FNV_OFFSET, 'scq=');
-const H_aftercue = fnv(FNV_OFFSET, 'aftercue=');
-const H_aftercuep = fnv(FNV_OFFSET, 'aftercuep=');
-const H_beforecue = fnv(FNV_OFFSET, 'beforecue=');
-const H_beforecuep = fnv(FNV_OFFSET, 'beforecuep=');
-const H_k = fnv(FNV_OFFSET, 'k=');
-const H_lct = fnv(FNV_OFFSET, 'lct=');
-const H_rct = fnv(FNV_OFFSET, 'rct=');
-const H_lctp = fnv(FNV_OFFSET, 'lctp=');
-const H_rctp = fnv(FNV_OFFSET, 'rctp=');
-const H_kc = fnv(FNV_OFFSET, 'kc=');
+/** Number of feature templates (for documentation and tests). */
+export const TEMPLATES = templateCount;
+
+const V2 = process.env.QX_V1 !== '1'; // TEMP experiment switch
+const V3 = process.env.QX_V2 !== '1'; // TEMP experiment switch
+const V4 = process.env.QX_V4 === '1'; // TEMP experiment switch
+const START = fnv('<s>');
+const END = fnv('</s>');
+/** "no such token" (no cue, no content in the sentence) and "outside the paragraph". */
+const NONE = 0x7fff;
+const OUTSIDE = 0x7ffe;
 
 /** Distances are bucketed so that the weights generalise across sentence lengths. */
-function bucket(d: number): string {
-  if (d <= 3) return String(d);
-  if (d <= 6) return '4-6';
-  if (d <= 12) return '7-12';
-  if (d <= 25) return '13-25';
-  return '26+';
+function bucket(d: number): number {
+  if (d <= 3) return d;
+  if (d <= 6) return 4;
+  if (d <= 12) return 5;
+  if (d <= 25) return 6;
+  return 7;
 }
 
-function shape(w: string): string {
-  if (/^\p{Lu}[\p{Ll}]/u.test(w)) return 'Xx';
-  if (/^\p{Lu}+$/u.test(w)) return 'X';
-  if (/^\p{Ll}/u.test(w)) return 'x';
-  if (/^\p{N}/u.test(w)) return 'd';
-  return w.length <= 2 ? w : 'p';
+function isUpper(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-/** Lexical classes of each token (cue verb, cue phrase part, pronoun, role noun), computed once per unit. */
-export function lexClasses(unit: Unit, lex: QuoteLexicon): { cueLex: Uint8Array; cls: string[] } {
-  const n = unit.tokens.length;
+function isLower(c: number): boolean {
+  if (c < 128) return c >= 97 && c <= 122;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/** Word shape: 1 Xx, 2 X (all capitals), 3 x, 4 digit first, else the hash of a short token or 5. */
+function shapeCode(w: string): number {
+  const c0 = w.charCodeAt(0);
+  if (isUpper(c0)) {
+    if (w.length > 1 && isLower(w.charCodeAt(1))) return 1;
+    let all = true;
+    for (let i = 1; i < w.length && all; i++) all = isUpper(w.charCodeAt(i));
+    if (all) return 2;
+  } else if (isLower(c0)) return 3;
+  else if (c0 >= 48 && c0 <= 57) return 4;
+  else if (/^\p{N}/u.test(w)) return 4;
+  return w.length <= 2 ? fnv(w) : 5;
+}
+
+/** Lexical classes of each token (1 cue verb, 2 pronoun, 3 role noun) and cue-word flags (1 verb, 2 phrase). */
+export function lexClasses(lower: readonly string[], pos: readonly string[], lex: QuoteLexicon): { cueLex: Uint8Array; cls: Uint8Array } {
+  const n = lower.length;
   const cueLex = new Uint8Array(n);
-  const cls: string[] = new Array(n).fill('');
-  const lower = unit.tokens.map((t) => t.text.toLowerCase());
+  const cls = new Uint8Array(n);
+  const byFirst = phrasesByFirst(lex);
   for (let i = 0; i < n; i++) {
     const w = lower[i]!;
-    if (lex.cueVerbs.has(w) && unit.tokens[i]!.pos !== 'PROPN') {
+    if (lex.cueVerbs.has(w) && pos[i] !== 'PROPN') {
       cueLex[i] = 1;
-      cls[i] = 'cv';
-    } else if (lex.pronouns.has(w)) cls[i] = 'pr';
-    else if (lex.roleNouns.has(w)) cls[i] = 'rn';
+      cls[i] = 1;
+    } else if (lex.pronouns.has(w)) cls[i] = 2;
+    else if (lex.roleNouns.has(w)) cls[i] = 3;
   }
   for (let i = 0; i < n; i++) {
-    for (const ph of lex.cuePhrases) {
-      if (lower[i] !== ph[0] || i + ph.length > n) continue;
+    const phrases = byFirst.get(lower[i]!);
+    if (!phrases) continue;
+    for (const ph of phrases) {
+      if (i + ph.length > n) continue;
       let ok = true;
       for (let k = 1; k < ph.length && ok; k++) ok = lower[i + k] === ph[k];
       if (ok) for (let k = 0; k < ph.length; k++) cueLex[i + k] = 2;
@@ -173,91 +236,179 @@ export function lexClasses(unit: Unit, lex: QuoteLexicon): { cueLex: Uint8Array;
   return { cueLex, cls };
 }
 
+const phraseIndex = new WeakMap<QuoteLexicon, Map<string, string[][]>>();
+function phrasesByFirst(lex: QuoteLexicon): Map<string, string[][]> {
+  let m = phraseIndex.get(lex);
+  if (!m) {
+    m = new Map();
+    for (const ph of lex.cuePhrases) {
+      const l = m.get(ph[0]!) ?? [];
+      l.push(ph);
+      m.set(ph[0]!, l);
+    }
+    phraseIndex.set(lex, m);
+  }
+  return m;
+}
+
 /** What every stage reads of a paragraph: per-token words and classes and the rows that do not depend on a stage. */
 export interface BaseFeatures {
   lower: string[];
-  pos: string[];
+  /** FNV hashes of each token's lower-case word and POS. */
+  wh: Int32Array;
+  ph: Int32Array;
   cueLex: Uint8Array;
   first: Uint8Array;
   commas: Int32Array;
-  rows: Int32Array[];
+  /** Running count of the word "that" (as commas). */
+  thats: Int32Array;
+  sentStart: Int32Array;
+  sentEnd: Int32Array;
+  rows: FlatRows;
+}
+
+/** Clause-boundary class of a token: 1 "that", 2 colon, 3 opening quotation mark, 4 comma, 5 "to", 6 full stop,
+ * 0 anything else, 7 outside the paragraph. */
+function boundaryCode(lower: readonly string[], mark: Uint8Array, i: number): number {
+  if (i < 0 || i >= lower.length) return 7;
+  const w = lower[i]!;
+  if (w === 'that') return 1;
+  if (w === ':') return 2;
+  if (mark[i] === 1) return 3;
+  if (w === ',') return 4;
+  if (w === 'to') return 5;
+  if (w === '.') return 6;
+  return 0;
 }
 
 export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
   const toks = unit.tokens;
   const n = toks.length;
-  const lower = toks.map((t) => t.text.toLowerCase());
-  const pos = toks.map((t) => t.pos);
-  const { cueLex, cls } = lexClasses(unit, lex);
+  const lower: string[] = new Array(n);
+  const pos: string[] = new Array(n);
+  const wh = new Int32Array(n);
+  const ph = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    const w = t.text.toLowerCase();
+    lower[i] = w;
+    pos[i] = t.pos;
+    wh[i] = fnv(w);
+    ph[i] = fnv(t.pos);
+  }
+  const { cueLex, cls } = lexClasses(lower, pos, lex);
   const sent = unit.sent;
-  const lcl = nearest(n, sent, (i) => cueLex[i]! > 0, 1);
-  const rcl = nearest(n, sent, (i) => cueLex[i]! > 0, -1);
-  const sentHasQuote = new Set<number>();
-  for (let i = 0; i < n; i++) if (unit.mark[i] === 1) sentHasQuote.add(sent[i]!);
+  const depth = unit.depth;
+  const mark = unit.mark;
+  const lcl = nearest(n, sent, cueLex, 1);
+  const rcl = nearest(n, sent, cueLex, -1);
+  const lmk = nearest(n, sent, mark, 1);
+  const rmk = nearest(n, sent, mark, -1);
+  // Sentences holding an opening quotation mark.
+  const sentHasQuote = new Uint8Array(n > 0 ? sent[n - 1]! + 1 : 0);
+  for (let i = 0; i < n; i++) if (mark[i] === 1) sentHasQuote[sent[i]!] = 1;
   const sentStart = new Int32Array(n);
   const sentEnd = new Int32Array(n);
   for (let i = 0; i < n; i++) sentStart[i] = i > 0 && sent[i] === sent[i - 1] ? sentStart[i - 1]! : i;
   for (let i = n - 1; i >= 0; i--) sentEnd[i] = i + 1 < n && sent[i] === sent[i + 1] ? sentEnd[i + 1]! : i;
   const firstArr = new Uint8Array(n);
-  const rows: Int32Array[] = new Array(n);
-  const r = new Rows(n, BASE_ROWS_PER_TOKEN);
+  let ids: Int32Array = new Int32Array(n * BASE_ROWS_PER_TOKEN + MAX_ROWS_PER_TOKEN);
+  let len = 0;
+  const off = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    const w = lower[i]!;
-    const p = pos[i]!;
-    const w1 = i > 0 ? lower[i - 1]! : '<s>';
-    const w2 = i + 1 < n ? lower[i + 1]! : '</s>';
-    const p1 = i > 0 ? pos[i - 1]! : '<s>';
-    const p2 = i + 1 < n ? pos[i + 1]! : '</s>';
-    const q = String(unit.depth[i]!);
-    const first = i === 0 || sent[i - 1] !== sent[i];
-    const last = i + 1 === n || sent[i + 1] !== sent[i];
-    firstArr[i] = first ? 1 : 0;
-    const lb = lcl[i]! < 0 ? 'none' : bucket(i - lcl[i]!);
-    const rb = rcl[i]! < 0 ? 'none' : bucket(rcl[i]! - i);
+    if (len + MAX_ROWS_PER_TOKEN > ids.length) ids = grown(ids);
+    const w = wh[i]!;
+    const p = ph[i]!;
+    const w1 = i > 0 ? wh[i - 1]! : START;
+    const w2 = i + 1 < n ? wh[i + 1]! : END;
+    const p1 = i > 0 ? ph[i - 1]! : START;
+    const p2 = i + 1 < n ? ph[i + 1]! : END;
+    const q = depth[i]!;
+    const first = i === 0 || sent[i - 1] !== sent[i] ? 1 : 0;
+    const last = i + 1 === n || sent[i + 1] !== sent[i] ? 1 : 0;
+    firstArr[i] = first;
+    const lb = lcl[i]! < 0 ? NONE : bucket(i - lcl[i]!);
+    const rb = rcl[i]! < 0 ? NONE : bucket(rcl[i]! - i);
     const ds = bucket(i - sentStart[i]!);
-    r.f(H_bias);
-    r.f(H_w, w);
-    r.f(H_p, p);
-    r.f(H_sh, shape(toks[i]!.text));
-    r.f(H_s3, w.slice(-3));
-    r.f(H_wm1, w1);
-    r.f(H_wp1, w2);
-    r.f(H_pm1, p1);
-    r.f(H_pp1, p2);
-    r.f(H_pm2, i > 1 ? pos[i - 2]! : '<s>');
-    r.f(H_pp2, i + 2 < n ? pos[i + 2]! : '</s>');
-    r.f(H_pp, p1, p);
-    r.f(H_pn, p, p2);
-    r.f(H_ww, w1, w);
-    r.f(H_wn, w, w2);
-    r.f(H_q, q);
-    r.f(H_qp, q, p);
-    r.f(H_qm, String(unit.mark[i]));
-    r.f(H_qm1, i > 0 ? String(unit.depth[i - 1]) : 'x', q);
-    r.f(H_qp1, q, i + 1 < n ? String(unit.depth[i + 1]) : 'x');
-    r.f(H_sf, String(first), String(last));
-    r.f(H_pf, String(i === 0), String(i + 1 === n));
-    r.f(H_ds, ds);
-    r.f(H_de, bucket(sentEnd[i]! - i));
-    r.f(H_dsq, ds, q);
-    r.f(H_wm2, i > 1 ? lower[i - 2]! : '<s>');
-    r.f(H_wp2, i + 2 < n ? lower[i + 2]! : '</s>');
-    r.f(H_sq, String(sentHasQuote.has(sent[i]!)));
-    r.f(H_cls, cls[i]!, String(cueLex[i]));
-    r.f(H_clsm1, i > 0 ? cls[i - 1]! : '<s>', cls[i]!);
-    r.f(H_clsp1, cls[i]!, i + 1 < n ? cls[i + 1]! : '</s>');
-    r.f(H_lcl, lb);
-    r.f(H_rcl, rb);
-    r.f(H_lclq, lb, q);
-    r.f(H_rclq, rb, q);
-    if (cueLex[i]) {
-      r.f(H_cvw, w);
-      r.f(H_cvp, w, p2);
-      r.f(H_cvq, w, q);
+    const word = lower[i]!;
+    const c = cls[i]!;
+    ids[len++] = row(H_bias);
+    ids[len++] = row(mix(H_w, w));
+    ids[len++] = row(mix(H_p, p));
+    ids[len++] = row(mix(H_sh, shapeCode(toks[i]!.text)));
+    ids[len++] = row(mix(H_s3, fnv(word, Math.max(0, word.length - 3))));
+    ids[len++] = row(mix(H_wm1, w1));
+    ids[len++] = row(mix(H_wp1, w2));
+    ids[len++] = row(mix(H_pm1, p1));
+    ids[len++] = row(mix(H_pp1, p2));
+    ids[len++] = row(mix(H_pm2, i > 1 ? ph[i - 2]! : START));
+    ids[len++] = row(mix(H_pp2, i + 2 < n ? ph[i + 2]! : END));
+    ids[len++] = row(mix(mix(H_pp, p1), p));
+    ids[len++] = row(mix(mix(H_pn, p), p2));
+    ids[len++] = row(mix(mix(H_ww, w1), w));
+    ids[len++] = row(mix(mix(H_wn, w), w2));
+    ids[len++] = row(mix(H_q, q));
+    ids[len++] = row(mix(mix(H_qp, q), p));
+    ids[len++] = row(mix(H_qm, mark[i]!));
+    ids[len++] = row(mix(mix(H_qm1, i > 0 ? depth[i - 1]! : OUTSIDE), q));
+    ids[len++] = row(mix(mix(H_qp1, q), i + 1 < n ? depth[i + 1]! : OUTSIDE));
+    ids[len++] = row(mix(mix(H_sf, first), last));
+    ids[len++] = row(mix(mix(H_pf, i === 0 ? 1 : 0), i + 1 === n ? 1 : 0));
+    ids[len++] = row(mix(H_ds, ds));
+    ids[len++] = row(mix(H_de, bucket(sentEnd[i]! - i)));
+    ids[len++] = row(mix(mix(H_dsq, ds), q));
+    ids[len++] = row(mix(H_wm2, i > 1 ? wh[i - 2]! : START));
+    ids[len++] = row(mix(H_wp2, i + 2 < n ? wh[i + 2]! : END));
+    ids[len++] = row(mix(H_sq, sentHasQuote[sent[i]!]!));
+    ids[len++] = row(mix(mix(H_cls, c), cueLex[i]!));
+    ids[len++] = row(mix(mix(H_clsm1, i > 0 ? cls[i - 1]! : OUTSIDE), c));
+    ids[len++] = row(mix(mix(H_clsp1, c), i + 1 < n ? cls[i + 1]! : OUTSIDE));
+    ids[len++] = row(mix(H_lcl, lb));
+    ids[len++] = row(mix(H_rcl, rb));
+    ids[len++] = row(mix(mix(H_lclq, lb), q));
+    ids[len++] = row(mix(mix(H_rclq, rb), q));
+    if (V2) {
+    ids[len++] = row(mix(mix(H_wpos, w), p));
+    ids[len++] = row(mix(mix(H_wpn, w), p2));
+    ids[len++] = row(mix(mix(H_pmw, p1), w));
+    ids[len++] = row(mix(mix(mix(H_nxt, p), boundaryCode(lower, mark, i + 1)), boundaryCode(lower, mark, i + 2)));
+    ids[len++] = row(mix(mix(mix(H_prv, p), boundaryCode(lower, mark, i - 1)), boundaryCode(lower, mark, i - 2)));
     }
-    rows[i] = r.end();
+    if (V3) {
+      const pm2 = i > 1 ? ph[i - 2]! : START;
+      const pp2 = i + 2 < n ? ph[i + 2]! : END;
+      ids[len++] = row(mix(mix(mix(H_ppp, p1), p), p2));
+      ids[len++] = row(mix(mix(mix(H_ppp2, pm2), p1), p));
+      ids[len++] = row(mix(mix(mix(H_pppn, p), p2), pp2));
+      ids[len++] = row(mix(mix(H_wm1p, w1), p));
+      // Tokens to the nearest quotation mark on either side (opening or closing), within the sentence.
+      ids[len++] = row(mix(mix(mix(H_mkd, lmk[i]! < 0 ? NONE : bucket(i - lmk[i]!)), rmk[i]! < 0 ? NONE : bucket(rmk[i]! - i)), q));
+    }
+    if (cueLex[i]) {
+      ids[len++] = row(mix(H_cvw, w));
+      ids[len++] = row(mix(mix(H_cvp, w), p2));
+      ids[len++] = row(mix(mix(H_cvq, w), q));
+    }
+    off[i + 1] = len;
   }
-  return { lower, pos, cueLex, first: firstArr, commas: commaPrefix(lower), rows };
+  return { lower, wh, ph, cueLex, first: firstArr, commas: countPrefix(lower, ','), thats: countPrefix(lower, 'that'), sentStart, sentEnd, rows: { ids, off } };
+}
+
+/** Per-token rows as separate arrays (training's FeatureSeq): base rows, then the stage's. */
+export function joinRows(base: FlatRows, extra: FlatRows): FeatureSeq {
+  const n = base.off.length - 1;
+  const out: FeatureSeq = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const b0 = base.off[i]!;
+    const b1 = base.off[i + 1]!;
+    const e0 = extra.off[i]!;
+    const e1 = extra.off[i + 1]!;
+    const all = new Int32Array(b1 - b0 + e1 - e0);
+    all.set(base.ids.subarray(b0, b1));
+    all.set(extra.ids.subarray(e0, e1), b1 - b0);
+    out[i] = all;
+  }
+  return out;
 }
 
 /**
@@ -272,134 +423,205 @@ export function unitFeatures(
   content?: Uint8Array,
   base: BaseFeatures = baseFeatures(unit, lex),
 ): FeatureSeq {
-  const extra = stageFeatures(unit, stage, base, cue, content);
-  return extra.map((rows, i) => {
-    const baseRows = base.rows[i]!;
-    const all = new Int32Array(baseRows.length + rows.length);
-    all.set(baseRows);
-    all.set(rows, baseRows.length);
-    return all;
-  });
+  return joinRows(base.rows, stageFeatures(unit, stage, base, cue, content));
 }
 
 /** The rows a stage adds to the shared base rows of each token (what unitFeatures appends to base.rows). The run-time
  * taggers score base rows once for all stages (src/quotes/tagging.ts) and only these rows per stage. */
-export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?: Uint8Array, content?: Uint8Array): FeatureSeq {
+export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?: Uint8Array, content?: Uint8Array): FlatRows {
   const n = unit.tokens.length;
-  const { lower, pos, cueLex, commas } = base;
+  const { wh, ph, cueLex, commas, thats, sentStart, sentEnd } = base;
   const sent = unit.sent;
-  const pcue = cue ? (i: number) => cue[i] !== O : undefined;
-  const lpc = pcue ? nearest(n, sent, pcue, 1) : undefined;
-  const rpc = pcue ? nearest(n, sent, pcue, -1) : undefined;
-  const pcont = content ? (i: number) => content[i] !== O : undefined;
-  const lct = pcont ? nearest(n, sent, pcont, 1) : undefined;
-  const rct = pcont ? nearest(n, sent, pcont, -1) : undefined;
+  const depth = unit.depth;
+  const lpc = cue ? nearest(n, sent, cue, 1) : undefined;
+  const rpc = cue ? nearest(n, sent, cue, -1) : undefined;
+  const lct = content ? nearest(n, sent, content, 1) : undefined;
+  const lpu = cue ? nearestInUnit(n, cue, 1) : undefined;
+  // The predicted content run holding each token: its first and last token, and whether it holds a predicted cue.
+  let runStart: Int32Array | undefined;
+  let runEnd: Int32Array | undefined;
+  let runCue: Uint8Array | undefined;
+  if (V4 && content) {
+    runStart = new Int32Array(n).fill(-1);
+    runEnd = new Int32Array(n).fill(-1);
+    runCue = new Uint8Array(n);
+    for (let i = 0; i < n; ) {
+      if (content[i] === O) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < n && content[j + 1] === I) j++;
+      let hasCue = 0;
+      if (cue) for (let k = i; k <= j; k++) if (cue[k] !== O) hasCue = 1;
+      for (let k = i; k <= j; k++) {
+        runStart[k] = i;
+        runEnd[k] = j;
+        runCue[k] = hasCue;
+      }
+      i = j + 1;
+    }
+  }
+  const rpu = cue ? nearestInUnit(n, cue, -1) : undefined;
+  const rct = content ? nearest(n, sent, content, -1) : undefined;
+  const sents = n > 0 ? sent[n - 1]! + 1 : 0;
   // Sentences that hold a predicted cue, to let content run on in the sentence after "He said:".
-  const sentHasCue = new Set<number>();
-  if (cue) for (let i = 0; i < n; i++) if (cue[i] !== O) sentHasCue.add(sent[i]!);
+  const sentHasCue = new Uint8Array(sents + 2);
+  if (cue) for (let i = 0; i < n; i++) if (cue[i] !== O) sentHasCue[sent[i]! + 1] = 1;
   // Is the quotation holding a token attached to a cue (a cue within QUOTE_CUE_WINDOW tokens of either mark)?
-  const isCue = cue ? (i: number) => cue[i] !== O : (i: number) => cueLex[i]! > 0;
-  const attached = new Map<number, string>();
-  for (let i = 0; i < n; i++) {
+  // Four flags packed in a code per token (before, after, inside, long), 16 when outside quotations.
+  const isCue = cue ?? cueLex;
+  const qa = new Int32Array(n).fill(16);
+  for (let i = 0; i < n; ) {
     const q = unit.quote[i]!;
-    if (q < 0 || attached.has(q)) continue;
+    if (q < 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j + 1 < n && unit.quote[j + 1] === q) j++;
-    let before = false;
-    let after = false;
-    for (let k = Math.max(0, i - QUOTE_CUE_WINDOW); k < i; k++) if (isCue(k)) before = true;
-    for (let k = j + 1; k <= Math.min(n - 1, j + QUOTE_CUE_WINDOW); k++) if (isCue(k)) after = true;
-    let inside = false;
-    for (let k = i; k <= j && !inside; k++) if (isCue(k)) inside = true;
-    attached.set(q, `${before}|${after}|${inside}|${j - i > 6}`);
+    let before = 0;
+    let after = 0;
+    let inside = 0;
+    for (let k = Math.max(0, i - QUOTE_CUE_WINDOW); k < i; k++) if (isCue[k]) before = 1;
+    for (let k = j + 1; k <= Math.min(n - 1, j + QUOTE_CUE_WINDOW); k++) if (isCue[k]) after = 1;
+    for (let k = i; k <= j && !inside; k++) if (isCue[k]) inside = 1;
+    const code = before | (after << 1) | (inside << 2) | ((j - i > 6 ? 1 : 0) << 3);
+    for (let k = i; k <= j; k++) qa[k] = code;
+    i = j + 1;
   }
-  const out: FeatureSeq = new Array(n);
-  const r = new Rows(n, STAGE_ROWS_PER_TOKEN);
+  let ids: Int32Array = new Int32Array(n * STAGE_ROWS_PER_TOKEN + MAX_ROWS_PER_TOKEN);
+  let len = 0;
+  const off = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    const w = lower[i]!;
-    const p = pos[i]!;
-    const q = String(unit.depth[i]!);
-    const qa = unit.quote[i]! < 0 ? 'none' : attached.get(unit.quote[i]!)!;
-    r.f(H_qa, qa);
-    r.f(H_qap, qa, String(unit.mark[i]));
+    if (len + MAX_ROWS_PER_TOKEN > ids.length) ids = grown(ids);
+    const w = wh[i]!;
+    const p = ph[i]!;
+    const q = depth[i]!;
+    ids[len++] = row(mix(H_qa, qa[i]!));
+    ids[len++] = row(mix(mix(H_qap, qa[i]!), unit.mark[i]!));
     if (stage !== 'cue' && cue && lpc && rpc) {
       const l = lpc[i]!;
       const rr = rpc[i]!;
-      const lb = l < 0 ? 'none' : bucket(i - l);
-      const rb = rr < 0 ? 'none' : bucket(rr - i);
-      const lc = l >= 0 && commas[i]! - commas[l]! > 0;
-      const rc = rr >= 0 && commas[rr]! - commas[i]! > 0;
-      const s = sent[i]!;
-      r.f(H_c, String(cue[i]));
-      r.f(H_cm1, i > 0 ? String(cue[i - 1]) : 'x', String(cue[i]));
-      r.f(H_cp1, String(cue[i]), i + 1 < n ? String(cue[i + 1]) : 'x');
-      r.f(H_lpc, lb);
-      r.f(H_rpc, rb);
-      r.f(H_lpcq, lb, q);
-      r.f(H_rpcq, rb, q);
-      r.f(H_lpcc, lb, String(lc));
-      r.f(H_rpcc, rb, String(rc));
-      r.f(H_lpcp, lb, p);
-      r.f(H_rpcp, rb, p);
-      r.f(H_lpcw, l < 0 ? 'none' : lower[l]!);
-      r.f(H_rpcw, rr < 0 ? 'none' : lower[rr]!);
-      r.f(H_lr, String(l >= 0), String(rr >= 0), q);
-      r.f(H_sc, String(sentHasCue.has(s)), String(sentHasCue.has(s - 1)), String(sentHasCue.has(s + 1)));
-      r.f(H_scq, String(sentHasCue.has(s)), q, String(base.first[i] === 1));
+      const lb = l < 0 ? NONE : bucket(i - l);
+      const rb = rr < 0 ? NONE : bucket(rr - i);
+      const lc = l >= 0 && commas[i]! - commas[l]! > 0 ? 1 : 0;
+      const rc = rr >= 0 && commas[rr]! - commas[i]! > 0 ? 1 : 0;
+      const s = sent[i]! + 1;
+      ids[len++] = row(mix(H_c, cue[i]!));
+      ids[len++] = row(mix(mix(H_cm1, i > 0 ? cue[i - 1]! : OUTSIDE), cue[i]!));
+      ids[len++] = row(mix(mix(H_cp1, cue[i]!), i + 1 < n ? cue[i + 1]! : OUTSIDE));
+      ids[len++] = row(mix(H_lpc, lb));
+      ids[len++] = row(mix(H_rpc, rb));
+      ids[len++] = row(mix(mix(H_lpcq, lb), q));
+      ids[len++] = row(mix(mix(H_rpcq, rb), q));
+      ids[len++] = row(mix(mix(H_lpcc, lb), lc));
+      ids[len++] = row(mix(mix(H_rpcc, rb), rc));
+      ids[len++] = row(mix(mix(H_lpcp, lb), p));
+      ids[len++] = row(mix(mix(H_rpcp, rb), p));
+      ids[len++] = row(mix(H_lpcw, l < 0 ? NONE : wh[l]!));
+      ids[len++] = row(mix(H_rpcw, rr < 0 ? NONE : wh[rr]!));
+      ids[len++] = row(mix(mix(mix(H_lr, l >= 0 ? 1 : 0), rr >= 0 ? 1 : 0), q));
+      ids[len++] = row(mix(mix(mix(H_sc, sentHasCue[s]!), sentHasCue[s - 1]!), sentHasCue[s + 1]!));
+      ids[len++] = row(mix(mix(mix(H_scq, sentHasCue[s]!), q), base.first[i]!));
+      if (V2) {
+      if (l >= 0) {
+        ids[len++] = row(mix(mix(H_lpcwb, wh[l]!), lb));
+        ids[len++] = row(mix(mix(mix(H_lcst, lb), bucket(l - sentStart[l]!)), lc));
+        ids[len++] = row(mix(mix(H_that, lb), thats[i]! - thats[l]! > 0 ? 1 : 0));
+      }
+      if (rr >= 0) {
+        ids[len++] = row(mix(mix(H_rpcwb, wh[rr]!), rb));
+        ids[len++] = row(mix(mix(mix(H_rcend, rb), bucket(sentEnd[rr]! - rr)), rc));
+      }
+      const sl = lpu![i]! < 0 ? NONE : Math.min(3, sent[i]! - sent[lpu![i]!]!);
+      const sr = rpu![i]! < 0 ? NONE : Math.min(3, sent[rpu![i]!]! - sent[i]!);
+      ids[len++] = row(mix(mix(mix(H_pcs, sl), sr), q));
+      ids[len++] = row(mix(mix(mix(H_pcsf, sl), base.first[i]!), q));
+      }
       if (l >= 0 && i - l === 1) {
-        r.f(H_aftercue, w);
-        r.f(H_aftercuep, p);
+        ids[len++] = row(mix(H_aftercue, w));
+        ids[len++] = row(mix(H_aftercuep, p));
       }
       if (rr >= 0 && rr - i === 1) {
-        r.f(H_beforecue, w);
-        r.f(H_beforecuep, p);
+        ids[len++] = row(mix(H_beforecue, w));
+        ids[len++] = row(mix(H_beforecuep, p));
       }
     }
     if ((stage === 'source' || stage === 'refine') && content && lct && rct) {
       const l = lct[i]!;
       const rr = rct[i]!;
-      const lb = l < 0 ? 'none' : bucket(i - l);
-      const rb = rr < 0 ? 'none' : bucket(rr - i);
-      r.f(H_k, String(content[i]));
-      r.f(H_lct, lb);
-      r.f(H_rct, rb);
-      r.f(H_lctp, lb, p);
-      r.f(H_rctp, rb, p);
-      r.f(H_kc, String(content[i]), cue ? String(cue[i]) : 'x');
+      const lb = l < 0 ? NONE : bucket(i - l);
+      const rb = rr < 0 ? NONE : bucket(rr - i);
+      ids[len++] = row(mix(H_k, content[i]!));
+      ids[len++] = row(mix(H_lct, lb));
+      ids[len++] = row(mix(H_rct, rb));
+      ids[len++] = row(mix(mix(H_lctp, lb), p));
+      ids[len++] = row(mix(mix(H_rctp, rb), p));
+      ids[len++] = row(mix(mix(H_kc, content[i]!), cue ? cue[i]! : OUTSIDE));
+      if (V4) {
+        ids[len++] = row(mix(mix(mix(H_kn, i > 0 ? content[i - 1]! : OUTSIDE), content[i]!), i + 1 < n ? content[i + 1]! : OUTSIDE));
+        if (runStart![i]! >= 0) {
+          const a = runStart![i]!;
+          const b = runEnd![i]!;
+          ids[len++] = row(mix(mix(H_krun, bucket(i - a)), bucket(b - i)));
+          ids[len++] = row(mix(mix(mix(H_krunq, unit.mark[a]!), sent[a] === sent[b] ? 1 : 0), i === a ? 1 : i === b ? 2 : 0));
+          ids[len++] = row(mix(mix(H_krunc, runCue![i]!), bucket(b - a)));
+        }
+      }
     }
-    out[i] = r.end();
+    off[i + 1] = len;
   }
-  return out;
+  return { ids, off };
 }
 
-/** For each token, the index of the nearest token satisfying `pred` strictly before it (dir 1) or after it (dir -1)
- * in the same sentence, or -1. */
-function nearest(n: number, sent: Int32Array, pred: (i: number) => boolean, dir: 1 | -1): Int32Array {
-  const out = new Int32Array(n).fill(-1);
+/** For each token, the index of the nearest token with a non-zero flag strictly before it (dir 1) or after it
+ * (dir -1) in the same sentence, or -1. */
+function nearest(n: number, sent: Int32Array, flag: Uint8Array, dir: 1 | -1): Int32Array {
+  const out = new Int32Array(n);
   let last = -1;
   if (dir === 1) {
     for (let i = 0; i < n; i++) {
       if (i > 0 && sent[i] !== sent[i - 1]) last = -1;
       out[i] = last;
-      if (pred(i)) last = i;
+      if (flag[i] !== 0) last = i;
     }
   } else {
     for (let i = n - 1; i >= 0; i--) {
       if (i + 1 < n && sent[i] !== sent[i + 1]) last = -1;
       out[i] = last;
-      if (pred(i)) last = i;
+      if (flag[i] !== 0) last = i;
     }
   }
   return out;
 }
 
-/** Running count of commas, so "is there a comma between i and j" is one subtraction. */
-function commaPrefix(lower: string[]): Int32Array {
+/** Running count of a word, so "is there a comma between i and j" is one subtraction. */
+function countPrefix(lower: string[], word: string): Int32Array {
   const out = new Int32Array(lower.length);
   let c = 0;
   for (let i = 0; i < lower.length; i++) {
     out[i] = c;
-    if (lower[i] === ',') c++;
+    if (lower[i] === word) c++;
+  }
+  return out;
+}
+
+/** For each token, the nearest flagged token strictly before it (dir 1) or after it (dir -1) anywhere in the
+ * paragraph, or -1. */
+function nearestInUnit(n: number, flag: Uint8Array, dir: 1 | -1): Int32Array {
+  const out = new Int32Array(n);
+  let last = -1;
+  if (dir === 1) {
+    for (let i = 0; i < n; i++) {
+      out[i] = last;
+      if (flag[i] !== 0) last = i;
+    }
+  } else {
+    for (let i = n - 1; i >= 0; i--) {
+      out[i] = last;
+      if (flag[i] !== 0) last = i;
+    }
   }
   return out;
 }

@@ -30,6 +30,13 @@ export function isQuoteMarkChar(c: string): boolean {
   return DOUBLE_OPEN.has(c) || DOUBLE_CLOSE.has(c) || SINGLE_OPEN.has(c) || SINGLE_CLOSE.has(c);
 }
 
+/** Every character isQuoteMarkChar accepts. */
+const MARK_RE = /["'«»‘’‚“”„‹›]/g;
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isSpaceOrNone = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
 const OPENING_CONTEXT = /[\s([{\u2014\u2013\-/:]/;
@@ -75,34 +82,36 @@ interface Open {
 export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly [number, number]>): MarkedQuote[] {
   const out: MarkedQuote[] = [];
   let stack: Open[] = [];
+  // Every mark of the text, found in one scan; each paragraph reads its own with a moving pointer.
+  const at: number[] = [];
+  MARK_RE.lastIndex = 0;
+  for (let m = MARK_RE.exec(text); m !== null; m = MARK_RE.exec(text)) at.push(m.index);
+  let mi = 0;
   for (let p = 0; p < paragraphs.length; p++) {
     const [ps, pe] = paragraphs[p]!;
-    let first = true;
+    while (mi < at.length && at[mi]! < ps) mi++;
+    let mEnd = mi;
+    while (mEnd < at.length && at[mEnd]! < pe) mEnd++;
+    // The paragraph's first character that is not white space: only a mark there opens the paragraph.
+    let firstChar = ps;
+    while (firstChar < pe && isSpaceCode(text.charCodeAt(firstChar))) firstChar++;
     // The last unambiguous single closing mark of the paragraph: a possessive-looking mark before it is an apostrophe.
     let lastSingleClose = -1;
-    for (let i = pe - 1; i >= ps && lastSingleClose < 0; i--) {
+    for (let k = mEnd - 1; k >= mi && lastSingleClose < 0; k--) {
+      const i = at[k]!;
       const c = text[i]!;
       if ((SINGLE_CLOSE.has(c) || SINGLE_OPEN.has(c)) && roleOf(text, i) === 'close') lastSingleClose = i;
     }
-    for (let i = ps; i < pe; i++) {
+    for (let k = mi; k < mEnd; k++) {
+      const i = at[k]!;
       const c = text[i]!;
-      if (!isQuoteMarkChar(c)) {
-        if (!/\s/.test(c)) first = false;
-        continue;
-      }
+      const first = i === firstChar;
       const family = familyOf(c);
       let role = roleOf(text, i);
       if (role === 'possessive') role = lastSingleClose > i ? 'none' : 'close';
-      if (role === 'none') {
-        first = false;
-        continue;
-      }
+      if (role === 'none') continue;
       // A paragraph that opens with a mark while the previous paragraph's quote is still open continues it.
-      if (first && stack.length > 0 && stack[0]!.family === family && role !== 'close') {
-        first = false;
-        continue;
-      }
-      first = false;
+      if (first && stack.length > 0 && stack[0]!.family === family && role !== 'close') continue;
       const top = stack.length ? stack[stack.length - 1] : undefined;
       const pendingSame = findOpen(stack, family);
       if (role === 'either') role = pendingSame >= 0 ? 'close' : 'open';

@@ -1,10 +1,10 @@
 import type { Block } from '../model/record.js';
 import type { Token } from '../pipeline/doc.js';
-import { baseFeatures, stageFeatures, type FeatureSeqLike } from './features.js';
+import { baseFeatures, stageFeatures, type FlatRows } from './features.js';
 import { quoteLexicon } from './lexicon.js';
 import { pairQuoteMarks, type MarkedQuote } from './marks.js';
 import { TABLE_STRIDE, type QuoteModels } from './model.js';
-import { LABELS, viterbiEm } from './perceptron.js';
+import { LABELS, O, viterbiEm } from './perceptron.js';
 import { paragraphRanges } from './paragraphs.js';
 import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
 import { buildUnits, type Unit } from './units.js';
@@ -31,9 +31,10 @@ export function layoutOf(text: string, tokens: readonly Token[], blocks: readonl
 }
 
 /** Runs the cue, content, source and refining content taggers in turn, each seeing what the earlier ones predicted.
- * The base rows of each token are scored once for all four (the interleaved table of QuoteModels); each stage then
- * adds the scores of its own rows. The weights are the files' weights quantised to 16 bits (src/quotes/model.ts);
- * the sums of the integers are exact, and the PolNeAR dev scores are those of the float weights. */
+ * The base rows of each token are read once for all four (the interleaved table of QuoteModels); each stage then
+ * adds the scores of its own rows. A paragraph with neither a predicted cue nor a quotation mark stops after the cue
+ * tagger (nothing in it could be kept as a quote). The weights are the files' weights quantised to 8 bits
+ * (src/quotes/model.ts); the sums of the integers are exact. */
 export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: Readonly<QuoteSettings> = SPEECH_SETTINGS): TaggedUnit[] {
   const lex = quoteLexicon();
   const { table, trans, scale } = models;
@@ -42,26 +43,38 @@ export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: 
     const n = unit.tokens.length;
     const base = baseFeatures(unit, lex);
     const baseEm = new Float64Array(n * TABLE_STRIDE);
+    const { ids: bids, off: boff } = base.rows;
+    // The base rows' sums for the cue tagger first; the other three taggers' only for a paragraph that has something
+    // to attribute (a predicted cue or a quotation mark): most paragraphs of news have neither.
     for (let t = 0; t < n; t++) {
-      const rows = base.rows[t]!;
-      // Twelve running sums in locals (a loop over baseEm itself reads and writes memory for every weight).
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0;
-      for (let k = 0; k < rows.length; k++) {
-        const r = rows[k]! * TABLE_STRIDE;
-        a0 += table[r]!; a1 += table[r + 1]!; a2 += table[r + 2]!; a3 += table[r + 3]!;
-        a4 += table[r + 4]!; a5 += table[r + 5]!; a6 += table[r + 6]!; a7 += table[r + 7]!;
-        a8 += table[r + 8]!; a9 += table[r + 9]!; a10 += table[r + 10]!; a11 += table[r + 11]!;
+      let a0 = 0, a1 = 0, a2 = 0;
+      for (let k = boff[t]!, e = boff[t + 1]!; k < e; k++) {
+        const r = bids[k]! * TABLE_STRIDE;
+        a0 += table[r]!; a1 += table[r + 1]!; a2 += table[r + 2]!;
       }
       const o = t * TABLE_STRIDE;
-      baseEm[o] = a0; baseEm[o + 1] = a1; baseEm[o + 2] = a2; baseEm[o + 3] = a3;
-      baseEm[o + 4] = a4; baseEm[o + 5] = a5; baseEm[o + 6] = a6; baseEm[o + 7] = a7;
-      baseEm[o + 8] = a8; baseEm[o + 9] = a9; baseEm[o + 10] = a10; baseEm[o + 11] = a11;
+      baseEm[o] = a0 * inv; baseEm[o + 1] = a1 * inv; baseEm[o + 2] = a2 * inv;
     }
-    for (let k = 0; k < baseEm.length; k++) baseEm[k] *= inv;
+    const restOfBase = (): void => {
+      for (let t = 0; t < n; t++) {
+        // Nine running sums in locals (a loop over baseEm itself reads and writes memory for every weight).
+        let a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0;
+        for (let k = boff[t]!, e = boff[t + 1]!; k < e; k++) {
+          const r = bids[k]! * TABLE_STRIDE;
+          a3 += table[r + 3]!; a4 += table[r + 4]!; a5 += table[r + 5]!; a6 += table[r + 6]!; a7 += table[r + 7]!;
+          a8 += table[r + 8]!; a9 += table[r + 9]!; a10 += table[r + 10]!; a11 += table[r + 11]!;
+        }
+        const o = t * TABLE_STRIDE;
+        baseEm[o + 3] = a3 * inv; baseEm[o + 4] = a4 * inv; baseEm[o + 5] = a5 * inv; baseEm[o + 6] = a6 * inv;
+        baseEm[o + 7] = a7 * inv; baseEm[o + 8] = a8 * inv; baseEm[o + 9] = a9 * inv; baseEm[o + 10] = a10 * inv;
+        baseEm[o + 11] = a11 * inv;
+      }
+    };
     const em = new Float64Array(n * LABELS);
     const em2 = new Float64Array(n * LABELS);
     // Scores stage `stage` (and `stage + 1` into em2 when `pair`: source and refine read the same rows).
-    const score = (stage: number, seq: FeatureSeqLike, bias: number, pair: boolean, bias2: number): void => {
+    const score = (stage: number, seq: FlatRows, bias: number, pair: boolean, bias2: number): void => {
+      const { ids, off } = seq;
       const col = stage * LABELS;
       for (let t = 0; t < n; t++) {
         const o = t * TABLE_STRIDE + col;
@@ -71,9 +84,8 @@ export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: 
         let u0 = 0;
         let u1 = 0;
         let u2 = 0;
-        const rows = seq[t]!;
-        for (let k = 0; k < rows.length; k++) {
-          const r = rows[k]! * TABLE_STRIDE + col;
+        for (let k = off[t]!, e = off[t + 1]!; k < e; k++) {
+          const r = ids[k]! * TABLE_STRIDE + col;
           s0 += table[r]!;
           s1 += table[r + 1]!;
           s2 += table[r + 2]!;
@@ -95,6 +107,10 @@ export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: 
     };
     score(0, stageFeatures(unit, 'cue', base), settings.cueBias, false, 0);
     const cue = viterbiEm(em, n, trans[0]!);
+    let attributable = false;
+    for (let t = 0; t < n && !attributable; t++) attributable = cue[t] !== O || unit.depth[t] !== 0;
+    if (!attributable) return { unit, cue, content: new Uint8Array(n), source: new Uint8Array(n) };
+    restOfBase();
     score(1, stageFeatures(unit, 'content', base, cue), settings.contentBias, false, 0);
     const first = viterbiEm(em, n, trans[1]!);
     // The source and refine stages add the same rows (both see the cues and the first content pass).

@@ -10,8 +10,10 @@ import { contentHash } from '../store/hash.js';
 import type { Ledger } from '../store/ledger.js';
 import type { Filters, QuoteRow, Store } from '../store/store.js';
 import { StoreError } from '../store/store.js';
+import type { LAYERS } from '../store/params.js';
+import { AGGREGATE_LAYERS, AggregateReads } from './aggregates.js';
 import { checkWrite } from './auth.js';
-import { ApiError, errorBody, invalid, sendError } from './errors.js';
+import { ApiError, fail, invalid, requestId, requestIds, sendError } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { mountPages, securityHeaders } from './pages.js';
 import { correctionsQuery, documentBody, exportQuery, listQuery, searchQuery, timelineQuery } from './schemas.js';
@@ -28,7 +30,36 @@ export interface AppOptions {
 /** 10 MB: a long article is under 1 MB of text; this leaves room for JSON escaping without inviting abuse. */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Longest request URL (path and query) accepted, in characters as sent (percent-encoded): every filter is at most 500
+ * characters, so a legitimate query is far shorter; longer ones are refused with 414 before anything reads them.
+ */
+export const MAX_URL_CHARS = 8192;
+
+/** Longest document key in a path (/api/documents/KEY): keys are URLs or ids, at most 2000 characters when stored. */
+const MAX_KEY_CHARS = 2048;
+
+/**
+ * The first string in a value (query, body, nested) holding a NUL, as its dotted path; PostgreSQL cannot store one.
+ * A walk with its own stack, so JSON nested thousands deep (well within the body limit) cannot overflow the call stack.
+ */
+function nulAt(value: unknown, where: string): string | null {
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return path || where;
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) stack.push([x, path ? `${path}.${k}` : k]);
+    }
+  }
+  return null;
+}
+
 function parse<S extends z.ZodTypeAny>(schema: S, value: unknown, where: string): z.infer<S> {
+  // Refused for every store alike: SQLite would take the NUL, PostgreSQL would fail on it.
+  const nul = nulAt(value, where);
+  if (nul !== null) throw new ApiError(400, `invalid_${where}`, `${nul}: must not contain a NUL character`);
   const r = schema.safeParse(value);
   if (!r.success) throw invalid(r.error, where);
   return r.data;
@@ -51,21 +82,37 @@ async function jsonBody(c: Context): Promise<unknown> {
 export function createApp(o: AppOptions): Hono {
   const app = new Hono();
   const { store } = o;
+  const aggregates = new AggregateReads(store);
+  const list = (layer: (typeof LAYERS)[number], f: Filters, page: { limit: number; offset: number }) =>
+    AGGREGATE_LAYERS.has(layer) ? aggregates.list(layer, f, page) : listLayer(store, layer, f, page);
 
   app.onError((e, c) => {
     if (e instanceof ApiError) return sendError(c, e);
-    if (e instanceof StoreError) return c.json(errorBody(e.code, e.message), e.code === 'not_found' ? 404 : 400);
-    // Anything else is our bug: log it for the operator, tell the caller only that it happened.
-    console.error(`newsledger serve: ${c.req.method} ${c.req.path}: ${(e as Error).stack ?? String(e)}`);
-    return c.json(errorBody('internal_error', 'the server failed to answer this request; the error was logged'), 500);
+    if (e instanceof StoreError) return fail(c, e.code === 'not_found' ? 404 : 400, e.code, e.message);
+    // Anything else is our bug: log it for the operator with the request's id, tell the caller only that it happened
+    // and which id to quote. The path is logged as a JSON string, so a decoded newline in it cannot forge a log line.
+    const id = requestId(c);
+    console.error(`newsledger serve: request ${id}: ${c.req.method} ${JSON.stringify(c.req.path)}: ${(e as Error)?.stack ?? String(e)}`);
+    return fail(c, 500, 'internal_error', `the server failed to answer this request; the error was logged as request ${id}`);
   });
-  app.notFound((c) => c.json(errorBody('not_found', `no endpoint ${c.req.method} ${c.req.path}; see /openapi.json`), 404));
+  app.notFound((c) => fail(c, 404, 'not_found', `no endpoint ${c.req.method} ${c.req.path}; see /openapi.json`));
 
+  app.use('*', requestIds);
   app.use('*', securityHeaders);
-  app.use('*', bodyLimit({
+  app.use('*', async (c, next) => {
+    // The URL as sent, after the origin: what the caller chose to send, whatever the router makes of it.
+    const url = c.req.url;
+    const start = url.indexOf('/', url.indexOf('//') + 2);
+    const length = start < 0 ? 0 : url.length - start;
+    if (length > MAX_URL_CHARS) return fail(c, 414, 'uri_too_long', `request URLs are limited to ${MAX_URL_CHARS} characters`);
+    await next();
+  });
+  const limitBody = bodyLimit({
     maxSize: o.maxBodyBytes,
-    onError: (c) => c.json(errorBody('body_too_large', `request bodies are limited to ${o.maxBodyBytes} bytes`), 413),
-  }));
+    onError: (c) => fail(c, 413, 'body_too_large', `request bodies are limited to ${o.maxBodyBytes} bytes`),
+  });
+  // Only where a body can be: the limiter reads c.req.raw, which the Node adapter builds in full on first use.
+  app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/health', async (c) => c.json({ ok: true, store: store.dialect, ...(await store.counts()) }));
@@ -75,8 +122,11 @@ export function createApp(o: AppOptions): Hono {
     return c.json(await store.listDocuments(f, page));
   });
   app.get('/api/documents/:key{.+}', async (c) => {
-    const view = await store.getDocument(c.req.param('key'));
-    if (!view) throw new ApiError(404, 'not_found', `no document "${c.req.param('key')}"`);
+    const key = c.req.param('key');
+    if (key.length > MAX_KEY_CHARS) throw new ApiError(400, 'invalid_parameter', `key: at most ${MAX_KEY_CHARS} characters`);
+    if (key.includes('\u0000')) throw new ApiError(400, 'invalid_parameter', 'key: must not contain a NUL character');
+    const view = await store.getDocument(key);
+    if (!view) throw new ApiError(404, 'not_found', `no document ${JSON.stringify(key)}`);
     return c.json(view);
   });
   app.post('/api/documents', async (c) => {
@@ -88,20 +138,21 @@ export function createApp(o: AppOptions): Hono {
       id, source: b.url ? { url: b.url } : { corpus: 'api' }, text: b.text, date: b.date?.slice(0, 10) ?? null,
       outlet: b.outlet ?? null, url: b.url ?? null, notes: [],
     });
+    aggregates.invalidate();
     return c.json(r, r.outcome === 'unchanged' ? 200 : 201);
   });
 
   for (const layer of ['quotes', 'statements', 'entities', 'events', 'claims'] as const) {
     app.get(`/api/${layer}`, async (c) => {
       const { page, f } = split(parse(listQuery, c.req.query(), 'parameter'));
-      return c.json(await listLayer(store, layer, f, page));
+      return c.json(await list(layer, f, page));
     });
   }
 
   app.get('/api/search', async (c) => {
     const { page, f } = split(parse(searchQuery, c.req.query(), 'parameter'));
     const { layer, ...filters } = f;
-    return c.json(await listLayer(store, layer, filters, page));
+    return c.json(await list(layer, filters, page));
   });
 
   app.get('/api/timeline', async (c) => c.json({ items: await store.timeline(parse(timelineQuery, c.req.query(), 'parameter')) }));
@@ -123,7 +174,9 @@ export function createApp(o: AppOptions): Hono {
   app.post('/api/corrections', async (c) => {
     checkWrite(o.token, c.req.header('authorization'));
     const input = parse(correctionInput, await jsonBody(c), 'body');
-    return c.json(await o.ledger.correct(input), 201);
+    const done = await o.ledger.correct(input);
+    aggregates.invalidate();
+    return c.json(done, 201);
   });
 
   mountPages(app);

@@ -1,5 +1,7 @@
-// The API's errors: JSON with a stable code and a message written for the caller, never a stack trace.
-import type { Context } from 'hono';
+// The API's errors: JSON with a stable code, a message written for the caller and the request's id (also in the
+// x-request-id header, and in the server log next to any detail), never a stack trace.
+import { randomUUID } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 
@@ -13,12 +15,42 @@ export class ApiError extends Error {
   }
 }
 
-export function errorBody(code: string, message: string) {
-  return { error: { code, message } };
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** The id of this request, made on first use: answers and log lines name it, so a report can be matched to the log. */
+export function requestId(c: Context): string {
+  let id = ids.get(c);
+  if (!id) {
+    id = randomUUID();
+    ids.set(c, id);
+  }
+  return id;
+}
+
+/** Keyed by the request's context (the same object in middleware, handlers and onError): reading c.req.raw would make
+ * the Node adapter build a whole Fetch Request for every request, a large part of a small request's cost. */
+const ids = new WeakMap<Context, string>();
+
+/** Every response carries its request's id. */
+export const requestIds: MiddlewareHandler = async (c, next) => {
+  const id = requestId(c);
+  await next();
+  c.header(REQUEST_ID_HEADER, id);
+};
+
+export function errorBody(code: string, message: string, id?: string) {
+  return { error: { code, message, ...(id ? { request_id: id } : {}) } };
 }
 
 export function sendError(c: Context, e: ApiError) {
-  return c.json(errorBody(e.code, e.message), e.status);
+  return fail(c, e.status, e.code, e.message);
+}
+
+/** A JSON error answer naming the request. */
+export function fail(c: Context, status: ContentfulStatusCode, code: string, message: string) {
+  const id = requestId(c);
+  c.header(REQUEST_ID_HEADER, id);
+  return c.json(errorBody(code, message, id), status);
 }
 
 /** Zod issues as one readable sentence naming each parameter. */

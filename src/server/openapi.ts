@@ -8,12 +8,17 @@ type Shape = Record<string, z.ZodTypeAny>;
 
 function schemaOf(t: z.ZodTypeAny): Record<string, unknown> {
   let inner = t;
+  let dflt: unknown;
   while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) {
+    if (inner instanceof z.ZodDefault) dflt = inner._def.defaultValue();
     inner = inner instanceof z.ZodOptional ? inner.unwrap() : inner._def.innerType;
   }
-  if (inner instanceof z.ZodEnum) return { type: 'string', enum: inner.options };
-  if (inner instanceof z.ZodNumber) return { type: 'integer' };
-  return { type: 'string' };
+  const d = dflt === undefined ? {} : { default: dflt };
+  if (inner instanceof z.ZodEnum) return { type: 'string', enum: inner.options, ...d };
+  // Bounds are documented: a limit above the maximum is refused (400), not clamped.
+  if (inner instanceof z.ZodNumber) return { type: 'integer', minimum: inner.minValue ?? undefined, maximum: inner.maxValue ?? undefined, ...d };
+  if (inner instanceof z.ZodString) return { type: 'string', ...(inner.maxLength !== null ? { maxLength: inner.maxLength } : {}), ...d };
+  return { type: 'string', ...d };
 }
 
 function params(shape: Shape) {
@@ -22,7 +27,7 @@ function params(shape: Shape) {
 
 const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
-const list = (summary: string, shape: Shape) => ({ get: { summary, parameters: params(shape), responses: { 200: ok('a page: {items, next}'), 400: error } } });
+const list = (summary: string, shape: Shape) => ({ get: { summary, parameters: params(shape), responses: { 200: ok('a page: {items, next}'), 400: error, 414: error } } });
 const write = { security: [{ bearer: [] }] };
 
 export function openApiDocument() {
@@ -33,7 +38,7 @@ export function openApiDocument() {
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
-        Error: { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
+        Error: { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, request_id: { type: 'string' } } } } },
       },
     },
     paths: {

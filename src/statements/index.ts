@@ -1,10 +1,11 @@
 import type { Quote } from '../model/record.js';
 import { StoryIndex } from './minhash.js';
-import { bigrams, gramHash, markedFragments, ownWords, speakerKey, words } from './text.js';
+import { bigramsOfWords, gramHash, markedFragments, ownWords, speakerKey, words } from './text.js';
 
 // The run-wide statement index. Each quote is compared only with the statements that share one of its word bigrams
 // (postings capped per bigram) and a compatible speaker, so adding a quote costs time bounded by its own length:
-// linking n quotes is near-linear, never all-pairs.
+// linking n quotes is near-linear, never all-pairs. Nothing per quote reads all of a statement's reports: a speaker
+// quoted 5,000 times in one document costs 5,000 times one quote.
 
 /** Share of the shorter wording's bigrams found in the other for two quotes to report one utterance. Variant
  * wordings ("security issues" / "security guarantees") and truncation ("…") keep most bigrams. */
@@ -48,12 +49,26 @@ interface Statement {
   speakerKey: string | null;
   /** Words of the mentions of the speakers who made it ("russian", "foreign", "minister"): a state or body named
    * among them speaks for the same statement ("Russia said …" for its foreign minister's words). */
-  affiliation: Set<string>;
+  affiliation: Affiliation;
   wording: string;
   grams: Set<number>;
   unigrams: Set<number>;
   reports: StatementReport[];
+  /** The document of the last report and the quotes of the reports since the last of another document: what
+   * `reportedIn` asks, kept as reports are added instead of read back from the list. */
+  tailDocument: string | null;
+  tailQuotes: Set<string>;
   stories: Set<number>;
+}
+
+/** Appends a report to a statement (keeping its tail of reports of one document). */
+function addReport(s: Statement, r: StatementReport): void {
+  s.reports.push(r);
+  if (r.document !== s.tailDocument) {
+    s.tailDocument = r.document;
+    s.tailQuotes = new Set();
+  }
+  s.tailQuotes.add(r.quote);
 }
 
 /** Bigrams kept per statement: a bound on memory for a statement reported many times in long variants. */
@@ -72,18 +87,23 @@ export class StatementIndex {
   private readonly statements: Statement[] = [];
   private readonly postings = new Map<number, number[]>();
   readonly stories = new StoryIndex();
+  /** Bigrams the quote being linked shares with each statement, by statement index: zero between quotes (only the
+   * `touched` entries are ever set, and they are cleared after each quote). An array, not a map per quote: counting
+   * is most of the work of linking a quote. */
+  private shared = new Uint32Array(1024);
+  private readonly touched: number[] = [];
 
   /** Links the quotes of one document, in order, setting `statement` and `paraphrase_of`. */
   addDocument(doc: DocInfo, quotes: Quote[]): void {
     const story = this.stories.add(doc.id, doc.text);
     // Each speaker's mention words in this document, so "he" carries "French foreign minister Michel Barnier".
-    const affiliation = new Map<string, Set<string>>();
+    const affiliation = new Map<string, Affiliation>();
     for (const q of quotes) {
       const k = speakerKey(q);
       // A mention naming several people ("Macron and Scholz", lists with commas) tells nothing of one affiliation.
       if (k === null || !q.speaker.mention || /,|\band\b|&/.test(q.speaker.mention.text)) continue;
       let set = affiliation.get(k);
-      if (!set) affiliation.set(k, (set = new Set()));
+      if (!set) affiliation.set(k, (set = new Affiliation()));
       for (const w of words(q.speaker.mention.text)) if (set.size < MAX_AFFILIATION_WORDS) set.add(w);
     }
     // A quote and the quote it is reported through ("Barnier added that X, an agency said") are two reports, never
@@ -99,14 +119,16 @@ export class StatementIndex {
     for (const q of quotes) this.add(doc, story, q, affiliation, related.get(q.id));
   }
 
-  private add(doc: DocInfo, story: number, q: Quote, affiliations: Map<string, Set<string>>, related?: Set<string>): void {
+  private add(doc: DocInfo, story: number, q: Quote, affiliations: Map<string, Affiliation>, related?: Set<string>): void {
     const own = ownWords(q);
     const fragments = q.kind === 'mixed' ? markedFragments(own) : [own];
     const verbatim = q.kind !== 'indirect';
-    const grams = bigrams(fragments);
-    const nWords = fragments.reduce((n, f) => n + words(f).length, 0);
+    // Each fragment's words, split once: the bigrams, the word count and the postings all read them.
+    const fragmentWords = fragments.map(words);
+    const grams = bigramsOfWords(fragmentWords);
+    const nWords = fragmentWords.reduce((n, w) => n + w.length, 0);
     const key = speakerKey(q);
-    const affiliation = (key !== null ? affiliations.get(key) : undefined) ?? new Set<string>();
+    const affiliation = (key !== null ? affiliations.get(key) : undefined) ?? new Affiliation();
     const report = (paraphrase: boolean): StatementReport => ({
       document: doc.id,
       outlet: doc.outlet,
@@ -120,11 +142,14 @@ export class StatementIndex {
     let best: Statement | null = null;
     let bestScore = 0;
     // Word postings find statements that share a single marked word ('utopia') with a mixed quote.
-    const lookup = q.kind === 'mixed' ? new Set([...grams, ...fragments.flatMap((f) => words(f).map((w) => gramHash(w)))]) : grams;
+    const lookup = q.kind === 'mixed' ? new Set([...grams, ...fragmentWords.flatMap((w) => w.map((x) => gramHash(x)))]) : grams;
     const candidates = this.candidates(lookup, key, affiliation).filter((s) => !related || !reportedIn(s, doc.id, related));
     for (const s of candidates) {
+      // The bigrams both have: a pass over the smaller set.
       let shared = 0;
-      for (const g of grams) if (s.grams.has(g)) shared++;
+      if (grams.size <= s.grams.size) {
+        for (const g of grams) if (s.grams.has(g)) shared++;
+      } else for (const g of s.grams) if (grams.has(g)) shared++;
       const score = shared / Math.min(grams.size, s.grams.size);
       if (score > bestScore) {
         bestScore = score;
@@ -133,7 +158,7 @@ export class StatementIndex {
     }
     const sameUtterance = best !== null && bestScore >= SAME_CONTAINMENT && (verbatim ? nWords >= MIN_SAME_WORDS : true);
     if (best && sameUtterance && (verbatim || bestScore >= 0.9)) {
-      this.join(best, q, report(false), story, grams, own, affiliation);
+      this.join(best, q, report(false), story, grams, own, affiliation, fragments.length === 1 && fragments[0] === own ? fragmentWords[0] : undefined);
       q.statement = best.id;
       return;
     }
@@ -144,7 +169,7 @@ export class StatementIndex {
           ? best
           : undefined;
     if (para) {
-      para.reports.push(report(true));
+      addReport(para, report(true));
       para.stories.add(story);
       q.paraphrase_of = para.id;
       return;
@@ -154,21 +179,24 @@ export class StatementIndex {
       id: `s${this.statements.length + 1}`,
       speaker: q.speaker.name,
       speakerKey: key,
-      affiliation: new Set(affiliation),
+      affiliation: new Affiliation(affiliation),
       wording: verbatim ? fragments.join(' … ') : own,
       grams: new Set(),
       unigrams: new Set(),
       reports: [],
+      tailDocument: null,
+      tailQuotes: new Set(),
       stories: new Set(),
     };
     this.statements.push(s);
-    this.join(s, q, report(false), story, grams, own, affiliation);
+    this.join(s, q, report(false), story, grams, own, affiliation, fragments.length === 1 && fragments[0] === own ? fragmentWords[0] : undefined);
     q.statement = s.id;
   }
 
-  private join(s: Statement, q: Quote, r: StatementReport, story: number, grams: Set<number>, own: string, affiliation: Set<string>): void {
+  /** `ownWordList`: `words(own)` when the caller has it already. */
+  private join(s: Statement, q: Quote, r: StatementReport, story: number, grams: Set<number>, own: string, affiliation: Affiliation, ownWordList?: string[]): void {
     for (const w of affiliation) if (s.affiliation.size < MAX_AFFILIATION_WORDS) s.affiliation.add(w);
-    s.reports.push(r);
+    addReport(s, r);
     s.stories.add(story);
     if (s.speaker === null && q.speaker.name !== null) {
       s.speaker = q.speaker.name;
@@ -184,7 +212,7 @@ export class StatementIndex {
       if (list.length >= POSTINGS_CAP) list.shift();
       list.push(s.index);
     }
-    for (const w of words(own)) {
+    for (const w of ownWordList ?? words(own)) {
       if (s.unigrams.size >= MAX_STATEMENT_GRAMS) break;
       const h = gramHash(w);
       if (s.unigrams.has(h)) continue;
@@ -197,19 +225,40 @@ export class StatementIndex {
     }
   }
 
-  /** Statements sharing a bigram with the quote and not spoken by someone else, most shared first. */
-  private candidates(grams: Set<number>, key: string | null, affiliation: Set<string>): Statement[] {
-    const counts = new Map<number, number>();
-    for (const g of grams) {
-      for (const i of this.postings.get(g) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+  /** Statements sharing a bigram with the quote and not spoken by someone else, most shared first (then the
+   * earliest): the first MAX_CANDIDATES. Statements are grouped by shared count and a speaker is checked only until
+   * enough are found, so a quote costs its postings, not a sort and a speaker test of each. */
+  private candidates(grams: Set<number>, key: string | null, affiliation: Affiliation): Statement[] {
+    if (this.shared.length < this.statements.length) {
+      const grown = new Uint32Array(Math.max(this.statements.length, 2 * this.shared.length));
+      grown.set(this.shared);
+      this.shared = grown;
     }
-    return [...counts]
-      .filter(([i]) => {
-        return key === null || compatible(key, affiliation, this.statements[i]!);
-      })
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES)
-      .map(([i]) => this.statements[i]!);
+    const shared = this.shared;
+    const touched = this.touched;
+    touched.length = 0;
+    for (const g of grams) {
+      const list = this.postings.get(g);
+      if (list) for (const i of list) if (shared[i]!++ === 0) touched.push(i);
+    }
+    const byCount: number[][] = [];
+    for (const i of touched) {
+      (byCount[shared[i]!] ??= []).push(i);
+      shared[i] = 0;
+    }
+    const out: Statement[] = [];
+    for (let c = byCount.length - 1; c >= 1 && out.length < MAX_CANDIDATES; c--) {
+      const ids = byCount[c];
+      if (!ids) continue;
+      ids.sort((a, b) => a - b);
+      for (const i of ids) {
+        const s = this.statements[i]!;
+        if (key !== null && !compatible(key, affiliation, s)) continue;
+        out.push(s);
+        if (out.length >= MAX_CANDIDATES) break;
+      }
+    }
+    return out;
   }
 
   summaries(): StatementSummary[] {
@@ -227,7 +276,7 @@ export class StatementIndex {
 /** A mixed quote paraphrases a statement when its marked words appear there, said by the same speaker. One-word
  * fragments ('utopia') need the speaker to be known and equal. */
 function fragmentsIn(fragments: string[], s: Statement, key: string | null): boolean {
-  if (key !== null && !compatible(key, new Set(), s)) return false;
+  if (key !== null && !compatible(key, NO_AFFILIATION, s)) return false;
   let found = 0;
   for (const f of fragments) {
     const w = words(f);
@@ -256,20 +305,72 @@ function sameStem(a: string, b: string): boolean {
   return n >= DEMONYM_PREFIX && n >= Math.min(a.length, b.length) - 1;
 }
 
+/**
+ * Mention words of a speaker (a set, in the order added) that answers "is one of them `sameStem` with this word"
+ * without a pass over all of them: two words of one stem are equal or share their first DEMONYM_PREFIX letters, so
+ * the longer words are kept by those letters too. The speaker test runs for every candidate statement of every
+ * quote; a pass over up to 2 × MAX_AFFILIATION_WORDS words each time made it the costliest step of linking.
+ */
+class Affiliation implements Iterable<string> {
+  private readonly words = new Set<string>();
+  private readonly byPrefix = new Map<string, string[]>();
+  /** Answers of `matches` since the last word was added (a quote's speaker is tested against many statements'). */
+  private readonly answers = new Map<string, boolean>();
+
+  constructor(from?: Iterable<string>) {
+    if (from) for (const w of from) this.add(w);
+  }
+
+  get size(): number {
+    return this.words.size;
+  }
+
+  add(w: string): void {
+    if (this.words.has(w)) return;
+    this.words.add(w);
+    this.answers.clear();
+    if (w.length < DEMONYM_PREFIX) return;
+    const p = w.slice(0, DEMONYM_PREFIX);
+    const list = this.byPrefix.get(p);
+    if (list) list.push(w);
+    else this.byPrefix.set(p, [w]);
+  }
+
+  /** Some word of the set is `sameStem` with `w`. */
+  matches(w: string): boolean {
+    if (this.words.has(w)) return true;
+    if (w.length < DEMONYM_PREFIX || this.byPrefix.size === 0) return false;
+    const known = this.answers.get(w);
+    if (known !== undefined) return known;
+    let found = false;
+    const list = this.byPrefix.get(w.slice(0, DEMONYM_PREFIX));
+    if (list) for (const x of list) if (sameStem(x, w)) found = true;
+    // Remembered for the set's life until a word is added: at most one answer per speaker key asked.
+    if (this.answers.size < MAX_REMEMBERED_ANSWERS) this.answers.set(w, found);
+    return found;
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.words[Symbol.iterator]();
+  }
+}
+
+const NO_AFFILIATION = new Affiliation();
+/** Answers an Affiliation remembers at most (a bound on memory: each statement holds one). */
+const MAX_REMEMBERED_ANSWERS = 256;
+
 /** The same speaker, or one speaking for the other: a state or body named in the other's mention. */
-function compatible(key: string, affiliation: Set<string>, s: Statement): boolean {
+function compatible(key: string, affiliation: Affiliation, s: Statement): boolean {
   const k = s.speakerKey;
   if (k === null || k === key) return true;
-  for (const w of affiliation) if (sameStem(w, k)) return true;
-  for (const w of s.affiliation) if (sameStem(w, key)) return true;
-  return false;
+  return affiliation.matches(k) || s.affiliation.matches(key);
 }
 
 /** True when one of the statement's reports in this document is one of `ids` (reports of a document are appended
- * together, so only the tail of the list is read). */
+ * together, so only the tail of reports of this document counts: the statement keeps its quotes as a set). */
 function reportedIn(s: Statement, docId: string, ids: Set<string>): boolean {
-  for (let k = s.reports.length - 1; k >= 0 && s.reports[k]!.document === docId; k--) {
-    if (ids.has(s.reports[k]!.quote)) return true;
-  }
+  if (s.tailDocument !== docId) return false;
+  const [small, large] = ids.size <= s.tailQuotes.size ? [ids, s.tailQuotes] : [s.tailQuotes, ids];
+  for (const id of small) if (large.has(id)) return true;
   return false;
 }

@@ -55,9 +55,13 @@ export function gramHash(a: string, b?: string): number {
 /** Word bigrams of each fragment, hashed (a fragment boundary never makes a bigram; a one-word fragment is kept as
  * its word). */
 export function bigrams(fragments: readonly string[]): Set<number> {
+  return bigramsOfWords(fragments.map(words));
+}
+
+/** `bigrams` of fragments already split into words (`words` of each). */
+export function bigramsOfWords(fragmentWords: readonly string[][]): Set<number> {
   const out = new Set<number>();
-  for (const f of fragments) {
-    const w = words(f);
+  for (const w of fragmentWords) {
     for (let i = 0; i + 1 < w.length; i++) out.add(gramHash(w[i]!, w[i + 1]!));
     if (w.length === 1) out.add(gramHash(w[0]!));
   }

@@ -27,6 +27,13 @@ export function decodedFrom(doc: IngestedDoc): string {
   return 'utf-8';
 }
 
+/** The analyser threw on this document (as opposed to the store failing to write it). */
+export class AnalysisError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
 export class Ledger {
   /** Made on first use: corrections and reads never need the pipeline's models loaded. */
   private current: LedgerAnalyzer | null = null;
@@ -62,16 +69,26 @@ export class Ledger {
     this.seen = 0;
   }
 
-  /** Analyses and stores one document, unless this exact text is already stored under its key. */
-  async ingest(input: IngestedDoc): Promise<IngestResult> {
+  /**
+   * Analyses and stores one document, unless this exact text is already stored under its key. The error entries this
+   * input had (errors.ts) go in the same transaction: `source` names the file or line it was read from, whose
+   * earlier read failures it also settles.
+   */
+  async ingest(input: IngestedDoc, source?: string): Promise<IngestResult> {
     const key = documentKey(input);
     const hash = contentHash(input.text);
     try {
       return await this.store.write(async (tx) => {
         const found = await tx.findVersion(key, hash);
+        await tx.clearErrors(key, hash, source);
         if (found) return { outcome: 'unchanged', key, version: found.version, seq: found.seq };
         await this.catchUp();
-        const record = this.analyzer.analyze(input);
+        let record;
+        try {
+          record = this.analyzer.analyze(input);
+        } catch (e) {
+          throw new AnalysisError(e);
+        }
         const version = (await tx.latestVersion(key)) + 1;
         const seq = await tx.insertVersion({ docKey: key, version, hash, raw: { doc: input, decoded: decodedFrom(input) }, record });
         this.seen = seq;
@@ -85,6 +102,11 @@ export class Ledger {
       this.reset();
       throw e;
     }
+  }
+
+  /** Whether this text is stored under this key. */
+  async isStored(key: string, hash: string): Promise<boolean> {
+    return (await this.store.write((tx) => tx.findVersion(key, hash))) !== null;
   }
 
   /**

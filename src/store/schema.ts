@@ -55,6 +55,34 @@ const QUOTES = `
   corrected INTEGER NOT NULL,
   UNIQUE (doc_key, quote_id)`;
 
+/**
+ * Inputs an ingest could not store (unreadable, undecodable, analysis or write failed), with the input itself: the
+ * raw bytes for what could not be read as a document, the document (JSON) for what was read but not stored. One row
+ * per distinct input (`fingerprint`), so running the same bad batch again counts attempts instead of adding rows; a
+ * successful ingest of the same input deletes it (in the transaction that stores the document).
+ */
+const INGEST_ERRORS = (id: string, blob: string) => `
+CREATE TABLE IF NOT EXISTS ingest_errors (
+  id ${id},
+  fingerprint TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  doc_key TEXT,
+  content_hash TEXT,
+  stage TEXT NOT NULL,
+  error TEXT NOT NULL,
+  input_kind TEXT NOT NULL,
+  input_path TEXT,
+  input_line INTEGER,
+  raw ${blob},
+  doc TEXT,
+  attempts INTEGER NOT NULL,
+  first_at TEXT NOT NULL,
+  last_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ingest_errors_doc ON ingest_errors (doc_key, content_hash);
+CREATE INDEX IF NOT EXISTS ingest_errors_source ON ingest_errors (source);
+`;
+
 const REST = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS doc_entities (
@@ -117,6 +145,7 @@ CREATE TABLE IF NOT EXISTS corrections (
   id INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, input TEXT NOT NULL, documents TEXT NOT NULL,
   who TEXT NOT NULL, why TEXT NOT NULL, at TEXT NOT NULL);
 ${REST}
+${INGEST_ERRORS('INTEGER PRIMARY KEY AUTOINCREMENT', 'BLOB')}
 -- Contentless full-text indexes keyed by the rows' ids: the text is already stored once in versions and quotes.
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(headline, body, content='', contentless_delete=1,
   tokenize='unicode61 remove_diacritics 2');
@@ -136,6 +165,7 @@ CREATE TABLE IF NOT EXISTS corrections (
   id BIGSERIAL PRIMARY KEY, action TEXT NOT NULL, input TEXT NOT NULL, documents TEXT NOT NULL,
   who TEXT NOT NULL, why TEXT NOT NULL, at TEXT NOT NULL);
 ${REST}
+${INGEST_ERRORS('BIGSERIAL PRIMARY KEY', 'BYTEA')}
 CREATE INDEX IF NOT EXISTS documents_tsv ON documents USING GIN (tsv);
 CREATE INDEX IF NOT EXISTS quotes_tsv ON quotes USING GIN (tsv);
 -- Trigram indexes serve substring matches on names (entity search "biden" in "Joseph R. Biden").

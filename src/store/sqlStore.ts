@@ -10,6 +10,8 @@ import { buildWhere, type Layer } from './filters.js';
 import { claimRow, correctionFromRow, documentRow, entityRow, eventRow, quoteRow, versionFromRow, type CorrectionRow, type VersionRow } from './read.js';
 import type { ClaimRow, DocumentRow, DocumentView, EntityRow, EventRow, Filters, Page, PageRequest, QuoteRow, StatementRow, Store, StoreTx, StoredVersion, TimelineRow } from './store.js';
 import { SqlStoreTx } from './tx.js';
+import { deleteError, errorsWithInput, listErrors, recordError, type ErrorEntry, type ErrorWithInput, type NewError } from './errors.js';
+import { integrityCheck, type IntegrityReport } from './integrity.js';
 
 export class SqlStore implements Store {
   constructor(readonly driver: SqlDriver) {}
@@ -142,5 +144,30 @@ export class SqlStore implements Store {
 
   close(): Promise<void> {
     return this.driver.close();
+  }
+
+  recordError(e: NewError, o: { ifNew?: boolean } = {}): Promise<number> {
+    // Under the write lock like every write, so an entry never races the transaction that stores the same input.
+    return this.driver.writeTransaction((exec) => recordError(exec, e, o));
+  }
+
+  listErrors(o: { limit: number; ids?: number[] }): Promise<ErrorEntry[]> {
+    return listErrors(this.driver, o);
+  }
+
+  errorsWithInput(ids?: number[]): Promise<ErrorWithInput[]> {
+    return errorsWithInput(this.driver, ids);
+  }
+
+  deleteError(id: number): Promise<void> {
+    return this.driver.writeTransaction((exec) => deleteError(exec, id));
+  }
+
+  async countErrors(): Promise<number> {
+    return Number((await this.driver.all<{ n: number }>('SELECT COUNT(*) AS n FROM ingest_errors'))[0]!.n);
+  }
+
+  integrityCheck(): Promise<IntegrityReport> {
+    return integrityCheck(this.driver);
   }
 }

@@ -4,6 +4,8 @@
 import type { IngestedDoc } from '../ingest/document.js';
 import type { ClaimStatus, NewsRecord } from '../model/record.js';
 import type { Correction, CorrectionInput } from './corrections.js';
+import type { ErrorEntry, ErrorWithInput, NewError } from './errors.js';
+import type { IntegrityReport } from './integrity.js';
 
 /** The raw input kept for `reanalyze`: the decoded text and everything ingest said about it. */
 export interface RawInput {
@@ -169,6 +171,22 @@ export interface Store {
   listCorrections(f: { document?: string }, page: PageRequest): Promise<Page<Correction>>;
   timeline(f: Filters): Promise<TimelineRow[]>;
   counts(): Promise<{ documents: number; versions: number; quotes: number; corrections: number }>;
+  /**
+   * Records an input ingest could not store (or counts another attempt at one already recorded); returns its id. With
+   * ifNew, an input already recorded is left alone and 0 returned.
+   */
+  recordError(e: NewError, o?: { ifNew?: boolean }): Promise<number>;
+  /** Error entries, newest first (all, or the ones named). */
+  listErrors(o: { limit: number; ids?: number[] }): Promise<ErrorEntry[]>;
+  /** Error entries with the input they kept, oldest first (all, or the ones named), for retry. */
+  errorsWithInput(ids?: number[]): Promise<ErrorWithInput[]>;
+  deleteError(id: number): Promise<void>;
+  countErrors(): Promise<number>;
+  /**
+   * Checks the store is whole: the database's own check (SQLite), every document's current version, versions and
+   * item rows consistent (nothing half-written), no duplicate, full-text entries matching their rows.
+   */
+  integrityCheck(): Promise<IntegrityReport>;
   close(): Promise<void>;
 }
 
@@ -192,6 +210,8 @@ export interface StoreTx {
   /** Documents whose current items mention any of these statement or entity ids (for cross-document corrections). */
   documentsWith(ids: { statements?: string[]; entities?: string[] }): Promise<string[]>;
   allDocuments(): Promise<string[]>;
+  /** Removes the error entries a stored input accounts for (errors.ts, clearErrorsFor). */
+  clearErrors(docKey: string, hash: string, source?: string): Promise<void>;
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { Correction, CorrectionInput } from './corrections.js';
 import type { SqlExecutor } from './driver.js';
 import { CLAIM_COLUMNS, claimRows, documentValues, ENTITY_COLUMNS, entityRows, EVENT_COLUMNS, eventRows, QUOTE_COLUMNS, quoteRows } from './rows.js';
 import type { RawInput, StoredVersion, StoreTx } from './store.js';
+import { clearErrorsFor } from './errors.js';
 import { correctionFromRow, versionFromRow, type CorrectionRow, type VersionRow } from './read.js';
 
 /** Rows per multi-row INSERT: well under SQLite's 32,766 bound parameters for the widest table (17 columns). */
@@ -151,6 +152,10 @@ export class SqlStoreTx implements StoreTx {
 
   async allDocuments(): Promise<string[]> {
     return (await this.db.all<{ doc_key: string }>('SELECT doc_key FROM documents ORDER BY id')).map((r) => r.doc_key);
+  }
+
+  clearErrors(docKey: string, hash: string, source?: string): Promise<void> {
+    return clearErrorsFor(this.db, docKey, hash, source);
   }
 
   async getMeta(key: string): Promise<string | null> {

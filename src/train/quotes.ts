@@ -147,7 +147,13 @@ function predict(tagger: BioTagger, seqs: Seqs, docs: DocUnits[], only?: (doc: n
   return out;
 }
 
-export function trainQuotes(trainPath: string, devPath: string, outDir: string, log: (m: string) => void): void {
+export interface TrainOptions {
+  /** Most epochs tried per tagger (MAX_EPOCHS unless given). */
+  maxEpochs?: number;
+}
+
+export function trainQuotes(trainPath: string, devPath: string, outDir: string, log: (m: string) => void, options: TrainOptions = {}): void {
+  const maxEpochs = options.maxEpochs ?? MAX_EPOCHS;
   const t0 = Date.now();
   const train = readPolnear(trainPath).map(prepare);
   const dev = readPolnear(devPath).map(prepare);
@@ -159,7 +165,7 @@ export function trainQuotes(trainPath: string, devPath: string, outDir: string, 
     const trSeqs = features(train, stage, trainPreds);
     const devSeqs = features(dev, stage, devPreds);
     log(`${stage}: choosing epochs on dev`);
-    const { tagger, best } = trainEpochs(trSeqs, () => true, MAX_EPOCHS, SEED, devSeqs, log);
+    const { tagger, best } = trainEpochs(trSeqs, () => true, maxEpochs, SEED, devSeqs, log);
     log(`${stage}: ${best} epochs`);
     models[stage] = tagger;
     if (stage === 'source' || stage === 'refine') continue;

@@ -1,27 +1,30 @@
 import { parseArgs } from 'node:util';
-import { dbArgument } from '../../store/open.js';
-import { failedJobs, openQueue } from '../../store/queue.js';
+import type { SqlStore } from '../../store/sqlStore.js';
+import { dbArgument, openStore } from '../../store/open.js';
 import { type CliCommand, UsageError } from '../command.js';
+import { adoptQueueFailures } from './retry.js';
 
 export const errorsCommand: CliCommand = {
   name: 'errors',
-  summary: 'list documents the ingest workers could not store (PostgreSQL queue), with the error',
-  usage: `newsledger errors --db postgres://... [--limit N]
+  summary: 'list the inputs ingest could not store (unreadable, undecodable, analysis or write failed), with the error',
+  usage: `newsledger errors [--db FILE|URL] [--limit N]
 
-One JSON line per failed document: the job id, the document id, the error and when it failed (after its retries).
-Inputs that could not be read at all are reported by \`newsledger ingest\` itself, by name.`,
+One JSON line per error entry, newest first: {"id", "source" (the file, "corpus.jsonl:12", "stdin"), "document" (its
+key, once it was read as one), "stage" (read, decode, analyze, store, queue), "error", "attempts", "first_at",
+"last_at", "input": {"kind", "path", "line", "bytes"}}. Every input of an ingest is stored or has an entry here; the
+entry keeps the input itself, so \`newsledger retry [ID...]\` processes it again without the original file. On
+PostgreSQL, queue jobs that failed for good are listed too.`,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { db: { type: 'string' }, limit: { type: 'string', default: '500' } } });
-    const db = dbArgument(values.db);
-    if (!/^postgres(ql)?:\/\//.test(db)) throw new UsageError('errors needs --db postgres://... (the queue lives in PostgreSQL)');
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit is a positive whole number');
-    const boss = await openQueue(db);
+    const store = await openStore(dbArgument(values.db));
     try {
-      for (const f of await failedJobs(boss, undefined, limit)) io.out(JSON.stringify(f));
+      await adoptQueueFailures(store as SqlStore);
+      for (const e of await store.listErrors({ limit })) io.out(JSON.stringify(e));
       return 0;
     } finally {
-      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      await store.close();
     }
   },
 };

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { PipelineAnalyzer } from '../../store/analyzer.js';
-import { isFailure } from '../../ingest/jsonl.js';
-import { describeInput, readInputs } from '../../store/inputs.js';
+import { readInputItems } from '../../store/inputs.js';
+import { ingestItems, inputError, summary } from '../../store/ingestRun.js';
 import { Ledger } from '../../store/ledger.js';
 import { dbArgument, openStore } from '../../store/open.js';
 import { IngestQueue, openQueue } from '../../store/queue.js';
+import { analyzerFactory } from '../../store/stub.js';
 import { type CliCommand, type CliIO, UsageError } from '../command.js';
 import { countTextInputs, Progress } from '../progress.js';
 
@@ -21,8 +21,10 @@ export const ingestCommand: CliCommand = {
   --queue          PostgreSQL only: queue the documents for \`newsledger worker\` processes instead of analysing here
 
 Each document is one transaction. The same text under the same key (URL, else id) is stored once; a new text under
-a known URL is stored as its next version. Unreadable inputs are reported by name; the exit code is 1 when any
-input failed.`,
+a known URL is stored as its next version. Every input ends stored or as an error entry in the store, with the input
+itself (the bytes that could not be read as a document, or the document whose analysis failed): \`newsledger errors\`
+lists them and \`newsledger retry\` processes them again. The summary counts inputs = stored + new versions +
+unchanged + failed; the exit code is 1 when any input failed.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -36,58 +38,53 @@ input failed.`,
       if (!/^postgres(ql)?:\/\//.test(db)) throw new UsageError('--queue needs --db postgres://... (the queue lives in PostgreSQL)');
       return enqueue(db, positionals, values.input, io);
     }
+    const makeAnalyzer = await analyzerFactory();
     const store = await openStore(db);
-    const counts = { stored: 0, 'new-version': 0, unchanged: 0, failed: 0 };
     const progress = Progress.forStderr(countTextInputs(positionals, values.input));
-    const err = (line: string) => {
-      progress?.clear();
-      io.err(line);
-    };
+    let counts;
     try {
-      const ledger = new Ledger(store, () => new PipelineAnalyzer());
-      for (const input of readInputs(positionals, values.input)) {
-        if (isFailure(input)) {
-          counts.failed++;
-          err(`newsledger: ${input.source}: ${input.error}`);
-          progress?.tick();
-          continue;
-        }
-        try {
-          counts[(await ledger.ingest(input)).outcome]++;
-        } catch (e) {
-          counts.failed++;
-          err(`newsledger: ${describeInput(input)}: not stored: ${(e as Error).message}`);
-        }
-        progress?.tick();
-      }
+      counts = await ingestItems(new Ledger(store, makeAnalyzer), store, readInputItems(positionals, values.input), {
+        report: (line) => {
+          progress?.clear();
+          io.err(`newsledger: ${line}`);
+        },
+        tick: () => progress?.tick(),
+      });
     } finally {
       progress?.clear();
       await store.close();
     }
-    io.err(`newsledger: ${counts.stored} stored, ${counts['new-version']} new version(s), ${counts.unchanged} unchanged, ` +
-      `${counts.failed} failed (${store.where})`);
+    io.err(`newsledger: ${summary(counts)} in ${store.where}`);
     return counts.failed > 0 ? 1 : 0;
   },
 };
 
 async function enqueue(db: string, paths: string[], kind: 'text' | 'jsonl', io: CliIO): Promise<number> {
-  const queue = new IngestQueue(await openQueue(db));
+  // Inputs that cannot be read become error entries in the store, as without the queue; the documents become jobs.
+  const store = await openStore(db);
+  let queue: IngestQueue | null = null;
+  let inputs = 0;
   let queued = 0;
   let failed = 0;
   try {
-    for (const input of readInputs(paths, kind)) {
-      if (isFailure(input)) {
+    queue = new IngestQueue(await openQueue(db));
+    for (const item of readInputItems(paths, kind)) {
+      inputs++;
+      if (!item.ok) {
         failed++;
-        io.err(`newsledger: ${input.source}: ${input.error}`);
+        io.err(`newsledger: ${item.source}: ${item.error}`);
+        await store.recordError(inputError(item));
         continue;
       }
-      await queue.add(input);
+      await queue.add(item.doc);
       queued++;
     }
     await queue.flush();
   } finally {
-    await queue.boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    await queue?.boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    await store.close();
   }
-  io.err(`newsledger: ${queued} queued for workers, ${failed} failed`);
+  io.err(`newsledger: ${inputs} input(s): ${queued} queued for workers, ${failed} failed` +
+    (failed ? ' (kept as error entries: newsledger errors, newsledger retry)' : ''));
   return failed > 0 ? 1 : 0;
 }

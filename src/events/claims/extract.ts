@@ -6,6 +6,7 @@ import { span } from '../../model/span.js';
 import type { SentenceBound } from '../time/resolve.js';
 import { alternation, eventLexicon } from '../lexicon.js';
 import { MentionIndex, nameAt, refFor } from '../names.js';
+import { SpanIndex } from '../spans.js';
 
 /** Sentences after a claim searched for what marks its truth. */
 export const STATUS_SENTENCES_AFTER = 3;
@@ -40,7 +41,9 @@ export function extractClaims(record: NewsRecord, sentences: SentenceBound[]): C
   // Compiled once per document, not per sentence.
   const cues = statusCues();
   const found: Found[] = [];
-  const quoteCovered = (s: number, e: number) => (record.quotes ?? []).some((q) => q.kind === 'direct' && q.content.start <= s && e <= q.content.end);
+  // A direct quote containing the span (an index of the quotes: one look-up per line, not a pass over the quotes).
+  const directQuotes = new SpanIndex((record.quotes ?? []).filter((q) => q.kind === 'direct').map((q) => q.content));
+  const quoteCovered = (s: number, e: number) => directQuotes.contains(s, e);
   // Each line of each sentence is read on its own: a heading glued to the sentence after it is not part of it.
   const segments: Array<{ start: number; end: number; si: number }> = [];
   for (let si = 0; si < sentences.length; si++) {
@@ -48,8 +51,10 @@ export function extractClaims(record: NewsRecord, sentences: SentenceBound[]): C
     if (sent.end - sent.start > MAX_SENTENCE_CHARS) continue;
     let at = sent.start;
     while (at < sent.end) {
-      const nl = text.indexOf('\n', at);
-      const e = nl < 0 || nl >= sent.end ? sent.end : nl;
+      // The next line break inside the sentence (a search that stops at its end, not at the text's).
+      let nl = at;
+      while (nl < sent.end && text.charCodeAt(nl) !== 10) nl++;
+      const e = nl;
       if (e > at) segments.push({ start: at, end: e, si });
       at = e + 1;
     }
@@ -119,10 +124,20 @@ export function extractClaims(record: NewsRecord, sentences: SentenceBound[]): C
   }
   // A claim is a checkable statement: it reports an event the events layer found, states a figure, or the coverage
   // marks its truth. Stances, plans and opinions said by someone stay quotes ("it will never tolerate ...").
-  const reported = (record.events ?? []).flatMap((e) => (e.reports ?? []).filter((r) => r.doc === record.id).map((r) => r.offsets[0]));
+  // The offsets of this document's event reports, sorted: "an event reported inside the claim" is a binary search.
+  const reported = (record.events ?? []).flatMap((e) => (e.reports ?? []).filter((r) => r.doc === record.id).map((r) => r.offsets[0])).sort((a, b) => a - b);
+  const reportedIn = (start: number, end: number) => {
+    let lo = 0;
+    let hi = reported.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (reported[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < reported.length && reported[lo]! < end;
+  };
   const figure = new RegExp(`\\d|${alternation(lex.claim_figure_cues)}`);
-  const checkable = (f: Found) =>
-    f.status !== 'claimed' || figure.test(f.claim.text) || reported.some((at) => f.claim.start <= at && at < f.claim.end);
+  const checkable = (f: Found) => f.status !== 'claimed' || figure.test(f.claim.text) || reportedIn(f.claim.start, f.claim.end);
   return found.filter(checkable).map((f, i) => ({ id: `${record.id}:c${i + 1}`, claim: f.claim, claimant: f.claimant, status: f.status, evidence: f.evidence.map((e) => trim(text, e)), confidence: f.status === 'claimed' || f.status === 'asserted' ? 0.5 : 0.7 }));
 }
 

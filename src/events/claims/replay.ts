@@ -4,13 +4,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Claim, NewsRecord } from '../../model/record.js';
 import type { RunContext } from '../../pipeline/component.js';
-import { type ClaimRun, contentWords, eventsIn, newClaimRun, remember, type RunClaim } from './link.js';
+import { type ClaimRun, contentWords, eventsLookup, newClaimRun, remember, type RunClaim } from './link.js';
 
 /** Adds a stored record to the run's claims as `linkClaims` did when it analysed the document. */
 export function replayClaims(record: NewsRecord, run: RunContext): void {
   if (record.notes.some((n) => n.startsWith('claims: skipped'))) return;
   const claims = run.part<ClaimRun>('claims', newClaimRun);
   const made = record.links?.claims_made ?? record.claims.length;
+  const eventsIn = eventsLookup(record);
   // 1. The document's own claims: each either joined an earlier document's claim (taking its id) or was remembered.
   for (const [i, c] of record.claims.slice(0, made).entries()) {
     if (c.status === 'asserted') continue;
@@ -23,7 +24,7 @@ export function replayClaims(record: NewsRecord, run: RunContext): void {
         doc: record.id,
         claimant: c.claimant,
         words: contentWords(c.claim.text),
-        events: eventsIn(record, c.claim.start, c.claim.end),
+        events: eventsIn(c.claim.start, c.claim.end),
         answer: c.status === 'claimed' ? null : c.status,
         reports: [...reports],
       });
@@ -37,7 +38,7 @@ export function replayClaims(record: NewsRecord, run: RunContext): void {
       doc: record.id,
       status: a.status,
       words: contentWords(record.text.slice(start, end)),
-      events: eventsIn(record, start, end),
+      events: eventsIn(start, end),
       report: { doc: record.id, offsets: [start, end], status: a.status },
     });
   }
