@@ -23,6 +23,8 @@ import { pgTestUrl } from './fixtures/store/pg.js';
 import { parseSummary } from './tools/reliability.js';
 
 process.env.NEWSLEDGER_ANALYZER = 'stub';
+/** A hung child or server fails the test instead of holding the run (normal: well under a minute). */
+const TIMEOUT = 120_000;
 const dir = mkdtempSync(join(tmpdir(), 'newsledger-accounting-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const base = await pgTestUrl();
@@ -126,11 +128,11 @@ async function accounting(db: string, folder: string) {
   assert.equal(JSON.parse(check.out[0]!).documents, 6, 'good, j1, j5, then boom and j4 by retry, empty once fixed');
 }
 
-test('SQLite: every input is stored or an error entry; errors lists them, retry stores them from the kept input', async () => {
+test('SQLite: every input is stored or an error entry; errors lists them, retry stores them from the kept input', { timeout: TIMEOUT }, async () => {
   await accounting(join(dir, 'acc.db'), join(dir, 'sqlite'));
 });
 
-test('PostgreSQL: every input is stored or an error entry; errors lists them, retry stores them from the kept input', { skip: pgSkip }, async () => {
+test('PostgreSQL: every input is stored or an error entry; errors lists them, retry stores them from the kept input', { skip: pgSkip, timeout: TIMEOUT }, async () => {
   const s = await freshPgSchema(base.url!, `acc_${process.pid}`);
   try {
     await accounting(s.url, join(dir, 'pg'));
@@ -139,7 +141,7 @@ test('PostgreSQL: every input is stored or an error entry; errors lists them, re
   }
 });
 
-test('PostgreSQL queue: a job that fails for good is an error entry, listed by errors and stored by retry', { skip: pgSkip }, async () => {
+test('PostgreSQL queue: a job that fails for good is an error entry, listed by errors and stored by retry', { skip: pgSkip, timeout: TIMEOUT }, async () => {
   const name = `accq_${process.pid}`;
   const s = await freshPgSchema(base.url!, name);
   process.env.NEWSLEDGER_QUEUE_SCHEMA = `${name}_boss`;

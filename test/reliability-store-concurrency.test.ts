@@ -14,6 +14,8 @@ import { IngestQueue, openQueue } from '../src/store/queue.js';
 import { pgTestUrl } from './fixtures/store/pg.js';
 import { parseSummary, readLoop, spawnLedger } from './tools/reliability.js';
 
+/** A hung child or server fails the test instead of holding the run (normal: well under a minute). */
+const TIMEOUT = 180_000;
 const dir = mkdtempSync(join(tmpdir(), 'newsledger-concurrency-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const base = await pgTestUrl();
@@ -22,7 +24,7 @@ if (!base.url && process.env.CI === 'true') {
   test('concurrency on PostgreSQL: a server is required under CI', () => assert.fail(`no PostgreSQL server: ${base.reason}`));
 }
 
-test('two ingests into one SQLite file at once, overlapping, end with exactly the documents given while the API reads', async () => {
+test('two ingests into one SQLite file at once, overlapping, end with exactly the documents given while the API reads', { timeout: TIMEOUT }, async () => {
   const lines = faultCorpus(600).trimEnd().split('\n');
   const a = join(dir, 'a.jsonl');
   const b = join(dir, 'b.jsonl');
@@ -53,7 +55,7 @@ test('two ingests into one SQLite file at once, overlapping, end with exactly th
   }
 });
 
-test('four workers on PostgreSQL take one queue and end with exactly the documents given while the API reads', { skip: pgSkip }, async () => {
+test('four workers on PostgreSQL take one queue and end with exactly the documents given while the API reads', { skip: pgSkip, timeout: TIMEOUT }, async () => {
   const name = `conc_${process.pid}`;
   const s = await freshPgSchema(base.url!, name);
   const env = { NEWSLEDGER_QUEUE_SCHEMA: `${name}_boss` };

@@ -5,18 +5,71 @@
 // PostgreSQL parts skip without a server (NEWSLEDGER_TEST_PG) and fail under CI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { crashTrials, faultCorpus, freshPgSchema } from '../src/bench/stages/faults.js';
+import { Ledger } from '../src/store/ledger.js';
 import { openStore } from '../src/store/open.js';
+import type { SqlStore } from '../src/store/sqlStore.js';
+import { StubLedgerAnalyzer } from '../src/store/stub.js';
 import { IngestQueue, INGEST_QUEUE, openQueue } from '../src/store/queue.js';
 import { pgTestUrl } from './fixtures/store/pg.js';
 import { spawnLedger } from './tools/reliability.js';
 
+/** A hung child or server fails the test instead of holding the run (normal: well under a minute). */
+const TIMEOUT = 300_000;
 const base = await pgTestUrl();
 const pgSkip = base.url ? false : `no PostgreSQL server (${base.reason}); set NEWSLEDGER_TEST_PG or run scripts/ci-postgres.sh`;
 if (!base.url && process.env.CI === 'true') {
   test('crash safety on PostgreSQL: a server is required under CI', () => assert.fail(`no PostgreSQL server: ${base.reason}`));
 }
+
+/** The integrity check is not vacuous: each kind of damage a torn write could leave is named. */
+async function damageIsFound(store: SqlStore) {
+  const ledger = new Ledger(store, () => new StubLedgerAnalyzer());
+  for (const d of faultCorpus(6).trimEnd().split('\n').map((l) => JSON.parse(l))) {
+    await ledger.ingest({ id: d.id, source: { corpus: 'test' }, text: d.text, date: d.date, outlet: null, url: null, notes: [] });
+  }
+  assert.deepEqual((await store.integrityCheck()).problems, []);
+  const db = store.driver;
+  await db.run("DELETE FROM documents WHERE doc_key = 'f1'");
+  await db.run("DELETE FROM quotes WHERE doc_key = 'f2'");
+  await db.run("INSERT INTO versions (doc_key, version, content_hash, raw_text, raw_meta, record, pipeline_version, models, ingested_at) " +
+    "SELECT doc_key, 3, 'x', raw_text, raw_meta, record, pipeline_version, models, ingested_at FROM versions WHERE doc_key = 'f3'");
+  if (store.dialect === 'sqlite') await db.run("DELETE FROM documents_fts WHERE rowid = (SELECT id FROM documents WHERE doc_key = 'f4')");
+  else await db.run("UPDATE documents SET tsv = to_tsvector('simple', 'other words') WHERE doc_key = 'f4'");
+  const { ok, problems } = await store.integrityCheck();
+  assert.equal(ok, false);
+  const text = problems.join('\n');
+  for (const m of [/versions without a document \(half-written\): 1/, /quotes rows do not match the record: 1/, /rows of no document: 1/,
+    /not numbered 1\.\.n: 1/, /not their latest: 1/, store.dialect === 'sqlite' ? /missing from the full-text index: 1/ : /full-text entry does not match/]) {
+    assert.match(text, m);
+  }
+}
+
+test('the integrity check names half-written documents, orphaned rows, version gaps and full-text damage (SQLite)', { timeout: TIMEOUT }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsledger-damage-'));
+  const store = await openStore(join(dir, 'd.db'));
+  try {
+    await damageIsFound(store);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the integrity check names half-written documents, orphaned rows, version gaps and full-text damage (PostgreSQL)', { skip: pgSkip, timeout: TIMEOUT }, async () => {
+  const s = await freshPgSchema(base.url!, `damage_${process.pid}`);
+  const store = await openStore(s.url);
+  try {
+    await damageIsFound(store);
+  } finally {
+    await store.close();
+    await s.drop();
+  }
+});
 
 function assertTrials(r: Awaited<ReturnType<typeof crashTrials>>, kills: number) {
   const where = `seed ${r.seed}: ${r.problems.join(' / ')}`;
@@ -30,15 +83,15 @@ function assertTrials(r: Awaited<ReturnType<typeof crashTrials>>, kills: number)
   assert.ok(r.details.some((d) => d.afterKill > 0 && d.afterKill < 1000), 'kills fell inside the run');
 }
 
-test('SQLite: ingest of 1,000 documents killed -9 at 20 random points; whole after each kill, the rerun completes the set', async () => {
+test('SQLite: ingest of 1,000 documents killed -9 at 20 random points; whole after each kill, the rerun completes the set', { timeout: TIMEOUT }, async () => {
   assertTrials(await crashTrials('sqlite', 20), 20);
 });
 
-test('PostgreSQL: ingest of 1,000 documents killed -9 at 10 random points; whole after each kill, the rerun completes the set', { skip: pgSkip }, async () => {
+test('PostgreSQL: ingest of 1,000 documents killed -9 at 10 random points; whole after each kill, the rerun completes the set', { skip: pgSkip, timeout: TIMEOUT }, async () => {
   assertTrials(await crashTrials('postgres', 10, { pgUrl: base.url! }), 10);
 });
 
-test('PostgreSQL: a worker killed in the middle of a job leaves it to another worker once it expires', { skip: pgSkip }, async () => {
+test('PostgreSQL: a worker killed in the middle of a job leaves it to another worker once it expires', { skip: pgSkip, timeout: TIMEOUT }, async () => {
   const name = `wkill_${process.pid}`;
   const s = await freshPgSchema(base.url!, name);
   const bossSchema = `${name}_boss`;

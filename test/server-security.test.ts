@@ -140,6 +140,12 @@ function securitySuite(name: string, open: () => Promise<Store>, skip: string | 
           const r = await app.request(`${w.path}?token=${TOKEN}`, { method: 'POST', body: JSON.stringify(w.body), headers: { 'content-type': 'application/json' } });
           assert.equal(r.status, 401, 'a token in the query string is not a credential');
         }
+        // Refused before the body is read: a large streamed body without the token is a 401, not a 413.
+        const chunks = Array.from({ length: 40 }, () => new TextEncoder().encode('x'.repeat(1000)));
+        const stream = new ReadableStream<Uint8Array>({ pull(c) { const x = chunks.pop(); if (x) c.enqueue(x); else c.close(); } });
+        const streamed = await app.request(w.path, { method: 'POST', body: stream, duplex: 'half', headers: { 'content-type': 'application/json' } } as RequestInit);
+        assert.equal(streamed.status, 401);
+        assert.equal(chunks.length > 30, true, 'the body was not read');
         const ro = await readOnly.request(w.path, { method: 'POST', body: JSON.stringify(w.body), headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` } });
         assert.equal(ro.status, 403);
       }

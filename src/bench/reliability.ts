@@ -13,6 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { MAX_STALE_MS } from '../server/aggregates.js';
 import { PACKAGE_ROOT } from '../version.js';
 import type { FaultFigures } from './stages/faults.js';
 import type { LoadFigures } from './stages/load.js';
@@ -72,15 +73,15 @@ export function renderReliability(f: ReliabilityFigures): string {
   } else out.push('(not measured in this run)');
   out.push('');
 
-  const inputs = f.fuzz.reduce((n, x) => n + x.inputs, 0);
-  const escaped = f.fuzz.reduce((n, x) => n + x.escaped, 0);
-  out.push(`**Nothing escapes.** ${int(inputs)} generated inputs (fast-check, seed ${f.seed}: the generators of the property ` +
-    `tests) through the readers, the pipeline and the API; ${int(escaped)} exception${escaped === 1 ? '' : 's'} escaped ` +
-    '(a reader refusing an input with its reason is not an escape; for the API an escape is a 5xx answer):', '');
   if (f.fuzz.length) {
+    const inputs = f.fuzz.reduce((n, x) => n + x.inputs, 0);
+    const escaped = f.fuzz.reduce((n, x) => n + x.escaped, 0);
+    out.push(`**Nothing escapes.** ${int(inputs)} generated inputs (fast-check, seed ${f.seed}: the generators of the property ` +
+      `tests) through the readers, the pipeline and the API; ${int(escaped)} exception${escaped === 1 ? '' : 's'} escaped ` +
+      '(a reader refusing an input with its reason is not an escape; for the API an escape is a 5xx answer):', '');
     out.push('| target | inputs | exceptions escaped | outputs with a problem |', '|---|---:|---:|---:|');
     for (const x of f.fuzz) out.push(`| ${x.target} | ${int(x.inputs)} | ${int(x.escaped)} | ${x.problems === null ? '-' : int(x.problems)} |`);
-  } else out.push('(not measured in this run)');
+  } else out.push('**Nothing escapes.** (not measured in this run)');
   out.push('');
 
   const l = f.load;
@@ -96,7 +97,8 @@ export function renderReliability(f: ReliabilityFigures): string {
     out.push('');
     out.push('Listings across documents (entities, statements) are aggregates over every row; the server keeps them ' +
       'and computes them on a worker thread, and after a write by another process may serve the previous answer for up to ' +
-      '10 s while the new one is computed (writes through the server itself show at once).', '');
+      `${MAX_STALE_MS / 1000} s while the new one is computed (writes through the server itself show at once). The run ` +
+      'starts after one request to each path of the mix.', '');
   } else out.push('**Under load.** (not measured in this run)', '');
 
   out.push('**Nobody in.** `test/server-security.test.ts` (SQLite, and PostgreSQL when a server is available) checks that ' +
@@ -138,7 +140,8 @@ export async function runFuzz(runs: number, progress: (m: string) => void): Prom
   const { readFeedString } = await import('../ingest/feed/readFeed.js');
   const figures: FuzzFigures[] = [];
   const sample = <T>(arb: import('fast-check').Arbitrary<T>, n: number) => fc.sample(arb, { seed: fz.FUZZ_SEED, numRuns: n });
-  const run = async <T>(target: string, inputs: T[], one: (x: T) => unknown) => {
+  /** Runs each input; `one` returns the output's problems (an array) where it checks more than escapes. */
+  const run = async <T>(target: string, inputs: T[], one: (x: T) => string[] | void | Promise<string[] | void>) => {
     let escaped = 0;
     let problems = 0;
     let checked = false;
@@ -157,13 +160,23 @@ export async function runFuzz(runs: number, progress: (m: string) => void): Prom
     progress(`fuzz: ${target}: ${inputs.length} inputs, ${escaped} escaped${checked ? `, ${problems} with a problem` : ''}`);
   };
   const where = { id: 'fuzz', source: { corpus: 'fuzz' } };
-  await run('decodeBytes: random bytes', sample(fc.uint8Array({ maxLength: 400 }), runs * 4), (b) => fz.readOrRefuse(() => decodeBytes(b)));
-  await run('readHtmlString: generated pages', sample(fz.htmlPage(4), runs), (h) => fz.readOrRefuse(() => readHtmlString(h, where)));
-  await run('readFeedString: generated feeds', sample(fz.feedXml, runs), (x) => fz.readOrRefuse(() => readFeedString(x, 'feed.xml')));
+  // A reader's document is checked as the property tests check it: its structure hints are spans of its text.
+  const hints = (d: import('../ingest/document.js').IngestedDoc | null): string[] => {
+    if (d === null) return [];
+    try {
+      fz.assertHintsValid(d);
+      return [];
+    } catch (e) {
+      return [(e as Error).message];
+    }
+  };
+  await run('decodeBytes: random bytes', sample(fc.uint8Array({ maxLength: 400 }), runs * 4), (b) => void fz.readOrRefuse(() => decodeBytes(b)));
+  await run('readHtmlString: generated pages', sample(fz.htmlPage(4), runs), (h) => hints(fz.readOrRefuse(() => readHtmlString(h, where))));
+  await run('readFeedString: generated feeds', sample(fz.feedXml, runs), (x) => void fz.readOrRefuse(() => readFeedString(x, 'feed.xml')));
   fz.sharedAnalyzer();
   await run('pipeline: nasty Unicode text', sample(fz.nastyText(60), runs), (t) => fz.analysisProblems(fz.docOf(t)));
   await run('pipeline: scraped-text documents', sample(fz.scrapedText(), runs), (t) => fz.analysisProblems(fz.docOf(t)));
-  await run('HTTP API: hostile filter values', await apiInputs(fc, sample, runs * 4), (req) => req());
+  await run('HTTP API: hostile filter values', await apiInputs(fc, sample, runs * 4), async (req) => void (await req()));
   return { seed: fz.FUZZ_SEED, figures };
 }
 
@@ -196,7 +209,7 @@ async function apiInputs(fc: typeof import('fast-check').default, sample: <T>(a:
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      'fuzz-runs': { type: 'string', default: '200' }, trials: { type: 'string', default: '10' }, 'pg-trials': { type: 'string', default: '5' },
+      'fuzz-runs': { type: 'string', default: '200' }, trials: { type: 'string', default: '20' }, 'pg-trials': { type: 'string', default: '10' },
       pg: { type: 'string' }, docs: { type: 'string', default: '5000' }, seconds: { type: 'string', default: '20' },
       readme: { type: 'string', default: join(PACKAGE_ROOT, 'README.md') }, 'dry-run': { type: 'boolean', default: false },
       skip: { type: 'string', multiple: true, default: [] }, help: { type: 'boolean', short: 'h', default: false },
@@ -217,17 +230,32 @@ async function main(): Promise<number> {
 
   let fuzz: FuzzFigures[] = [];
   let seed = 0;
-  if (!skip.has('fuzz')) ({ seed, figures: fuzz } = await runFuzz(Number(values['fuzz-runs']), progress));
+
+  // A part that fails is noted in the section, and the others still run.
+  const attempt = async (what: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (e) {
+      progress(`${what} failed: ${(e as Error).stack ?? String(e)}`);
+      notes.push(`${what} failed in this run: ${(e as Error).message.split('\n')[0]}`);
+    }
+  };
+
+  if (!skip.has('fuzz')) await attempt('The fuzzing', async () => void ({ seed, figures: fuzz } = await runFuzz(Number(values['fuzz-runs']), progress)));
 
   const faults: FaultFigures[] = [];
   if (!skip.has('faults')) {
     const { runFaultTrials, faultsPgUrl } = await import('./stages/faults.js');
-    faults.push(await runFaultTrials('sqlite', Number(values.trials)));
-    progress(`faults sqlite: ${JSON.stringify(faults[0])}`);
+    await attempt('The SQLite crash trials', async () => {
+      faults.push(await runFaultTrials('sqlite', Number(values.trials)));
+      progress(`faults sqlite: ${JSON.stringify(faults.at(-1))}`);
+    });
     const pgUrl = values.pg ?? faultsPgUrl();
     if (pgUrl) {
-      faults.push(await runFaultTrials('postgres', Number(values['pg-trials']), { pgUrl }));
-      progress(`faults postgres: ${JSON.stringify(faults[1])}`);
+      await attempt('The PostgreSQL crash trials', async () => {
+        faults.push(await runFaultTrials('postgres', Number(values['pg-trials']), { pgUrl }));
+        progress(`faults postgres: ${JSON.stringify(faults.at(-1))}`);
+      });
     } else notes.push('Crash trials on PostgreSQL were not run: no server (pass --pg URL or set NEWSLEDGER_PG_URL).');
   }
 
@@ -237,8 +265,10 @@ async function main(): Promise<number> {
     if (missingData().length) notes.push(`The load test was not run: it needs the benchmark corpus (${missingData().join(', ')}).`);
     else {
       const { describeLoad, runLoadTest } = await import('./stages/load.js');
-      load = await runLoadTest(loadBaseTexts(), { docs: Number(values.docs), seconds: Number(values.seconds), progress });
-      for (const line of describeLoad(load)) progress(line);
+      await attempt('The load test', async () => {
+        load = await runLoadTest(loadBaseTexts(), { docs: Number(values.docs), seconds: Number(values.seconds), progress });
+        for (const line of describeLoad(load)) progress(line);
+      });
     }
   }
 

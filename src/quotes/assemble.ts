@@ -14,10 +14,13 @@ import type { TaggedUnit } from './tagging.js';
 
 /** Largest token gap between a content span and its cue within one sentence ("…,” the chairman of the alliance’s
  * military committee, Admiral X, wrote"), and across a sentence boundary. */
-export const CUE_MAX_GAP = Number(process.env.QX_CG ?? 20);
+export const CUE_MAX_GAP = 20;
+/** The same in the 'attribution' profile, whose contents run on over sentences (chosen on PolNeAR dev: 40 adds about
+ * half a point of cue, source and attributed F1 over 20; 60 and 100 change nothing more). */
+export const ATTRIBUTION_CUE_MAX_GAP = 40;
 export const CUE_NEAR_GAP = 3;
 /** Largest token gap between a cue and its source ("X, a Labour MP who chairs the committee, said"). */
-export const SOURCE_MAX_GAP = Number(process.env.QX_SG ?? 14);
+export const SOURCE_MAX_GAP = 14;
 /** A marked span with fewer words than this and no cue is a title or a scare quote, not speech. */
 export const MIN_SPEECH_WORDS = 4;
 /** Confidence of quotes read by the taggers, and of those carried over from the previous paragraph's speaker. */
@@ -98,6 +101,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
   const speech = (input.settings ?? SPEECH_SETTINGS).profile === 'speech';
   const verbFilter = VERB_FILTER && speech;
   const requireLexiconCue = REQUIRE_LEXICON_CUE && speech;
+  const cueMaxGap = speech ? CUE_MAX_GAP : ATTRIBUTION_CUE_MAX_GAP;
   // In the 'attribution' profile a content run that goes on into a sentence opening with a quotation mark stays whole
   // (PolNeAR's contents run over several sentences), and no nested quote is read inside a content.
   const ctx: SpeakerContext = { text, entities: input.entities, lex, history: [] };
@@ -145,7 +149,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     const added: Run[] = [];
     // Cues the content tagger left without content, that have a source beside them, get the rule-read clause.
     for (const cue of cues) {
-      if (nearestRun(tagged, cue, CUE_MAX_GAP, undefined, (c) => sameSentenceOrNear(tu, cue, c))) continue;
+      if (nearestRun(tagged, cue, cueMaxGap, undefined, (c) => sameSentenceOrNear(tu, cue, c))) continue;
       const src = nearestRun(sources, cue, 1) ?? ruleSource(tu, cue);
       if (!src) continue;
       const clause = clauseOf(tu, cue, src);
@@ -156,7 +160,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     contents.sort((a, b) => a[0] - b[0]);
     for (const c of contents) {
       const k0 = coreOf.get(c) ?? c;
-      let cue: Run | null = nearestRun(cues, k0, CUE_MAX_GAP, undefined, (k) => sameSentenceOrNear(tu, k, k0));
+      let cue: Run | null = nearestRun(cues, k0, cueMaxGap, undefined, (k) => sameSentenceOrNear(tu, k, k0));
       let src = cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : nearestRun(sources, k0, 3);
       if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
         src = null; // "calling them": an object pronoun is not who speaks
@@ -198,7 +202,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       const kind = kindOf(start, end, marks);
       if (!cue && !src && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || wordCount(toks, c) < MIN_SPEECH_WORDS)) continue;
       if (verbFilter && kind === 'indirect' && !hasVerb(toks, c)) continue; // "told reporters", "posting the footage": not a clause
-      if (requireLexiconCue && kind === 'indirect' && cue && !lexiconCue(toks, cue, lex)) continue;
+      // "Workers watched a screening of “X”": a mixed span with marked words needs a reporting cue as well.
+      if (requireLexiconCue && kind !== 'direct' && cue && !lexiconCue(toks, cue, lex)) continue;
       const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : null, speaker, confidence);
       if (kind === 'direct' && wordCount(toks, c) < MIN_SPEECH_WORDS) q.kind = 'mixed'; // a quoted word or phrase
       if (cue) usedCues.add(cue[0]);
@@ -396,7 +401,7 @@ function clauseOf(tu: TaggedUnit, cue: Run, src: Run): Run | null {
   return null;
 }
 
-/** In the 'speech' profile (src/quotes/settings.ts), indirect reports need a reporting cue from data/quotes (the
+/** In the 'speech' profile (src/quotes/settings.ts), indirect and mixed reports need a reporting cue from data/quotes (the
  * taggers also learnt PolNeAR's beliefs, polls and findings: "shows", "wants", which are not speech), an indirect
  * content needs a finite verb, and an indirect span with neither cue nor source is dropped. */
 export const REQUIRE_LEXICON_CUE = true;

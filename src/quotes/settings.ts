@@ -2,13 +2,16 @@ import type { RunContext } from '../pipeline/component.js';
 
 // What the quote layer reports, as an explicit setting of a run.
 //
-// - profile 'speech' (the product default): quotes are reports of speech. Indirect reports need a reporting cue from
-//   data/quotes (the taggers also learnt PolNeAR's beliefs, polls and findings: "shows", "wants"), an indirect
-//   content must read as a clause with a finite verb, a content run is split where a new sentence opens a
-//   quotation, and "X added that Y" inside a content is a nested quote.
+// - profile 'speech' (the product default): quotes are reports of speech. Indirect and mixed reports need a reporting
+//   cue from data/quotes (the taggers also learnt PolNeAR's beliefs, polls and findings: "shows", "wants"), an
+//   indirect content must read as a clause with a finite verb, a content run is split where a new sentence opens a
+//   quotation and ends at the closing mark of the quotation it opens with, a speaker is narrowed to the name
+//   ("Tomas Berg, a Labour MP," → "Tomas Berg"), and "X added that Y" inside a content is a nested quote.
 // - profile 'attribution': every attribution PolNeAR annotates (speech, beliefs, polls, findings), with PolNeAR's
-//   span conventions (contents run on over sentences, no nested quotes). `newsledger eval quotes` scores in this
-//   profile, since that is what its gold annotates; the seeds (news speech) are scored in the default profile.
+//   span conventions: contents run on over sentences and over the attribution that interrupts a quotation
+//   ("“A,” she said, “B.”" is one content), sources keep their appositions and commas, no nested quotes, and a
+//   content looks further for its cue (ATTRIBUTION_CUE_MAX_GAP). `newsledger eval quotes` scores in this profile,
+//   since that is what its gold annotates; the seeds (news speech) are scored in the default profile.
 // In both, an indirect span with neither cue nor source is dropped.
 //
 // The decoding biases are added to the B and I scores of each tagger (src/quotes/perceptron.ts viterbi): the taggers'

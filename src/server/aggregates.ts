@@ -27,12 +27,15 @@ export const AGGREGATE_LAYERS: ReadonlySet<Layer> = new Set(['entities', 'statem
 /** A computation slower than this may be served stale while it is redone, and moves aggregates to the worker. */
 export const EXPENSIVE_MS = 50;
 /** The longest an answer is served after the store changed (writes by other processes). */
-export const MAX_STALE_MS = 10_000;
+export const MAX_STALE_MS = 30_000;
 /** Even an unchanged generation is recomputed after this long (reanalyze rewrites records without a new version). */
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 256;
 /** Background recomputation waits until the time since the last one ended is this many times what it took. */
-const BACKGROUND_PAUSE = 3;
+const BACKGROUND_PAUSE = 1;
+/** A listing measured cheaper than this is computed on the event loop (and not kept): queued behind expensive ones on
+ * the worker, it would wait far longer than it takes. */
+const INLINE_MS = EXPENSIVE_MS;
 const GENERATION_MS = 250;
 
 interface Entry {
@@ -52,6 +55,8 @@ export class AggregateReads {
   private workerUsable: boolean;
   private readonly pending = new Map<number, { resolve: (p: { value: Page<object>; cost: number }) => void; reject: (e: Error) => void; req: ReadRequest }>();
   private nextId = 0;
+  /** What each listing last cost to compute, kept or not (bounded, oldest dropped first). */
+  private readonly costs = new Map<string, number>();
 
   constructor(private readonly store: Store) {
     this.workerUsable = store.dialect === 'sqlite' && store.where !== ':memory:' && existsSync(store.where);
@@ -97,8 +102,12 @@ export class AggregateReads {
   private generation(): Promise<string> {
     const now = Date.now();
     if (!this.gen || now - this.gen.at > GENERATION_MS) {
-      const value = Promise.all([this.store.lastSeq(), this.store.listCorrections({}, { limit: 1, offset: 0 })])
-        .then(([seq, corrections]) => `${seq}:${corrections.items[0]?.id ?? 0}`);
+      // One after the other, each awaited: a store failing on the first must leave no second promise unhandled.
+      const value = (async () => {
+        const seq = await this.store.lastSeq();
+        const corrections = await this.store.listCorrections({}, { limit: 1, offset: 0 });
+        return `${seq}:${corrections.items[0]?.id ?? 0}`;
+      })();
       value.catch(() => (this.gen = null));
       this.gen = { value, at: now };
     }
@@ -106,7 +115,7 @@ export class AggregateReads {
   }
 
   /** Whether the background may recompute one more answer now: nothing else is being computed, and the pause since
-   * the last computation is BACKGROUND_PAUSE times its length (so at most a quarter of the time goes to this). */
+   * the last computation is BACKGROUND_PAUSE times its length (so at most half the time goes to this). */
   private mayRefreshInBackground(now: number): boolean {
     return this.inflight.size === 0 && now - this.lastEnd >= BACKGROUND_PAUSE * this.lastCost;
   }
@@ -118,9 +127,12 @@ export class AggregateReads {
     const running = this.inflight.get(key);
     if (running) return running;
     const epoch = this.epoch;
-    const p = this.compute(layer, filters, page).then(({ value, cost }) => {
+    const p = this.compute(key, layer, filters, page).then(({ value, cost }) => {
       this.lastEnd = Date.now();
       this.lastCost = cost;
+      this.costs.delete(key);
+      this.costs.set(key, cost);
+      if (this.costs.size > 4 * MAX_ENTRIES) this.costs.delete(this.costs.keys().next().value!);
       if (epoch === this.epoch && cost > EXPENSIVE_MS) {
         this.entries.delete(key);
         this.entries.set(key, { value, gen, at: Date.now(), cost });
@@ -135,11 +147,14 @@ export class AggregateReads {
   }
 
   /** The page and what computing it cost (the query's own time: not the wait for the worker). */
-  private async compute(layer: Layer, filters: Filters, page: PageRequest): Promise<{ value: Page<object>; cost: number }> {
-    // On a SQLite file every aggregate goes to the worker, the first included: until one has been computed there is
-    // no telling whether it is cheap, and an expensive one here would stop every other request.
-    if (!this.worker && this.workerUsable) this.startWorker();
-    if (this.worker) return this.onWorker({ id: this.nextId++, layer, filters, page });
+  private async compute(key: string, layer: Layer, filters: Filters, page: PageRequest): Promise<{ value: Page<object>; cost: number }> {
+    // On a SQLite file an aggregate goes to the worker unless it was measured cheap: until one has been computed
+    // there is no telling, and an expensive one here would stop every other request.
+    const known = this.costs.get(key);
+    if (known === undefined || known >= INLINE_MS) {
+      if (!this.worker && this.workerUsable) this.startWorker();
+      if (this.worker) return this.onWorker({ id: this.nextId++, layer, filters, page });
+    }
     const t0 = performance.now();
     const value = await listLayer(this.store, layer, filters, page);
     return { value, cost: performance.now() - t0 };

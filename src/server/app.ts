@@ -111,8 +111,14 @@ export function createApp(o: AppOptions): Hono {
     maxSize: o.maxBodyBytes,
     onError: (c) => fail(c, 413, 'body_too_large', `request bodies are limited to ${o.maxBodyBytes} bytes`),
   });
-  // Only where a body can be: the limiter reads c.req.raw, which the Node adapter builds in full on first use.
-  app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  // Every request that may carry a body is a write: the token is checked before any of the body is read, so a
+  // caller without it cannot make the server buffer bodies; then the size limit. GET and HEAD skip both (the limiter
+  // reads c.req.raw, which the Node adapter builds in full on first use).
+  app.use('*', (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    checkWrite(o.token, c.req.header('authorization'));
+    return limitBody(c, next);
+  });
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/health', async (c) => c.json({ ok: true, store: store.dialect, ...(await store.counts()) }));
@@ -161,7 +167,7 @@ export function createApp(o: AppOptions): Hono {
     const { page, f } = split(parse(exportQuery, c.req.query(), 'parameter'));
     const { layer, format, ...filters } = f;
     if (format === 'citation' && layer !== 'quotes') throw new ApiError(400, 'invalid_parameter', 'format: citation is for layer=quotes');
-    const rows = (await listLayer(store, layer, filters, page)).items;
+    const rows = (await list(layer, filters, page)).items;
     const body = format === 'citation' ? (rows as QuoteRow[]).map(citation) : exportLines(rows, format, true);
     const type = format === 'csv' ? 'text/csv; charset=utf-8' : format === 'jsonl' ? 'application/x-ndjson' : 'text/plain; charset=utf-8';
     return c.body(body.join('\n') + (body.length ? '\n' : ''), 200, { 'content-type': type });

@@ -313,9 +313,10 @@ function sameStem(a: string, b: string): boolean {
  */
 class Affiliation implements Iterable<string> {
   private readonly words = new Set<string>();
-  private readonly byPrefix = new Map<string, string[]>();
+  /** Made on first use (most statements' speakers are never asked about). */
+  private byPrefix: Map<string, string[]> | null = null;
   /** Answers of `matches` since the last word was added (a quote's speaker is tested against many statements'). */
-  private readonly answers = new Map<string, boolean>();
+  private answers: Map<string, boolean> | null = null;
 
   constructor(from?: Iterable<string>) {
     if (from) for (const w of from) this.add(w);
@@ -328,9 +329,10 @@ class Affiliation implements Iterable<string> {
   add(w: string): void {
     if (this.words.has(w)) return;
     this.words.add(w);
-    this.answers.clear();
+    this.answers?.clear();
     if (w.length < DEMONYM_PREFIX) return;
     const p = w.slice(0, DEMONYM_PREFIX);
+    this.byPrefix ??= new Map();
     const list = this.byPrefix.get(p);
     if (list) list.push(w);
     else this.byPrefix.set(p, [w]);
@@ -339,13 +341,14 @@ class Affiliation implements Iterable<string> {
   /** Some word of the set is `sameStem` with `w`. */
   matches(w: string): boolean {
     if (this.words.has(w)) return true;
-    if (w.length < DEMONYM_PREFIX || this.byPrefix.size === 0) return false;
-    const known = this.answers.get(w);
+    if (w.length < DEMONYM_PREFIX || this.byPrefix === null) return false;
+    const known = this.answers?.get(w);
     if (known !== undefined) return known;
     let found = false;
     const list = this.byPrefix.get(w.slice(0, DEMONYM_PREFIX));
     if (list) for (const x of list) if (sameStem(x, w)) found = true;
     // Remembered for the set's life until a word is added: at most one answer per speaker key asked.
+    this.answers ??= new Map();
     if (this.answers.size < MAX_REMEMBERED_ANSWERS) this.answers.set(w, found);
     return found;
   }

@@ -43,10 +43,17 @@ export function markedFragments(s: string): string[] {
 /** A 32-bit hash of a word or word pair (FNV-1a): numbers keep the index small and fast; a rare collision only
  * adds a candidate that verification then weighs. */
 export function gramHash(a: string, b?: string): number {
+  // The hash of `a + ' ' + b`, read from the two words (no joined string is built: one per bigram of every quote).
   let h = 0x811c9dc5;
-  const s = b === undefined ? a : a + ' ' + b;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
+  for (let i = 0; i < a.length; i++) {
+    h ^= a.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  if (b === undefined) return h >>> 0;
+  h ^= 32;
+  h = Math.imul(h, 0x01000193);
+  for (let i = 0; i < b.length; i++) {
+    h ^= b.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;

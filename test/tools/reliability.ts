@@ -26,7 +26,19 @@ export function spawnLedger(args: string[], env: Record<string, string> = {}) {
   });
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-  const done = new Promise<ProcessResult>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stderr })));
+  const done = new Promise<ProcessResult>((resolve) => {
+    let exit: [number | null, NodeJS.Signals | null] | null = null;
+    // 'close' comes once its standard error is read to the end; should anything else hold that pipe open, the
+    // result comes 2 s after 'exit' anyway, the pipe closed, so a test can never wait on it for ever.
+    child.on('close', (code, signal) => resolve({ code: exit?.[0] ?? code, signal: exit?.[1] ?? signal, stderr }));
+    child.on('exit', (code, signal) => {
+      exit = [code, signal];
+      setTimeout(() => {
+        child.stderr.destroy();
+        resolve({ code, signal, stderr });
+      }, 2000).unref();
+    });
+  });
   return { child, done };
 }
 
@@ -73,7 +85,9 @@ export async function readLoop(store: Store): Promise<{ stop: () => Promise<{ re
     stop: async () => {
       running = false;
       await loop;
-      await new Promise<void>((r) => server.close(() => r()));
+      const closing = new Promise<void>((r) => server.close(() => r()));
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await closing;
       return { reads, failures };
     },
   };

@@ -135,7 +135,11 @@ export async function crashTrials(backend: 'sqlite' | 'postgres', trials: number
       { cwd: PACKAGE_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => {
+      resolve(code);
+      // Its standard error is read to the end by then, or soon: never let the pipe keep this process waiting.
+      setTimeout(() => child.stderr.destroy(), 1000).unref();
+    }));
     const watching = onSpawn?.(() => child.kill('SIGKILL'), exited) ?? Promise.resolve();
     return Promise.all([exited, watching]).then(([code]) => ({ code, stderr }));
   };

@@ -1,6 +1,6 @@
 // The API under load: a SQLite store of real news records, `newsledger serve` on loopback in a process of its own,
-// autocannon (here) with 50 connections over a mix of read endpoints for a bounded time, while a writer process
-// ingests new documents into the same store file. It reports requests/s, latency percentiles (computed exactly from
+// warmed by one request to each path, then autocannon (here) with 50 connections over a mix of read endpoints for a
+// bounded time, while a writer process ingests new documents into the same store file. It reports requests/s, latency percentiles (computed exactly from
 // every response time, not read off autocannon's p97.5/p99), errors, timeouts and non-2xx answers, overall and per
 // endpoint. It measures and reports; it never asserts (the issue's target: no errors, p95 under 100 ms).
 //
@@ -79,6 +79,8 @@ export interface LoadFigures {
   writeFailures: number;
   /** Seconds spent building the store before the load. */
   buildSeconds: number;
+  /** Responses completed in each second of the run, and the slowest of them (ms): where a stall is. */
+  perSecond: Array<{ responses: number; max: number }>;
 }
 
 /** The real pipeline's record of each base text, reused under a new document's id (its items' ids follow). */
@@ -200,8 +202,14 @@ export async function runLoadTest(base: readonly BaseText[], o: LoadOptions = {}
     const keys = Array.from({ length: 50 }, (_, i) => `load-${(i * 97) % docs}`);
     const mix = requestMix(words, speakers.length ? speakers : ['smith'], entities.length ? entities : ['london'], keys);
     const server = await startServer(db);
+    // Warm-up, as a server in service is: one request to each path, so the measured run starts with its caches full.
+    const t2 = performance.now();
+    for (const m of mix) for (const path of m.paths) await fetch(`http://127.0.0.1:${server.port}${path}`).then((r) => r.arrayBuffer());
+    progress(`load: warm-up, one request to each of ${mix.reduce((n, m) => n + m.paths.length, 0)} paths, ${((performance.now() - t2) / 1000).toFixed(1)} s`);
     const writer = writeRate > 0 ? await startWriter(db, recordsFile, writeRate) : null;
     const all: number[] = [];
+    const perSecond: Array<{ responses: number; max: number }> = [];
+    let started = 0;
     const byEndpoint = new Map<string, number[]>(mix.map((m) => [m.name, []]));
     let result: autocannon.Result;
     let wrote = { written: 0, failures: 0 };
@@ -227,8 +235,13 @@ export async function runLoadTest(base: readonly BaseText[], o: LoadOptions = {}
         }, (err, r) => (err ? reject(err) : resolve(r)));
         // autocannon reports p50/p97.5/p99 only: every response time is kept, for an exact p95 overall and per
         // endpoint (the client's context names the endpoint of the request it just completed).
+        started = performance.now();
         instance.on('response', (client: unknown, _status: number, _bytes: number, ms: number) => {
           all.push(ms);
+          const sec = Math.floor((performance.now() - started) / 1000);
+          const b = (perSecond[sec] ??= { responses: 0, max: 0 });
+          b.responses++;
+          b.max = Math.max(b.max, ms);
           const name = (client as { requestIterator?: { context?: { endpoint?: string } } }).requestIterator?.context?.endpoint;
           if (name) byEndpoint.get(name)?.push(ms);
         });
@@ -249,6 +262,7 @@ export async function runLoadTest(base: readonly BaseText[], o: LoadOptions = {}
       errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, serverErrors: server.errors(),
       p50: pct(all, 50), p95: pct(all, 95), p99: pct(all, 99), max: all[all.length - 1] ?? 0,
       endpoints, written: wrote.written, writeFailures: wrote.failures, buildSeconds,
+      perSecond: Array.from(perSecond, (b) => b ?? { responses: 0, max: 0 }),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -259,9 +273,10 @@ export async function runLoadTest(base: readonly BaseText[], o: LoadOptions = {}
 export function describeLoad(f: LoadFigures): string[] {
   return [
     `load: ${f.requests} requests in ${f.seconds} s (${f.rps.toFixed(0)} req/s) at ${f.connections} connections on a ${f.documents}-document SQLite store; ` +
-      `p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms, max ${f.max} ms; ${f.errors} errors (${f.timeouts} timeouts), ${f.non2xx} non-2xx, ` +
+      `p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(0)} ms; ${f.errors} errors (${f.timeouts} timeouts), ${f.non2xx} non-2xx, ` +
       `${f.serverErrors} logged server errors; ${f.written} documents ingested meanwhile (${f.writeFailures} failed writes)`,
-    ...f.endpoints.map((e) => `load:   ${e.name}: ${e.requests} requests, p50 ${e.p50} ms, p95 ${e.p95} ms, max ${e.max} ms`),
+    ...f.endpoints.map((e) => `load:   ${e.name}: ${e.requests} requests, p50 ${e.p50.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms, max ${e.max.toFixed(0)} ms`),
+    `load: responses per second (slowest ms): ${f.perSecond.map((b) => `${b.responses} (${b.max.toFixed(0)})`).join(', ')}`,
     `load: machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}, Node ${process.version}`,
   ];
 }
@@ -273,7 +288,7 @@ export const loadStage: BenchStage = {
     const f = await runLoadTest(ctx.base, { progress: ctx.progress });
     for (const line of describeLoad(f)) ctx.progress(line);
     return [{
-      stage: `load API read mix: p95 ${f.p95} ms, ${f.errors} errors, ${f.non2xx} non-2xx`,
+      stage: `load API read mix: p95 ${f.p95.toFixed(1)} ms, ${f.errors} errors, ${f.non2xx} non-2xx`,
       measuredOn: `${f.documents}-doc SQLite store, ${f.connections} connections, ${f.seconds} s, ${f.written} docs ingested meanwhile`,
       docs: null,
       mb: 0,
