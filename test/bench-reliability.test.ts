@@ -42,6 +42,9 @@ test('the section renders the figures as tables, with the machine and the date',
   assert.match(md, /5,000-document SQLite store, 50 connections for 20 s/);
   assert.match(md, /12,345 requests served \(617 requests\/s\), 0 errors \(0 timeouts\), 0 non-2xx answers/);
   assert.match(md, /p50 12\.3 ms, \*\*p95 87\.6 ms\*\*, p99 140 ms/);
+  assert.match(md, /The target, no errors and p95 under 100 ms, was met in this run/);
+  const slow = renderReliability({ ...figures, load: { ...figures.load!, p95: 250 } });
+  assert.match(slow, /was \*\*not met\*\* in this run/);
   assert.ok(md.includes('| statements | 1,700 | 3.2 ms | 45.0 ms |'));
   assert.ok(md.includes('_Crash trials on PostgreSQL were not run: no server._'));
 });

@@ -1,4 +1,5 @@
 // Opens the store a --db argument names: a postgres:// URL, or a SQLite file (created on first use).
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PostgresDriver } from './postgres.js';
 import { SqliteDriver } from './sqlite.js';
@@ -9,6 +10,11 @@ export const DEFAULT_DB = 'newsledger.db';
 /** The store named by --db, else NEWSLEDGER_DB, else ./newsledger.db. */
 export function dbArgument(value: string | undefined): string {
   return value ?? process.env.NEWSLEDGER_DB ?? DEFAULT_DB;
+}
+
+/** Whether the store exists (a PostgreSQL URL is taken to): commands that only read or repair one check first. */
+export function storeExists(db: string): boolean {
+  return /^postgres(ql)?:\/\//.test(db) || db === ':memory:' || existsSync(resolve(db));
 }
 
 export async function openStore(db: string, options: { poolSize?: number } = {}): Promise<SqlStore> {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { dbArgument, openStore } from '../../store/open.js';
-import type { CliCommand } from '../command.js';
+import { dbArgument, openStore, storeExists } from '../../store/open.js';
+import { type CliCommand, UsageError } from '../command.js';
 
 export const checkCommand: CliCommand = {
   name: 'check',
@@ -14,7 +14,9 @@ claims) present for every document that has items and none for a document not st
 the full-text index and nothing else; no error entry for an input that is stored.`,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { db: { type: 'string' } } });
-    const store = await openStore(dbArgument(values.db));
+    const db = dbArgument(values.db);
+    if (!storeExists(db)) throw new UsageError(`no store at ${db} (\`newsledger ingest\` creates one)`);
+    const store = await openStore(db);
     try {
       const report = await store.integrityCheck();
       io.out(JSON.stringify(report));

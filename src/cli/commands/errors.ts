@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { SqlStore } from '../../store/sqlStore.js';
-import { dbArgument, openStore } from '../../store/open.js';
+import { dbArgument, openStore, storeExists } from '../../store/open.js';
 import { type CliCommand, UsageError } from '../command.js';
 import { adoptQueueFailures } from './retry.js';
 
@@ -18,7 +18,9 @@ PostgreSQL, queue jobs that failed for good are listed too.`,
     const { values } = parseArgs({ args, options: { db: { type: 'string' }, limit: { type: 'string', default: '500' } } });
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit is a positive whole number');
-    const store = await openStore(dbArgument(values.db));
+    const db = dbArgument(values.db);
+    if (!storeExists(db)) throw new UsageError(`no store at ${db} (\`newsledger ingest\` creates one)`);
+    const store = await openStore(db);
     try {
       await adoptQueueFailures(store as SqlStore);
       for (const e of await store.listErrors({ limit })) io.out(JSON.stringify(e));

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { Ledger } from '../../store/ledger.js';
 import { retryErrors, summary } from '../../store/ingestRun.js';
-import { dbArgument, openStore } from '../../store/open.js';
+import { dbArgument, openStore, storeExists } from '../../store/open.js';
 import type { SqlStore } from '../../store/sqlStore.js';
 import { analyzerFactory } from '../../store/stub.js';
 import { type CliCommand, UsageError } from '../command.js';
@@ -45,7 +45,9 @@ removes its entry; one that fails again keeps it, with the new error and one mor
       return n;
     });
     const makeAnalyzer = await analyzerFactory();
-    const store = await openStore(dbArgument(values.db));
+    const db = dbArgument(values.db);
+    if (!storeExists(db)) throw new UsageError(`no store at ${db} (\`newsledger ingest\` creates one)`);
+    const store = await openStore(db);
     let result;
     try {
       await adoptQueueFailures(store);
