@@ -1,14 +1,15 @@
 // A linearity check of `analyze`, per component (the full benchmark is `npm run bench -- --stage linearity`): one
-// news-like document of 128 KB and one of 512 KB, built as the benchmark builds it from the PolNeAR and BBC articles of
+// news-like document of 64 KB and one of 512 KB, built as the benchmark builds it from the PolNeAR and BBC articles of
 // ../shared/data when they are there (hundreds of distinct stories: thousands of distinct quotes, events and claims),
-// else from the bundled English texts (a few stories repeated: they exercise less); 4× the input must cost at
-// most 8× the time (a linear stage costs 4×, a quadratic one 16×), for the whole pipeline and for every component slow
-// enough to time reliably (events, statements, claims and time included). Quadratic passes over sentences, quotes or
-// events only show on documents this long (at 64 KB they are still a small part of a stage's time). Each time is the
-// fastest of several runs: the pipeline runs twice per size, and the cheap stages (time, statements, events, claims)
-// are run again on the analysed document several more times, so a neighbour's burst of CPU or a garbage collection
-// that lands in one run does not count; when a series is over the bound everything is measured once more and the
-// fastest times of both rounds are compared. The ratios are printed.
+// else from the bundled English texts (a few stories repeated: they exercise less); 8× the input must cost at
+// most 16× the time, twice linear (a quadratic stage costs 64×, and the passes this test was written for, over all the
+// sentences, quotes, events or claims of the document, cost 27× to 31× before they were indexed), for the whole
+// pipeline and for every component slow enough to time reliably (events, statements, claims and time included).
+// Such passes only show across a range this wide: from 128 KB to 512 KB they cost 8×, as noise can. Each time is the
+// fastest of several runs: the pipeline runs once per size, and the cheap stages (time, statements, events, claims)
+// are run again on each analysed document several more times, the sizes in turn, so a neighbour's burst of CPU or a
+// garbage collection that lands in one run does not count; when a series is over the bound everything is measured
+// once more and the fastest times of both rounds are compared. The ratios are printed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -17,17 +18,21 @@ import { corpusDocs, loadBaseTexts, missingData } from '../src/bench/corpus.js';
 import { formatLinearity, type LinearityResult, measureLinearity, newsLikeText, ratios } from '../src/bench/stages/linearity.js';
 import { ROOT } from './tools/record-check.js';
 
-/** 4× the input may cost at most this many times the time (linear is 4×, quadratic 16×; room for noise on shared CPUs). */
-const MAX_RATIO = 8;
-/** Components faster than this at the larger size are noise-dominated: their ratio is printed, not asserted. */
-const MIN_TIMED_S = 0.02;
+/** 8× the input may cost at most this many times the time (linear is 8×, quadratic 64×; room for noise on shared
+ * CPUs, and for the statement index, whose posting lists fill up to their cap over this range). */
+const MAX_RATIO = 16;
+/** Components faster than this at the larger size are noise-dominated: their ratio is printed, not asserted. The
+ * stages run again many times (RERUN) are timed reliably down to a few milliseconds; the others, timed in one or two
+ * runs of the whole pipeline, only when they take longer. */
+const MIN_TIMED_S = 0.05;
+const MIN_TIMED_RERUN_S = 0.01;
 /** The two sizes: large enough for a quadratic pass to show and for every asserted component to take milliseconds,
  * small enough for a test (about 15 s on a quiet machine). */
-const SIZES = [128 * 1024, 512 * 1024];
+const SIZES = [64 * 1024, 512 * 1024];
 /** Runs of the whole pipeline per size (the fastest is kept; the stages that take longest are the least noisy). */
 const REPEATS = 1;
 /** Stages run again on each analysed document, and how many more times (the fastest is kept). */
-const RERUN = { names: ['time', 'statements', 'events', 'claims'], times: 6 };
+const RERUN = { names: ['time', 'statements', 'events', 'claims'], times: 8 };
 
 // The seeds, and the English fixtures of the event, quote and entity tests: news of several outlets' styles.
 const SEEDS = join(ROOT, 'examples', 'seeds');
@@ -54,11 +59,14 @@ test('newsLikeText makes a document of the size asked for, of whole words', () =
   }
 });
 
+/** A component slow enough at the larger size for its ratio to be asserted. */
+const timed = (c: { name: string; seconds: number[] }) => c.seconds[1]! >= (RERUN.names.includes(c.name) ? MIN_TIMED_RERUN_S : MIN_TIMED_S);
+
 /** Series over the bound: the pipeline's (as "analyze") and each timed component's. */
 function overBound(r: LinearityResult): string[] {
   const out: string[] = [];
   if (ratios(r.total)[1]! > MAX_RATIO) out.push('analyze');
-  for (const c of r.components) if (c.seconds[1]! >= MIN_TIMED_S && ratios(c.seconds)[1]! > MAX_RATIO) out.push(c.name);
+  for (const c of r.components) if (timed(c) && ratios(c.seconds)[1]! > MAX_RATIO) out.push(c.name);
   return out;
 }
 
@@ -72,7 +80,7 @@ function fastest(a: LinearityResult, b: LinearityResult): LinearityResult {
   };
 }
 
-test('analyze is linear per component: 4× the input (128 KB → 512 KB) costs at most 8× the time', (t) => {
+test('analyze is linear per component: 8× the input (64 KB → 512 KB) costs at most 16× the time', (t) => {
   const corpus = corpusTexts();
   t.diagnostic(corpus ? 'texts: the benchmark corpus (../shared/data)' : 'texts: the bundled texts (../shared/data is missing)');
   const measure = () => measureLinearity(corpus ?? bundled, SIZES, undefined, undefined, REPEATS, { rerun: RERUN });
@@ -81,13 +89,13 @@ test('analyze is linear per component: 4× the input (128 KB → 512 KB) costs a
   // cause of a high ratio, and it seldom lands on the same component twice.
   if (overBound(r).length) r = fastest(r, measure());
   t.diagnostic(`\n${formatLinearity(r)}`);
-  const timed = r.components.filter((c) => c.seconds[1]! >= MIN_TIMED_S).map((c) => c.name);
-  t.diagnostic(`asserted: ${timed.join(', ')}`);
-  for (const name of ['events', 'statements']) assert.ok(timed.includes(name), `${name} is slow enough to time at ${SIZES[1]! / 1024} KB`);
-  assert.ok(ratios(r.total)[1]! <= MAX_RATIO, `the pipeline: ×${ratios(r.total)[1]!.toFixed(2)} time for ×4 input`);
+  const asserted = r.components.filter(timed).map((c) => c.name);
+  t.diagnostic(`asserted: ${asserted.join(', ')}`);
+  for (const name of ['events', 'statements']) assert.ok(asserted.includes(name), `${name} is slow enough to time at ${SIZES[1]! / 1024} KB`);
+  assert.ok(ratios(r.total)[1]! <= MAX_RATIO, `the pipeline: ×${ratios(r.total)[1]!.toFixed(2)} time for ×8 input`);
   for (const c of r.components) {
-    if (c.seconds[1]! < MIN_TIMED_S) continue;
+    if (!timed(c)) continue;
     const q = ratios(c.seconds)[1]!;
-    assert.ok(q <= MAX_RATIO, `component ${c.name}: ×${q.toFixed(2)} time for ×4 input`);
+    assert.ok(q <= MAX_RATIO, `component ${c.name}: ×${q.toFixed(2)} time for ×8 input`);
   }
 });

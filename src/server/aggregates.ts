@@ -5,12 +5,13 @@
 //     store has not changed;
 //   - when the store has changed (another process ingesting, say), an answer that was expensive to compute (over
 //     EXPENSIVE_MS) is served as it is for up to MAX_STALE_MS while a new one is computed in the background; cheap
-//     ones are recomputed at once, so small stores (and tests) always see their latest writes. Background
-//     recomputation is rationed (BACKGROUND_SHARE of the time at most): under a steady stream of writes every answer
-//     is always out of date, and recomputing them all without pause would take a core from the requests;
+//     ones are never kept but computed for each request, so small stores (and tests) always see their latest
+//     writes. Background recomputation is rationed (BACKGROUND_PAUSE: half of the time at most): under a steady
+//     stream of writes every answer is always out of date, and recomputing them all without pause would take a core
+//     from the requests;
 //   - writes through this server drop the cache, so its own writes show at once;
-//   - on a SQLite file they are computed on a worker thread with a connection of its own (readWorker.ts), so the
-//     event loop never waits for them.
+//   - on a SQLite file, a listing not known to be cheap is computed on a worker thread with a connection of its own
+//     (readWorker.ts), so the event loop never waits for an expensive one.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -24,7 +25,7 @@ type Layer = (typeof LAYERS)[number];
 /** The layers whose listings aggregate across documents. */
 export const AGGREGATE_LAYERS: ReadonlySet<Layer> = new Set(['entities', 'statements']);
 
-/** A computation slower than this may be served stale while it is redone, and moves aggregates to the worker. */
+/** A listing slower than this to compute is kept, may be served stale while it is redone, and goes to the worker. */
 export const EXPENSIVE_MS = 50;
 /** The longest an answer is served after the store changed (writes by other processes). */
 export const MAX_STALE_MS = 30_000;

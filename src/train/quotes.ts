@@ -16,7 +16,7 @@ import { PACKAGE_ROOT } from '../version.js';
 import { readPolnear, type PolnearDoc, type RoleSpan } from './quotesData.js';
 
 /** Most epochs tried per tagger; the best on dev is kept. */
-export const MAX_EPOCHS = 12;
+export const MAX_EPOCHS = 20;
 /** Folds of the jackknife that produces train-set predictions for the next tagger. */
 export const FOLDS = 4;
 const SEED = 20240531;
