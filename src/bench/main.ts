@@ -56,31 +56,35 @@ async function main(argv: string[]): Promise<number> {
   const budget = positive(values.budget, '--budget');
   const progress = (m: string) => process.stderr.write(`bench: ${m}\n`);
 
-  const missing = missingData(values.data);
-  if (missing.length > 0) {
-    progress(`skipped: the benchmark corpus is built from the public data, and ${missing.join(', ')} ` +
-      `${missing.length === 1 ? 'is' : 'are'} missing (expected ../shared/data next to the repository, or pass --data DIR)`);
-    return 0;
-  }
-
   const names = DEFAULT_COMPONENTS.map((c) => c.name);
   const stageIndex = values.stage === undefined ? -1 : names.indexOf(values.stage);
-  const extra = BENCH_STAGES.filter((s) => values.stage === undefined || s.name === values.stage);
+  let extra = BENCH_STAGES.filter((s) => values.stage === undefined || s.name === values.stage);
   if (values.stage !== undefined && stageIndex < 0 && extra.length === 0) {
     progress(`unknown --stage "${values.stage}"; components: ${names.join(', ')}; benchmarks: ` +
       BENCH_STAGES.map((s) => s.name).join(', '));
     return 2;
   }
 
+  // Without the public data there is no corpus: only the stages that build their own input run.
+  const missing = missingData(values.data);
+  const haveData = missing.length === 0;
+  if (!haveData) {
+    extra = stageIndex >= 0 ? [] : extra.filter((s) => s.needsData === false);
+    progress(`the benchmark corpus is built from the public data, and ${missing.join(', ')} ` +
+      `${missing.length === 1 ? 'is' : 'are'} missing (expected ../shared/data next to the repository, or pass --data DIR): ` +
+      (extra.length ? `running only ${extra.map((s) => s.name).join(', ')}` : 'skipped'));
+    if (extra.length === 0) return 0;
+  }
+
   const t0 = performance.now();
-  const base = loadBaseTexts(values.data);
+  const base = haveData ? loadBaseTexts(values.data) : [];
   const baseMb = base.reduce((n, b) => n + b.bytes, 0) / 1e6;
-  progress(`loaded ${base.length} base texts (${baseMb.toFixed(1)} MB: PolNeAR train + BBC) in ` +
+  if (haveData) progress(`loaded ${base.length} base texts (${baseMb.toFixed(1)} MB: PolNeAR train + BBC) in ` +
     `${((performance.now() - t0) / 1000).toFixed(1)} s; corpus ${mb} MB cycles through them with varied ids`);
 
   const rows: BenchRow[] = [];
   const memory: Record<string, { peakRssMb: number; peakHeapMb: number }> = {};
-  const runPipeline = values.stage === undefined || stageIndex >= 0;
+  const runPipeline = haveData && (values.stage === undefined || stageIndex >= 0);
   if (runPipeline) {
     // With --stage, the components before it still run (it needs their layers) but only its row is reported.
     const components = stageIndex >= 0 ? DEFAULT_COMPONENTS.slice(0, stageIndex + 1) : DEFAULT_COMPONENTS;

@@ -38,6 +38,8 @@ export interface BenchContext {
 export interface BenchStage {
   name: string;
   description: string;
+  /** False for a stage that builds its own input (crash trials): it still runs when the public data is missing. */
+  needsData?: boolean;
   /** Rows, or a promise of them for a stage that needs I/O (a server, child processes). */
   run(ctx: BenchContext): BenchRow[] | Promise<BenchRow[]>;
 }

@@ -165,9 +165,6 @@ const H_krunc = T('krunc=');
 /** Number of feature templates (for documentation and tests). */
 export const TEMPLATES = templateCount;
 
-const V2 = process.env.QX_V1 !== '1'; // TEMP experiment switch
-const V3 = process.env.QX_V2 !== '1'; // TEMP experiment switch
-const V4 = process.env.QX_V4 === '1'; // TEMP experiment switch
 const START = fnv('<s>');
 const END = fnv('</s>');
 /** "no such token" (no cue, no content in the sentence) and "outside the paragraph". */
@@ -367,23 +364,19 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
     ids[len++] = row(mix(H_rcl, rb));
     ids[len++] = row(mix(mix(H_lclq, lb), q));
     ids[len++] = row(mix(mix(H_rclq, rb), q));
-    if (V2) {
     ids[len++] = row(mix(mix(H_wpos, w), p));
     ids[len++] = row(mix(mix(H_wpn, w), p2));
     ids[len++] = row(mix(mix(H_pmw, p1), w));
     ids[len++] = row(mix(mix(mix(H_nxt, p), boundaryCode(lower, mark, i + 1)), boundaryCode(lower, mark, i + 2)));
     ids[len++] = row(mix(mix(mix(H_prv, p), boundaryCode(lower, mark, i - 1)), boundaryCode(lower, mark, i - 2)));
-    }
-    if (V3) {
-      const pm2 = i > 1 ? ph[i - 2]! : START;
-      const pp2 = i + 2 < n ? ph[i + 2]! : END;
-      ids[len++] = row(mix(mix(mix(H_ppp, p1), p), p2));
-      ids[len++] = row(mix(mix(mix(H_ppp2, pm2), p1), p));
-      ids[len++] = row(mix(mix(mix(H_pppn, p), p2), pp2));
-      ids[len++] = row(mix(mix(H_wm1p, w1), p));
-      // Tokens to the nearest quotation mark on either side (opening or closing), within the sentence.
-      ids[len++] = row(mix(mix(mix(H_mkd, lmk[i]! < 0 ? NONE : bucket(i - lmk[i]!)), rmk[i]! < 0 ? NONE : bucket(rmk[i]! - i)), q));
-    }
+    const pm2 = i > 1 ? ph[i - 2]! : START;
+    const pp2 = i + 2 < n ? ph[i + 2]! : END;
+    ids[len++] = row(mix(mix(mix(H_ppp, p1), p), p2));
+    ids[len++] = row(mix(mix(mix(H_ppp2, pm2), p1), p));
+    ids[len++] = row(mix(mix(mix(H_pppn, p), p2), pp2));
+    ids[len++] = row(mix(mix(H_wm1p, w1), p));
+    // Tokens to the nearest quotation mark on either side (opening or closing), within the sentence.
+    ids[len++] = row(mix(mix(mix(H_mkd, lmk[i]! < 0 ? NONE : bucket(i - lmk[i]!)), rmk[i]! < 0 ? NONE : bucket(rmk[i]! - i)), q));
     if (cueLex[i]) {
       ids[len++] = row(mix(H_cvw, w));
       ids[len++] = row(mix(mix(H_cvp, w), p2));
@@ -441,7 +434,7 @@ export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?
   let runStart: Int32Array | undefined;
   let runEnd: Int32Array | undefined;
   let runCue: Uint8Array | undefined;
-  if (V4 && content) {
+  if (content) {
     runStart = new Int32Array(n).fill(-1);
     runEnd = new Int32Array(n).fill(-1);
     runCue = new Uint8Array(n);
@@ -524,7 +517,6 @@ export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?
       ids[len++] = row(mix(mix(mix(H_lr, l >= 0 ? 1 : 0), rr >= 0 ? 1 : 0), q));
       ids[len++] = row(mix(mix(mix(H_sc, sentHasCue[s]!), sentHasCue[s - 1]!), sentHasCue[s + 1]!));
       ids[len++] = row(mix(mix(mix(H_scq, sentHasCue[s]!), q), base.first[i]!));
-      if (V2) {
       if (l >= 0) {
         ids[len++] = row(mix(mix(H_lpcwb, wh[l]!), lb));
         ids[len++] = row(mix(mix(mix(H_lcst, lb), bucket(l - sentStart[l]!)), lc));
@@ -538,7 +530,6 @@ export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?
       const sr = rpu![i]! < 0 ? NONE : Math.min(3, sent[rpu![i]!]! - sent[i]!);
       ids[len++] = row(mix(mix(mix(H_pcs, sl), sr), q));
       ids[len++] = row(mix(mix(mix(H_pcsf, sl), base.first[i]!), q));
-      }
       if (l >= 0 && i - l === 1) {
         ids[len++] = row(mix(H_aftercue, w));
         ids[len++] = row(mix(H_aftercuep, p));
@@ -559,15 +550,13 @@ export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?
       ids[len++] = row(mix(mix(H_lctp, lb), p));
       ids[len++] = row(mix(mix(H_rctp, rb), p));
       ids[len++] = row(mix(mix(H_kc, content[i]!), cue ? cue[i]! : OUTSIDE));
-      if (V4) {
-        ids[len++] = row(mix(mix(mix(H_kn, i > 0 ? content[i - 1]! : OUTSIDE), content[i]!), i + 1 < n ? content[i + 1]! : OUTSIDE));
-        if (runStart![i]! >= 0) {
-          const a = runStart![i]!;
-          const b = runEnd![i]!;
-          ids[len++] = row(mix(mix(H_krun, bucket(i - a)), bucket(b - i)));
-          ids[len++] = row(mix(mix(mix(H_krunq, unit.mark[a]!), sent[a] === sent[b] ? 1 : 0), i === a ? 1 : i === b ? 2 : 0));
-          ids[len++] = row(mix(mix(H_krunc, runCue![i]!), bucket(b - a)));
-        }
+      ids[len++] = row(mix(mix(mix(H_kn, i > 0 ? content[i - 1]! : OUTSIDE), content[i]!), i + 1 < n ? content[i + 1]! : OUTSIDE));
+      if (runStart![i]! >= 0) {
+        const a = runStart![i]!;
+        const b = runEnd![i]!;
+        ids[len++] = row(mix(mix(H_krun, bucket(i - a)), bucket(b - i)));
+        ids[len++] = row(mix(mix(mix(H_krunq, unit.mark[a]!), sent[a] === sent[b] ? 1 : 0), i === a ? 1 : i === b ? 2 : 0));
+        ids[len++] = row(mix(mix(H_krunc, runCue![i]!), bucket(b - a)));
       }
     }
     off[i + 1] = len;

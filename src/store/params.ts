@@ -4,10 +4,14 @@ import { z } from 'zod';
 export const LAYERS = ['documents', 'quotes', 'statements', 'entities', 'events', 'claims'] as const;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD');
-const text = z.string().min(1).max(500);
+// NUL is refused in every text value: PostgreSQL cannot hold it in a text parameter ("invalid byte sequence"), and no
+// name, outlet or search needs it; refusing it here gives the CLI and the API the same clear 400 on both stores.
+const noNul = (s: string) => !s.includes('\u0000');
+const NUL_MESSAGE = 'a filter may not contain a NUL character';
+const text = z.string().min(1).max(500).refine(noNul, NUL_MESSAGE);
 
 export const filtersSchema = z.object({
-  q: z.string().max(500).optional(),
+  q: z.string().max(500).refine(noNul, NUL_MESSAGE).optional(),
   speaker: text.optional(),
   entity: text.optional(),
   outlet: text.optional(),

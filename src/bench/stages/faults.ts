@@ -230,6 +230,7 @@ export function faultsPgUrl(): string | null {
 
 export const faultsStage: BenchStage = {
   name: 'faults',
+  needsData: false,
   description: 'crash trials: ingest processes killed (SIGKILL) at seeded random points; lost, duplicated, integrity failures',
   async run(ctx): Promise<BenchRow[]> {
     const rows: BenchRow[] = [];

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
+import { Server as HttpServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { createApp, DEFAULT_MAX_BODY_BYTES } from '../../server/app.js';
 import { PipelineAnalyzer } from '../../store/analyzer.js';
@@ -7,6 +8,10 @@ import { Ledger } from '../../store/ledger.js';
 import { dbArgument, openStore } from '../../store/open.js';
 import { type CliCommand, UsageError } from '../command.js';
 import { ingestCommand } from './ingest.js';
+
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 60_000;
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -47,6 +52,13 @@ export const serveCommand: CliCommand = {
       const host = values.host.includes(':') ? `[${values.host}]` : values.host;
       io.err(`newsledger: the page: http://${host}:${info.port}/${token && !given ? `#token=${token}` : ''}`);
     });
+    // A slow client may not hold a connection open for ever: the headers must arrive within 10 s and the whole request
+    // (a 10 MB ingest included) within 60 s; idle keep-alive connections close after 5 s.
+    if (server instanceof HttpServer) {
+      server.headersTimeout = HEADERS_TIMEOUT_MS;
+      server.requestTimeout = REQUEST_TIMEOUT_MS;
+      server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    }
     await new Promise<void>((resolve) => {
       const stop = () => server.close(() => resolve());
       process.once('SIGINT', stop);
