@@ -114,7 +114,7 @@ function sentenceIndex(sentences: SentenceBound[], offset: number): number {
   return Math.max(0, Math.min(sentences.length - 1, lo));
 }
 
-/** Blocks and posts of a record as span indexes, built once per document. */
+/** The post holding an offset, by an index of the posts built once per document (a search per trigger, not a pass). */
 function postIndexer(record: NewsRecord): (offset: number) => number {
   const posts = new SpanIndex(record.posts.map((p) => p.span));
   // The first post holding the offset, as `record.posts.findIndex` finds it.

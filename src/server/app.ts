@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import { listLayer } from '../cli/commands/search.js';
 import { correctionInput } from '../store/corrections.js';
 import { citation, exportLines } from '../store/export.js';
+import type { IngestedDoc } from '../ingest/document.js';
 import { contentHash } from '../store/hash.js';
+import { documentError } from '../store/ingestRun.js';
 import type { Ledger } from '../store/ledger.js';
 import type { Filters, QuoteRow, Store } from '../store/store.js';
 import { StoreError } from '../store/store.js';
@@ -140,10 +142,19 @@ export function createApp(o: AppOptions): Hono {
     const b = parse(documentBody, await jsonBody(c), 'body');
     // Without an id or URL the text names the document: posting it again is then recognised as the same one.
     const id = b.id ?? b.url ?? `api:${contentHash(b.text).slice(0, 16)}`;
-    const r = await o.ledger.ingest({
+    const doc: IngestedDoc = {
       id, source: b.url ? { url: b.url } : { corpus: 'api' }, text: b.text, date: b.date?.slice(0, 10) ?? null,
       outlet: b.outlet ?? null, url: b.url ?? null, notes: [],
-    });
+    };
+    let r;
+    try {
+      r = await o.ledger.ingest(doc);
+    } catch (e) {
+      // A document the API accepted but could not analyse or store is kept as an error entry, like a CLI input, so
+      // `newsledger errors` lists it and `newsledger retry` processes it again; the client gets the generic error.
+      if (!(e instanceof StoreError)) await store.recordError(documentError(`api:${id}`, doc, e)).catch(() => undefined);
+      throw e;
+    }
     aggregates.invalidate();
     return c.json(r, r.outcome === 'unchanged' ? 200 : 201);
   });
