@@ -99,8 +99,25 @@ function coarse(place: NewsEvent['place']): boolean {
   return !!place && countryOf(place.name) === place.name;
 }
 
+/**
+ * The keys of the items of a list an event keeps (its participants' names, its sources' and evidence's offsets), kept
+ * by one merging pass as absorb adds to the list: one event may absorb thousands of reports in a long live blog, and a
+ * pass over its lists for each would be quadratic.
+ */
+class ListKeys {
+  private readonly keys = new WeakMap<object, Set<string>>();
+
+  of<T>(list: T[], key: (x: T) => string): Set<string> {
+    let set = this.keys.get(list);
+    if (!set) this.keys.set(list, (set = new Set(list.map(key))));
+    return set;
+  }
+}
+
+const spanKey = (s: { start: number; end: number }) => `${s.start}:${s.end}`;
+
 /** Folds `b` into `a`: stated facts win over defaults, lists are joined. */
-function absorb(a: EventMention, b: EventMention): void {
+function absorb(a: EventMention, b: EventMention, lists: ListKeys = new ListKeys()): void {
   const x = a.event;
   const y = b.event;
   if (!a.dateStated && b.dateStated) {
@@ -110,21 +127,31 @@ function absorb(a: EventMention, b: EventMention): void {
   }
   x.sub_type ??= y.sub_type;
   if (!x.place || (coarse(x.place) && y.place && !coarse(y.place) && b.places.includes(x.place.name))) x.place = y.place;
-  a.places = [...new Set([...a.places, ...b.places])];
+  if (b.places.some((p) => !a.places.includes(p))) a.places = [...new Set([...a.places, ...b.places])];
   // A headline is terse ("Kharkiv hit by strike" names the target first): the body's actor wins.
   if (a.title && !b.title && y.actor) x.actor = y.actor;
   else x.actor ??= y.actor;
-  const seen = new Set(x.participants.map((p) => p.name));
-  for (const p of y.participants) if (!seen.has(p.name) && p.name !== x.place?.name && p.name !== x.actor?.name) x.participants.push(p);
+  // Names already there before this report (two of one name in the report are both kept, as they always were).
+  const seen = lists.of(x.participants, (p) => p.name);
+  const added = y.participants.filter((p) => !seen.has(p.name) && p.name !== x.place?.name && p.name !== x.actor?.name);
+  for (const p of added) {
+    x.participants.push(p);
+    seen.add(p.name);
+  }
   if (y.casualties) {
     x.casualties = {
       killed: Math.max(x.casualties?.killed ?? -1, y.casualties.killed ?? -1) < 0 ? null : Math.max(x.casualties?.killed ?? 0, y.casualties.killed ?? 0),
       injured: Math.max(x.casualties?.injured ?? -1, y.casualties.injured ?? -1) < 0 ? null : Math.max(x.casualties?.injured ?? 0, y.casualties.injured ?? 0),
     };
   }
-  const has = (list: NewsEvent['sources'], s: NewsEvent['sources'][number]) => list.some((o) => o.start === s.start && o.end === s.end);
-  for (const s of y.sources) if (!has(x.sources, s)) x.sources.push(s);
-  for (const s of y.evidence) if (!has(x.evidence, s)) x.evidence.push(s);
+  for (const [to, from] of [[x.sources, y.sources], [x.evidence, y.evidence]] as const) {
+    const have = lists.of(to, spanKey);
+    for (const s of from) {
+      if (have.has(spanKey(s))) continue;
+      to.push(s);
+      have.add(spanKey(s));
+    }
+  }
   x.reports!.push(...y.reports!);
   x.confidence = Math.max(x.confidence, y.confidence);
 }
@@ -182,6 +209,7 @@ class RecentEvents {
 export function mergeWithinDocument(mentions: EventMention[], docId: string): EventMention[] {
   const recent = new RecentEvents();
   const kept = recent.list;
+  const lists = new ListKeys();
   /** Title mentions already joined by the first event of the body under them. */
   const joined = new Set<EventMention>();
   let v: View | undefined;
@@ -219,7 +247,7 @@ export function mergeWithinDocument(mentions: EventMention[], docId: string): Ev
       target ??= sameType.find((k) => compatible(recent.view(k), mv));
     }
     if (target) {
-      absorb(target, m);
+      absorb(target, m, lists);
       recent.changed(target);
     } else recent.push(m, v);
   }
@@ -229,7 +257,7 @@ export function mergeWithinDocument(mentions: EventMention[], docId: string): Ev
     const mv = recent.view(m);
     const target = m.sequence ? undefined : out.recent(m.event.type).find((k) => compatible(out.view(k), mv));
     if (target) {
-      absorb(target, m);
+      absorb(target, m, lists);
       out.changed(target);
     } else out.push(m, mv);
   }

@@ -162,7 +162,7 @@ const H_krun = T('krun=');
 const H_krunq = T('krunq=');
 const H_krunc = T('krunc=');
 
-/** Number of feature templates (for documentation and tests). */
+/** Number of feature templates. */
 export const TEMPLATES = templateCount;
 
 const START = fnv('<s>');
