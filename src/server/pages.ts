@@ -1,6 +1,7 @@
 // The page: one HTML shell for every view (the browser module in src/web picks the view from the path), and the
 // security headers every response carries, API included.
 import type { Hono, MiddlewareHandler } from 'hono';
+import { withHeaders } from './errors.js';
 import { mountStatic, webRoot } from './static.js';
 
 /**
@@ -18,15 +19,17 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
-  await next();
-  c.header('content-security-policy', CONTENT_SECURITY_POLICY);
-  c.header('x-content-type-options', 'nosniff');
+/** Every response's security headers (set before the handler: see withHeaders). */
+const SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['content-security-policy', CONTENT_SECURITY_POLICY],
+  ['x-content-type-options', 'nosniff'],
   // For browsers that predate frame-ancestors.
-  c.header('x-frame-options', 'DENY');
+  ['x-frame-options', 'DENY'],
   // Links out to a source article must not tell it which story in the ledger the reader came from.
-  c.header('referrer-policy', 'no-referrer');
-};
+  ['referrer-policy', 'no-referrer'],
+];
+
+export const securityHeaders: MiddlewareHandler = (c, next) => withHeaders(c, next, SECURITY_HEADERS);
 
 /** The paths the page answers; anything else under /api, /static or unknown keeps the API's JSON 404. */
 export const PAGE_PATHS = ['/', '/search', '/timeline', '/claims', '/speaker/*', '/statement/*', '/document/*'];

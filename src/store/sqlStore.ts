@@ -6,12 +6,18 @@ import { applyCorrections } from './corrections.js';
 import { resolverFor } from './resolve.js';
 import type { Correction } from './corrections.js';
 import type { SqlDriver } from './driver.js';
-import { buildWhere, type Layer } from './filters.js';
+import { buildWhere, ftsMatch, queryTerms, type Layer } from './filters.js';
 import { claimRow, correctionFromRow, documentRow, entityRow, eventRow, quoteRow, versionFromRow, type CorrectionRow, type VersionRow } from './read.js';
 import type { ClaimRow, DocumentRow, DocumentView, EntityRow, EventRow, Filters, Page, PageRequest, QuoteRow, StatementRow, Store, StoreTx, StoredVersion, TimelineRow } from './store.js';
 import { SqlStoreTx } from './tx.js';
 import { deleteError, errorsWithInput, listErrors, recordError, type ErrorEntry, type ErrorWithInput, type NewError } from './errors.js';
 import { integrityCheck, type IntegrityReport } from './integrity.js';
+
+/** The columns documentRow and quoteRow read (a quote's outlet and publication date are its own columns, headline and URL its document's). */
+const DOCUMENT_COLUMNS = 'd.doc_key, d.version, d.url, d.outlet, d.headline, d.published, d.language, d.n_quotes, d.n_entities, ' +
+  'd.n_events, d.n_claims, d.pipeline_version';
+const QUOTE_COLUMNS = 'x.doc_key, x.quote_id, x.kind, x.speaker, x.speaker_entity, x.content, x.start_off, x.end_off, x.statement, ' +
+  'x.paraphrase_of, x.confidence, x.outlet, x.published, x.corrected, d.headline, d.url';
 
 export class SqlStore implements Store {
   constructor(readonly driver: SqlDriver) {}
@@ -46,7 +52,10 @@ export class SqlStore implements Store {
     const all = await this.driver.all<CorrectionRow>('SELECT * FROM corrections ORDER BY id');
     const corrections = all.map(correctionFromRow);
     const stored = versionFromRow(v[0]!);
-    // The rows hold the corrected items; the record shown is rebuilt from the analysed one the same way.
+    // The rows hold the corrected items; the record shown is rebuilt from the analysed one the same way. Without
+    // corrections there is nothing to apply: the record just parsed is returned as it is (applyCorrections would only
+    // deep-copy it, a large part of this read's cost).
+    if (corrections.length === 0) return { row: documentRow(rows[0]), record: stored.record, corrections: [] };
     const resolve = await resolverFor(new SqlStoreTx(this.driver, this.driver.dialect), corrections);
     const { record } = applyCorrections(stored.record, key, corrections, resolve);
     return { row: documentRow(rows[0]), record, corrections: corrections.filter((c) => c.documents.includes(key)) };
@@ -62,15 +71,41 @@ export class SqlStore implements Store {
     return buildWhere(layer, f, this.driver.dialect);
   }
 
+  /**
+   * On SQLite, a search (q) with no other filter: the FTS match, newest first, cut to the rows the page needs. The
+   * general filter reads every match of the words into a list first (thousands for a common word) before the page
+   * takes its rows; FTS5 walks its rowids in descending order itself. The same rows: every FTS row has its table's
+   * row and the reverse (written in one transaction; `newsledger check` verifies it), and both orders are by that id.
+   */
+  private ftsOnly(f: Filters, page: PageRequest): { match: string; rows: number } | null {
+    if (this.driver.dialect !== 'sqlite' || f.q === undefined) return null;
+    for (const [k, v] of Object.entries(f)) if (k !== 'q' && v !== undefined) return null;
+    const terms = queryTerms(f.q);
+    return terms.length ? { match: ftsMatch(terms), rows: page.offset + page.limit + 1 } : null;
+  }
+
   listDocuments(f: Filters, page: PageRequest): Promise<Page<DocumentRow>> {
+    // The columns documentRow reads, not d.*: each column of each row costs the driver a value to build.
+    const cols = DOCUMENT_COLUMNS;
+    const fts = this.ftsOnly(f, page);
+    if (fts) {
+      return this.page(`SELECT ${cols} FROM documents d WHERE d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ` +
+        'ORDER BY rowid DESC LIMIT ?) ORDER BY d.id DESC', [fts.match, fts.rows], page, documentRow);
+    }
     const w = this.filter('documents', f);
-    return this.page(`SELECT d.* FROM documents d ${w.sql} ORDER BY d.id DESC`, w.params, page, documentRow);
+    return this.page(`SELECT ${cols} FROM documents d ${w.sql} ORDER BY d.id DESC`, w.params, page, documentRow);
   }
 
   listQuotes(f: Filters, page: PageRequest): Promise<Page<QuoteRow>> {
+    const cols = QUOTE_COLUMNS;
+    const fts = this.ftsOnly(f, page);
+    if (fts) {
+      return this.page(`SELECT ${cols} FROM quotes x JOIN documents d ON d.doc_key = x.doc_key WHERE x.id IN ` +
+        '(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY x.id DESC', [fts.match, fts.rows], page, quoteRow);
+    }
     const w = this.filter('quotes', f);
     return this.page(
-      `SELECT x.*, d.headline, d.url FROM quotes x JOIN documents d ON d.doc_key = x.doc_key ${w.sql} ORDER BY x.id DESC`,
+      `SELECT ${cols} FROM quotes x JOIN documents d ON d.doc_key = x.doc_key ${w.sql} ORDER BY x.id DESC`,
       w.params, page, quoteRow);
   }
 

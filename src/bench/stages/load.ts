@@ -45,6 +45,8 @@ export interface LoadOptions {
   writeRate?: number;
   /** A store built by an earlier run (its documents named load-N, as this one names them) to copy instead of building. */
   reuse?: string;
+  /** Where to copy the built store (before the load), to pass as `reuse` to later runs. */
+  keep?: string;
   progress?: (message: string) => void;
 }
 
@@ -196,6 +198,7 @@ export async function runLoadTest(base: readonly BaseText[], o: LoadOptions = {}
     const speakers = [...new Set((await store.listQuotes({}, { limit: 500, offset: 0 })).items.map((q) => q.speaker).filter((s): s is string => !!s))].slice(0, 20);
     const entities = (await store.listEntities({}, { limit: 20, offset: 0 })).items.map((x) => x.name);
     await store.close();
+    if (o.keep) copyFileSync(db, o.keep);
     const buildSeconds = (performance.now() - t0) / 1000;
     progress(`load: ${docs} documents stored in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
 

@@ -60,7 +60,11 @@ export const serveCommand: CliCommand = {
       server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
     }
     await new Promise<void>((resolve) => {
-      const stop = () => server.close(() => resolve());
+      const stop = () => {
+        server.close(() => resolve());
+        // Idle keep-alive connections would otherwise hold the process until their timeout.
+        if (server instanceof HttpServer) server.closeIdleConnections();
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
