@@ -153,7 +153,7 @@ test('PostgreSQL queue: a job that fails for good is an error entry, listed by e
     const store = await openStore(s.url);
     const boss = await openQueue(s.url);
     try {
-      const stats = await runWorker(boss, new Ledger(store, () => new StubLedgerAnalyzer('BOOM')), { untilEmpty: true, log: () => undefined });
+      const stats = await runWorker(boss, new Ledger(store, () => new StubLedgerAnalyzer({ failOn: 'BOOM' })), { untilEmpty: true, log: () => undefined });
       assert.equal(stats.stored, 1);
       assert.equal(stats.failed, 3, 'the first try and its two retries');
     } finally {

@@ -188,7 +188,7 @@ async function apiInputs(fc: typeof import('fast-check').default, sample: <T>(a:
   const { openApiDocument } = await import('../server/openapi.js');
   const { Ledger } = await import('../store/ledger.js');
   const { openStore } = await import('../store/open.js');
-  const { StubAnalyzer, doc } = await import('../../test/fixtures/store/stubAnalyzer.js');
+  const { StubLedgerAnalyzer: StubAnalyzer, stubDoc: doc } = await import('../store/stub.js');
   const fz = await import('../../test/tools/fuzz.js');
   const store = await openStore(':memory:');
   const ledger = new Ledger(store, () => new StubAnalyzer());
