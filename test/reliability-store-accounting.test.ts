@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshPgSchema } from '../src/bench/stages/faults.js';
+import { freshPgSchema } from '../src/store/pgSchema.js';
 import type { CliIO } from '../src/cli/command.js';
 import { checkCommand } from '../src/cli/commands/check.js';
 import { errorsCommand } from '../src/cli/commands/errors.js';

@@ -18,6 +18,7 @@ import { Ledger } from '../src/store/ledger.js';
 import { openStore } from '../src/store/open.js';
 import type { SqlStore } from '../src/store/sqlStore.js';
 import type { Store } from '../src/store/store.js';
+import { freshPgSchema } from '../src/store/pgSchema.js';
 import { pgTestUrl } from './fixtures/store/pg.js';
 import { doc, StubAnalyzer } from './fixtures/store/stubAnalyzer.js';
 
@@ -319,23 +320,14 @@ if (!pgBase.url && process.env.CI === 'true') {
 }
 let pgSchemas = 0;
 const pgRun = `sec${process.pid}`;
+const pgDrops: Array<() => Promise<void>> = [];
 securitySuite('postgres', async () => {
-  const schema = `${pgRun}_${++pgSchemas}`;
-  const admin = new pg.Client({ connectionString: pgBase.url! });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const u = new URL(pgBase.url!);
-  u.searchParams.set('options', `-c search_path=${schema},public`);
-  return openStore(u.toString());
+  const schema = await freshPgSchema(pgBase.url!, `${pgRun}_${++pgSchemas}`);
+  pgDrops.push(schema.drop);
+  return openStore(schema.url);
 }, pgBase.url ? false : `no PostgreSQL server (${pgBase.reason}); set NEWSLEDGER_TEST_PG or run scripts/ci-postgres.sh`);
 test.after(async () => {
-  if (!pgBase.url || pgSchemas === 0) return;
-  const admin = new pg.Client({ connectionString: pgBase.url });
-  await admin.connect();
-  for (let i = 1; i <= pgSchemas; i++) await admin.query(`DROP SCHEMA IF EXISTS ${pgRun}_${i} CASCADE`);
-  await admin.end();
+  for (const drop of pgDrops) await drop();
 });
 
 // Static files over a real socket: the request line goes out exactly as written, with no client normalising "..".

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { openStore } from '../src/store/open.js';
 import { storeSuite } from './fixtures/store/suite.js';
+import { freshPgSchema } from '../src/store/pgSchema.js';
 import { pgTestUrl } from './fixtures/store/pg.js';
 
 const base = await pgTestUrl();
@@ -17,22 +18,13 @@ if (!base.url && process.env.CI === 'true') {
 
 let n = 0;
 const run = `t${process.pid}`;
+const drops: Array<() => Promise<void>> = [];
 storeSuite('postgres', async () => {
-  const schema = `${run}_${++n}`;
-  const admin = new pg.Client({ connectionString: base.url! });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const u = new URL(base.url!);
-  u.searchParams.set('options', `-c search_path=${schema},public`);
-  return openStore(u.toString());
+  const schema = await freshPgSchema(base.url!, `${run}_${++n}`);
+  drops.push(schema.drop);
+  return openStore(schema.url);
 }, base.url ? false : `no PostgreSQL server (${base.reason}); set NEWSLEDGER_TEST_PG or run scripts/ci-postgres.sh`);
 
 test.after(async () => {
-  if (!base.url) return;
-  const admin = new pg.Client({ connectionString: base.url });
-  await admin.connect();
-  for (let i = 1; i <= n; i++) await admin.query(`DROP SCHEMA IF EXISTS ${run}_${i} CASCADE`);
-  await admin.end();
+  for (const drop of drops) await drop();
 });

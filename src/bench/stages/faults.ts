@@ -17,12 +17,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { openStore } from '../../store/open.js';
 import type { SqlStore } from '../../store/sqlStore.js';
 import { prng } from '../../util/random.js';
 import { PACKAGE_ROOT } from '../../version.js';
 import type { BenchRow, BenchStage } from '../stages.js';
+import { freshPgSchema } from '../../store/pgSchema.js';
 
 export interface FaultFigures {
   backend: 'sqlite' | 'postgres';
@@ -76,28 +76,6 @@ export function faultCorpus(n: number, prefix = 'f'): string {
     lines.push(JSON.stringify({ id: `${prefix}${i}`, text, date: `2024-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`, outlet: `Outlet ${i % 4}` }));
   }
   return lines.join('\n') + '\n';
-}
-
-/** A fresh PostgreSQL schema for one set of trials; its URL sets search_path to it. */
-export async function freshPgSchema(base: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  try {
-    await admin.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
-    await admin.query(`CREATE SCHEMA ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const u = new URL(base);
-  u.searchParams.set('options', `-c search_path=${name},public`);
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`).finally(() => c.end());
-    },
-  };
 }
 
 async function versionsIn(store: SqlStore): Promise<number> {
