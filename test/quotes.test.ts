@@ -114,3 +114,17 @@ test('the same utterance in two documents of one run shares a statement; summari
   const s = statementSummaries(run.run).find((x) => x.id === qa.statement);
   assert.deepEqual(s?.reports.map((r) => r.document), ['a', 'b']);
 });
+
+test('a paragraph that ends "… wrote:" attributes the next paragraph, with the colon in the cue', () => {
+  const run = new QuoteTestRun();
+  const text =
+    'Flooding closed the main road into the town on Sunday.\n\n' +
+    'In a letter to residents, the council leader, Mary Okafor, wrote:\n\n' +
+    '“We know how hard this week has been and we will reopen the bridge as soon as engineers say it is safe.”\n';
+  const rec = run.analyze(text, 'colon');
+  const q = rec.quotes.find((x) => x.content.text.startsWith('“We know'));
+  assert.ok(q, JSON.stringify(rec.quotes.map((x) => x.content.text)));
+  assert.equal(q.cue?.text, 'wrote:');
+  assert.equal(q.kind, 'direct');
+  assert.match(q.speaker.mention?.text ?? '', /Mary Okafor/);
+});

@@ -127,6 +127,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
   };
   let previous: Quote | null = null;
   let previousUnit = -2;
+  // "He said:" / "The New York Times reports:" closing a paragraph: the report is the next paragraph.
+  let colonCue: ColonCue | null = null;
   input.tagged.forEach((tu0, ui) => {
     const tu = labelColonLine(tu0);
     const firstOfUnit = quotes.length;
@@ -174,7 +176,9 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (src && cue && src[0] > 0 && toks[src[0] - 1]!.pos === 'ADP' && !(src[0] - 1 >= cue[0] && src[0] - 1 < cue[1])) {
         src = null; // "a summit between X and Y": the object of a preposition is not who speaks ("according to" is a cue)
       }
-      if (!cue && !src) {
+      const carried = !cue && !src && colonCue && colonCue.unit === ui - 1 && c[0] <= 1 ? colonCue : null;
+      if (carried) colonCue = null;
+      if (!cue && !src && !carried) {
         const found = ruleAttribution(tu, k0, lex);
         if (found) [cue, src] = found;
       } else if (cue && !src) {
@@ -200,19 +204,20 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       let speaker: Speaker;
       let confidence = TAGGED_CONFIDENCE;
       if (src) speaker = resolveSpeaker(ctx, speech ? trimRun(toks, src) : toks.slice(src[0], src[1]));
+      else if (carried) speaker = carried.source ? resolveSpeaker(ctx, carried.source) : { entity: null, name: null, mention: null, anonymous: false };
       else if (!cue && previous && previousUnit >= ui - 1 && onlyQuotation(tu, c)) {
         // A paragraph that is only a quotation continues the previous speaker.
         speaker = { ...previous.speaker, mention: null };
         confidence = CONTINUED_CONFIDENCE;
       } else speaker = { entity: null, name: null, mention: null, anonymous: false };
       const kind = kindOf(start, end, marks);
-      if (!cue && !src && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || wordCount(toks, c) < MIN_SPEECH_WORDS)) continue;
+      if (!cue && !src && !carried && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || wordCount(toks, c) < MIN_SPEECH_WORDS)) continue;
       if (verbFilter && kind === 'indirect' && !hasVerb(toks, c)) continue; // "told reporters", "posting the footage": not a clause
       // PolNeAR gives every attribution a cue: a short indirect span left without one is a fragment of a clause.
-      if (!speech && !cue && kind === 'indirect' && wordCount(toks, c) < ATTRIBUTION_MIN_UNCUED_WORDS) continue;
+      if (!speech && !cue && !carried && kind === 'indirect' && wordCount(toks, c) < ATTRIBUTION_MIN_UNCUED_WORDS) continue;
       // "Workers watched a screening of “X”": a mixed span with marked words needs a reporting cue as well.
       if (requireLexiconCue && kind !== 'direct' && cue && !lexiconCue(toks, cue, lex)) continue;
-      const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : null, speaker, confidence);
+      const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : carried ? carried.cue : null, speaker, confidence);
       if (kind === 'direct' && wordCount(toks, c) < MIN_SPEECH_WORDS) q.kind = 'mixed'; // a quoted word or phrase
       if (cue) usedCues.add(cue[0]);
       previous = q;
@@ -240,8 +245,34 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       const outer = newQuote(start, end, toks.slice(cue[0], cue[1]), resolveSpeaker(ctx, trimRun(toks, src)), TAGGED_CONFIDENCE);
       for (const q of inner) if (q.via === null) q.via = outer.id;
     }
+    colonCue = closingColonCue(tu, cues, sources, usedCues, lex, ui);
   });
   return joinParagraphRuns(quotes, marks, text);
+}
+
+/** A cue and its source that end a paragraph with a colon, waiting for the paragraph that holds what was said. */
+interface ColonCue {
+  unit: number;
+  cue: Token[];
+  source: Token[] | null;
+}
+
+/**
+ * "Caddell continued:" / "The New York Times reports:" / "He said:" as the whole end of a paragraph: the cue right
+ * before the final colon (as tagged, or a reporting verb of the word lists) that no content of this paragraph used,
+ * with its source. The next paragraph's first content takes them when it has no cue and source of its own.
+ */
+function closingColonCue(tu: TaggedUnit, cues: readonly Run[], sources: readonly Run[], used: ReadonlySet<number>, lex: QuoteLexicon, ui: number): ColonCue | null {
+  const toks = tu.unit.tokens;
+  const n = toks.length;
+  if (n < 2 || toks[n - 1]!.text !== ':') return null;
+  let cue: Run | null = null;
+  for (const r of cues) if (r[1] === n - 1 || r[1] === n) cue = r;
+  if (!cue && lexiconCue(toks, [n - 2, n - 1], lex)) cue = [n - 2, n - 1];
+  if (!cue || used.has(cue[0])) return null;
+  const src = nearestRun(sources, cue, SOURCE_MAX_GAP) ?? ruleSource(tu, cue);
+  // The cue takes its colon, as PolNeAR's cues do ("said:", "reports:").
+  return { unit: ui, cue: toks.slice(cue[0], n), source: src ? toks.slice(src[0], src[1]) : null };
 }
 
 /**

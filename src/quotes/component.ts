@@ -1,5 +1,6 @@
 import type { Component } from '../pipeline/component.js';
 import { assembleQuotes } from './assemble.js';
+import { loadBoundaryModel, rechooseBoundaries } from './boundaries.js';
 import { quoteLexicon } from './lexicon.js';
 import { loadQuoteModels } from './model.js';
 import { quoteSettings } from './settings.js';
@@ -22,12 +23,15 @@ export const quoteFinder: Component = {
     const settings = quoteSettings(run);
     const layout = layoutOf(record.text, doc.tokens ?? [], record.blocks);
     const models = loadQuoteModels();
-    const tagged: TaggedUnit[] = models
+    let tagged: TaggedUnit[] = models
       ? tagUnits(layout.units, models, settings)
       : layout.units.map((unit) => {
           const n = unit.tokens.length;
           return { unit, cue: new Uint8Array(n), content: new Uint8Array(n), source: new Uint8Array(n) };
         });
+    // The content runs' first and last tokens chosen again by the boundary rankers (src/quotes/boundaries.ts).
+    const boundaries = models ? loadBoundaryModel() : null;
+    if (boundaries && process.env.NL_NO_BOUNDARIES !== '1') tagged = tagged.map((tu) => ({ ...tu, content: rechooseBoundaries(boundaries, tu.unit, tu.cue, tu.content) }));
     if (models) record.pipeline.models.quotes = QUOTE_MODEL_NAME;
     else record.notes.push('quotes: no trained quote models found in models/quotes; run npm run train:quotes');
     record.quotes = assembleQuotes({

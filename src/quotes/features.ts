@@ -2,6 +2,7 @@ import { HASH_SIZE, type FeatureSeq } from './perceptron.js';
 import type { QuoteLexicon } from './lexicon.js';
 import type { Unit } from './units.js';
 import { B, I, O } from './perceptron.js';
+import { quoteWordClusters } from './wordClusters.js';
 
 // Token features for the taggers. Stage "cue" sees words, POS, quotation marks and the cue word lists; stage
 // "content" adds where the predicted cues are; stages "source" and "refine" add where the predicted content is too.
@@ -39,13 +40,13 @@ export function fnv(s: string, from = 0, to = s.length): number {
 }
 
 /** One value into a running feature hash. */
-function mix(h: number, v: number): number {
+export function mix(h: number, v: number): number {
   h = Math.imul(h ^ v, 0x01000193);
   return h ^ (h >>> 15);
 }
 
 /** Final avalanche (murmur3 fmix32), masked to the table. */
-function row(h: number): number {
+export function row(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -62,7 +63,7 @@ function grown(ids: Int32Array): Int32Array {
 }
 
 /** Buffer sizes to start with (most tokens' counts of base and stage rows). */
-const BASE_ROWS_PER_TOKEN = 48;
+const BASE_ROWS_PER_TOKEN = 54;
 const STAGE_ROWS_PER_TOKEN = 40;
 /** More rows than any one token gets from baseFeatures or stageFeatures: the buffer grows before a token, never
  * while its rows are written. */
@@ -161,6 +162,14 @@ const H_kn = T('kn=');
 const H_krun = T('krun=');
 const H_krunq = T('krunq=');
 const H_krunc = T('krunc=');
+const H_k1 = T('k1024=');
+const H_k2 = T('k256-1=');
+const H_k3 = T('k256+1=');
+const H_k4 = T('k64p=');
+const H_k5 = T('k256q=');
+const H_k6 = T('k64x3=');
+const H_lpck = T('lpck=');
+const H_rpck = T('rpck=');
 
 /** Number of feature templates. */
 export const TEMPLATES = templateCount;
@@ -172,7 +181,7 @@ const NONE = 0x7fff;
 const OUTSIDE = 0x7ffe;
 
 /** Distances are bucketed so that the weights generalise across sentence lengths. */
-function bucket(d: number): number {
+export function bucket(d: number): number {
   if (d <= 3) return d;
   if (d <= 6) return 4;
   if (d <= 12) return 5;
@@ -259,6 +268,8 @@ export interface BaseFeatures {
   commas: Int32Array;
   /** Running count of the word "that" (as commas). */
   thats: Int32Array;
+  /** Middle-granularity word cluster of each token (src/quotes/wordClusters.ts), 0 when unknown. */
+  k256: Int32Array;
   sentStart: Int32Array;
   sentEnd: Int32Array;
   rows: FlatRows;
@@ -266,7 +277,7 @@ export interface BaseFeatures {
 
 /** Clause-boundary class of a token: 1 "that", 2 colon, 3 opening quotation mark, 4 comma, 5 "to", 6 full stop,
  * 0 anything else, 7 outside the paragraph. */
-function boundaryCode(lower: readonly string[], mark: Uint8Array, i: number): number {
+export function boundaryCode(lower: readonly string[], mark: Uint8Array, i: number): number {
   if (i < 0 || i >= lower.length) return 7;
   const w = lower[i]!;
   if (w === 'that') return 1;
@@ -294,6 +305,16 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
     ph[i] = fnv(t.pos);
   }
   const { cueLex, cls } = lexClasses(lower, pos, lex);
+  const clusters = quoteWordClusters();
+  const k64 = new Int32Array(n);
+  const k256 = new Int32Array(n);
+  const k1024 = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const [a, b, c] = clusters.of(toks[i]!.text);
+    k64[i] = a;
+    k256[i] = b;
+    k1024[i] = c;
+  }
   const sent = unit.sent;
   const depth = unit.depth;
   const mark = unit.mark;
@@ -377,6 +398,15 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
     ids[len++] = row(mix(mix(H_wm1p, w1), p));
     // Tokens to the nearest quotation mark on either side (opening or closing), within the sentence.
     ids[len++] = row(mix(mix(mix(H_mkd, lmk[i]! < 0 ? NONE : bucket(i - lmk[i]!)), rmk[i]! < 0 ? NONE : bucket(rmk[i]! - i)), q));
+    // Word clusters: the token's fine cluster, pairs with its neighbours, and the coarse cluster with POS and depth.
+    const km1 = i > 0 ? k64[i - 1]! : OUTSIDE;
+    const kp1 = i + 1 < n ? k64[i + 1]! : OUTSIDE;
+    ids[len++] = row(mix(H_k1, k1024[i]!));
+    ids[len++] = row(mix(mix(H_k2, i > 0 ? k256[i - 1]! : OUTSIDE), k256[i]!));
+    ids[len++] = row(mix(mix(H_k3, k256[i]!), i + 1 < n ? k256[i + 1]! : OUTSIDE));
+    ids[len++] = row(mix(mix(H_k4, k64[i]!), p));
+    ids[len++] = row(mix(mix(H_k5, k256[i]!), q));
+    ids[len++] = row(mix(mix(mix(H_k6, km1), k64[i]!), kp1));
     if (cueLex[i]) {
       ids[len++] = row(mix(H_cvw, w));
       ids[len++] = row(mix(mix(H_cvp, w), p2));
@@ -384,7 +414,7 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
     }
     off[i + 1] = len;
   }
-  return { lower, wh, ph, cueLex, first: firstArr, commas: countPrefix(lower, ','), thats: countPrefix(lower, 'that'), sentStart, sentEnd, rows: { ids, off } };
+  return { lower, wh, ph, cueLex, first: firstArr, commas: countPrefix(lower, ','), thats: countPrefix(lower, 'that'), k256, sentStart, sentEnd, rows: { ids, off } };
 }
 
 /** Per-token rows as separate arrays (training's FeatureSeq): base rows, then the stage's. */
@@ -514,6 +544,8 @@ export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?
       ids[len++] = row(mix(mix(H_rpcp, rb), p));
       ids[len++] = row(mix(H_lpcw, l < 0 ? NONE : wh[l]!));
       ids[len++] = row(mix(H_rpcw, rr < 0 ? NONE : wh[rr]!));
+      ids[len++] = row(mix(mix(H_lpck, l < 0 ? NONE : base.k256[l]!), lb));
+      ids[len++] = row(mix(mix(H_rpck, rr < 0 ? NONE : base.k256[rr]!), rb));
       ids[len++] = row(mix(mix(mix(H_lr, l >= 0 ? 1 : 0), rr >= 0 ? 1 : 0), q));
       ids[len++] = row(mix(mix(mix(H_sc, sentHasCue[s]!), sentHasCue[s - 1]!), sentHasCue[s + 1]!));
       ids[len++] = row(mix(mix(mix(H_scq, sentHasCue[s]!), q), base.first[i]!));

@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { tokenize } from '../language/tokenize.js';
 import { unitFeatures, type Stage } from '../quotes/features.js';
 import { quoteLexicon } from '../quotes/lexicon.js';
+import { BOUNDARY_FILE, serialiseBoundaries, type BoundaryModel } from '../quotes/boundaries.js';
 import { MODEL_DIR, serialiseTagger } from '../quotes/model.js';
 import { B, BioTagger, I, O, PerceptronTrainer, runsOf, type FeatureSeq } from '../quotes/perceptron.js';
 import { layoutOf } from '../quotes/tagging.js';
 import type { Unit } from '../quotes/units.js';
 import { PACKAGE_ROOT } from '../version.js';
+import { trainBoundaries, type BoundaryUnit } from './quoteBoundaries.js';
 import { readPolnear, type PolnearDoc, type RoleSpan } from './quotesData.js';
 
 /** Most epochs tried per tagger; the best on dev is kept. */
@@ -150,6 +152,8 @@ function predict(tagger: BioTagger, seqs: Seqs, docs: DocUnits[], only?: (doc: n
 export interface TrainOptions {
   /** Most epochs tried per tagger (MAX_EPOCHS unless given). */
   maxEpochs?: number;
+  /** Receives the jackknifed train and the dev predictions the boundary rankers are trained on (for experiments). */
+  onBoundaryUnits?: (train: BoundaryUnit[], dev: BoundaryUnit[]) => void;
 }
 
 export function trainQuotes(trainPath: string, devPath: string, outDir: string, log: (m: string) => void, options: TrainOptions = {}): void {
@@ -161,6 +165,9 @@ export function trainQuotes(trainPath: string, devPath: string, outDir: string, 
   const models: Partial<Record<Stage, BioTagger>> = {};
   const trainPreds: { cue?: Uint8Array[][]; content?: Uint8Array[][] } = {};
   const devPreds: { cue?: Uint8Array[][]; content?: Uint8Array[][] } = {};
+  // The refining tagger's contents, jackknifed on train and predicted on dev: what the boundary rankers re-bound.
+  let trainRefined: Uint8Array[][] = [];
+  let devRefined: Uint8Array[][] = [];
   for (const stage of ['cue', 'content', 'source', 'refine'] as const) {
     const trSeqs = features(train, stage, trainPreds);
     const devSeqs = features(dev, stage, devPreds);
@@ -168,18 +175,33 @@ export function trainQuotes(trainPath: string, devPath: string, outDir: string, 
     const { tagger, best } = trainEpochs(trSeqs, () => true, maxEpochs, SEED, devSeqs, log);
     log(`${stage}: ${best} epochs`);
     models[stage] = tagger;
-    if (stage === 'source' || stage === 'refine') continue;
-    devPreds[stage] = predict(tagger, devSeqs, dev);
+    if (stage === 'source') continue;
+    const devPred = predict(tagger, devSeqs, dev);
     const jack = train.map((d) => d.units.map((u) => new Uint8Array(u.tokens.length)));
     for (let fold = 0; fold < FOLDS; fold++) {
       const held = (di: number) => di % FOLDS === fold;
       const { tagger: ft } = trainEpochs(trSeqs, (di) => !held(di), best, SEED + fold + 1);
       predict(ft, trSeqs, train, held, jack);
     }
-    trainPreds[stage] = jack;
+    if (stage === 'refine') {
+      devRefined = devPred;
+      trainRefined = jack;
+    } else {
+      devPreds[stage] = devPred;
+      trainPreds[stage] = jack;
+    }
     log(`${stage}: jackknife predictions done (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
+  const asBoundaryUnits = (docs: DocUnits[], cue: Uint8Array[][], content: Uint8Array[][]): BoundaryUnit[] =>
+    docs.flatMap((d, di) => d.units.map((unit, ui) => ({ unit, cue: cue[di]![ui]!, content: content[di]![ui]!, gold: d.gold.content[ui]! })));
+  const trainBU = asBoundaryUnits(train, trainPreds.cue!, trainRefined);
+  const devBU = asBoundaryUnits(dev, devPreds.cue!, devRefined);
+  options.onBoundaryUnits?.(trainBU, devBU);
+  const boundaries: BoundaryModel = trainBoundaries(trainBU, devBU, SEED, log);
   if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
+  const boundaryBytes = serialiseBoundaries(boundaries);
+  writeFileSync(join(outDir, BOUNDARY_FILE), boundaryBytes);
+  log(`wrote ${BOUNDARY_FILE} (${(boundaryBytes.length / 1e6).toFixed(2)} MB)`);
   for (const stage of ['cue', 'content', 'source', 'refine'] as const) {
     const bytes = serialiseTagger(models[stage]!);
     writeFileSync(join(outDir, `${stage}.bin.gz`), bytes);

@@ -11,6 +11,11 @@ export class Clusters {
     return this.table.get(word);
   }
 
+  /** Every word with its cluster ids (coarse to fine). */
+  forEach(visit: (word: string, ids: readonly string[]) => void): void {
+    for (const [w, ids] of this.table) visit(w, ids);
+  }
+
   get size(): number {
     return this.table.size;
   }

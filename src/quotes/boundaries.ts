@@ -1,0 +1,253 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { boundaryCode, bucket, fnv, mix, row } from './features.js';
+import { MODEL_DIR, PRUNE_BELOW } from './model.js';
+import { B, HASH_SIZE, I, O, runsOf } from './perceptron.js';
+import type { Unit } from './units.js';
+
+// Content boundaries, chosen again. The BIO taggers decide each token on its own (with one label of memory), so a
+// content run is often right in where it is but wrong by a clause at either end: PolNeAR's contents stop before
+// ", but …", start after "that", keep or drop an introductory "And". Two rankers look again at each content run the
+// taggers found: one picks its first token among the tokens within BOUNDARY_WINDOW of the tagged start, the other its
+// end among those near the tagged end. Each candidate is scored by a linear model over features of the boundary
+// (the words and POS on both sides, clause punctuation, quotation marks, where the cues are, where the tagger put the
+// boundary); the best candidate wins. Trained by src/train/quoteBoundaries.ts on PolNeAR train, on runs the taggers
+// predicted for documents they were not trained on (jackknife), so it learns the taggers' real errors.
+
+/** Tokens either side of a tagged boundary that a ranker may move it to. */
+export const BOUNDARY_WINDOW = 16;
+export const BOUNDARY_FILE = 'boundaries.bin.gz';
+
+/** Linear scorers of start and end candidates over hashed feature rows. */
+export interface BoundaryModel {
+  start: Float32Array;
+  end: Float32Array;
+}
+
+export type Side = 'start' | 'end';
+
+// Template numbers.
+const S = (name: string): number => fnv(`b:${name}`);
+const H_d = S('d');
+const H_w = S('w');
+const H_p = S('p');
+const H_wo = S('wo');
+const H_po = S('po');
+const H_pp = S('pp');
+const H_ww = S('ww');
+const H_bc = S('bc');
+const H_bcd = S('bcd');
+const H_pd = S('pd');
+const H_sent = S('sent');
+const H_sentbc = S('sentbc');
+const H_mk = S('mk');
+const H_cueAdj = S('cueadj');
+const H_cueIn = S('cuein');
+const H_cueInW = S('cueinw');
+const H_cueDist = S('cuedist');
+const H_tag = S('tag');
+const H_edge = S('edge');
+const H_len = S('len');
+const H_commas = S('commas');
+
+const OUT = 0x7ffe;
+
+/** What the rankers read of a paragraph, computed once for all its runs. */
+export interface BoundaryContext {
+  unit: Unit;
+  lower: string[];
+  wh: Int32Array;
+  ph: Int32Array;
+  cue: Uint8Array;
+  content: Uint8Array;
+}
+
+export function boundaryContext(unit: Unit, cue: Uint8Array, content: Uint8Array): BoundaryContext {
+  const n = unit.tokens.length;
+  const lower = new Array<string>(n);
+  const wh = new Int32Array(n);
+  const ph = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = unit.tokens[i]!;
+    lower[i] = t.text.toLowerCase();
+    wh[i] = fnv(lower[i]!);
+    ph[i] = fnv(t.pos);
+  }
+  return { unit, lower, wh, ph, cue, content };
+}
+
+/** Signed distance bucket: the sign kept, the size as in the taggers' buckets. */
+function signed(d: number): number {
+  return d < 0 ? -bucket(-d) : bucket(d);
+}
+
+/**
+ * Feature rows of a candidate boundary. For 'start', `at` is the candidate first token and `tagged` the tagger's;
+ * for 'end', `at` is the candidate end (exclusive) and `tagged` the tagger's; `other` is the run's opposite end
+ * (its end for a start, its start for an end).
+ */
+export function boundaryRows(c: BoundaryContext, side: Side, at: number, tagged: number, other: number, out: number[]): void {
+  out.length = 0;
+  const { unit, wh, ph, lower, cue, content } = c;
+  const n = wh.length;
+  const mark = unit.mark;
+  const sent = unit.sent;
+  // The two tokens either side of the boundary: inner belongs to the span, outer does not.
+  const inner = side === 'start' ? at : at - 1;
+  const outer = side === 'start' ? at - 1 : at;
+  const wi = wh[inner]!;
+  const pi = ph[inner]!;
+  const wo = outer >= 0 && outer < n ? wh[outer]! : OUT;
+  const po = outer >= 0 && outer < n ? ph[outer]! : OUT;
+  const d = signed(at - tagged);
+  const bc = boundaryCode(lower, mark, outer);
+  const ic = boundaryCode(lower, mark, inner);
+  const sentEdge = outer < 0 || outer >= n || sent[outer] !== sent[inner] ? 1 : 0;
+  const sd = Math.max(-2, Math.min(2, sent[inner]! - sent[side === 'start' ? tagged : Math.max(0, tagged - 1)]!));
+  out.push(row(mix(H_d, d)));
+  out.push(row(mix(H_w, wi)));
+  out.push(row(mix(H_p, pi)));
+  out.push(row(mix(H_wo, wo)));
+  out.push(row(mix(H_po, po)));
+  out.push(row(mix(mix(H_pp, po), pi)));
+  out.push(row(mix(mix(H_ww, wo), wi)));
+  out.push(row(mix(mix(H_bc, bc), ic)));
+  out.push(row(mix(mix(mix(H_bcd, bc), d === 0 ? 1 : 0), sentEdge)));
+  out.push(row(mix(mix(H_pd, pi), d)));
+  out.push(row(mix(mix(H_sent, sentEdge), sd)));
+  out.push(row(mix(mix(mix(H_sentbc, sentEdge), bc), pi)));
+  out.push(row(mix(mix(H_mk, mark[inner]!), outer >= 0 && outer < n ? mark[outer]! : 3)));
+  out.push(row(mix(mix(H_mk, unit.depth[inner]!), outer >= 0 && outer < n ? unit.depth[outer]! : 3)));
+  // Cues: right outside the boundary ("said that | X", "X | , he said"), or inside the span it would make.
+  let adj = 0;
+  for (let k = 1; k <= 3 && adj === 0; k++) {
+    const t = side === 'start' ? at - k : at - 1 + k;
+    if (t >= 0 && t < n && cue[t] !== O) adj = k;
+  }
+  out.push(row(mix(mix(H_cueAdj, adj), bc)));
+  const a = side === 'start' ? at : other;
+  const b = side === 'start' ? other : at;
+  let cueIn = 0;
+  let cueWord = 0;
+  let commas = 0;
+  for (let t = a; t < b; t++) {
+    if (cue[t] !== O && cueIn === 0) {
+      cueIn = 1;
+      cueWord = wh[t]!;
+    }
+    if (lower[t] === ',') commas++;
+  }
+  out.push(row(mix(H_cueIn, cueIn)));
+  if (cueIn) out.push(row(mix(mix(H_cueInW, cueWord), side === 'start' ? 0 : 1)));
+  // Distance to the nearest cue outside the span on the boundary's side.
+  let dist = 0;
+  for (let k = 1; k <= 12 && dist === 0; k++) {
+    const t = side === 'start' ? at - k : at - 1 + k;
+    if (t < 0 || t >= n) break;
+    if (cue[t] !== O) dist = k;
+  }
+  out.push(row(mix(mix(H_cueDist, bucket(dist)), d === 0 ? 1 : 0)));
+  // The tagger's own vote: its labels of the two tokens.
+  out.push(row(mix(mix(mix(H_tag, content[inner]!), outer >= 0 && outer < n ? content[outer]! : 3), d === 0 ? 1 : 0)));
+  out.push(row(mix(H_edge, outer < 0 ? 1 : outer >= n ? 2 : 0)));
+  out.push(row(mix(mix(H_len, bucket(b - a)), sent[Math.max(a, b - 1)]! - sent[Math.min(a, b - 1)]! > 0 ? 1 : 0)));
+  out.push(row(mix(H_commas, Math.min(commas, 4))));
+}
+
+function score(w: ArrayLike<number>, rows: readonly number[]): number {
+  let s = 0;
+  for (const r of rows) s += w[r]!;
+  return s;
+}
+
+/** Candidate range of a boundary: within the window, inside the paragraph, not into a neighbouring run, and
+ * leaving the span at least one token. */
+export function candidates(side: Side, run: readonly [number, number], prevEnd: number, nextStart: number, n: number): [number, number] {
+  if (side === 'start') return [Math.max(prevEnd, run[0] - BOUNDARY_WINDOW), Math.min(run[1] - 1, run[0] + BOUNDARY_WINDOW)];
+  return [Math.max(run[0] + 1, run[1] - BOUNDARY_WINDOW), Math.min(nextStart, n, run[1] + BOUNDARY_WINDOW)];
+}
+
+/** The best-scoring candidate (the tagged boundary on ties). */
+export function bestBoundary(w: ArrayLike<number>, c: BoundaryContext, side: Side, run: readonly [number, number], range: readonly [number, number], rows: number[]): number {
+  const tagged = side === 'start' ? run[0] : run[1];
+  const other = side === 'start' ? run[1] : run[0];
+  boundaryRows(c, side, tagged, tagged, other, rows);
+  let best = tagged;
+  let bestScore = score(w, rows);
+  for (let at = range[0]; at <= range[1]; at++) {
+    if (at === tagged) continue;
+    boundaryRows(c, side, at, tagged, other, rows);
+    const s = score(w, rows);
+    if (s > bestScore) {
+      best = at;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/** The content labels with each run's start and end chosen again by the rankers. */
+export function rechooseBoundaries(model: BoundaryModel, unit: Unit, cue: Uint8Array, content: Uint8Array): Uint8Array {
+  const runs = runsOf(content);
+  if (runs.length === 0) return content;
+  const n = content.length;
+  const c = boundaryContext(unit, cue, content);
+  const out = new Uint8Array(n);
+  const rows: number[] = [];
+  let prevEnd = 0;
+  runs.forEach((run, k) => {
+    const nextStart = k + 1 < runs.length ? runs[k + 1]![0] : n;
+    const s = bestBoundary(model.start, c, 'start', run, candidates('start', run, prevEnd, nextStart, n), rows);
+    const e = bestBoundary(model.end, c, 'end', run, candidates('end', run, prevEnd, nextStart, n), rows);
+    const [a, b] = s < e ? [s, e] : run;
+    out[a] = B;
+    for (let t = a + 1; t < b; t++) out[t] = I;
+    prevEnd = b;
+  });
+  return out;
+}
+
+/** Sparse gzip file: the non-zero weights of both scorers as (row, weight) pairs, start first. */
+export function serialiseBoundaries(m: BoundaryModel): Buffer {
+  const parts: Buffer[] = [];
+  for (const w of [m.start, m.end]) {
+    const rows: number[] = [];
+    for (let r = 0; r < HASH_SIZE; r++) if (Math.abs(w[r]!) >= PRUNE_BELOW) rows.push(r);
+    const buf = Buffer.alloc(4 + rows.length * 8);
+    buf.writeUInt32LE(rows.length, 0);
+    rows.forEach((r, k) => {
+      buf.writeUInt32LE(r, 4 + k * 8);
+      buf.writeFloatLE(w[r]!, 8 + k * 8);
+    });
+    parts.push(buf);
+  }
+  return gzipSync(Buffer.concat(parts), { level: 9 });
+}
+
+export function parseBoundaries(gz: Buffer): BoundaryModel {
+  const buf = gunzipSync(gz);
+  let o = 0;
+  const read = (): Float32Array => {
+    const w = new Float32Array(HASH_SIZE);
+    const count = buf.readUInt32LE(o);
+    o += 4;
+    for (let k = 0; k < count; k++, o += 8) w[buf.readUInt32LE(o)] = buf.readFloatLE(o + 4);
+    return w;
+  };
+  const start = read();
+  return { start, end: read() };
+}
+
+let cached: BoundaryModel | null | undefined;
+
+/** The committed rankers, or null when they have not been trained (the taggers' boundaries are kept). */
+export function loadBoundaryModel(dir: string = MODEL_DIR): BoundaryModel | null {
+  if (cached !== undefined && dir === MODEL_DIR) return cached;
+  const file = join(dir, BOUNDARY_FILE);
+  const model = existsSync(file) ? parseBoundaries(readFileSync(file)) : null;
+  if (dir === MODEL_DIR) cached = model;
+  return model;
+}
+
+export { I };

@@ -1,0 +1,161 @@
+// Trains the content-boundary rankers (src/quotes/boundaries.ts) on PolNeAR train: for every content run the taggers
+// predicted (jackknifed, so they are the errors of a tagger that never saw the document) that overlaps a gold content,
+// the start ranker learns to pick the gold first token among the candidates, the end ranker the gold end. Averaged
+// perceptron (a ranking perceptron: one update towards the gold candidate and away from the predicted one), epochs
+// chosen on dev by how many dev runs get both boundaries right.
+import {
+  bestBoundary,
+  boundaryContext,
+  boundaryRows,
+  candidates,
+  type BoundaryContext,
+  type BoundaryModel,
+  type Side,
+} from '../quotes/boundaries.js';
+import { HASH_SIZE, runsOf } from '../quotes/perceptron.js';
+import type { Unit } from '../quotes/units.js';
+
+/** Most epochs tried; the best on dev is kept. */
+export const BOUNDARY_MAX_EPOCHS = 12;
+
+/** One content run to re-bound: the paragraph, the run as tagged, the candidate ranges, the gold boundaries. */
+interface Example {
+  c: BoundaryContext;
+  run: [number, number];
+  ranges: Record<Side, [number, number]>;
+  gold: Record<Side, number>;
+}
+
+/** A paragraph as the rankers see it in training: its tokens, predicted cue and content labels, gold content. */
+export interface BoundaryUnit {
+  unit: Unit;
+  cue: Uint8Array;
+  content: Uint8Array;
+  gold: Uint8Array;
+}
+
+export function boundaryExamples(units: readonly BoundaryUnit[]): Example[] {
+  const out: Example[] = [];
+  for (const u of units) {
+    const runs = runsOf(u.content);
+    if (runs.length === 0) continue;
+    const goldRuns = runsOf(u.gold);
+    if (goldRuns.length === 0) continue;
+    const c = boundaryContext(u.unit, u.cue, u.content);
+    const n = u.content.length;
+    let prevEnd = 0;
+    runs.forEach((run, k) => {
+      const nextStart = k + 1 < runs.length ? runs[k + 1]![0] : n;
+      let best: [number, number] | null = null;
+      let bestOverlap = 0;
+      for (const g of goldRuns) {
+        const o = Math.min(g[1], run[1]) - Math.max(g[0], run[0]);
+        if (o > bestOverlap) {
+          bestOverlap = o;
+          best = g;
+        }
+      }
+      const ranges = { start: candidates('start', run, prevEnd, nextStart, n), end: candidates('end', run, prevEnd, nextStart, n) };
+      prevEnd = run[1];
+      if (!best) return;
+      out.push({ c, run, ranges, gold: { start: best[0], end: best[1] } });
+    });
+  }
+  return out;
+}
+
+class RankTrainer {
+  readonly w = new Float64Array(HASH_SIZE);
+  private readonly acc = new Float64Array(HASH_SIZE);
+  private readonly stamp = new Float64Array(HASH_SIZE);
+  step = 1;
+
+  bump(rows: readonly number[], d: number): void {
+    for (const r of rows) {
+      this.acc[r] += (this.step - this.stamp[r]!) * this.w[r]!;
+      this.stamp[r] = this.step;
+      this.w[r] += d;
+    }
+  }
+
+  averaged(): Float32Array {
+    const out = new Float32Array(HASH_SIZE);
+    for (let k = 0; k < HASH_SIZE; k++) out[k] = (this.acc[k]! + (this.step - this.stamp[k]!) * this.w[k]!) / this.step;
+    return out;
+  }
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+/** Dev runs whose start, end and both are right with the given scorers (the gold boundary must be a candidate). */
+export function boundaryAccuracy(model: BoundaryModel, examples: readonly Example[]): { start: number; end: number; both: number; tagged: number } {
+  const rows: number[] = [];
+  let s = 0;
+  let e = 0;
+  let both = 0;
+  let tagged = 0;
+  for (const x of examples) {
+    const a = bestBoundary(model.start, x.c, 'start', x.run, x.ranges.start, rows) === x.gold.start;
+    const b = bestBoundary(model.end, x.c, 'end', x.run, x.ranges.end, rows) === x.gold.end;
+    if (a) s++;
+    if (b) e++;
+    if (a && b) both++;
+    if (x.run[0] === x.gold.start && x.run[1] === x.gold.end) tagged++;
+  }
+  const n = Math.max(1, examples.length);
+  return { start: s / n, end: e / n, both: both / n, tagged: tagged / n };
+}
+
+export function trainBoundaries(train: readonly BoundaryUnit[], dev: readonly BoundaryUnit[], seed: number, log: (m: string) => void): BoundaryModel {
+  const tr = boundaryExamples(train);
+  const dv = boundaryExamples(dev);
+  log(`boundaries: ${tr.length} train runs, ${dv.length} dev runs`);
+  const trainers: Record<Side, RankTrainer> = { start: new RankTrainer(), end: new RankTrainer() };
+  const random = rng(seed);
+  const order = tr.map((_, i) => i);
+  const rows: number[] = [];
+  const goldRows: number[] = [];
+  let best: BoundaryModel | null = null;
+  let bestBoth = -1;
+  for (let epoch = 1; epoch <= BOUNDARY_MAX_EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0;
+    for (const k of order) {
+      const x = tr[k]!;
+      for (const side of ['start', 'end'] as const) {
+        const t = trainers[side];
+        const [lo, hi] = x.ranges[side];
+        const g = x.gold[side];
+        if (g < lo || g > hi) continue;
+        const pred = bestBoundary(t.w, x.c, side, x.run, x.ranges[side], rows);
+        if (pred !== g) {
+          errors++;
+          const tagged = side === 'start' ? x.run[0] : x.run[1];
+          const other = side === 'start' ? x.run[1] : x.run[0];
+          boundaryRows(x.c, side, g, tagged, other, goldRows);
+          boundaryRows(x.c, side, pred, tagged, other, rows);
+          t.bump(goldRows, 1);
+          t.bump(rows, -1);
+        }
+        t.step++;
+      }
+    }
+    const model = { start: trainers.start.averaged(), end: trainers.end.averaged() };
+    const acc = boundaryAccuracy(model, dv);
+    log(`  epoch ${epoch}: ${errors} errors on train; dev start ${acc.start.toFixed(4)} end ${acc.end.toFixed(4)} both ${acc.both.toFixed(4)} (tagger ${acc.tagged.toFixed(4)})`);
+    if (acc.both > bestBoth) {
+      bestBoth = acc.both;
+      best = model;
+    }
+  }
+  return best!;
+}
