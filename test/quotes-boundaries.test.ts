@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { tokenize } from '../src/language/tokenize.js';
 import {
   BOUNDARY_WINDOW,
-  loadBoundaryModel,
+  loadBoundaryModels,
   parseBoundaries,
   rechooseBoundaries,
   serialiseBoundaries,
@@ -79,7 +79,7 @@ test('boundary rankers: the file keeps every weight that matters', () => {
   }
 });
 
-test('boundary rankers: committed, and a reported clause ends before the clause that is the writer’s own', { skip: loadBoundaryModel() ? false : 'no boundary model committed' }, () => {
+test('boundary rankers: committed, and a reported clause ends before the clause that is the writer’s own', { skip: loadBoundaryModels().content ? false : 'no boundary model committed' }, () => {
   const run = new QuoteTestRun();
   const rec = run.analyze(
     'Ministers met in Brussels on Tuesday.\n\nThe Irish foreign minister said the backstop would stay in any deal, but officials in London gave no sign of movement.\n',

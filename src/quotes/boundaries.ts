@@ -6,18 +6,24 @@ import { MODEL_DIR, PRUNE_BELOW } from './model.js';
 import { B, HASH_SIZE, I, O, runsOf } from './perceptron.js';
 import type { Unit } from './units.js';
 
-// Content boundaries, chosen again. The BIO taggers decide each token on its own (with one label of memory), so a
-// content run is often right in where it is but wrong by a clause at either end: PolNeAR's contents stop before
-// ", but …", start after "that", keep or drop an introductory "And". Two rankers look again at each content run the
-// taggers found: one picks its first token among the tokens within BOUNDARY_WINDOW of the tagged start, the other its
-// end among those near the tagged end. Each candidate is scored by a linear model over features of the boundary
-// (the words and POS on both sides, clause punctuation, quotation marks, where the cues are, where the tagger put the
-// boundary); the best candidate wins. Trained by src/train/quoteBoundaries.ts on PolNeAR train, on runs the taggers
-// predicted for documents they were not trained on (jackknife), so it learns the taggers' real errors.
+// Content and source boundaries, chosen again. The BIO taggers decide each token on its own (with one label of
+// memory), so a run is often right in where it is but wrong by a clause at either end: PolNeAR's contents stop before
+// ", but …", start after "that", keep or drop an introductory "And"; its sources keep an apposition up to its comma.
+// For each role, two rankers look again at each run the taggers found: one picks its first token among the tokens
+// within BOUNDARY_WINDOW of the tagged start, the other its end among those near the tagged end. Each candidate is
+// scored by a linear model over features of the boundary (the words and POS on both sides, clause punctuation,
+// quotation marks, where the cues are, where the tagger put the boundary); the best candidate wins. Trained by
+// src/train/quoteBoundaries.ts on PolNeAR train, on runs the taggers predicted for documents they were not trained on
+// (jackknife), so they learn the taggers' real errors.
 
 /** Tokens either side of a tagged boundary that a ranker may move it to. */
 export const BOUNDARY_WINDOW = 16;
-export const BOUNDARY_FILE = 'boundaries.bin.gz';
+/** The roles whose runs are re-bounded, and their files in models/quotes. */
+export type BoundaryRole = 'content' | 'source';
+export const BOUNDARY_FILES: Readonly<Record<BoundaryRole, string>> = {
+  content: 'content-boundaries.bin.gz',
+  source: 'source-boundaries.bin.gz',
+};
 
 /** Linear scorers of start and end candidates over hashed feature rows. */
 export interface BoundaryModel {
@@ -60,10 +66,11 @@ export interface BoundaryContext {
   wh: Int32Array;
   ph: Int32Array;
   cue: Uint8Array;
-  content: Uint8Array;
+  /** The tagger's labels of the role being re-bounded. */
+  labels: Uint8Array;
 }
 
-export function boundaryContext(unit: Unit, cue: Uint8Array, content: Uint8Array): BoundaryContext {
+export function boundaryContext(unit: Unit, cue: Uint8Array, labels: Uint8Array): BoundaryContext {
   const n = unit.tokens.length;
   const lower = new Array<string>(n);
   const wh = new Int32Array(n);
@@ -74,7 +81,7 @@ export function boundaryContext(unit: Unit, cue: Uint8Array, content: Uint8Array
     wh[i] = fnv(lower[i]!);
     ph[i] = fnv(t.pos);
   }
-  return { unit, lower, wh, ph, cue, content };
+  return { unit, lower, wh, ph, cue, labels };
 }
 
 /** Signed distance bucket: the sign kept, the size as in the taggers' buckets. */
@@ -89,7 +96,7 @@ function signed(d: number): number {
  */
 export function boundaryRows(c: BoundaryContext, side: Side, at: number, tagged: number, other: number, out: number[]): void {
   out.length = 0;
-  const { unit, wh, ph, lower, cue, content } = c;
+  const { unit, wh, ph, lower, cue, labels } = c;
   const n = wh.length;
   const mark = unit.mark;
   const sent = unit.sent;
@@ -149,7 +156,7 @@ export function boundaryRows(c: BoundaryContext, side: Side, at: number, tagged:
   }
   out.push(row(mix(mix(H_cueDist, bucket(dist)), d === 0 ? 1 : 0)));
   // The tagger's own vote: its labels of the two tokens.
-  out.push(row(mix(mix(mix(H_tag, content[inner]!), outer >= 0 && outer < n ? content[outer]! : 3), d === 0 ? 1 : 0)));
+  out.push(row(mix(mix(mix(H_tag, labels[inner]!), outer >= 0 && outer < n ? labels[outer]! : 3), d === 0 ? 1 : 0)));
   out.push(row(mix(H_edge, outer < 0 ? 1 : outer >= n ? 2 : 0)));
   out.push(row(mix(mix(H_len, bucket(b - a)), sent[Math.max(a, b - 1)]! - sent[Math.min(a, b - 1)]! > 0 ? 1 : 0)));
   out.push(row(mix(H_commas, Math.min(commas, 4))));
@@ -187,12 +194,12 @@ export function bestBoundary(w: ArrayLike<number>, c: BoundaryContext, side: Sid
   return best;
 }
 
-/** The content labels with each run's start and end chosen again by the rankers. */
-export function rechooseBoundaries(model: BoundaryModel, unit: Unit, cue: Uint8Array, content: Uint8Array): Uint8Array {
-  const runs = runsOf(content);
-  if (runs.length === 0) return content;
-  const n = content.length;
-  const c = boundaryContext(unit, cue, content);
+/** A role's labels with each run's start and end chosen again by that role's rankers. */
+export function rechooseBoundaries(model: BoundaryModel, unit: Unit, cue: Uint8Array, labels: Uint8Array): Uint8Array {
+  const runs = runsOf(labels);
+  if (runs.length === 0) return labels;
+  const n = labels.length;
+  const c = boundaryContext(unit, cue, labels);
   const out = new Uint8Array(n);
   const rows: number[] = [];
   let prevEnd = 0;
@@ -239,15 +246,21 @@ export function parseBoundaries(gz: Buffer): BoundaryModel {
   return { start, end: read() };
 }
 
-let cached: BoundaryModel | null | undefined;
+export type BoundaryModels = Record<BoundaryRole, BoundaryModel | null>;
 
-/** The committed rankers, or null when they have not been trained (the taggers' boundaries are kept). */
-export function loadBoundaryModel(dir: string = MODEL_DIR): BoundaryModel | null {
+let cached: BoundaryModels | undefined;
+
+/** The committed rankers of each role; a role's are null when they have not been trained (its tagged boundaries are
+ * kept). */
+export function loadBoundaryModels(dir: string = MODEL_DIR): BoundaryModels {
   if (cached !== undefined && dir === MODEL_DIR) return cached;
-  const file = join(dir, BOUNDARY_FILE);
-  const model = existsSync(file) ? parseBoundaries(readFileSync(file)) : null;
-  if (dir === MODEL_DIR) cached = model;
-  return model;
+  const load = (role: BoundaryRole): BoundaryModel | null => {
+    const file = join(dir, BOUNDARY_FILES[role]);
+    return existsSync(file) ? parseBoundaries(readFileSync(file)) : null;
+  };
+  const models = { content: load('content'), source: load('source') };
+  if (dir === MODEL_DIR) cached = models;
+  return models;
 }
 
 export { I };

@@ -1,6 +1,6 @@
 import type { Component } from '../pipeline/component.js';
 import { assembleQuotes } from './assemble.js';
-import { loadBoundaryModel, rechooseBoundaries } from './boundaries.js';
+import { loadBoundaryModels, rechooseBoundaries } from './boundaries.js';
 import { quoteLexicon } from './lexicon.js';
 import { loadQuoteModels } from './model.js';
 import { quoteSettings } from './settings.js';
@@ -29,9 +29,15 @@ export const quoteFinder: Component = {
           const n = unit.tokens.length;
           return { unit, cue: new Uint8Array(n), content: new Uint8Array(n), source: new Uint8Array(n) };
         });
-    // The content runs' first and last tokens chosen again by the boundary rankers (src/quotes/boundaries.ts).
-    const boundaries = models ? loadBoundaryModel() : null;
-    if (boundaries && process.env.NL_NO_BOUNDARIES !== '1') tagged = tagged.map((tu) => ({ ...tu, content: rechooseBoundaries(boundaries, tu.unit, tu.cue, tu.content) }));
+    // The content and source runs' first and last tokens chosen again by the boundary rankers (src/quotes/boundaries.ts).
+    if (models) {
+      const { content, source } = loadBoundaryModels();
+      tagged = tagged.map((tu) => ({
+        ...tu,
+        content: content ? rechooseBoundaries(content, tu.unit, tu.cue, tu.content) : tu.content,
+        source: source ? rechooseBoundaries(source, tu.unit, tu.cue, tu.source) : tu.source,
+      }));
+    }
     if (models) record.pipeline.models.quotes = QUOTE_MODEL_NAME;
     else record.notes.push('quotes: no trained quote models found in models/quotes; run npm run train:quotes');
     record.quotes = assembleQuotes({

@@ -1,6 +1,6 @@
-// Trains the content-boundary rankers (src/quotes/boundaries.ts) on PolNeAR train: for every content run the taggers
-// predicted (jackknifed, so they are the errors of a tagger that never saw the document) that overlaps a gold content,
-// the start ranker learns to pick the gold first token among the candidates, the end ranker the gold end. Averaged
+// Trains the boundary rankers of one role (src/quotes/boundaries.ts) on PolNeAR train: for every content (or source)
+// run the taggers predicted (jackknifed, so they are the errors of a tagger that never saw the document) that overlaps
+// a gold one, the start ranker learns to pick the gold first token among the candidates, the end ranker the gold end. Averaged
 // perceptron (a ranking perceptron: one update towards the gold candidate and away from the predicted one), epochs
 // chosen on dev by how many dev runs get both boundaries right.
 import {
@@ -26,23 +26,24 @@ interface Example {
   gold: Record<Side, number>;
 }
 
-/** A paragraph as the rankers see it in training: its tokens, predicted cue and content labels, gold content. */
+/** A paragraph as the rankers see it in training: its tokens, predicted cue labels, the role's predicted and gold
+ * labels. */
 export interface BoundaryUnit {
   unit: Unit;
   cue: Uint8Array;
-  content: Uint8Array;
+  labels: Uint8Array;
   gold: Uint8Array;
 }
 
 export function boundaryExamples(units: readonly BoundaryUnit[]): Example[] {
   const out: Example[] = [];
   for (const u of units) {
-    const runs = runsOf(u.content);
+    const runs = runsOf(u.labels);
     if (runs.length === 0) continue;
     const goldRuns = runsOf(u.gold);
     if (goldRuns.length === 0) continue;
-    const c = boundaryContext(u.unit, u.cue, u.content);
-    const n = u.content.length;
+    const c = boundaryContext(u.unit, u.cue, u.labels);
+    const n = u.labels.length;
     let prevEnd = 0;
     runs.forEach((run, k) => {
       const nextStart = k + 1 < runs.length ? runs[k + 1]![0] : n;
@@ -115,7 +116,7 @@ export function boundaryAccuracy(model: BoundaryModel, examples: readonly Exampl
 export function trainBoundaries(train: readonly BoundaryUnit[], dev: readonly BoundaryUnit[], seed: number, log: (m: string) => void): BoundaryModel {
   const tr = boundaryExamples(train);
   const dv = boundaryExamples(dev);
-  log(`boundaries: ${tr.length} train runs, ${dv.length} dev runs`);
+  log(`${tr.length} train runs, ${dv.length} dev runs`);
   const trainers: Record<Side, RankTrainer> = { start: new RankTrainer(), end: new RankTrainer() };
   const random = rng(seed);
   const order = tr.map((_, i) => i);

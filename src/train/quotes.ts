@@ -2,14 +2,15 @@
 // Deterministic: documents are shuffled with a fixed-seed generator and weights are written in a fixed order.
 // The number of epochs of each tagger is chosen on PolNeAR dev (exact-span F1 of that tagger's spans).
 // Later taggers are trained on what the earlier ones predict on train, predicted by jackknife (a model trained
-// without that fold), so they learn from the kind of errors they will see at run time.
+// without that fold), so they learn from the kind of errors they will see at run time; so are the boundary rankers
+// (src/train/quoteBoundaries.ts), which re-bound the source and refined content runs.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tokenize } from '../language/tokenize.js';
 import { unitFeatures, type Stage } from '../quotes/features.js';
 import { quoteLexicon } from '../quotes/lexicon.js';
-import { BOUNDARY_FILE, serialiseBoundaries, type BoundaryModel } from '../quotes/boundaries.js';
-import { MODEL_DIR, serialiseTagger } from '../quotes/model.js';
+import { BOUNDARY_FILES, serialiseBoundaries, type BoundaryModel, type BoundaryRole } from '../quotes/boundaries.js';
+import { MODEL_DIR, serialiseTagger, STAGES } from '../quotes/model.js';
 import { B, BioTagger, I, O, PerceptronTrainer, runsOf, type FeatureSeq } from '../quotes/perceptron.js';
 import { layoutOf } from '../quotes/tagging.js';
 import type { Unit } from '../quotes/units.js';
@@ -124,13 +125,18 @@ function trainEpochs(seqs: Seqs, include: (doc: number) => boolean, epochs: numb
   return { tagger: best ?? trainer.averaged(), best: bestEpoch };
 }
 
-function features(docs: DocUnits[], stage: Stage, preds: { cue?: Uint8Array[][]; content?: Uint8Array[][] }): Seqs {
+/** The gold role each tagger learns. */
+const GOLD_ROLE: Readonly<Record<Stage, 'cue' | 'content' | 'source'>> = { cue: 'cue', content: 'content', source: 'source', refine: 'content' };
+
+/** Each tagger's features, from the labels the earlier taggers predicted: the content, source and refine taggers read
+ * the cue and first content passes. */
+function features(docs: DocUnits[], stage: Stage, preds: Partial<Record<Stage, Uint8Array[][]>>): Seqs {
   const lex = quoteLexicon();
   const out: Seqs = { feats: [], gold: [], doc: [] };
   docs.forEach((d, di) => {
     d.units.forEach((u, ui) => {
       out.feats.push(unitFeatures(u, lex, stage, preds.cue?.[di]![ui], preds.content?.[di]![ui]));
-      out.gold.push(d.gold[stage === 'refine' ? 'content' : stage][ui]!);
+      out.gold.push(d.gold[GOLD_ROLE[stage]][ui]!);
       out.doc.push(di);
     });
   });
@@ -153,7 +159,7 @@ export interface TrainOptions {
   /** Most epochs tried per tagger (MAX_EPOCHS unless given). */
   maxEpochs?: number;
   /** Receives the jackknifed train and the dev predictions the boundary rankers are trained on (for experiments). */
-  onBoundaryUnits?: (train: BoundaryUnit[], dev: BoundaryUnit[]) => void;
+  onBoundaryUnits?: (role: BoundaryRole, train: BoundaryUnit[], dev: BoundaryUnit[]) => void;
 }
 
 export function trainQuotes(trainPath: string, devPath: string, outDir: string, log: (m: string) => void, options: TrainOptions = {}): void {
@@ -163,19 +169,17 @@ export function trainQuotes(trainPath: string, devPath: string, outDir: string, 
   const dev = readPolnear(devPath).map(prepare);
   log(`prepared ${train.length} train and ${dev.length} dev documents in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const models: Partial<Record<Stage, BioTagger>> = {};
-  const trainPreds: { cue?: Uint8Array[][]; content?: Uint8Array[][] } = {};
-  const devPreds: { cue?: Uint8Array[][]; content?: Uint8Array[][] } = {};
-  // The refining tagger's contents, jackknifed on train and predicted on dev: what the boundary rankers re-bound.
-  let trainRefined: Uint8Array[][] = [];
-  let devRefined: Uint8Array[][] = [];
-  for (const stage of ['cue', 'content', 'source', 'refine'] as const) {
-    const trSeqs = features(train, stage, trainPreds);
-    const devSeqs = features(dev, stage, devPreds);
+  // Every tagger's labels, jackknifed on train and predicted on dev: what later taggers read, and the source and
+  // refined content runs the boundary rankers re-bound.
+  const jackknifed: Partial<Record<Stage, Uint8Array[][]>> = {};
+  const devPredicted: Partial<Record<Stage, Uint8Array[][]>> = {};
+  for (const stage of STAGES) {
+    const trSeqs = features(train, stage, jackknifed);
+    const devSeqs = features(dev, stage, devPredicted);
     log(`${stage}: choosing epochs on dev`);
     const { tagger, best } = trainEpochs(trSeqs, () => true, maxEpochs, SEED, devSeqs, log);
     log(`${stage}: ${best} epochs`);
     models[stage] = tagger;
-    if (stage === 'source') continue;
     const devPred = predict(tagger, devSeqs, dev);
     const jack = train.map((d) => d.units.map((u) => new Uint8Array(u.tokens.length)));
     for (let fold = 0; fold < FOLDS; fold++) {
@@ -183,26 +187,28 @@ export function trainQuotes(trainPath: string, devPath: string, outDir: string, 
       const { tagger: ft } = trainEpochs(trSeqs, (di) => !held(di), best, SEED + fold + 1);
       predict(ft, trSeqs, train, held, jack);
     }
-    if (stage === 'refine') {
-      devRefined = devPred;
-      trainRefined = jack;
-    } else {
-      devPreds[stage] = devPred;
-      trainPreds[stage] = jack;
-    }
+    jackknifed[stage] = jack;
+    devPredicted[stage] = devPred;
     log(`${stage}: jackknife predictions done (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
-  const asBoundaryUnits = (docs: DocUnits[], cue: Uint8Array[][], content: Uint8Array[][]): BoundaryUnit[] =>
-    docs.flatMap((d, di) => d.units.map((unit, ui) => ({ unit, cue: cue[di]![ui]!, content: content[di]![ui]!, gold: d.gold.content[ui]! })));
-  const trainBU = asBoundaryUnits(train, trainPreds.cue!, trainRefined);
-  const devBU = asBoundaryUnits(dev, devPreds.cue!, devRefined);
-  options.onBoundaryUnits?.(trainBU, devBU);
-  const boundaries: BoundaryModel = trainBoundaries(trainBU, devBU, SEED, log);
+  // The boundary rankers: contents re-bound from the refining tagger's runs, sources from the source tagger's.
+  const rankers: Partial<Record<BoundaryRole, BoundaryModel>> = {};
+  for (const [role, stage] of [['content', 'refine'], ['source', 'source']] as const) {
+    const asUnits = (docs: DocUnits[], preds: Partial<Record<Stage, Uint8Array[][]>>): BoundaryUnit[] =>
+      docs.flatMap((d, di) => d.units.map((unit, ui) => ({ unit, cue: preds.cue![di]![ui]!, labels: preds[stage]![di]![ui]!, gold: d.gold[role][ui]! })));
+    const trainUnits = asUnits(train, jackknifed);
+    const devUnits = asUnits(dev, devPredicted);
+    options.onBoundaryUnits?.(role, trainUnits, devUnits);
+    log(`${role} boundaries:`);
+    rankers[role] = trainBoundaries(trainUnits, devUnits, SEED, log);
+  }
   if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
-  const boundaryBytes = serialiseBoundaries(boundaries);
-  writeFileSync(join(outDir, BOUNDARY_FILE), boundaryBytes);
-  log(`wrote ${BOUNDARY_FILE} (${(boundaryBytes.length / 1e6).toFixed(2)} MB)`);
-  for (const stage of ['cue', 'content', 'source', 'refine'] as const) {
+  for (const role of ['content', 'source'] as const) {
+    const bytes = serialiseBoundaries(rankers[role]!);
+    writeFileSync(join(outDir, BOUNDARY_FILES[role]), bytes);
+    log(`wrote ${BOUNDARY_FILES[role]} (${(bytes.length / 1e6).toFixed(2)} MB)`);
+  }
+  for (const stage of STAGES) {
     const bytes = serialiseTagger(models[stage]!);
     writeFileSync(join(outDir, `${stage}.bin.gz`), bytes);
     log(`wrote ${stage}.bin.gz (${(bytes.length / 1e6).toFixed(2)} MB)`);
