@@ -12,15 +12,18 @@ export const MODEL_DIR = join(PACKAGE_ROOT, 'models', 'quotes');
 export const STAGES: readonly Stage[] = ['cue', 'content', 'source', 'refine'];
 
 /**
- * The four taggers as run: one interleaved table, table[row * TABLE_STRIDE + stage * 3 + label], so the rows every
- * stage shares (the base features of a token) are read once, from one place in memory, for all four taggers; and
- * the transitions of each stage. The same numbers as the four BioTaggers the files hold.
+ * The four taggers as run: one interleaved table, column stage * 3 + label of row `row` (TABLE_STRIDE columns a
+ * row), so the rows every stage shares (the base features of a token) are read once, from one place in memory, for
+ * all four taggers; and the transitions of each stage. The same numbers as the four BioTaggers the files hold.
  */
 export interface QuoteModels {
-  /** round(weight * scale) as 8-bit integers: reading the weights is most of the taggers' time, and a table a
-   * quarter the size of 32-bit floats keeps much more of it in cache. (8 bits lose nothing measurable: PolNeAR dev
-   * F1 of every role within 0.002 of the float weights' on the same taggers.) */
-  table: Int8Array;
+  /** The table's weights as round(weight * scale), 8-bit integers: reading the weights is most of the taggers' time,
+   * and a table a quarter the size of 32-bit floats keeps much more of it in cache. (8 bits lose nothing measurable:
+   * PolNeAR dev F1 of every role within 0.002 of the float weights' on the same taggers.) Packed four to a 32-bit
+   * word, so that the taggers add two columns at once (src/quotes/tagging.ts sumRows): row r's weights are the words
+   * packed[r * PACKED_STRIDE + j], the weight of column 4j + b in byte b (bits 8b..8b+7) as the unsigned number
+   * weight + PACK_OFFSET. Built with arithmetic, so it does not depend on the machine's byte order. */
+  packed: Int32Array;
   trans: Float32Array[];
   scale: number;
 }
@@ -52,30 +55,63 @@ export function serialiseTagger(t: BioTagger): Buffer {
   return gzipSync(buf, { level: 9 });
 }
 
-/** Copies a serialised tagger's rows into column `stage` of the interleaved table; returns its transitions. */
-function readInto(gz: Buffer, table: Float32Array, stage: number): Float32Array {
-  const buf = gunzipSync(gz);
-  let o = 0;
-  const size = buf.readUInt32LE(o); o += 4;
-  if (size !== HASH_SIZE) throw new Error(`quote model was trained with ${size} hash rows, this build uses ${HASH_SIZE}`);
-  const count = buf.readUInt32LE(o); o += 4;
-  const trans = new Float32Array((LABELS + 1) * LABELS);
-  for (let k = 0; k < trans.length; k++) { trans[k] = buf.readFloatLE(o); o += 4; }
-  for (let c = 0; c < count; c++) {
-    const r = buf.readUInt32LE(o); o += 4;
-    for (let l = 0; l < LABELS; l++) { table[r * TABLE_STRIDE + stage * LABELS + l] = buf.readFloatLE(o); o += 4; }
-  }
-  return trans;
+/** A serialised tagger: its transitions, and its rows with LABELS weights each (weights[c * LABELS + label]). */
+interface TaggerFile {
+  trans: Float32Array;
+  rows: Uint32Array;
+  weights: Float32Array;
 }
 
-/** The interleaved table as 8-bit integers: round(weight * scale), the largest weight stored as QUANT_MAX. */
-function quantise(full: Float32Array): { table: Int8Array; scale: number } {
+/** Reads a serialised tagger, its little-endian numbers through a DataView. (Loading is counted in the first
+ * document's time: reading with Buffer.readFloatLE into a 50 MB float table before quantising took ~0.65 s; this
+ * and quantise, writing the packed table directly, ~0.4 s, most of it gunzip.) */
+function readTagger(gz: Buffer): TaggerFile {
+  const buf = gunzipSync(gz);
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  let o = 0;
+  const size = view.getUint32(o, true); o += 4;
+  if (size !== HASH_SIZE) throw new Error(`quote model was trained with ${size} hash rows, this build uses ${HASH_SIZE}`);
+  const count = view.getUint32(o, true); o += 4;
+  const trans = new Float32Array((LABELS + 1) * LABELS);
+  for (let k = 0; k < trans.length; k++) { trans[k] = view.getFloat32(o, true); o += 4; }
+  const rows = new Uint32Array(count);
+  const weights = new Float32Array(count * LABELS);
+  for (let c = 0; c < count; c++) {
+    rows[c] = view.getUint32(o, true); o += 4;
+    for (let l = 0; l < LABELS; l++) { weights[c * LABELS + l] = view.getFloat32(o, true); o += 4; }
+  }
+  return { trans, rows, weights };
+}
+
+/** Words per row of QuoteModels.packed: four 8-bit weights a word. */
+export const PACKED_STRIDE = TABLE_STRIDE / 4;
+/** Added to each 8-bit weight in QuoteModels.packed so that every byte is a non-negative number. */
+export const PACK_OFFSET = 128;
+
+/** The four taggers' interleaved table (tagger `stage` in columns stage * LABELS ..) as 8-bit integers, packed
+ * (QuoteModels.packed): round(weight * scale), the largest weight stored as QUANT_MAX. A row no tagger lists is all
+ * zeros. */
+function quantise(taggers: readonly TaggerFile[]): { packed: Int32Array; scale: number } {
   let max = 0;
-  for (let k = 0; k < full.length; k++) max = Math.max(max, Math.abs(full[k]!));
+  for (const { weights } of taggers) for (let k = 0; k < weights.length; k++) max = Math.max(max, Math.abs(weights[k]!));
   const scale = max > 0 ? QUANT_MAX / max : 1;
-  const table = new Int8Array(full.length);
-  for (let k = 0; k < full.length; k++) table[k] = Math.round(full[k]! * scale);
-  return { table, scale };
+  // Every byte PACK_OFFSET (weight 0), then each listed weight's byte set to round(weight * scale) + PACK_OFFSET
+  // (|round(weight * scale)| <= QUANT_MAX), byte b of a word in bits 8b..8b+7: the same words whatever the machine's
+  // byte order.
+  const packed = new Int32Array(HASH_SIZE * PACKED_STRIDE).fill(PACK_OFFSET * 0x01010101);
+  for (let stage = 0; stage < taggers.length; stage++) {
+    const { rows, weights } = taggers[stage]!;
+    for (let c = 0; c < rows.length; c++) {
+      const at = rows[c]! * TABLE_STRIDE + stage * LABELS;
+      for (let l = 0; l < LABELS; l++) {
+        const byte = Math.round(weights[c * LABELS + l]! * scale) + PACK_OFFSET;
+        const shift = ((at + l) & 3) * 8;
+        const w = (at + l) >> 2;
+        packed[w] = (packed[w]! & ~(0xff << shift)) | (byte << shift);
+      }
+    }
+  }
+  return { packed, scale };
 }
 
 let cached: QuoteModels | null | undefined;
@@ -86,9 +122,8 @@ export function loadQuoteModels(dir: string = MODEL_DIR): QuoteModels | null {
   const files = STAGES.map((s) => join(dir, `${s}.bin.gz`));
   let models: QuoteModels | null = null;
   if (files.every((f) => existsSync(f))) {
-    const table = new Float32Array(HASH_SIZE * TABLE_STRIDE);
-    const trans = files.map((f, stage) => readInto(readFileSync(f), table, stage));
-    models = { ...quantise(table), trans };
+    const taggers = files.map((f) => readTagger(readFileSync(f)));
+    models = { ...quantise(taggers), trans: taggers.map((t) => t.trans) };
   }
   if (dir === MODEL_DIR) cached = models;
   return models;

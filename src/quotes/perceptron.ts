@@ -71,12 +71,21 @@ export function viterbi(seq: FeatureSeq, w: ArrayLike<number>, trans: ArrayLike<
   return viterbiEm(emissions(seq, w, bias), seq.length, trans);
 }
 
+/** Viterbi's working arrays, grown as needed and reused by every call (each call fills what it reads first, and
+ * decoding runs synchronously): the taggers decode four times a paragraph. */
+let scoreBuf = new Float64Array(0);
+let backBuf = new Uint8Array(0);
+
 /** Best label sequence given the emission scores em[t * 3 + label] of n tokens. */
 export function viterbiEm(em: Float64Array, n: number, trans: ArrayLike<number>): Uint8Array {
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  const score = new Float64Array(n * LABELS);
-  const back = new Uint8Array(n * LABELS);
+  if (scoreBuf.length < n * LABELS) {
+    scoreBuf = new Float64Array(Math.max(n * LABELS, 2 * scoreBuf.length));
+    backBuf = new Uint8Array(scoreBuf.length);
+  }
+  const score = scoreBuf;
+  const back = backBuf;
   for (let c = 0; c < LABELS; c++) {
     score[c] = allowed(LABELS, c) ? em[c]! + trans[LABELS * LABELS + c]! : -Infinity;
   }
