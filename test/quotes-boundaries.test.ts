@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tokenize } from '../src/language/tokenize.js';
 import {
+  BOUNDARY_ROLES,
   BOUNDARY_WINDOW,
   loadBoundaryModels,
   parseBoundaries,
@@ -77,6 +78,11 @@ test('boundary rankers: the file keeps every weight that matters', () => {
     if (Math.abs(m.start[k]!) >= 1e-3) assert.equal(back.start[k], m.start[k]);
     if (Math.abs(m.end[k]!) >= 1e-3) assert.equal(back.end[k], m.end[k]);
   }
+});
+
+test('boundary rankers: every role’s rankers are committed and load', { skip: loadBoundaryModels().content ? false : 'no boundary model committed' }, () => {
+  const models = loadBoundaryModels();
+  for (const role of BOUNDARY_ROLES) assert.ok(models[role], `${role} rankers missing`);
 });
 
 test('boundary rankers: committed, and a reported clause ends before the clause that is the writer’s own', { skip: loadBoundaryModels().content ? false : 'no boundary model committed' }, () => {

@@ -8,7 +8,8 @@ import type { Unit } from './units.js';
 
 // Content and source boundaries, chosen again. The BIO taggers decide each token on its own (with one label of
 // memory), so a run is often right in where it is but wrong by a clause at either end: PolNeAR's contents stop before
-// ", but …", start after "that", keep or drop an introductory "And"; its sources keep an apposition up to its comma.
+// ", but …", start after "that", keep or drop an introductory "And"; its sources keep an apposition up to its comma;
+// its cues keep "said:" with the colon and "has been endorsed by" with the preposition, but not "said Friday".
 // For each role, two rankers look again at each run the taggers found: one picks its first token among the tokens
 // within BOUNDARY_WINDOW of the tagged start, the other its end among those near the tagged end. Each candidate is
 // scored by a linear model over features of the boundary (the words and POS on both sides, clause punctuation,
@@ -19,10 +20,12 @@ import type { Unit } from './units.js';
 /** Tokens either side of a tagged boundary that a ranker may move it to. */
 export const BOUNDARY_WINDOW = 16;
 /** The roles whose runs are re-bounded, and their files in models/quotes. */
-export type BoundaryRole = 'content' | 'source';
+export type BoundaryRole = 'content' | 'source' | 'cue';
+export const BOUNDARY_ROLES: readonly BoundaryRole[] = ['content', 'source', 'cue'];
 export const BOUNDARY_FILES: Readonly<Record<BoundaryRole, string>> = {
   content: 'content-boundaries.bin.gz',
   source: 'source-boundaries.bin.gz',
+  cue: 'cue-boundaries.bin.gz',
 };
 
 /** Linear scorers of start and end candidates over hashed feature rows. */
@@ -258,7 +261,7 @@ export function loadBoundaryModels(dir: string = MODEL_DIR): BoundaryModels {
     const file = join(dir, BOUNDARY_FILES[role]);
     return existsSync(file) ? parseBoundaries(readFileSync(file)) : null;
   };
-  const models = { content: load('content'), source: load('source') };
+  const models = { content: load('content'), source: load('source'), cue: load('cue') };
   if (dir === MODEL_DIR) cached = models;
   return models;
 }

@@ -29,13 +29,15 @@ export const quoteFinder: Component = {
           const n = unit.tokens.length;
           return { unit, cue: new Uint8Array(n), content: new Uint8Array(n), source: new Uint8Array(n) };
         });
-    // The content and source runs' first and last tokens chosen again by the boundary rankers (src/quotes/boundaries.ts).
+    // The content, source and cue runs' first and last tokens chosen again by the boundary rankers
+    // (src/quotes/boundaries.ts), each reading the cues as tagged (as in training).
     if (models) {
-      const { content, source } = loadBoundaryModels();
+      const { content, source, cue } = loadBoundaryModels();
       tagged = tagged.map((tu) => ({
         ...tu,
         content: content ? rechooseBoundaries(content, tu.unit, tu.cue, tu.content) : tu.content,
         source: source ? rechooseBoundaries(source, tu.unit, tu.cue, tu.source) : tu.source,
+        cue: cue ? rechooseBoundaries(cue, tu.unit, tu.cue, tu.cue) : tu.cue,
       }));
     }
     if (models) record.pipeline.models.quotes = QUOTE_MODEL_NAME;

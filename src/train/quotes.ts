@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { tokenize } from '../language/tokenize.js';
 import { unitFeatures, type Stage } from '../quotes/features.js';
 import { quoteLexicon } from '../quotes/lexicon.js';
-import { BOUNDARY_FILES, serialiseBoundaries, type BoundaryModel, type BoundaryRole } from '../quotes/boundaries.js';
+import { BOUNDARY_FILES, BOUNDARY_ROLES, serialiseBoundaries, type BoundaryModel, type BoundaryRole } from '../quotes/boundaries.js';
 import { MODEL_DIR, serialiseTagger, STAGES } from '../quotes/model.js';
 import { B, BioTagger, I, O, PerceptronTrainer, runsOf, type FeatureSeq } from '../quotes/perceptron.js';
 import { layoutOf } from '../quotes/tagging.js';
@@ -191,9 +191,9 @@ export function trainQuotes(trainPath: string, devPath: string, outDir: string, 
     devPredicted[stage] = devPred;
     log(`${stage}: jackknife predictions done (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
-  // The boundary rankers: contents re-bound from the refining tagger's runs, sources from the source tagger's.
+  // The boundary rankers: contents re-bound from the refining tagger's runs, sources and cues from their taggers'.
   const rankers: Partial<Record<BoundaryRole, BoundaryModel>> = {};
-  for (const [role, stage] of [['content', 'refine'], ['source', 'source']] as const) {
+  for (const [role, stage] of [['content', 'refine'], ['source', 'source'], ['cue', 'cue']] as const) {
     const asUnits = (docs: DocUnits[], preds: Partial<Record<Stage, Uint8Array[][]>>): BoundaryUnit[] =>
       docs.flatMap((d, di) => d.units.map((unit, ui) => ({ unit, cue: preds.cue![di]![ui]!, labels: preds[stage]![di]![ui]!, gold: d.gold[role][ui]! })));
     const trainUnits = asUnits(train, jackknifed);
@@ -203,7 +203,7 @@ export function trainQuotes(trainPath: string, devPath: string, outDir: string, 
     rankers[role] = trainBoundaries(trainUnits, devUnits, SEED, log);
   }
   if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
-  for (const role of ['content', 'source'] as const) {
+  for (const role of BOUNDARY_ROLES) {
     const bytes = serialiseBoundaries(rankers[role]!);
     writeFileSync(join(outDir, BOUNDARY_FILES[role]), bytes);
     log(`wrote ${BOUNDARY_FILES[role]} (${(bytes.length / 1e6).toFixed(2)} MB)`);
