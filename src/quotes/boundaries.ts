@@ -64,29 +64,58 @@ const H_commas = S('commas');
 
 const OUT = 0x7ffe;
 
-/** What the rankers read of a paragraph, computed once for all its runs. */
-export interface BoundaryContext {
+/** What the rankers read of a paragraph's words, computed once and shared by the three roles' rankers. */
+export interface BoundaryWords {
   unit: Unit;
-  lower: string[];
   wh: Int32Array;
   ph: Int32Array;
+  /** Clause-boundary class of each token (src/quotes/features.ts boundaryCode). */
+  code: Uint8Array;
+  /** commas[i]: commas among the first i tokens. */
+  commas: Int32Array;
+  /** The tagged cues: prevCue[i] the last cue token before i (or -1), nextCue[i] the first at or after i (or n). */
   cue: Uint8Array;
-  /** The tagger's labels of the role being re-bounded. */
+  prevCue: Int32Array;
+  nextCue: Int32Array;
+}
+
+/** What the rankers read of a paragraph for one role: its words and the tagger's labels of that role. */
+export interface BoundaryContext extends BoundaryWords {
   labels: Uint8Array;
 }
 
-export function boundaryContext(unit: Unit, cue: Uint8Array, labels: Uint8Array): BoundaryContext {
+export function boundaryWords(unit: Unit, cue: Uint8Array): BoundaryWords {
   const n = unit.tokens.length;
   const lower = new Array<string>(n);
   const wh = new Int32Array(n);
   const ph = new Int32Array(n);
+  const commas = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const t = unit.tokens[i]!;
     lower[i] = t.text.toLowerCase();
     wh[i] = fnv(lower[i]!);
     ph[i] = fnv(t.pos);
+    commas[i + 1] = commas[i]! + (lower[i] === ',' ? 1 : 0);
   }
-  return { unit, lower, wh, ph, cue, labels };
+  const code = new Uint8Array(n);
+  for (let i = 0; i < n; i++) code[i] = boundaryCode(lower, unit.mark, i);
+  const prevCue = new Int32Array(n + 1);
+  let last = -1;
+  for (let i = 0; i <= n; i++) {
+    prevCue[i] = last;
+    if (i < n && cue[i] !== O) last = i;
+  }
+  const nextCue = new Int32Array(n + 1);
+  let next = n;
+  for (let i = n; i >= 0; i--) {
+    if (i < n && cue[i] !== O) next = i;
+    nextCue[i] = next;
+  }
+  return { unit, wh, ph, code, commas, cue, prevCue, nextCue };
+}
+
+export function boundaryContext(unit: Unit, cue: Uint8Array, labels: Uint8Array, words: BoundaryWords = boundaryWords(unit, cue)): BoundaryContext {
+  return { ...words, labels };
 }
 
 /** Signed distance bucket: the sign kept, the size as in the taggers' buckets. */
@@ -94,82 +123,76 @@ function signed(d: number): number {
   return d < 0 ? -bucket(-d) : bucket(d);
 }
 
+/** More rows than boundaryRows ever writes. */
+export const MAX_BOUNDARY_ROWS = 24;
+
+/** A buffer for boundaryRows. */
+export function rowBuffer(): Int32Array {
+  return new Int32Array(MAX_BOUNDARY_ROWS);
+}
+
 /**
- * Feature rows of a candidate boundary. For 'start', `at` is the candidate first token and `tagged` the tagger's;
- * for 'end', `at` is the candidate end (exclusive) and `tagged` the tagger's; `other` is the run's opposite end
- * (its end for a start, its start for an end).
+ * Feature rows of a candidate boundary, written into `out`; returns how many. For 'start', `at` is the candidate
+ * first token and `tagged` the tagger's; for 'end', `at` is the candidate end (exclusive) and `tagged` the tagger's;
+ * `other` is the run's opposite end (its end for a start, its start for an end). Constant time: the cue and comma
+ * counts come from the paragraph's prefix arrays.
  */
-export function boundaryRows(c: BoundaryContext, side: Side, at: number, tagged: number, other: number, out: number[]): void {
-  out.length = 0;
-  const { unit, wh, ph, lower, cue, labels } = c;
+export function boundaryRows(c: BoundaryContext, side: Side, at: number, tagged: number, other: number, out: Int32Array): number {
+  const { unit, wh, ph, code, labels } = c;
   const n = wh.length;
   const mark = unit.mark;
   const sent = unit.sent;
   // The two tokens either side of the boundary: inner belongs to the span, outer does not.
   const inner = side === 'start' ? at : at - 1;
   const outer = side === 'start' ? at - 1 : at;
+  const inside = outer >= 0 && outer < n;
   const wi = wh[inner]!;
   const pi = ph[inner]!;
-  const wo = outer >= 0 && outer < n ? wh[outer]! : OUT;
-  const po = outer >= 0 && outer < n ? ph[outer]! : OUT;
+  const wo = inside ? wh[outer]! : OUT;
+  const po = inside ? ph[outer]! : OUT;
   const d = signed(at - tagged);
-  const bc = boundaryCode(lower, mark, outer);
-  const ic = boundaryCode(lower, mark, inner);
-  const sentEdge = outer < 0 || outer >= n || sent[outer] !== sent[inner] ? 1 : 0;
+  const d0 = d === 0 ? 1 : 0;
+  const bc = inside ? code[outer]! : 7;
+  const ic = code[inner]!;
+  const sentEdge = !inside || sent[outer] !== sent[inner] ? 1 : 0;
   const sd = Math.max(-2, Math.min(2, sent[inner]! - sent[side === 'start' ? tagged : Math.max(0, tagged - 1)]!));
-  out.push(row(mix(H_d, d)));
-  out.push(row(mix(H_w, wi)));
-  out.push(row(mix(H_p, pi)));
-  out.push(row(mix(H_wo, wo)));
-  out.push(row(mix(H_po, po)));
-  out.push(row(mix(mix(H_pp, po), pi)));
-  out.push(row(mix(mix(H_ww, wo), wi)));
-  out.push(row(mix(mix(H_bc, bc), ic)));
-  out.push(row(mix(mix(mix(H_bcd, bc), d === 0 ? 1 : 0), sentEdge)));
-  out.push(row(mix(mix(H_pd, pi), d)));
-  out.push(row(mix(mix(H_sent, sentEdge), sd)));
-  out.push(row(mix(mix(mix(H_sentbc, sentEdge), bc), pi)));
-  out.push(row(mix(mix(H_mk, mark[inner]!), outer >= 0 && outer < n ? mark[outer]! : 3)));
-  out.push(row(mix(mix(H_mk, unit.depth[inner]!), outer >= 0 && outer < n ? unit.depth[outer]! : 3)));
-  // Cues: right outside the boundary ("said that | X", "X | , he said"), or inside the span it would make.
-  let adj = 0;
-  for (let k = 1; k <= 3 && adj === 0; k++) {
-    const t = side === 'start' ? at - k : at - 1 + k;
-    if (t >= 0 && t < n && cue[t] !== O) adj = k;
-  }
-  out.push(row(mix(mix(H_cueAdj, adj), bc)));
+  let k = 0;
+  out[k++] = row(mix(H_d, d));
+  out[k++] = row(mix(H_w, wi));
+  out[k++] = row(mix(H_p, pi));
+  out[k++] = row(mix(H_wo, wo));
+  out[k++] = row(mix(H_po, po));
+  out[k++] = row(mix(mix(H_pp, po), pi));
+  out[k++] = row(mix(mix(H_ww, wo), wi));
+  out[k++] = row(mix(mix(H_bc, bc), ic));
+  out[k++] = row(mix(mix(mix(H_bcd, bc), d0), sentEdge));
+  out[k++] = row(mix(mix(H_pd, pi), d));
+  out[k++] = row(mix(mix(H_sent, sentEdge), sd));
+  out[k++] = row(mix(mix(mix(H_sentbc, sentEdge), bc), pi));
+  out[k++] = row(mix(mix(H_mk, mark[inner]!), inside ? mark[outer]! : 3));
+  out[k++] = row(mix(mix(H_mk, unit.depth[inner]!), inside ? unit.depth[outer]! : 3));
+  // Cues: the nearest outside the boundary on its side ("said that | X", "X | , he said"): adjacent within 3
+  // tokens, and its distance within 12; and the first cue inside the span the boundary would make.
+  const near = side === 'start' ? (c.prevCue[at]! >= 0 ? at - c.prevCue[at]! : 0) : c.nextCue[at]! < n ? c.nextCue[at]! - at + 1 : 0;
+  out[k++] = row(mix(mix(H_cueAdj, near <= 3 ? near : 0), bc));
   const a = side === 'start' ? at : other;
   const b = side === 'start' ? other : at;
-  let cueIn = 0;
-  let cueWord = 0;
-  let commas = 0;
-  for (let t = a; t < b; t++) {
-    if (cue[t] !== O && cueIn === 0) {
-      cueIn = 1;
-      cueWord = wh[t]!;
-    }
-    if (lower[t] === ',') commas++;
-  }
-  out.push(row(mix(H_cueIn, cueIn)));
-  if (cueIn) out.push(row(mix(mix(H_cueInW, cueWord), side === 'start' ? 0 : 1)));
-  // Distance to the nearest cue outside the span on the boundary's side.
-  let dist = 0;
-  for (let k = 1; k <= 12 && dist === 0; k++) {
-    const t = side === 'start' ? at - k : at - 1 + k;
-    if (t < 0 || t >= n) break;
-    if (cue[t] !== O) dist = k;
-  }
-  out.push(row(mix(mix(H_cueDist, bucket(dist)), d === 0 ? 1 : 0)));
+  const firstIn = c.nextCue[a]!;
+  const cueIn = firstIn < b ? 1 : 0;
+  out[k++] = row(mix(H_cueIn, cueIn));
+  if (cueIn) out[k++] = row(mix(mix(H_cueInW, wh[firstIn]!), side === 'start' ? 0 : 1));
+  out[k++] = row(mix(mix(H_cueDist, bucket(near <= 12 ? near : 0)), d0));
   // The tagger's own vote: its labels of the two tokens.
-  out.push(row(mix(mix(mix(H_tag, labels[inner]!), outer >= 0 && outer < n ? labels[outer]! : 3), d === 0 ? 1 : 0)));
-  out.push(row(mix(H_edge, outer < 0 ? 1 : outer >= n ? 2 : 0)));
-  out.push(row(mix(mix(H_len, bucket(b - a)), sent[Math.max(a, b - 1)]! - sent[Math.min(a, b - 1)]! > 0 ? 1 : 0)));
-  out.push(row(mix(H_commas, Math.min(commas, 4))));
+  out[k++] = row(mix(mix(mix(H_tag, labels[inner]!), inside ? labels[outer]! : 3), d0));
+  out[k++] = row(mix(H_edge, outer < 0 ? 1 : outer >= n ? 2 : 0));
+  out[k++] = row(mix(mix(H_len, bucket(b - a)), sent[Math.max(a, b - 1)]! - sent[Math.min(a, b - 1)]! > 0 ? 1 : 0));
+  out[k++] = row(mix(H_commas, Math.min(c.commas[b]! - c.commas[a]!, 4)));
+  return k;
 }
 
-function score(w: ArrayLike<number>, rows: readonly number[]): number {
+function score(w: ArrayLike<number>, rows: Int32Array, count: number): number {
   let s = 0;
-  for (const r of rows) s += w[r]!;
+  for (let k = 0; k < count; k++) s += w[rows[k]!]!;
   return s;
 }
 
@@ -181,16 +204,14 @@ export function candidates(side: Side, run: readonly [number, number], prevEnd: 
 }
 
 /** The best-scoring candidate (the tagged boundary on ties). */
-export function bestBoundary(w: ArrayLike<number>, c: BoundaryContext, side: Side, run: readonly [number, number], range: readonly [number, number], rows: number[]): number {
+export function bestBoundary(w: ArrayLike<number>, c: BoundaryContext, side: Side, run: readonly [number, number], range: readonly [number, number], rows: Int32Array): number {
   const tagged = side === 'start' ? run[0] : run[1];
   const other = side === 'start' ? run[1] : run[0];
-  boundaryRows(c, side, tagged, tagged, other, rows);
   let best = tagged;
-  let bestScore = score(w, rows);
+  let bestScore = score(w, rows, boundaryRows(c, side, tagged, tagged, other, rows));
   for (let at = range[0]; at <= range[1]; at++) {
     if (at === tagged) continue;
-    boundaryRows(c, side, at, tagged, other, rows);
-    const s = score(w, rows);
+    const s = score(w, rows, boundaryRows(c, side, at, tagged, other, rows));
     if (s > bestScore) {
       best = at;
       bestScore = s;
@@ -199,14 +220,15 @@ export function bestBoundary(w: ArrayLike<number>, c: BoundaryContext, side: Sid
   return best;
 }
 
-/** A role's labels with each run's start and end chosen again by that role's rankers. */
-export function rechooseBoundaries(model: BoundaryModel, unit: Unit, cue: Uint8Array, labels: Uint8Array): Uint8Array {
+/** A role's labels with each run's start and end chosen again by that role's rankers. `words` are the paragraph's
+ * (boundaryWords of the same unit and cues), when the caller re-bounds several roles of it. */
+export function rechooseBoundaries(model: BoundaryModel, unit: Unit, cue: Uint8Array, labels: Uint8Array, words?: BoundaryWords): Uint8Array {
   const runs = runsOf(labels);
   if (runs.length === 0) return labels;
   const n = labels.length;
-  const c = boundaryContext(unit, cue, labels);
+  const c = boundaryContext(unit, cue, labels, words);
   const out = new Uint8Array(n);
-  const rows: number[] = [];
+  const rows = rowBuffer();
   let prevEnd = 0;
   runs.forEach((run, k) => {
     const nextStart = k + 1 < runs.length ? runs[k + 1]![0] : n;

@@ -1,6 +1,7 @@
 import type { Component } from '../pipeline/component.js';
 import { assembleQuotes } from './assemble.js';
-import { loadBoundaryModels, rechooseBoundaries } from './boundaries.js';
+import { boundaryWords, loadBoundaryModels, rechooseBoundaries } from './boundaries.js';
+import { O } from './perceptron.js';
 import { quoteLexicon } from './lexicon.js';
 import { loadQuoteModels } from './model.js';
 import { quoteSettings } from './settings.js';
@@ -33,12 +34,16 @@ export const quoteFinder: Component = {
     // (src/quotes/boundaries.ts), each reading the cues as tagged (as in training).
     if (models) {
       const { content, source, cue } = loadBoundaryModels();
-      tagged = tagged.map((tu) => ({
-        ...tu,
-        content: content ? rechooseBoundaries(content, tu.unit, tu.cue, tu.content) : tu.content,
-        source: source ? rechooseBoundaries(source, tu.unit, tu.cue, tu.source) : tu.source,
-        cue: cue ? rechooseBoundaries(cue, tu.unit, tu.cue, tu.cue) : tu.cue,
-      }));
+      tagged = tagged.map((tu) => {
+        if (!tu.cue.some((l) => l !== O) && !tu.content.some((l) => l !== O) && !tu.source.some((l) => l !== O)) return tu;
+        const words = boundaryWords(tu.unit, tu.cue);
+        return {
+          ...tu,
+          content: content ? rechooseBoundaries(content, tu.unit, tu.cue, tu.content, words) : tu.content,
+          source: source ? rechooseBoundaries(source, tu.unit, tu.cue, tu.source, words) : tu.source,
+          cue: cue ? rechooseBoundaries(cue, tu.unit, tu.cue, tu.cue, words) : tu.cue,
+        };
+      });
     }
     if (models) record.pipeline.models.quotes = QUOTE_MODEL_NAME;
     else record.notes.push('quotes: no trained quote models found in models/quotes; run npm run train:quotes');

@@ -8,6 +8,7 @@ import {
   boundaryContext,
   boundaryRows,
   candidates,
+  rowBuffer,
   type BoundaryContext,
   type BoundaryModel,
   type Side,
@@ -71,8 +72,9 @@ class RankTrainer {
   private readonly stamp = new Float64Array(HASH_SIZE);
   step = 1;
 
-  bump(rows: readonly number[], d: number): void {
-    for (const r of rows) {
+  bump(rows: Int32Array, count: number, d: number): void {
+    for (let k = 0; k < count; k++) {
+      const r = rows[k]!;
       this.acc[r] += (this.step - this.stamp[r]!) * this.w[r]!;
       this.stamp[r] = this.step;
       this.w[r] += d;
@@ -96,7 +98,7 @@ function rng(seed: number): () => number {
 
 /** Dev runs whose start, end and both are right with the given scorers (the gold boundary must be a candidate). */
 export function boundaryAccuracy(model: BoundaryModel, examples: readonly Example[]): { start: number; end: number; both: number; tagged: number } {
-  const rows: number[] = [];
+  const rows = rowBuffer();
   let s = 0;
   let e = 0;
   let both = 0;
@@ -120,8 +122,8 @@ export function trainBoundaries(train: readonly BoundaryUnit[], dev: readonly Bo
   const trainers: Record<Side, RankTrainer> = { start: new RankTrainer(), end: new RankTrainer() };
   const random = rng(seed);
   const order = tr.map((_, i) => i);
-  const rows: number[] = [];
-  const goldRows: number[] = [];
+  const rows = rowBuffer();
+  const goldRows = rowBuffer();
   let best: BoundaryModel | null = null;
   let bestBoth = -1;
   for (let epoch = 1; epoch <= BOUNDARY_MAX_EPOCHS; epoch++) {
@@ -142,10 +144,8 @@ export function trainBoundaries(train: readonly BoundaryUnit[], dev: readonly Bo
           errors++;
           const tagged = side === 'start' ? x.run[0] : x.run[1];
           const other = side === 'start' ? x.run[1] : x.run[0];
-          boundaryRows(x.c, side, g, tagged, other, goldRows);
-          boundaryRows(x.c, side, pred, tagged, other, rows);
-          t.bump(goldRows, 1);
-          t.bump(rows, -1);
+          t.bump(goldRows, boundaryRows(x.c, side, g, tagged, other, goldRows), 1);
+          t.bump(rows, boundaryRows(x.c, side, pred, tagged, other, rows), -1);
         }
         t.step++;
       }
