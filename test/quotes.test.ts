@@ -128,3 +128,17 @@ test('a paragraph that ends "… wrote:" attributes the next paragraph, with the
   assert.equal(q.kind, 'direct');
   assert.match(q.speaker.mention?.text ?? '', /Mary Okafor/);
 });
+
+test('a section label before a colon ("Update:", "Watch:") names no speaker; a transcript name does', () => {
+  const run = new QuoteTestRun();
+  const text =
+    'UPDATE: The ferry operator has cancelled every crossing from Dover until the storm has passed the Channel.\n\n' +
+    'Correction: An earlier version of this post gave the wrong time for the last crossing from Calais.\n\n' +
+    'HARRIS: We are asking everyone to stay away from the seafront until the warning is lifted.\n';
+  const rec = run.analyze(text, 'labels');
+  const names = rec.quotes.map((q) => q.speaker.mention?.text ?? null);
+  assert.ok(!names.includes('UPDATE') && !names.includes('Correction'), JSON.stringify(names));
+  const harris = rec.quotes.find((q) => q.speaker.mention?.text === 'HARRIS');
+  assert.ok(harris, JSON.stringify(rec.quotes.map((q) => [q.speaker.mention?.text, q.content.text])));
+  assert.equal(harris.cue?.text, ':');
+});

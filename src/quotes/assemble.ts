@@ -130,7 +130,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
   // "He said:" / "The New York Times reports:" closing a paragraph: the report is the next paragraph.
   let colonCue: ColonCue | null = null;
   input.tagged.forEach((tu0, ui) => {
-    const tu = labelColonLine(tu0);
+    const tu = labelColonLine(tu0, lex);
     const firstOfUnit = quotes.length;
     const toks = tu.unit.tokens;
     const cues = runsOf(tu.cue);
@@ -317,13 +317,14 @@ export const LABEL_MAX_TOKENS = 4;
  * colon reports the rest of the paragraph, with the colon as cue. The labels the taggers gave the paragraph are
  * replaced. A headline's final full stop is not part of the content (PolNeAR's convention, in both profiles).
  */
-function labelColonLine(tu: TaggedUnit): TaggedUnit {
+function labelColonLine(tu: TaggedUnit, lex: QuoteLexicon): TaggedUnit {
   const toks = tu.unit.tokens;
   let a = 0;
   if (toks.length > 0 && /^["“]$/.test(toks[0]!.text)) a = 1;
   let c = a;
   while (c < toks.length && c - a < LABEL_MAX_TOKENS && toks[c]!.text !== ':' && (toks[c]!.pos === 'PROPN' || /^\p{Lu}{2,}$/u.test(toks[c]!.text))) c++;
   if (c === a || c >= toks.length || toks[c]!.text !== ':' || tu.unit.sent[c] !== tu.unit.sent[a]) return tu;
+  if (lex.labelWords.has(toks[a]!.text.toLowerCase())) return tu; // "Update: …", "Watch: …": a section label
   let e = toks.length;
   if (a === 0 && toks[e - 1]!.text === '.') e--;
   if (wordCount(toks, [c + 1, e]) < MIN_SPEECH_WORDS) return tu;

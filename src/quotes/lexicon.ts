@@ -16,6 +16,8 @@ export interface QuoteLexicon {
   headStops: Set<string>;
   /** Lower-case particles inside names (de, van, von). */
   nameParticles: Set<string>;
+  /** Section labels before a colon that name no speaker ("Update:", "Watch:"). */
+  labelWords: Set<string>;
 }
 
 function lines(file: string): string[] {
@@ -42,6 +44,7 @@ export function quoteLexicon(): QuoteLexicon {
     roleNouns: new Set(lines('role-nouns.txt').map((l) => l.toLowerCase())),
     headStops: new Set(lines('head-stops.txt').map((l) => l.toLowerCase())),
     nameParticles: new Set(lines('name-particles.txt')),
+    labelWords: new Set(lines('label-words.txt').map((l) => l.toLowerCase())),
   };
   return cached;
 }
