@@ -290,4 +290,3 @@ export function loadBoundaryModels(dir: string = MODEL_DIR): BoundaryModels {
   return models;
 }
 
-export { I };
