@@ -1,9 +1,10 @@
-// Trains the quote taggers (cue, content, source) on PolNeAR train and writes models/quotes/*.bin.gz.
+// Trains the quote taggers (cue, content, source, refine) and the boundary rankers on PolNeAR train and writes
+// models/quotes/*.bin.gz.
 // Deterministic: documents are shuffled with a fixed-seed generator and weights are written in a fixed order.
 // The number of epochs of each tagger is chosen on PolNeAR dev (exact-span F1 of that tagger's spans).
 // Later taggers are trained on what the earlier ones predict on train, predicted by jackknife (a model trained
 // without that fold), so they learn from the kind of errors they will see at run time; so are the boundary rankers
-// (src/train/quoteBoundaries.ts), which re-bound the source and refined content runs.
+// (src/train/quoteBoundaries.ts), which re-bound the cue, source and refined content runs.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tokenize } from '../language/tokenize.js';
@@ -169,7 +170,7 @@ export function trainQuotes(trainPath: string, devPath: string, outDir: string, 
   const dev = readPolnear(devPath).map(prepare);
   log(`prepared ${train.length} train and ${dev.length} dev documents in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const models: Partial<Record<Stage, BioTagger>> = {};
-  // Every tagger's labels, jackknifed on train and predicted on dev: what later taggers read, and the source and
+  // Every tagger's labels, jackknifed on train and predicted on dev: what later taggers read, and the cue, source and
   // refined content runs the boundary rankers re-bound.
   const jackknifed: Partial<Record<Stage, Uint8Array[][]>> = {};
   const devPredicted: Partial<Record<Stage, Uint8Array[][]>> = {};
