@@ -64,19 +64,30 @@ const H_commas = S('commas');
 
 const OUT = 0x7ffe;
 
-/** What the rankers read of a paragraph's words, computed once and shared by the three roles' rankers. */
-export interface BoundaryWords {
-  unit: Unit;
+/** What the rankers read of each token that the taggers' base features (src/quotes/features.ts) compute too:
+ * tagUnits hands them on (TaggedUnit.words) rather than have the rankers lower-case and hash every word again. */
+export interface TokenWords {
+  /** FNV hashes of each token's lower-case word and POS. */
   wh: Int32Array;
   ph: Int32Array;
   /** Clause-boundary class of each token (src/quotes/features.ts boundaryCode). */
   code: Uint8Array;
-  /** commas[i]: commas among the first i tokens. */
+  /** commas[i]: commas among the first i tokens, for i = 0 .. n. */
   commas: Int32Array;
+}
+
+/** What the rankers read of a paragraph's words, computed once and shared by the three roles' rankers. */
+export interface BoundaryWords extends TokenWords {
+  unit: Unit;
   /** The tagged cues: prevCue[i] the last cue token before i (or -1), nextCue[i] the first at or after i (or n). */
   cue: Uint8Array;
   prevCue: Int32Array;
   nextCue: Int32Array;
+  /** The rows of each boundary position that depend on nothing else (positionRows), filled in as candidates are first
+   * scored and then read by every role's rankers: the content, source and cue windows overlap, and one role's runs'
+   * start and end windows too. fixed[(slot * FIXED_ROWS) ..] for slot = at (a start) or n + 1 + at (an end). */
+  fixed: Int32Array;
+  fixedDone: Uint8Array;
 }
 
 /** What the rankers read of a paragraph for one role: its words and the tagger's labels of that role. */
@@ -84,7 +95,29 @@ export interface BoundaryContext extends BoundaryWords {
   labels: Uint8Array;
 }
 
-export function boundaryWords(unit: Unit, cue: Uint8Array): BoundaryWords {
+/** `known`: the same arrays as computed by the taggers' features, when the caller has them (TaggedUnit.words). */
+export function boundaryWords(unit: Unit, cue: Uint8Array, known?: TokenWords): BoundaryWords {
+  const n = unit.tokens.length;
+  const { wh, ph, code, commas } = known ?? tokenWords(unit);
+  const prevCue = new Int32Array(n + 1);
+  let last = -1;
+  for (let i = 0; i <= n; i++) {
+    prevCue[i] = last;
+    if (i < n && cue[i] !== O) last = i;
+  }
+  const nextCue = new Int32Array(n + 1);
+  let next = n;
+  for (let i = n; i >= 0; i--) {
+    if (i < n && cue[i] !== O) next = i;
+    nextCue[i] = next;
+  }
+  const fixed = new Int32Array(2 * (n + 1) * FIXED_ROWS);
+  const fixedDone = new Uint8Array(2 * (n + 1));
+  return { unit, wh, ph, code, commas, cue, prevCue, nextCue, fixed, fixedDone };
+}
+
+/** The rankers' word arrays of a paragraph computed from its tokens (as baseFeatures computes them). */
+function tokenWords(unit: Unit): TokenWords {
   const n = unit.tokens.length;
   const lower = new Array<string>(n);
   const wh = new Int32Array(n);
@@ -99,23 +132,13 @@ export function boundaryWords(unit: Unit, cue: Uint8Array): BoundaryWords {
   }
   const code = new Uint8Array(n);
   for (let i = 0; i < n; i++) code[i] = boundaryCode(lower, unit.mark, i);
-  const prevCue = new Int32Array(n + 1);
-  let last = -1;
-  for (let i = 0; i <= n; i++) {
-    prevCue[i] = last;
-    if (i < n && cue[i] !== O) last = i;
-  }
-  const nextCue = new Int32Array(n + 1);
-  let next = n;
-  for (let i = n; i >= 0; i--) {
-    if (i < n && cue[i] !== O) next = i;
-    nextCue[i] = next;
-  }
-  return { unit, wh, ph, code, commas, cue, prevCue, nextCue };
+  return { wh, ph, code, commas };
 }
 
 export function boundaryContext(unit: Unit, cue: Uint8Array, labels: Uint8Array, words: BoundaryWords = boundaryWords(unit, cue)): BoundaryContext {
-  return { ...words, labels };
+  // Spelt out rather than spread: one object shape for every context.
+  const { wh, ph, code, commas, prevCue, nextCue, fixed, fixedDone } = words;
+  return { unit: words.unit, wh, ph, code, commas, cue: words.cue, prevCue, nextCue, fixed, fixedDone, labels };
 }
 
 /** Signed distance bucket: the sign kept, the size as in the taggers' buckets. */
@@ -138,39 +161,33 @@ export function rowBuffer(): Int32Array {
  * counts come from the paragraph's prefix arrays.
  */
 export function boundaryRows(c: BoundaryContext, side: Side, at: number, tagged: number, other: number, out: Int32Array): number {
-  const { unit, wh, ph, code, labels } = c;
+  const { wh, ph, code, labels } = c;
   const n = wh.length;
-  const mark = unit.mark;
-  const sent = unit.sent;
+  const sent = c.unit.sent;
   // The two tokens either side of the boundary: inner belongs to the span, outer does not.
   const inner = side === 'start' ? at : at - 1;
   const outer = side === 'start' ? at - 1 : at;
   const inside = outer >= 0 && outer < n;
-  const wi = wh[inner]!;
   const pi = ph[inner]!;
-  const wo = inside ? wh[outer]! : OUT;
-  const po = inside ? ph[outer]! : OUT;
   const d = signed(at - tagged);
   const d0 = d === 0 ? 1 : 0;
   const bc = inside ? code[outer]! : 7;
-  const ic = code[inner]!;
   const sentEdge = !inside || sent[outer] !== sent[inner] ? 1 : 0;
   const sd = Math.max(-2, Math.min(2, sent[inner]! - sent[side === 'start' ? tagged : Math.max(0, tagged - 1)]!));
+  const slot = side === 'start' ? at : n + 1 + at;
+  if (c.fixedDone[slot] === 0) {
+    positionRows(c, inner, outer, slot * FIXED_ROWS);
+    c.fixedDone[slot] = 1;
+  }
+  const f = c.fixed;
+  const o = slot * FIXED_ROWS;
   let k = 0;
   out[k++] = row(mix(H_d, d));
-  out[k++] = row(mix(H_w, wi));
-  out[k++] = row(mix(H_p, pi));
-  out[k++] = row(mix(H_wo, wo));
-  out[k++] = row(mix(H_po, po));
-  out[k++] = row(mix(mix(H_pp, po), pi));
-  out[k++] = row(mix(mix(H_ww, wo), wi));
-  out[k++] = row(mix(mix(H_bc, bc), ic));
+  for (let j = 0; j < 7; j++) out[k++] = f[o + j]!;
   out[k++] = row(mix(mix(mix(H_bcd, bc), d0), sentEdge));
   out[k++] = row(mix(mix(H_pd, pi), d));
   out[k++] = row(mix(mix(H_sent, sentEdge), sd));
-  out[k++] = row(mix(mix(mix(H_sentbc, sentEdge), bc), pi));
-  out[k++] = row(mix(mix(H_mk, mark[inner]!), inside ? mark[outer]! : 3));
-  out[k++] = row(mix(mix(H_mk, unit.depth[inner]!), inside ? unit.depth[outer]! : 3));
+  for (let j = 7; j < 10; j++) out[k++] = f[o + j]!;
   // Cues: the nearest outside the boundary on its side ("said that | X", "X | , he said"): adjacent within 3
   // tokens, and its distance within 12; and the first cue inside the span the boundary would make.
   const near = side === 'start' ? (c.prevCue[at]! >= 0 ? at - c.prevCue[at]! : 0) : c.nextCue[at]! < n ? c.nextCue[at]! - at + 1 : 0;
@@ -184,10 +201,40 @@ export function boundaryRows(c: BoundaryContext, side: Side, at: number, tagged:
   out[k++] = row(mix(mix(H_cueDist, bucket(near <= 12 ? near : 0)), d0));
   // The tagger's own vote: its labels of the two tokens.
   out[k++] = row(mix(mix(mix(H_tag, labels[inner]!), inside ? labels[outer]! : 3), d0));
-  out[k++] = row(mix(H_edge, outer < 0 ? 1 : outer >= n ? 2 : 0));
+  out[k++] = f[o + 10]!;
   out[k++] = row(mix(mix(H_len, bucket(b - a)), sent[Math.max(a, b - 1)]! - sent[Math.min(a, b - 1)]! > 0 ? 1 : 0));
   out[k++] = row(mix(H_commas, Math.min(c.commas[b]! - c.commas[a]!, 4)));
   return k;
+}
+
+/** Rows of a boundary that depend only on where it is (not on the tagged boundary, the run or the labels). */
+const FIXED_ROWS = 11;
+
+/** Writes the FIXED_ROWS position rows of the boundary between `outer` and `inner` at c.fixed[o ..], in the order
+ * boundaryRows reads them: word, POS, outer word, outer POS, POS pair, word pair, clause codes; sentence edge with
+ * the clause code and POS, quotation marks, quotation depths; paragraph edge. */
+function positionRows(c: BoundaryWords, inner: number, outer: number, o: number): void {
+  const { wh, ph, code, fixed } = c;
+  const n = wh.length;
+  const { mark, sent, depth } = c.unit;
+  const inside = outer >= 0 && outer < n;
+  const wi = wh[inner]!;
+  const pi = ph[inner]!;
+  const wo = inside ? wh[outer]! : OUT;
+  const po = inside ? ph[outer]! : OUT;
+  const bc = inside ? code[outer]! : 7;
+  const sentEdge = !inside || sent[outer] !== sent[inner] ? 1 : 0;
+  fixed[o] = row(mix(H_w, wi));
+  fixed[o + 1] = row(mix(H_p, pi));
+  fixed[o + 2] = row(mix(H_wo, wo));
+  fixed[o + 3] = row(mix(H_po, po));
+  fixed[o + 4] = row(mix(mix(H_pp, po), pi));
+  fixed[o + 5] = row(mix(mix(H_ww, wo), wi));
+  fixed[o + 6] = row(mix(mix(H_bc, bc), code[inner]!));
+  fixed[o + 7] = row(mix(mix(mix(H_sentbc, sentEdge), bc), pi));
+  fixed[o + 8] = row(mix(mix(H_mk, mark[inner]!), inside ? mark[outer]! : 3));
+  fixed[o + 9] = row(mix(mix(H_mk, depth[inner]!), inside ? depth[outer]! : 3));
+  fixed[o + 10] = row(mix(H_edge, outer < 0 ? 1 : outer >= n ? 2 : 0));
 }
 
 function score(w: ArrayLike<number>, rows: Int32Array, count: number): number {
@@ -220,6 +267,90 @@ export function bestBoundary(w: ArrayLike<number>, c: BoundaryContext, side: Sid
   return best;
 }
 
+/** A scorer's weights as read at run time. The scorers are 4 MB tables of float32 weights over 2^20 rows, read at
+ * random rows: six of them, besides the taggers' table, and most reads missed the caches. But they are sparse (some
+ * thousands to tens of thousands of non-zero rows each), so here each is an open-addressing hash table of its non-zero
+ * rows, at most half full: slot p holds a row at rows[2p] and its weight at weights[2p + 1] (two views of one buffer),
+ * so a look-up reads one cache line, and the six committed tables together take about 1 MB rather than 24. (Measured
+ * alone, the rankers took about 30% less time this way; a 16-bit index of slots, 2 MB a role, gained less.) Exactly the same scores: the same weights
+ * are added in the same order, and a row not in the table adds +0, which leaves a sum unchanged (a sum that starts at
+ * +0 is never -0). */
+interface SparseScorer {
+  /** Slots - 1 (a power of two less one). */
+  mask: number;
+  /** Row of each slot (EMPTY when free); weights reads the same buffer as float32. */
+  rows: Int32Array;
+  weights: Float32Array;
+}
+
+const EMPTY = -1;
+
+function sparseScorer(w: Float32Array): SparseScorer {
+  let count = 0;
+  for (let r = 0; r < HASH_SIZE; r++) if (w[r] !== 0) count++;
+  let slots = 16;
+  while (slots < 2 * count) slots *= 2;
+  const buffer = new ArrayBuffer(slots * 8);
+  const scorer: SparseScorer = { mask: slots - 1, rows: new Int32Array(buffer).fill(EMPTY), weights: new Float32Array(buffer) };
+  for (let r = 0; r < HASH_SIZE; r++) {
+    if (w[r] === 0) continue;
+    let p = r & scorer.mask;
+    while (scorer.rows[2 * p] !== EMPTY) p = (p + 1) & scorer.mask;
+    scorer.rows[2 * p] = r;
+    scorer.weights[2 * p + 1] = w[r]!;
+  }
+  return scorer;
+}
+
+/** The sparse form of each ranker's scorers, built on first use (the committed rankers are loaded once and never
+ * changed afterwards). */
+const sparseRankers = new WeakMap<BoundaryModel, { start: SparseScorer; end: SparseScorer }>();
+
+function sparseRanker(model: BoundaryModel): { start: SparseScorer; end: SparseScorer } {
+  let sparse = sparseRankers.get(model);
+  if (!sparse) {
+    sparse = { start: sparseScorer(model.start), end: sparseScorer(model.end) };
+    sparseRankers.set(model, sparse);
+  }
+  return sparse;
+}
+
+/** score() through a SparseScorer. Rows are hashes already (uniform over the table), so a row's own low bits are its
+ * first slot. */
+function sparseScore(w: SparseScorer, rows: Int32Array, count: number): number {
+  const { mask, rows: keys, weights } = w;
+  let s = 0;
+  for (let k = 0; k < count; k++) {
+    const r = rows[k]!;
+    for (let p = r & mask; ; p = (p + 1) & mask) {
+      const key = keys[2 * p]!;
+      if (key === r) {
+        s += weights[2 * p + 1]!;
+        break;
+      }
+      if (key === EMPTY) break;
+    }
+  }
+  return s;
+}
+
+/** bestBoundary through a SparseScorer (the same candidates in the same order, the same ties). */
+function bestSparse(w: SparseScorer, c: BoundaryContext, side: Side, run: readonly [number, number], range: readonly [number, number], rows: Int32Array): number {
+  const tagged = side === 'start' ? run[0] : run[1];
+  const other = side === 'start' ? run[1] : run[0];
+  let best = tagged;
+  let bestScore = sparseScore(w, rows, boundaryRows(c, side, tagged, tagged, other, rows));
+  for (let at = range[0]; at <= range[1]; at++) {
+    if (at === tagged) continue;
+    const s = sparseScore(w, rows, boundaryRows(c, side, at, tagged, other, rows));
+    if (s > bestScore) {
+      best = at;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
 /** A role's labels with each run's start and end chosen again by that role's rankers. `words` are the paragraph's
  * (boundaryWords of the same unit and cues), when the caller re-bounds several roles of it. */
 export function rechooseBoundaries(model: BoundaryModel, unit: Unit, cue: Uint8Array, labels: Uint8Array, words?: BoundaryWords): Uint8Array {
@@ -227,18 +358,22 @@ export function rechooseBoundaries(model: BoundaryModel, unit: Unit, cue: Uint8A
   if (runs.length === 0) return labels;
   const n = labels.length;
   const c = boundaryContext(unit, cue, labels, words);
+  const { start, end } = sparseRanker(model);
   const out = new Uint8Array(n);
   const rows = rowBuffer();
   let prevEnd = 0;
-  runs.forEach((run, k) => {
+  for (let k = 0; k < runs.length; k++) {
+    const run = runs[k]!;
     const nextStart = k + 1 < runs.length ? runs[k + 1]![0] : n;
-    const s = bestBoundary(model.start, c, 'start', run, candidates('start', run, prevEnd, nextStart, n), rows);
-    const e = bestBoundary(model.end, c, 'end', run, candidates('end', run, prevEnd, nextStart, n), rows);
-    const [a, b] = s < e ? [s, e] : run;
+    const s = bestSparse(start, c, 'start', run, candidates('start', run, prevEnd, nextStart, n), rows);
+    const e = bestSparse(end, c, 'end', run, candidates('end', run, prevEnd, nextStart, n), rows);
+    // The rankers' boundaries when they leave a non-empty span, else the tagged ones.
+    const a = s < e ? s : run[0];
+    const b = s < e ? e : run[1];
     out[a] = B;
     for (let t = a + 1; t < b; t++) out[t] = I;
     prevEnd = b;
-  });
+  }
   return out;
 }
 
@@ -286,6 +421,8 @@ export function loadBoundaryModels(dir: string = MODEL_DIR): BoundaryModels {
     return existsSync(file) ? parseBoundaries(readFileSync(file)) : null;
   };
   const models = { content: load('content'), source: load('source'), cue: load('cue') };
+  // Their run-time form too, as part of loading (rechooseBoundaries would build it on first use).
+  for (const m of [models.content, models.source, models.cue]) if (m) sparseRanker(m);
   if (dir === MODEL_DIR) cached = models;
   return models;
 }

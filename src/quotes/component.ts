@@ -36,7 +36,7 @@ export const quoteFinder: Component = {
       const { content, source, cue } = loadBoundaryModels();
       tagged = tagged.map((tu) => {
         if (!tu.cue.some((l) => l !== O) && !tu.content.some((l) => l !== O) && !tu.source.some((l) => l !== O)) return tu;
-        const words = boundaryWords(tu.unit, tu.cue);
+        const words = boundaryWords(tu.unit, tu.cue, tu.words);
         return {
           ...tu,
           content: content ? rechooseBoundaries(content, tu.unit, tu.cue, tu.content, words) : tu.content,

@@ -64,6 +64,15 @@ function grown(ids: Int32Array): Int32Array {
   return next;
 }
 
+/** A row buffer of at least `size` cells: `reuse` when it is large enough, else a new one. The run-time taggers read
+ * each paragraph's rows once, right after they are written (src/quotes/tagging.ts), so they hand the same buffers back
+ * paragraph after paragraph: a paragraph's row buffers are its largest allocations (kilobytes, outside the JS heap),
+ * and allocating and collecting them anew for every paragraph cost garbage-collector time. Rows past a token's
+ * offsets are never read, so what the buffer held before does not matter. */
+function rowBuffer(size: number, reuse: Int32Array | undefined): Int32Array {
+  return reuse !== undefined && reuse.length >= size ? reuse : new Int32Array(size);
+}
+
 /** Buffer sizes to start with (most tokens' counts of base and stage rows). */
 const BASE_ROWS_PER_TOKEN = 54;
 const STAGE_ROWS_PER_TOKEN = 40;
@@ -267,7 +276,10 @@ export interface BaseFeatures {
   ph: Int32Array;
   cueLex: Uint8Array;
   first: Uint8Array;
+  /** commas[i]: commas among the first i tokens, for i = 0 .. n (the boundary rankers read commas[n] too). */
   commas: Int32Array;
+  /** boundaryCode of each token (also read by the boundary rankers, src/quotes/boundaries.ts). */
+  boundary: Uint8Array;
   /** Running count of the word "that" (as commas). */
   thats: Int32Array;
   /** Middle-granularity word cluster of each token (src/quotes/wordClusters.ts), 0 when unknown. */
@@ -470,7 +482,8 @@ function cueWordRows(c: BaseCtx, i: number, len: number): number {
   return len;
 }
 
-export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
+/** `reuse`: a row buffer the caller no longer needs (see rowBuffer), written over instead of allocating one. */
+export function baseFeatures(unit: Unit, lex: QuoteLexicon, reuse?: Int32Array): BaseFeatures {
   const toks = unit.tokens;
   const n = toks.length;
   const lower: string[] = new Array(n);
@@ -491,8 +504,9 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
   const k256 = new Int32Array(n);
   const k1024 = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    // Indexed rather than destructured: destructuring goes through the array iterator.
-    const codes = clusters.of(toks[i]!.text);
+    // Indexed rather than destructured: destructuring goes through the array iterator. The lower-case form is
+    // passed in so the lookup need not make it again.
+    const codes = clusters.of(toks[i]!.text, lower[i]!);
     k64[i] = codes[0];
     k256[i] = codes[1];
     k1024[i] = codes[2];
@@ -511,7 +525,7 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
   const boundary = new Uint8Array(n);
   for (let i = 0; i < n; i++) boundary[i] = boundaryCode(lower, mark, i);
   const c: BaseCtx = {
-    ids: new Int32Array(n * BASE_ROWS_PER_TOKEN + MAX_ROWS_PER_TOKEN),
+    ids: rowBuffer(n * BASE_ROWS_PER_TOKEN + MAX_ROWS_PER_TOKEN, reuse),
     n,
     tokens: toks,
     lower,
@@ -551,7 +565,7 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon): BaseFeatures {
     if (cueLex[i]) len = cueWordRows(c, i, len);
     off[i + 1] = len;
   }
-  return { lower, wh, ph, cueLex, first: firstArr, commas: countPrefix(lower, ','), thats: countPrefix(lower, 'that'), k256, sentStart, sentEnd, rows: { ids: c.ids, off } };
+  return { lower, wh, ph, cueLex, first: firstArr, commas: countPrefix(lower, ','), boundary, thats: countPrefix(lower, 'that'), k256, sentStart, sentEnd, rows: { ids: c.ids, off } };
 }
 
 /** Per-token rows as separate arrays (training's FeatureSeq): base rows, then the stage's. */
@@ -741,7 +755,8 @@ function contentRunRows(c: StageCtx, i: number, len: number): number {
 
 /** The rows a stage adds to the shared base rows of each token (what unitFeatures appends to base.rows). The run-time
  * taggers score base rows once for all stages (src/quotes/tagging.ts) and only these rows per stage. */
-export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?: Uint8Array, content?: Uint8Array): FlatRows {
+/** `reuse` as for baseFeatures. */
+export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?: Uint8Array, content?: Uint8Array, reuse?: Int32Array): FlatRows {
   const n = unit.tokens.length;
   const { wh, ph, cueLex, commas, thats, sentStart, sentEnd } = base;
   const sent = unit.sent;
@@ -804,7 +819,7 @@ export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?
     i = j + 1;
   }
   const c: StageCtx = {
-    ids: new Int32Array(n * STAGE_ROWS_PER_TOKEN + MAX_ROWS_PER_TOKEN),
+    ids: rowBuffer(n * STAGE_ROWS_PER_TOKEN + MAX_ROWS_PER_TOKEN, reuse),
     n,
     wh,
     ph,
@@ -886,14 +901,16 @@ function nearest(n: number, sent: Int32Array, flag: Uint8Array, dir: 1 | -1): In
   return out;
 }
 
-/** Running count of a word, so "is there a comma between i and j" is one subtraction. */
+/** Running count of a word, so "is there a comma between i and j" is one subtraction: out[i] counts it among the
+ * first i tokens, for i = 0 .. n. */
 function countPrefix(lower: string[], word: string): Int32Array {
-  const out = new Int32Array(lower.length);
+  const out = new Int32Array(lower.length + 1);
   let c = 0;
   for (let i = 0; i < lower.length; i++) {
     out[i] = c;
     if (lower[i] === word) c++;
   }
+  out[lower.length] = c;
   return out;
 }
 

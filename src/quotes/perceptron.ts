@@ -89,21 +89,52 @@ export function viterbiEm(em: Float64Array, n: number, trans: ArrayLike<number>)
   for (let c = 0; c < LABELS; c++) {
     score[c] = allowed(LABELS, c) ? em[c]! + trans[LABELS * LABELS + c]! : -Infinity;
   }
+  // The recurrence over the three labels written out (it runs four times a token): the transition scores in locals,
+  // the previous token's scores in locals, and I reached only from B or I (allowed()). The same additions and the
+  // same comparisons in the same order as the loop over (label, previous label), so the same ties and the same path.
+  const tOO = trans[0]!, tOB = trans[1]!;
+  const tBO = trans[3]!, tBB = trans[4]!, tBI = trans[5]!;
+  const tIO = trans[6]!, tIB = trans[7]!, tII = trans[8]!;
+  let pO = score[0]!, pB = score[1]!, pI = score[2]!;
   for (let t = 1; t < n; t++) {
-    for (let c = 0; c < LABELS; c++) {
-      let best = -Infinity;
-      let arg = 0;
-      for (let p = 0; p < LABELS; p++) {
-        if (!allowed(p, c)) continue;
-        const s = score[(t - 1) * 3 + p]! + trans[p * 3 + c]!;
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
-      }
-      score[t * 3 + c] = best + em[t * 3 + c]!;
-      back[t * 3 + c] = arg;
-    }
+    const o = t * 3;
+    // To O: from O, B or I.
+    let best = -Infinity;
+    let arg = 0;
+    let s = pO + tOO;
+    if (s > best) { best = s; arg = 0; }
+    s = pB + tBO;
+    if (s > best) { best = s; arg = 1; }
+    s = pI + tIO;
+    if (s > best) { best = s; arg = 2; }
+    const sO = best + em[o]!;
+    back[o] = arg;
+    // To B: from O, B or I.
+    best = -Infinity;
+    arg = 0;
+    s = pO + tOB;
+    if (s > best) { best = s; arg = 0; }
+    s = pB + tBB;
+    if (s > best) { best = s; arg = 1; }
+    s = pI + tIB;
+    if (s > best) { best = s; arg = 2; }
+    const sB = best + em[o + 1]!;
+    back[o + 1] = arg;
+    // To I: from B or I only.
+    best = -Infinity;
+    arg = 0;
+    s = pB + tBI;
+    if (s > best) { best = s; arg = 1; }
+    s = pI + tII;
+    if (s > best) { best = s; arg = 2; }
+    const sI = best + em[o + 2]!;
+    back[o + 2] = arg;
+    score[o] = sO;
+    score[o + 1] = sB;
+    score[o + 2] = sI;
+    pO = sO;
+    pB = sB;
+    pI = sI;
   }
   let last = 0;
   for (let c = 1; c < LABELS; c++) if (score[(n - 1) * 3 + c]! > score[(n - 1) * 3 + last]!) last = c;

@@ -8,6 +8,7 @@ import { LABELS, O, viterbiEm } from './perceptron.js';
 import { paragraphRanges } from './paragraphs.js';
 import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
 import { buildUnits, type Unit } from './units.js';
+import type { TokenWords } from './boundaries.js';
 
 /** A paragraph with the BIO labels the three taggers gave its tokens. */
 export interface TaggedUnit {
@@ -15,6 +16,9 @@ export interface TaggedUnit {
   cue: Uint8Array;
   content: Uint8Array;
   source: Uint8Array;
+  /** The paragraph's word and POS hashes, clause codes and comma counts as the taggers' features computed them, handed
+   * on to the boundary rankers (which read the same); undefined when tagging stopped after the cues. */
+  words?: TokenWords | undefined;
 }
 
 export interface DocLayout {
@@ -41,7 +45,8 @@ export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: 
   const inv = 1 / scale;
   return units.map((unit) => {
     const n = unit.tokens.length;
-    const base = baseFeatures(unit, lex);
+    const base = baseFeatures(unit, lex, rowBuffers.base);
+    rowBuffers.base = base.rows.ids;
     // The base rows' sums of all four taggers in one pass: most tokens (86% of the bench corpus's) sit in a paragraph
     // that has something to attribute, where the later taggers read them too, and the other columns of a row are in
     // the memory already read for the cue tagger's.
@@ -50,6 +55,7 @@ export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: 
     // Scores stage `stage` (and `stage + 1` into em2 when `pair`: source and refine read the same rows). Each
     // emission is (base sum) / scale + (stage sum) / scale + bias, in that order, as the taggers were always run.
     const score = (stage: number, seq: FlatRows, bias: number, pair: boolean, bias2: number): void => {
+      rowBuffers.stage = seq.ids;
       sumRows(packed, seq, n, stageSum);
       const col = stage * LABELS;
       for (let t = 0; t < n; t++) {
@@ -64,18 +70,19 @@ export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: 
         }
       }
     };
-    score(0, stageFeatures(unit, 'cue', base), settings.cueBias, false, 0);
+    score(0, stageFeatures(unit, 'cue', base, undefined, undefined, rowBuffers.stage), settings.cueBias, false, 0);
     const cue = viterbiEm(em, n, trans[0]!);
     let attributable = false;
     for (let t = 0; t < n && !attributable; t++) attributable = cue[t] !== O || unit.depth[t] !== 0;
-    if (!attributable) return { unit, cue, content: new Uint8Array(n), source: new Uint8Array(n) };
-    score(1, stageFeatures(unit, 'content', base, cue), settings.contentBias, false, 0);
+    if (!attributable) return { unit, cue, content: new Uint8Array(n), source: new Uint8Array(n), words: undefined };
+    score(1, stageFeatures(unit, 'content', base, cue, undefined, rowBuffers.stage), settings.contentBias, false, 0);
     const first = viterbiEm(em, n, trans[1]!);
     // The source and refine stages add the same rows (both see the cues and the first content pass).
-    score(2, stageFeatures(unit, 'source', base, cue, first), settings.sourceBias, true, settings.refineBias);
+    score(2, stageFeatures(unit, 'source', base, cue, first, rowBuffers.stage), settings.sourceBias, true, settings.refineBias);
     const source = viterbiEm(em, n, trans[2]!);
     const content = viterbiEm(em2, n, trans[3]!);
-    return { unit, cue, content, source };
+    const words: TokenWords = { wh: base.wh, ph: base.ph, code: base.boundary, commas: base.commas };
+    return { unit, cue, content, source, words };
   });
 }
 
@@ -129,6 +136,11 @@ const buffers = {
   em: new Float64Array(0),
   em2: new Float64Array(0),
 };
+
+/** The row buffers of baseFeatures and stageFeatures, handed back to them paragraph after paragraph (each paragraph's
+ * rows are summed by sumRows right after they are written and never read again; they keep the larger buffer when one
+ * is too small). */
+const rowBuffers: { base: Int32Array | undefined; stage: Int32Array | undefined } = { base: undefined, stage: undefined };
 
 /** Makes `buffers` large enough for n tokens (their contents are left over from earlier paragraphs). */
 function fitBuffers(n: number): typeof buffers {

@@ -23,9 +23,14 @@ export class WordClusters {
     });
   }
 
-  /** The word as written, else its lower-case form (sentence-initial capitals), else unknown. */
-  of(word: string): ClusterCodes {
-    return this.codes.get(word) ?? this.codes.get(word.toLowerCase()) ?? UNKNOWN;
+  /** The word as written, else its lower-case form (sentence-initial capitals), else unknown. `lower` is the word's
+   * lower-case form when the caller has it already (the taggers' features do): no new string per lookup, and no
+   * second lookup when the word is written in lower case (its lower-case form is then the word itself). */
+  of(word: string, lower?: string): ClusterCodes {
+    const asWritten = this.codes.get(word);
+    if (asWritten !== undefined) return asWritten;
+    const l = lower ?? word.toLowerCase();
+    return l === word ? UNKNOWN : this.codes.get(l) ?? UNKNOWN;
   }
 }
 
