@@ -237,10 +237,16 @@ function positionRows(c: BoundaryWords, inner: number, outer: number, o: number)
   fixed[o + 10] = row(mix(H_edge, outer < 0 ? 1 : outer >= n ? 2 : 0));
 }
 
-function score(w: ArrayLike<number>, rows: Int32Array, count: number): number {
-  let s = 0;
-  for (let k = 0; k < count; k++) s += w[rows[k]!]!;
-  return s;
+/** The score of a candidate from its feature rows (rows[0 .. count - 1]). */
+export type RowScorer = (rows: Int32Array, count: number) => number;
+
+/** Scores from a dense weight table (training's, which changes as it learns). */
+export function denseScorer(w: ArrayLike<number>): RowScorer {
+  return (rows, count) => {
+    let s = 0;
+    for (let k = 0; k < count; k++) s += w[rows[k]!]!;
+    return s;
+  };
 }
 
 /** Candidate range of a boundary: within the window, inside the paragraph, not into a neighbouring run, and
@@ -251,14 +257,14 @@ export function candidates(side: Side, run: readonly [number, number], prevEnd: 
 }
 
 /** The best-scoring candidate (the tagged boundary on ties). */
-export function bestBoundary(w: ArrayLike<number>, c: BoundaryContext, side: Side, run: readonly [number, number], range: readonly [number, number], rows: Int32Array): number {
+export function bestBoundary(score: RowScorer, c: BoundaryContext, side: Side, run: readonly [number, number], range: readonly [number, number], rows: Int32Array): number {
   const tagged = side === 'start' ? run[0] : run[1];
   const other = side === 'start' ? run[1] : run[0];
   let best = tagged;
-  let bestScore = score(w, rows, boundaryRows(c, side, tagged, tagged, other, rows));
+  let bestScore = score(rows, boundaryRows(c, side, tagged, tagged, other, rows));
   for (let at = range[0]; at <= range[1]; at++) {
     if (at === tagged) continue;
-    const s = score(w, rows, boundaryRows(c, side, at, tagged, other, rows));
+    const s = score(rows, boundaryRows(c, side, at, tagged, other, rows));
     if (s > bestScore) {
       best = at;
       bestScore = s;
@@ -304,51 +310,36 @@ function sparseScorer(w: Float32Array): SparseScorer {
 
 /** The sparse form of each ranker's scorers, built on first use (the committed rankers are loaded once and never
  * changed afterwards). */
-const sparseRankers = new WeakMap<BoundaryModel, { start: SparseScorer; end: SparseScorer }>();
+const sparseRankers = new WeakMap<BoundaryModel, { start: RowScorer; end: RowScorer }>();
 
-function sparseRanker(model: BoundaryModel): { start: SparseScorer; end: SparseScorer } {
+function sparseRanker(model: BoundaryModel): { start: RowScorer; end: RowScorer } {
   let sparse = sparseRankers.get(model);
   if (!sparse) {
-    sparse = { start: sparseScorer(model.start), end: sparseScorer(model.end) };
+    sparse = { start: sparseRowScorer(sparseScorer(model.start)), end: sparseRowScorer(sparseScorer(model.end)) };
     sparseRankers.set(model, sparse);
   }
   return sparse;
 }
 
-/** score() through a SparseScorer. Rows are hashes already (uniform over the table), so a row's own low bits are its
+/** Scores through a SparseScorer. Rows are hashes already (uniform over the table), so a row's own low bits are its
  * first slot. */
-function sparseScore(w: SparseScorer, rows: Int32Array, count: number): number {
+function sparseRowScorer(w: SparseScorer): RowScorer {
   const { mask, rows: keys, weights } = w;
-  let s = 0;
-  for (let k = 0; k < count; k++) {
-    const r = rows[k]!;
-    for (let p = r & mask; ; p = (p + 1) & mask) {
-      const key = keys[2 * p]!;
-      if (key === r) {
-        s += weights[2 * p + 1]!;
-        break;
+  return (rows, count) => {
+    let s = 0;
+    for (let k = 0; k < count; k++) {
+      const r = rows[k]!;
+      for (let p = r & mask; ; p = (p + 1) & mask) {
+        const key = keys[2 * p]!;
+        if (key === r) {
+          s += weights[2 * p + 1]!;
+          break;
+        }
+        if (key === EMPTY) break;
       }
-      if (key === EMPTY) break;
     }
-  }
-  return s;
-}
-
-/** bestBoundary through a SparseScorer (the same candidates in the same order, the same ties). */
-function bestSparse(w: SparseScorer, c: BoundaryContext, side: Side, run: readonly [number, number], range: readonly [number, number], rows: Int32Array): number {
-  const tagged = side === 'start' ? run[0] : run[1];
-  const other = side === 'start' ? run[1] : run[0];
-  let best = tagged;
-  let bestScore = sparseScore(w, rows, boundaryRows(c, side, tagged, tagged, other, rows));
-  for (let at = range[0]; at <= range[1]; at++) {
-    if (at === tagged) continue;
-    const s = sparseScore(w, rows, boundaryRows(c, side, at, tagged, other, rows));
-    if (s > bestScore) {
-      best = at;
-      bestScore = s;
-    }
-  }
-  return best;
+    return s;
+  };
 }
 
 /** A role's labels with each run's start and end chosen again by that role's rankers. `words` are the paragraph's
@@ -365,8 +356,8 @@ export function rechooseBoundaries(model: BoundaryModel, unit: Unit, cue: Uint8A
   for (let k = 0; k < runs.length; k++) {
     const run = runs[k]!;
     const nextStart = k + 1 < runs.length ? runs[k + 1]![0] : n;
-    const s = bestSparse(start, c, 'start', run, candidates('start', run, prevEnd, nextStart, n), rows);
-    const e = bestSparse(end, c, 'end', run, candidates('end', run, prevEnd, nextStart, n), rows);
+    const s = bestBoundary(start, c, 'start', run, candidates('start', run, prevEnd, nextStart, n), rows);
+    const e = bestBoundary(end, c, 'end', run, candidates('end', run, prevEnd, nextStart, n), rows);
     // The rankers' boundaries when they leave a non-empty span, else the tagged ones.
     const a = s < e ? s : run[0];
     const b = s < e ? e : run[1];

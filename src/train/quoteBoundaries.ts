@@ -5,12 +5,14 @@
 // chosen on dev by how many dev runs get both boundaries right.
 import {
   bestBoundary,
+  denseScorer,
   boundaryContext,
   boundaryRows,
   candidates,
   rowBuffer,
   type BoundaryContext,
   type BoundaryModel,
+  type RowScorer,
   type Side,
 } from '../quotes/boundaries.js';
 import { HASH_SIZE, runsOf } from '../quotes/perceptron.js';
@@ -99,13 +101,15 @@ function rng(seed: number): () => number {
 /** Dev runs whose start, end and both are right with the given scorers (the gold boundary must be a candidate). */
 export function boundaryAccuracy(model: BoundaryModel, examples: readonly Example[]): { start: number; end: number; both: number; tagged: number } {
   const rows = rowBuffer();
+  const start = denseScorer(model.start);
+  const end = denseScorer(model.end);
   let s = 0;
   let e = 0;
   let both = 0;
   let tagged = 0;
   for (const x of examples) {
-    const a = bestBoundary(model.start, x.c, 'start', x.run, x.ranges.start, rows) === x.gold.start;
-    const b = bestBoundary(model.end, x.c, 'end', x.run, x.ranges.end, rows) === x.gold.end;
+    const a = bestBoundary(start, x.c, 'start', x.run, x.ranges.start, rows) === x.gold.start;
+    const b = bestBoundary(end, x.c, 'end', x.run, x.ranges.end, rows) === x.gold.end;
     if (a) s++;
     if (b) e++;
     if (a && b) both++;
@@ -120,6 +124,7 @@ export function trainBoundaries(train: readonly BoundaryUnit[], dev: readonly Bo
   const dv = boundaryExamples(dev);
   log(`${tr.length} train runs, ${dv.length} dev runs`);
   const trainers: Record<Side, RankTrainer> = { start: new RankTrainer(), end: new RankTrainer() };
+  const scorers: Record<Side, RowScorer> = { start: denseScorer(trainers.start.w), end: denseScorer(trainers.end.w) };
   const random = rng(seed);
   const order = tr.map((_, i) => i);
   const rows = rowBuffer();
@@ -139,7 +144,7 @@ export function trainBoundaries(train: readonly BoundaryUnit[], dev: readonly Bo
         const [lo, hi] = x.ranges[side];
         const g = x.gold[side];
         if (g < lo || g > hi) continue;
-        const pred = bestBoundary(t.w, x.c, side, x.run, x.ranges[side], rows);
+        const pred = bestBoundary(scorers[side], x.c, side, x.run, x.ranges[side], rows);
         if (pred !== g) {
           errors++;
           const tagged = side === 'start' ? x.run[0] : x.run[1];
