@@ -6,6 +6,7 @@ import { ATTRIBUTION_SETTINGS, SPEECH_SETTINGS, useQuoteSettings, type QuoteSett
 import { readPolnear, type PolnearDoc, type RoleSpan } from '../train/quotesData.js';
 import type { Evaluation } from './registry.js';
 import { formatTable, prf } from './table.js';
+import { matchGreedy } from '../util/matching.js';
 
 // `newsledger eval quotes --gold FILE.jsonl`: the quote layer against PolNeAR-format gold. The pipeline runs on each
 // raw article text; each role (content, source, cue) is scored on its own by exact span, content also by character
@@ -57,16 +58,7 @@ function greedy(pred: RoleSpan[], gold: RoleSpan[], ok: (p: number, g: number) =
     }
   }
   pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
-  const usedP = new Set<number>();
-  const usedG = new Set<number>();
-  let tp = 0;
-  for (const [, p, g] of pairs) {
-    if (usedP.has(p) || usedG.has(g)) continue;
-    usedP.add(p);
-    usedG.add(g);
-    tp++;
-  }
-  return tp;
+  return matchGreedy(pairs.map(([, p, g]) => [p, g] as const)).size;
 }
 
 function dedupe(spans: RoleSpan[]): RoleSpan[] {

@@ -1,6 +1,7 @@
 import type { Entity, Quote, Speaker } from '../model/record.js';
 import { span } from '../model/span.js';
 import type { Token } from '../pipeline/doc.js';
+import { matchGreedy } from '../util/matching.js';
 import type { QuoteLexicon } from './lexicon.js';
 import type { MarkedQuote } from './marks.js';
 import { runsOf } from './perceptron.js';
@@ -354,14 +355,7 @@ function oneContentPerCue(tu: TaggedUnit, contents: readonly Run[], coreOf: Read
     }
   }
   pairs.sort((x, y) => x[0] - y[0] || x[1][0] - y[1][0] || x[2][0] - y[2][0]);
-  const cueOf = new Map<Run, Run>();
-  const taken = new Set<Run>();
-  for (const [, c, cue] of pairs) {
-    if (cueOf.has(c) || taken.has(cue)) continue;
-    cueOf.set(c, cue);
-    taken.add(cue);
-  }
-  return cueOf;
+  return matchGreedy(pairs.map(([, c, cue]) => [c, cue] as const));
 }
 
 /** A content run that opens with a paired quotation mark ends at the closing mark: what follows ("…,” said X") is

@@ -10,6 +10,7 @@
 // (the gold lists role phrases such as "Russia's foreign minister" with the aliases); a predicted pair (an entry of
 // `aliases`) is correct when the gold lists it for the matched entity.
 import type { NewsRecord } from '../../model/record.js';
+import { matchGreedy } from '../../util/matching.js';
 import { prf } from '../table.js';
 import type { ScoreRow, SectionResult, SeedsSection } from './section.js';
 
@@ -87,13 +88,8 @@ export function scoreEntities(goldSection: Record<string, unknown> | undefined, 
     if (n > 0) pairs.push({ g, p, n });
   }
   pairs.sort((a, b) => b.n - a.n);
-  const matchOf = new Map<GoldEntity, PredEntity>();
-  const taken = new Set<PredEntity>();
-  for (const { g, p } of pairs) {
-    if (matchOf.has(g) || taken.has(p)) continue;
-    matchOf.set(g, p);
-    taken.add(p);
-  }
+  const matchOf = matchGreedy(pairs.map(({ g, p }) => [g, p] as const));
+  const taken = new Set(matchOf.values());
   const review: string[] = [];
   let typeOk = 0;
   let goldPairs = 0;

@@ -1,6 +1,7 @@
 import type { Quote } from '../../model/record.js';
 import type { GoldAttribution } from './gold.js';
 import type { ScoreRow, SectionResult, SeedsRun, SeedsSection } from './section.js';
+import { matchGreedy } from '../../util/matching.js';
 
 // The quotes part of `newsledger eval seeds`: gold attributions are matched one-to-one to predicted quotes of the
 // same document by content overlap; then speaker and kind are checked on each match, the share of predicted quotes
@@ -45,14 +46,7 @@ export function matchAttributions(gold: GoldAttribution[], records: SeedsRun['re
     }
   });
   pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  const out = new Map<number, Quote>();
-  const used = new Set<Quote>();
-  for (const [, gi, q] of pairs) {
-    if (out.has(gi) || used.has(q)) continue;
-    out.set(gi, q);
-    used.add(q);
-  }
-  return out;
+  return matchGreedy(pairs.map(([, gi, q]) => [gi, q] as const));
 }
 
 export const quotesSection: SeedsSection = {
