@@ -17,6 +17,7 @@ import {
 } from '../quotes/boundaries.js';
 import { HASH_SIZE, runsOf } from '../quotes/perceptron.js';
 import type { Unit } from '../quotes/units.js';
+import { lcg } from '../util/random.js';
 
 /** Most epochs tried; the best on dev is kept. */
 export const BOUNDARY_MAX_EPOCHS = 12;
@@ -90,14 +91,6 @@ class RankTrainer {
   }
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
 /** Dev runs whose start, end and both are right with the given scorers (the gold boundary must be a candidate). */
 export function boundaryAccuracy(model: BoundaryModel, examples: readonly Example[]): { start: number; end: number; both: number; tagged: number } {
   const rows = rowBuffer();
@@ -125,7 +118,7 @@ export function trainBoundaries(train: readonly BoundaryUnit[], dev: readonly Bo
   log(`${tr.length} train runs, ${dv.length} dev runs`);
   const trainers: Record<Side, RankTrainer> = { start: new RankTrainer(), end: new RankTrainer() };
   const scorers: Record<Side, RowScorer> = { start: denseScorer(trainers.start.w), end: denseScorer(trainers.end.w) };
-  const random = rng(seed);
+  const random = lcg(seed);
   const order = tr.map((_, i) => i);
   const rows = rowBuffer();
   const goldRows = rowBuffer();

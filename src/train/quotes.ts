@@ -15,6 +15,7 @@ import { MODEL_DIR, serialiseTagger, STAGES } from '../quotes/model.js';
 import { B, BioTagger, I, O, PerceptronTrainer, runsOf, type FeatureSeq } from '../quotes/perceptron.js';
 import { layoutOf } from '../quotes/tagging.js';
 import type { Unit } from '../quotes/units.js';
+import { lcg } from '../util/random.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { trainBoundaries, type BoundaryUnit } from './quoteBoundaries.js';
 import { readPolnear, type PolnearDoc, type RoleSpan } from './quotesData.js';
@@ -64,14 +65,6 @@ export function prepare(doc: PolnearDoc): DocUnits {
   };
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
 function shuffled(n: number, random: () => number): number[] {
   const a = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
@@ -103,7 +96,7 @@ function spanF1(tagger: BioTagger, seqs: Seqs): number {
 
 function trainEpochs(seqs: Seqs, include: (doc: number) => boolean, epochs: number, seed: number, dev?: Seqs, log?: (m: string) => void): { tagger: BioTagger; best: number } {
   const trainer = new PerceptronTrainer();
-  const random = rng(seed);
+  const random = lcg(seed);
   let best: BioTagger | null = null;
   let bestF = -1;
   let bestEpoch = epochs;

@@ -12,3 +12,16 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * A linear congruential generator (Numerical Recipes constants). The quote taggers and boundary rankers were trained
+ * with it (src/train/quotes.ts, src/train/quoteBoundaries.ts): it stays so that retraining them writes the committed
+ * files byte for byte; moving them to prng means retraining and choosing their settings on dev again.
+ */
+export function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
