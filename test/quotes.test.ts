@@ -142,3 +142,23 @@ test('a section label before a colon ("Update:", "Watch:") names no speaker; a t
   assert.ok(harris, JSON.stringify(rec.quotes.map((q) => [q.speaker.mention?.text, q.content.text])));
   assert.equal(harris.cue?.text, ':');
 });
+
+test('a dash and a name after a quotation sign it ("“…” ― Name"); a dash opening an aside does not', () => {
+  const run = new QuoteTestRun();
+  const text =
+    'We asked readers in Leeds what the new tram line means for them.\n\n' +
+    '“I have waited twenty years for a tram that stops at the end of my street and I still cannot quite believe it.” ― Priya Natarajan\n' +
+    '“The roadworks closed my café for a month, so forgive me if I do not celebrate just yet.” — Tom O’Reilly, Headingley\n\n' +
+    '“We will run the first trams in the spring,” the transport authority said — a date it has already missed twice.\n';
+  const rec = run.analyze(text, 'signed');
+  checkSpans(rec);
+  const priya = find(rec, 'I have waited twenty years');
+  assert.ok(priya, JSON.stringify(rec.quotes.map((q) => q.content.text)));
+  assert.equal(priya.cue?.text, '―');
+  assert.equal(priya.speaker.mention?.text, 'Priya Natarajan');
+  assert.equal(priya.kind, 'direct');
+  const tom = find(rec, 'The roadworks closed my café');
+  assert.equal(tom?.speaker.mention?.text, 'Tom O’Reilly');
+  const authority = find(rec, 'We will run the first trams');
+  assert.equal(authority?.cue?.text, 'said');
+});

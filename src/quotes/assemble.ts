@@ -177,6 +177,10 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (src && cue && src[0] > 0 && toks[src[0] - 1]!.pos === 'ADP' && !(src[0] - 1 >= cue[0] && src[0] - 1 < cue[1])) {
         src = null; // "a summit between X and Y": the object of a preposition is not who speaks ("according to" is a cue)
       }
+      if (!cue) {
+        const signed = dashAttribution(tu, k0, text);
+        if (signed && (!src || gap(src, signed[1]) < 0)) [cue, src] = signed;
+      }
       const carried = !cue && !src && colonCue && colonCue.unit === ui - 1 && c[0] <= 1 ? colonCue : null;
       if (carried) colonCue = null;
       if (!cue && !src && !carried) {
@@ -415,6 +419,28 @@ function ruleAttribution(tu: TaggedUnit, c: Run, lex: QuoteLexicon): [Run, Run] 
     if (before) return [[j, j + 1], before];
   }
   return null;
+}
+
+/** Dashes that sign a quotation with its author's name ("“…” ― Sonya Herridge", "“…” -- J. Smith, Ohio"). */
+const SIGNATURE_DASH = /^(?:[―—–]|--?)$/;
+
+/**
+ * "“…” ― Sonya Herridge" at the end of a line: the testimonial and epigraph convention, where a dash after a
+ * quotation names who said it. The name (proper nouns and initials) must close its line or be followed by a comma
+ * (an apposition: "― Carla Sanchez, Miami"), so a dash that opens an aside ("” — Trump went on") is not read as one.
+ */
+function dashAttribution(tu: TaggedUnit, c: Run, text: string): [Run, Run] | null {
+  const toks = tu.unit.tokens;
+  let i = c[1];
+  if (i < toks.length && /^[,.]$/.test(toks[i]!.text)) i++;
+  if (i >= toks.length || !SIGNATURE_DASH.test(toks[i]!.text)) return null;
+  if (toks[i]!.text === '-' && !/\s/.test(text[toks[i]!.start - 1] ?? '')) return null;
+  let k = i + 1;
+  while (k < toks.length && k - i <= SPEAKER_MAX_TOKENS && (toks[k]!.pos === 'PROPN' || /^\p{Lu}\.?$/u.test(toks[k]!.text))) k++;
+  if (k === i + 1 || k - i > SPEAKER_MAX_TOKENS) return null;
+  const lineEnds = (j: number) => j >= toks.length || /\n/.test(text.slice(toks[j - 1]!.end, toks[j]!.start));
+  const closes = lineEnds(k) || toks[k]!.text === ',' || (toks[k]!.text === '.' && lineEnds(k + 1));
+  return closes ? [[i, i + 1], [i + 1, k]] : null;
 }
 
 /** The noun phrase starting at `i` going right (dir 1) or ending at `i` going left (dir -1), with a name or a noun. */
