@@ -162,3 +162,18 @@ test('a dash and a name after a quotation sign it ("“…” ― Name"); a dash
   const authority = find(rec, 'We will run the first trams');
   assert.equal(authority?.cue?.text, 'said');
 });
+
+test('"according to" takes the phrase after it as the source and the clause beside it as the content', () => {
+  const run = new QuoteTestRun();
+  const text =
+    'Ticket sales for the festival fell by a third this summer, according to the organisers, and the town council has cut its grant.\n\n' +
+    'According to figures released by the regional health board, waiting times for hip operations have doubled since 2019.\n';
+  const rec = run.analyze(text, 'according');
+  checkSpans(rec);
+  const sales = rec.quotes.find((q) => q.cue?.text.toLowerCase() === 'according to' && q.speaker.mention?.text === 'the organisers');
+  assert.ok(sales, JSON.stringify(rec.quotes.map((q) => [q.cue?.text, q.speaker.mention?.text, q.content.text])));
+  assert.equal(sales.content.text, 'Ticket sales for the festival fell by a third this summer');
+  const waits = find(rec, 'waiting times for hip operations');
+  assert.equal(waits?.speaker.mention?.text, 'figures released by the regional health board');
+  assert.equal(waits?.content.text, 'waiting times for hip operations have doubled since 2019');
+});

@@ -156,9 +156,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     // Cues the content tagger left without content, that have a source beside them, get the rule-read clause.
     for (const cue of cues) {
       if (nearestRun(tagged, cue, cueMaxGap, undefined, (c) => sameSentenceOrNear(tu, cue, c))) continue;
-      const src = nearestRun(sources, cue, 1) ?? ruleSource(tu, cue);
-      if (!src) continue;
-      const clause = clauseOf(tu, cue, src);
+      const [clause] = readCue(tu, cue, sources, lex) ?? [null];
       const last = added[added.length - 1];
       if (clause && !overlapsAny(tagged, clause) && !(last && gap(last, clause) < 0)) added.push(clause);
     }
@@ -196,6 +194,17 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
           if (named !== aside && gap(named, k0) >= 0) src = named;
         }
       }
+      let run: Run = c;
+      if (cue) {
+        // "…, according to a poll" / "According to the ministry, …": the source is the phrase after the cue and what
+        // it reports is the clause beside it, whatever the taggers split there.
+        const fixed = prepositionalAttribution(tu, cue, run, lex);
+        if (fixed) {
+          run = fixed[0];
+          // A source the tagger read from the cue on stays (PolNeAR's keep appositions over commas).
+          if (!src || src[0] !== cue[1] || gap(src, run) < 0) src = fixed[1];
+        }
+      }
       // PolNeAR's source spans keep appositions and their commas ("Brian Fallon, the campaign's press secretary,"):
       // the 'attribution' profile takes the tagger's run as it is; the 'speech' profile narrows it to the name.
       if (cue && src && speech) src = beyondApposition(tu, cue, src);
@@ -204,31 +213,31 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         const agent = npFrom(toks, cue[1] + 1, 1);
         if (agent && gap(agent, k0) >= 0) src = agent;
       }
-      const start = toks[c[0]]!.start;
-      const end = toks[c[1] - 1]!.end;
+      const start = toks[run[0]]!.start;
+      const end = toks[run[1] - 1]!.end;
       let speaker: Speaker;
       let confidence = TAGGED_CONFIDENCE;
       if (src) speaker = resolveSpeaker(ctx, speech ? trimRun(toks, src) : toks.slice(src[0], src[1]));
       else if (carried) speaker = carried.source ? resolveSpeaker(ctx, carried.source) : { entity: null, name: null, mention: null, anonymous: false };
-      else if (!cue && previous && previousUnit >= ui - 1 && onlyQuotation(tu, c)) {
+      else if (!cue && previous && previousUnit >= ui - 1 && onlyQuotation(tu, run)) {
         // A paragraph that is only a quotation continues the previous speaker.
         speaker = { ...previous.speaker, mention: null };
         confidence = CONTINUED_CONFIDENCE;
       } else speaker = { entity: null, name: null, mention: null, anonymous: false };
       const kind = kindOf(start, end, marks);
-      if (!cue && !src && !carried && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || wordCount(toks, c) < MIN_SPEECH_WORDS)) continue;
-      if (verbFilter && kind === 'indirect' && !hasVerb(toks, c)) continue; // "told reporters", "posting the footage": not a clause
+      if (!cue && !src && !carried && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || wordCount(toks, run) < MIN_SPEECH_WORDS)) continue;
+      if (verbFilter && kind === 'indirect' && !hasVerb(toks, run)) continue; // "told reporters", "posting the footage": not a clause
       // PolNeAR gives every attribution a cue: a short indirect span left without one is a fragment of a clause.
-      if (!speech && !cue && !carried && kind === 'indirect' && wordCount(toks, c) < ATTRIBUTION_MIN_UNCUED_WORDS) continue;
+      if (!speech && !cue && !carried && kind === 'indirect' && wordCount(toks, run) < ATTRIBUTION_MIN_UNCUED_WORDS) continue;
       // "Workers watched a screening of “X”": a mixed span with marked words needs a reporting cue as well.
       if (requireLexiconCue && kind !== 'direct' && cue && !lexiconCue(toks, cue, lex)) continue;
       const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : carried ? carried.cue : null, speaker, confidence);
-      if (kind === 'direct' && wordCount(toks, c) < MIN_SPEECH_WORDS) q.kind = 'mixed'; // a quoted word or phrase
+      if (kind === 'direct' && wordCount(toks, run) < MIN_SPEECH_WORDS) q.kind = 'mixed'; // a quoted word or phrase
       if (cue) usedCues.add(cue[0]);
       previous = q;
       previousUnit = ui;
       // PolNeAR annotates the outer report and leaves the reported words to the outer content: no nested quote.
-      if (speech) nested(q, toks, c, lex, ctx, newQuote);
+      if (speech) nested(q, toks, run, lex, ctx, newQuote);
     }
     // "Barnier added that X, a Russian news agency said": a cue with its source that no quote used reports the
     // whole clause, and the quotes inside that clause are reached via it.
@@ -236,10 +245,9 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     const inUnit = quotes.slice(firstOfUnit).filter((q) => q.cue !== null).sort((a, b) => a.content.start - b.content.start);
     for (const cue of cues) {
       if (usedCues.has(cue[0]) || !lexiconCue(toks, cue, lex)) continue;
-      const src = nearestRun(sources, cue, 1) ?? ruleSource(tu, cue);
-      if (!src) continue;
-      const clause = clauseOf(tu, cue, src);
-      if (!clause) continue;
+      const read = readCue(tu, cue, sources, lex);
+      if (!read) continue;
+      const [clause, src] = read;
       const start = toks[clause[0]]!.start;
       const end = toks[clause[1] - 1]!.end;
       const inner: Quote[] = [];
@@ -443,6 +451,45 @@ function dashAttribution(tu: TaggedUnit, c: Run, text: string): [Run, Run] | nul
   return closes ? [[i, i + 1], [i + 1, k]] : null;
 }
 
+/** The longest source phrase read after a prepositional cue ("according to a 52-count civil complaint filed by …"). */
+export const SOURCE_PHRASE_MAX_TOKENS = 20;
+
+/**
+ * For a cue of data/quotes/source-after-cue.txt: its source, the phrase from the cue to the next comma, semicolon or
+ * colon, and the content. A content the taggers placed beside cue and source stays; one that overlaps them (they read
+ * the source as the content, or split the source) is the clause before the cue ("X, according to Y") or, when the
+ * sentence opens with the cue, the clause after the source ("According to Y, X").
+ */
+function prepositionalAttribution(tu: TaggedUnit, cue: Run, c: Run, lex: QuoteLexicon): [Run, Run] | null {
+  const toks = tu.unit.tokens;
+  const sent = tu.unit.sent;
+  const words = toks.slice(cue[0], cue[1]).map((t) => t.text.toLowerCase());
+  if (!lex.sourceAfterCues.some((p) => p.length <= words.length && p.every((w, k) => w === words[words.length - p.length + k]))) return null;
+  let first = cue[0];
+  while (first > 0 && sent[first - 1] === sent[cue[0]]) first--;
+  let last = cue[1];
+  while (last < toks.length && sent[last] === sent[cue[0]]) last++;
+  let stop = cue[1];
+  while (stop < last && stop - cue[1] < SOURCE_PHRASE_MAX_TOKENS && !/^[,;:]$/.test(toks[stop]!.text)) stop++;
+  const trimEnd = (a: number, e: number) => {
+    while (e > a && /^\p{P}+$/u.test(toks[e - 1]!.text) && !/["”’»)]/.test(toks[e - 1]!.text)) e--;
+    return e;
+  };
+  const srcEnd = trimEnd(cue[1], stop);
+  if (srcEnd === cue[1]) return null;
+  const src: Run = [cue[1], srcEnd];
+  if (c[1] <= cue[0]) return [c, src];
+  // "According to Y, X": what Y reports starts right after the comma that closes Y.
+  if (c[0] >= srcEnd) return [first === cue[0] && toks[stop]?.text === ',' && c[0] > stop ? [stop + 1, c[1]] : c, src];
+  const before = trimEnd(first, cue[0]);
+  if (wordCount(toks, [first, before]) >= MIN_SPEECH_WORDS) return [[first, before], src];
+  if (stop < last && toks[stop]!.text === ',') {
+    const after = trimEnd(stop + 1, last);
+    if (wordCount(toks, [stop + 1, after]) >= MIN_SPEECH_WORDS) return [[stop + 1, after], src];
+  }
+  return null;
+}
+
 /** The noun phrase starting at `i` going right (dir 1) or ending at `i` going left (dir -1), with a name or a noun. */
 function npFrom(toks: readonly Token[], i: number, dir: 1 | -1): Run | null {
   let k = i;
@@ -453,6 +500,15 @@ function npFrom(toks: readonly Token[], i: number, dir: 1 | -1): Run | null {
   if (b <= a) return null;
   if (!toks.slice(a, b).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON')) return null;
   return [a, b];
+}
+
+/** A cue's clause and source when no tagged content goes with it: [clause, source]. */
+function readCue(tu: TaggedUnit, cue: Run, sources: readonly Run[], lex: QuoteLexicon): [Run, Run] | null {
+  const prepositional = prepositionalAttribution(tu, cue, cue, lex);
+  if (prepositional) return prepositional;
+  const src = nearestRun(sources, cue, 1) ?? ruleSource(tu, cue);
+  const clause = src && clauseOf(tu, cue, src);
+  return src && clause ? [clause, src] : null;
 }
 
 /** The clause a cue reports when the content tagger gave none: after "X said (that)" to the end of the sentence, or

@@ -18,6 +18,8 @@ export interface QuoteLexicon {
   nameParticles: Set<string>;
   /** Section labels before a colon that name no speaker ("Update:", "Watch:"). */
   labelWords: Set<string>;
+  /** Prepositional cues followed by their source ("according to"), as lower-case token sequences. */
+  sourceAfterCues: string[][];
 }
 
 function lines(file: string): string[] {
@@ -45,6 +47,7 @@ export function quoteLexicon(): QuoteLexicon {
     headStops: new Set(lines('head-stops.txt').map((l) => l.toLowerCase())),
     nameParticles: new Set(lines('name-particles.txt')),
     labelWords: new Set(lines('label-words.txt').map((l) => l.toLowerCase())),
+    sourceAfterCues: lines('source-after-cue.txt').map((l) => l.toLowerCase().split(/\s+/)),
   };
   return cached;
 }
