@@ -41,6 +41,14 @@ test('a quote never closed stops at the end of its paragraph', () => {
   assert.equal(q[0]!.end, text.indexOf('\n'));
 });
 
+test('paragraphs joined into one line: a mark opening a new sentence ends the open quote there, unclosed', () => {
+  const text = 'She told the inquiry: "We waited for hours. "Nobody came to the ward until the morning." The hearing continues.';
+  const q = pair(text);
+  assert.deepEqual(q.map((x) => [x.text, x.closed]), [['"We waited for hours.', false], ['"Nobody came to the ward until the morning."', true]]);
+  // Inside one sentence, a second straight mark still closes the first.
+  assert.deepEqual(pair('He called it "a disgrace" and left.').map((x) => x.text), ['"a disgrace"']);
+});
+
 test('unbalanced closing marks are ignored; plural possessives close nothing', () => {
   assert.deepEqual(pair('Nothing here” at all. The leaders’ meeting ended.'), []);
 });

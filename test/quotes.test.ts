@@ -177,3 +177,34 @@ test('"according to" takes the phrase after it as the source and the clause besi
   assert.equal(waits?.speaker.mention?.text, 'figures released by the regional health board');
   assert.equal(waits?.content.text, 'waiting times for hip operations have doubled since 2019');
 });
+
+test('paragraphs joined into one line: the quotations after an attributed one continue its speaker', () => {
+  const run = new QuoteTestRun();
+  // A sports report whose paragraphs were flattened by the scraper: continuation paragraphs open a mark and never
+  // close it, as newspapers print them.
+  const text =
+    'Harriers manager Dean Colley was delighted with the win. "We defended for our lives in the second half," Colley told ' +
+    'Radio Kent. "The lads have been written off all season. "Nobody gave us a chance at this ground and we came away with ' +
+    'three points." The club remain in 14th place.';
+  const rec = run.analyze(text, 'joined');
+  checkSpans(rec);
+  const first = find(rec, 'We defended for our lives');
+  assert.match(first?.speaker.name ?? '', /Colley/);
+  for (const words of ['The lads have been written off', 'Nobody gave us a chance']) {
+    const q = find(rec, words);
+    assert.ok(q, `${words}: ${JSON.stringify(rec.quotes.map((x) => x.content.text))}`);
+    assert.equal(q.kind, 'direct');
+    assert.equal(q.speaker.name, first?.speaker.name, words);
+  }
+});
+
+test('a passive reporting verb inside a report is no nested quote; an apposition names the person before it', () => {
+  const run = new QuoteTestRun();
+  const text =
+    'Marta Lindqvist, a former coach of the Swedish and Norwegian relay teams, said she was denied a visa for the trip.\n';
+  const rec = run.analyze(text, 'passive');
+  checkSpans(rec);
+  assert.equal(rec.quotes.filter((q) => q.via !== null).length, 0, JSON.stringify(rec.quotes.map((q) => [q.cue?.text, q.content.text])));
+  const q = find(rec, 'she was denied a visa');
+  assert.equal(q?.speaker.name, 'Marta Lindqvist');
+});

@@ -219,8 +219,9 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       let confidence = TAGGED_CONFIDENCE;
       if (src) speaker = resolveSpeaker(ctx, speech ? trimRun(toks, src) : toks.slice(src[0], src[1]));
       else if (carried) speaker = carried.source ? resolveSpeaker(ctx, carried.source) : { entity: null, name: null, mention: null, anonymous: false };
-      else if (!cue && previous && previousUnit >= ui - 1 && onlyQuotation(tu, run)) {
-        // A paragraph that is only a quotation continues the previous speaker.
+      else if (!cue && previous && (previousUnit >= ui - 1 && onlyQuotation(tu, run) || previousUnit === ui && quotationAfter(tu, run, previous.content.end))) {
+        // A paragraph that is only a quotation continues the previous speaker (so does its sentence, when the
+        // paragraphs were joined).
         speaker = { ...previous.speaker, mention: null };
         confidence = CONTINUED_CONFIDENCE;
       } else speaker = { entity: null, name: null, mention: null, anonymous: false };
@@ -652,6 +653,18 @@ function wordCount(toks: readonly Token[], [a, b]: Run): number {
 }
 
 /** True when the content run covers the paragraph but for punctuation: a paragraph that is only a quotation. */
+/**
+ * '“A,” Bennett told the BBC. “B. “C.”': in text whose paragraphs were joined into one, a quotation that opens the
+ * sentence after the one where the previous quote ended, and fills its sentences, is the next paragraph of that quote.
+ */
+function quotationAfter(tu: TaggedUnit, [a, b]: Run, previousEnd: number): boolean {
+  const { tokens: toks, sent, mark } = tu.unit;
+  if (mark[a] !== 1 || (a > 0 && sent[a - 1] === sent[a]) || (b < toks.length && sent[b] === sent[b - 1])) return false;
+  let p = a - 1;
+  while (p >= 0 && toks[p]!.end > previousEnd) p--;
+  return p >= 0 && sent[a]! - sent[p]! <= 1;
+}
+
 function onlyQuotation(tu: TaggedUnit, [a, b]: Run): boolean {
   const toks = tu.unit.tokens;
   for (let i = 0; i < toks.length; i++) {
@@ -665,6 +678,9 @@ function onlyQuotation(tu: TaggedUnit, [a, b]: Run): boolean {
  * "Barnier added that X": when a content span opens with a speaker and a reporting verb, the reported words are a
  * quote of their own, attributed to that speaker and reached `via` the outer quote.
  */
+/** Auxiliaries that make a reporting verb passive ("was denied", "got told"). */
+const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
+
 function nested(
   outer: Quote,
   toks: readonly Token[],
@@ -684,9 +700,11 @@ function nested(
   let v = i;
   if (toks[v]!.pos === 'AUX' || toks[v]!.pos === 'ADV') v++;
   if (v >= b || !lex.cueVerbs.has(toks[v]!.text.toLowerCase())) return;
+  if (v > i && PASSIVE_AUX.has(toks[i]!.text.toLowerCase())) return; // "he was denied a try": not a report
   let c = v + 1;
   if (c < b && toks[c]!.text.toLowerCase() === 'that') c++;
-  if (c >= b) return;
+  // "added in a statement": what follows is not the reported clause.
+  if (c >= b || (c === v + 1 && toks[c]!.pos === 'ADP' && toks[c]!.text.toLowerCase() !== 'to')) return;
   const inner = make(toks[c]!.start, toks[b - 1]!.end, toks.slice(i, v + 1), resolveSpeaker(ctx, speakerToks), outer.confidence);
   inner.via = outer.id;
 }

@@ -123,6 +123,15 @@ export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly 
         continue;
       }
       if (stack.length >= MAX_QUOTE_DEPTH) continue;
+      if (top && top.family === family && role === 'open' && opensSentence(text, i, top.at)) {
+        // '… on their way back. "We couldn't …': text whose paragraphs were joined into one line keeps the convention
+        // that a quotation going on into the next paragraph is not closed there. A mark that clearly opens a new
+        // sentence while one of its family is open is that paragraph break: the open quote ends before it, unclosed.
+        stack.pop();
+        out.push({ start: top.at, end: trimEnd(text, top.at, i), closed: false, depth: stack.length, family });
+        stack.push({ at: i, family });
+        continue;
+      }
       if (top && top.family === family) {
         // The same family cannot nest directly: a second opening " while one is open is read as closing it.
         const open = stack.pop()!;
@@ -153,6 +162,13 @@ export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly 
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
+}
+
+/** A mark after the end of a sentence (". ", "? ") that follows the open quote's first sentence, before a capital. */
+function opensSentence(text: string, i: number, openAt: number): boolean {
+  let k = i - 1;
+  while (k > openAt && isSpaceCode(text.charCodeAt(k))) k--;
+  return k < i - 1 && k > openAt + 1 && /[.!?]/.test(text[k]!) && /\p{Lu}/u.test(text[i + 1] ?? '');
 }
 
 function findOpen(stack: Open[], family: 'double' | 'single'): number {

@@ -69,7 +69,9 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const start = tokens[0]!.start;
   const end = tokens[tokens.length - 1]!.end;
   const mention = span(ctx.text, start, end);
-  const entity = entityAt(ctx.entities, start, end);
+  // "Bennett, a fly-half for Llanelli and Wales in the 1970s,": an apposition describes the name before its comma.
+  const comma = tokens.findIndex((t, k) => k > 0 && t.text === ',');
+  const entity = (comma > 0 ? entityAt(ctx.entities, start, tokens[comma - 1]!.end) : null) ?? entityAt(ctx.entities, start, end);
   const words = tokens.map((t) => t.text.toLowerCase());
   const named = nameOf(tokens, ctx.lex.nameParticles);
   if (entity && entity.named) {
