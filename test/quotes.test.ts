@@ -208,3 +208,14 @@ test('a passive reporting verb inside a report is no nested quote; an apposition
   const q = find(rec, 'she was denied a visa');
   assert.equal(q?.speaker.name, 'Marta Lindqvist');
 });
+
+test('"said Name, a description": the speaker is the name, not the organisation in the description', () => {
+  const run = new QuoteTestRun();
+  const text =
+    '"We expect the new line to carry twice as many passengers by the end of the decade," said Ines Carvalho, head of ' +
+    'planning at Lisbon Metro.\n\n"The tunnels are finished and the trains are on order," said Rui Matos, the company\'s engineer.\n';
+  const rec = run.analyze(text, 'apposition');
+  checkSpans(rec);
+  assert.equal(find(rec, 'We expect the new line')?.speaker.mention?.text, 'Ines Carvalho');
+  assert.equal(find(rec, 'The tunnels are finished')?.speaker.mention?.text, 'Rui Matos');
+});

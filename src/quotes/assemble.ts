@@ -384,10 +384,15 @@ function cutAtClosingMark(tu: TaggedUnit, c: Run, marks: readonly MarkedQuote[])
 
 /** Punctuation and conjunctions at the edges of a speaker run are not part of the mention. */
 function trimRun(toks: readonly Token[], [a, b]: Run): Token[] {
-  // "…leaders in the White House, Michel Barnier": a run that goes over a comma to a name is that name.
+  // A run over a comma between a name and a description is the name: "Nick Bubb, an analyst at Evolution
+  // Securities" is Nick Bubb, and "…leaders in the White House, Michel Barnier" is Michel Barnier.
   for (let k = b - 1; k > a; k--) {
     if (toks[k]!.text !== ',') continue;
-    if (toks.slice(k + 1, b).some((t) => t.pos === 'PROPN')) a = k + 1;
+    const isName = (from: number, to: number) => from < to && toks.slice(from, to).every((t) => t.pos === 'PROPN' || /^\p{P}$/u.test(t.text));
+    let first = k;
+    while (first > a && toks[first - 1]!.text !== ',') first--;
+    if (isName(first, k)) [a, b] = [first, k];
+    else if (toks[k + 1]?.pos === 'PROPN' && toks.slice(k + 1, b).some((t) => t.pos === 'PROPN')) a = k + 1;
     break;
   }
   while (a < b && /^\p{P}+$/u.test(toks[a]!.text)) a++;
