@@ -219,3 +219,20 @@ test('"said Name, a description": the speaker is the name, not the organisation 
   assert.equal(find(rec, 'We expect the new line')?.speaker.mention?.text, 'Ines Carvalho');
   assert.equal(find(rec, 'The tunnels are finished')?.speaker.mention?.text, 'Rui Matos');
 });
+
+test('"described by X as “…”": X speaks and the content is what follows "as"', () => {
+  const run = new QuoteTestRun();
+  const text =
+    'He later joined a call with the committee, described by its chairman Admiral Lars Berg as "constructive".\n\n' +
+    'The visit was described by the mayor as "historic".\n';
+  const rec = run.analyze(text, 'passive-as');
+  checkSpans(rec);
+  for (const [words, speaker] of [['"constructive"', /Lars Berg$/], ['"historic"', /^the mayor$/]] as const) {
+    const q = rec.quotes.find((x) => x.content.text.includes(words));
+    assert.ok(q, JSON.stringify(rec.quotes.map((x) => x.content.text)));
+    assert.equal(q.content.text, words);
+    assert.equal(q.kind, 'mixed');
+    assert.equal(q.cue?.text, 'described');
+    assert.match(q.speaker.mention?.text ?? '', speaker);
+  }
+});

@@ -184,6 +184,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (!cue && !src && !carried) {
         const found = ruleAttribution(tu, k0, lex);
         if (found) [cue, src] = found;
+        else cue = passiveCueInside(tu, k0, lex);
       } else if (cue && !src) {
         src = ruleSource(tu, cue);
         if (src && gap(src, k0) < 0) src = null;
@@ -211,7 +212,9 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (cue && cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'by') {
         // Passive "described by its chairman X as …": the speaker follows "by".
         const agent = npFrom(toks, cue[1] + 1, 1);
-        if (agent && gap(agent, k0) >= 0) src = agent;
+        // "… as “candid”": the tagger's content may start inside the agent; what is said follows "as".
+        if (agent && gap(agent, run) < 0 && toks[agent[1]]?.text.toLowerCase() === 'as' && agent[1] + 1 < run[1]) run = [agent[1] + 1, run[1]];
+        if (agent && gap(agent, run === c ? k0 : run) >= 0) src = agent;
       }
       const start = toks[run[0]]!.start;
       const end = toks[run[1] - 1]!.end;
@@ -492,6 +495,21 @@ function prepositionalAttribution(tu: TaggedUnit, cue: Run, c: Run, lex: QuoteLe
   if (stop < last && toks[stop]!.text === ',') {
     const after = trimEnd(stop + 1, last);
     if (wordCount(toks, [stop + 1, after]) >= MIN_SPEECH_WORDS) return [[stop + 1, after], src];
+  }
+  return null;
+}
+
+/**
+ * "The visit was described by the mayor as “historic”": a content run the taggers gave no cue, holding a reporting
+ * verb followed by "by", an agent and "as" before a quotation. The verb is the cue; the passive reading after the cue
+ * takes the agent as the speaker and what follows "as" as the content.
+ */
+function passiveCueInside(tu: TaggedUnit, [a, b]: Run, lex: QuoteLexicon): Run | null {
+  const toks = tu.unit.tokens;
+  for (let i = a; i + 3 < b; i++) {
+    if (toks[i + 1]!.text.toLowerCase() !== 'by' || !isCueWord(toks[i]!, lex)) continue;
+    const agent = npFrom(toks, i + 2, 1);
+    if (agent && agent[1] + 1 < b && toks[agent[1]]!.text.toLowerCase() === 'as' && tu.unit.mark[agent[1] + 1] === 1) return [i, i + 1];
   }
   return null;
 }
