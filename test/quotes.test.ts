@@ -236,3 +236,18 @@ test('"described by X as “…”": X speaks and the content is what follows "a
     assert.match(q.speaker.mention?.text ?? '', speaker);
   }
 });
+
+test('"“A,” he said. “B,” he added": B takes the cue of its own sentence, once; "X, said Y" is not also read backwards', () => {
+  const run = new QuoteTestRun();
+  const text =
+    'Broadband firms face a surge in demand. "The rise in streaming over the holidays should be a wake-up call," he said. ' +
+    '"Operators need to invest in their networks before the next peak arrives," he added. Prices are expected to rise.\n\n' +
+    'Extra funding will be given to rural schools to keep small classes open, said education minister Aoife Brennan.\n';
+  const rec = run.analyze(text, 'cues');
+  checkSpans(rec);
+  const invest = rec.quotes.filter((q) => q.content.text.includes('Operators need to invest'));
+  assert.equal(invest.length, 1, JSON.stringify(invest.map((q) => q.cue?.text)));
+  assert.equal(invest[0]!.cue?.text, 'added');
+  assert.ok(!rec.quotes.some((q) => q.content.text.includes('Aoife Brennan')), JSON.stringify(rec.quotes.map((q) => q.content.text)));
+  assert.match(find(rec, 'Extra funding will be given')?.speaker.mention?.text ?? '', /Aoife Brennan$/);
+});

@@ -53,21 +53,28 @@ function firstEndingAfter(runs: readonly Run[], pos: number): number {
 
 /** The run nearest to `to` within `maxGap` tokens (not overlapping `avoid`, passing `ok`). Runs are sorted, so only
  * the runs in the window are read: no scan of the whole paragraph. */
-function nearestRun(runs: readonly Run[], to: Run, maxGap: number, avoid?: Run, ok?: (r: Run) => boolean): Run | null {
+function nearestRun(runs: readonly Run[], to: Run, maxGap: number, avoid?: Run, ok?: (r: Run) => boolean, prefer?: (r: Run) => boolean): Run | null {
   let best: Run | null = null;
-  let bestGap = Infinity;
+  let bestScore = Infinity;
   for (let k = firstEndingAfter(runs, to[0] - maxGap - 1); k < runs.length && runs[k]![0] <= to[1] + maxGap; k++) {
     const r = runs[k]!;
     const g = gap(r, to);
     if (g < 0 || g > maxGap) continue;
     if (avoid && gap(r, avoid) < 0) continue;
     if (ok && !ok(r)) continue;
-    if (g < bestGap) {
+    // At equal gaps a preferred run wins: '“A,” he said. “B,” he added' gives B the cue of its own sentence.
+    const score = 2 * g + (prefer && !prefer(r) ? 1 : 0);
+    if (score < bestScore) {
       best = r;
-      bestGap = g;
+      bestScore = score;
     }
   }
   return best;
+}
+
+function sameSentence(tu: TaggedUnit, a: Run, b: Run): boolean {
+  const sent = tu.unit.sent;
+  return sent[a[0]] === sent[b[1] - 1] || sent[a[1] - 1] === sent[b[0]];
 }
 
 /** direct: the content is one marked quotation; mixed: it holds marked words; indirect: no marks. */
@@ -167,7 +174,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       const k0 = coreOf.get(c) ?? c;
       let cue: Run | null = cueOf
         ? cueOf.get(c) ?? null
-        : nearestRun(cues, k0, cueMaxGap, undefined, (k) => sameSentenceOrNear(tu, k, k0));
+        : nearestRun(cues, k0, cueMaxGap, undefined, (k) => sameSentenceOrNear(tu, k, k0), (k) => sameSentence(tu, k, k0));
       let src = cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : nearestRun(sources, k0, 3);
       if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
         src = null; // "calling them": an object pronoun is not who speaks
@@ -264,7 +271,26 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     }
     colonCue = closingColonCue(tu, cues, sources, usedCues, lex, ui);
   });
-  return joinParagraphRuns(quotes, marks, text);
+  return joinParagraphRuns(dropMirrors(quotes), marks, text);
+}
+
+/**
+ * "More money is to be given to councils, said housing minister Yvette Cooper" can come out twice, once the right
+ * way round and once with speaker and content swapped over the same cue. Of two such mirror quotes the one whose
+ * content is the shorter (the name) goes.
+ */
+function dropMirrors(quotes: Quote[]): Quote[] {
+  const key = (s: { start: number; end: number }) => `${s.start}:${s.end}`;
+  const byContent = new Map<string, Quote>();
+  for (const q of quotes) byContent.set(key(q.content), q);
+  const drop = new Set<Quote>();
+  for (const q of quotes) {
+    const m = q.speaker.mention;
+    const other = m ? byContent.get(key(m)) : undefined;
+    if (!other || other === q || !other.speaker.mention || key(other.speaker.mention) !== key(q.content)) continue;
+    drop.add(q.content.end - q.content.start < other.content.end - other.content.start ? q : other);
+  }
+  return drop.size ? quotes.filter((q) => !drop.has(q)) : quotes;
 }
 
 /** A cue and its source that end a paragraph with a colon, waiting for the paragraph that holds what was said. */
@@ -664,9 +690,7 @@ function beyondApposition(tu: TaggedUnit, cue: Run, src: Run): Run {
 
 function sameSentenceOrNear(tu: TaggedUnit, a: Run, b: Run): boolean {
   const g = gap(a, b);
-  if (g >= 0 && g <= CUE_NEAR_GAP) return true;
-  const sent = tu.unit.sent;
-  return sent[a[0]] === sent[b[1] - 1] || sent[a[1] - 1] === sent[b[0]];
+  return (g >= 0 && g <= CUE_NEAR_GAP) || sameSentence(tu, a, b);
 }
 
 function wordCount(toks: readonly Token[], [a, b]: Run): number {
