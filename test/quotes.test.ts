@@ -251,3 +251,20 @@ test('"“A,” he said. “B,” he added": B takes the cue of its own sentence
   assert.ok(!rec.quotes.some((q) => q.content.text.includes('Aoife Brennan')), JSON.stringify(rec.quotes.map((q) => q.content.text)));
   assert.match(find(rec, 'Extra funding will be given')?.speaker.mention?.text ?? '', /Aoife Brennan$/);
 });
+
+test('"Surveys suggest X, she said": the said-report holds the whole sentence, the nested one is reached via it, "she" is a person', () => {
+  const run = new QuoteTestRun();
+  const text =
+    'Regional business surveys point to a stronger recovery than official estimates, Dr Helen Marsh said. ' +
+    'Other indicators show a sharp slowdown in house building, she pointed out.\n';
+  const rec = run.analyze(text, 'nested-tail');
+  checkSpans(rec);
+  const outer = rec.quotes.find((q) => q.cue?.text === 'said');
+  assert.ok(outer, JSON.stringify(rec.quotes.map((q) => [q.cue?.text, q.content.text])));
+  assert.equal(outer.content.text, 'Regional business surveys point to a stronger recovery than official estimates');
+  assert.ok(!rec.quotes.some((q) => q.content.text.includes('Marsh said')), JSON.stringify(rec.quotes.map((q) => q.content.text)));
+  const contents = rec.quotes.map((q) => q.content.text);
+  assert.equal(new Set(contents).size, contents.length, 'no quote twice');
+  const pointed = rec.quotes.find((q) => q.cue?.text === 'pointed out');
+  assert.match(pointed?.speaker.name ?? '', /Marsh/);
+});

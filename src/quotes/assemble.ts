@@ -62,8 +62,8 @@ function nearestRun(runs: readonly Run[], to: Run, maxGap: number, avoid?: Run, 
     if (g < 0 || g > maxGap) continue;
     if (avoid && gap(r, avoid) < 0) continue;
     if (ok && !ok(r)) continue;
-    // At equal gaps a preferred run wins: '“A,” he said. “B,” he added' gives B the cue of its own sentence.
-    const score = 2 * g + (prefer && !prefer(r) ? 1 : 0);
+    // A preferred run wins over any other: '“A,” he said. “B,” he added' gives B the cue of its own sentence.
+    const score = g + (prefer && !prefer(r) ? maxGap + 1 : 0);
     if (score < bestScore) {
       best = r;
       bestScore = score;
@@ -149,6 +149,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     // quotation it opens with (its core).
     const coreOf = new Map<Run, Run>();
     const contents = runsOf(tu.content)
+      .map((c) => cutTrailingAttribution(tu, c, cues, sources))
       .flatMap((c) => (speech ? splitAtQuotationStart(tu, c) : [c]))
       .map((c) => {
         const core = cutAtClosingMark(tu, c, marks);
@@ -163,9 +164,12 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     // Cues the content tagger left without content, that have a source beside them, get the rule-read clause.
     for (const cue of cues) {
       if (nearestRun(tagged, cue, cueMaxGap, undefined, (c) => sameSentenceOrNear(tu, cue, c))) continue;
-      const [clause] = readCue(tu, cue, sources, lex) ?? [null];
+      const [clause] = readCue(tu, cue, cues, sources, lex) ?? [null];
+      if (!clause || overlapsAny(tagged, clause)) continue;
       const last = added[added.length - 1];
-      if (clause && !overlapsAny(tagged, clause) && !(last && gap(last, clause) < 0)) added.push(clause);
+      // Of two overlapping clauses the one holding the other is the outer report ("Surveys suggest X, she said").
+      if (!last || gap(last, clause) >= 0) added.push(clause);
+      else if (clause[0] <= last[0] && last[1] <= clause[1]) added[added.length - 1] = clause;
     }
     contents.push(...added);
     contents.sort((a, b) => a[0] - b[0]);
@@ -225,6 +229,9 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       }
       const start = toks[run[0]]!.start;
       const end = toks[run[1] - 1]!.end;
+      // Two tagged runs can be re-read as the same clause (the prepositional and passive readings above).
+      const cueStart = cue ? toks[cue[0]]!.start : -1;
+      if (run !== c && quotes.some((q, k) => k >= firstOfUnit && q.content.start === start && q.content.end === end && (q.cue?.start ?? -1) === cueStart)) continue;
       let speaker: Speaker;
       let confidence = TAGGED_CONFIDENCE;
       if (src) speaker = resolveSpeaker(ctx, speech ? trimRun(toks, src) : toks.slice(src[0], src[1]));
@@ -237,7 +244,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       } else speaker = { entity: null, name: null, mention: null, anonymous: false };
       const kind = kindOf(start, end, marks);
       if (!cue && !src && !carried && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || wordCount(toks, run) < MIN_SPEECH_WORDS)) continue;
-      if (verbFilter && kind === 'indirect' && !hasVerb(toks, run)) continue; // "told reporters", "posting the footage": not a clause
+      if (verbFilter && kind === 'indirect' && !(added.includes(run) && reportedSentence(tu, run)) && !hasVerb(toks, run)) continue; // "told reporters", "posting the footage": not a clause
       // PolNeAR gives every attribution a cue: a short indirect span left without one is a fragment of a clause.
       if (!speech && !cue && !carried && kind === 'indirect' && wordCount(toks, run) < ATTRIBUTION_MIN_UNCUED_WORDS) continue;
       // "Workers watched a screening of “X”": a mixed span with marked words needs a reporting cue as well.
@@ -256,16 +263,19 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     const inUnit = quotes.slice(firstOfUnit).filter((q) => q.cue !== null).sort((a, b) => a.content.start - b.content.start);
     for (const cue of cues) {
       if (usedCues.has(cue[0]) || !lexiconCue(toks, cue, lex)) continue;
-      const read = readCue(tu, cue, sources, lex);
+      const read = readCue(tu, cue, cues, sources, lex);
       if (!read) continue;
       const [clause, src] = read;
       const start = toks[clause[0]]!.start;
       const end = toks[clause[1] - 1]!.end;
       const inner: Quote[] = [];
+      let same = false; // the clause is already a quote (a nested report read inside another)
       for (let k = firstStartingAt(inUnit, start); k < inUnit.length && inUnit[k]!.content.start < end; k++) {
-        if (inUnit[k]!.content.end <= end) inner.push(inUnit[k]!);
+        const q = inUnit[k]!;
+        if (q.content.start === start && q.content.end === end) same = true;
+        else if (q.content.end <= end) inner.push(q);
       }
-      if (inner.length === 0) continue;
+      if (same || inner.length === 0) continue;
       const outer = newQuote(start, end, toks.slice(cue[0], cue[1]), resolveSpeaker(ctx, trimRun(toks, src)), TAGGED_CONFIDENCE);
       for (const q of inner) if (q.via === null) q.via = outer.id;
     }
@@ -400,6 +410,38 @@ function oneContentPerCue(tu: TaggedUnit, contents: readonly Run[], coreOf: Read
   return matchGreedy(pairs.map(([, c, cue]) => [c, cue] as const));
 }
 
+/**
+ * "Surveys suggest a stronger economy than official estimates, Ms Lomax said": a content run that ends with a tagged
+ * source and cue set off by a comma (", Ms Lomax said", ", said Ms Lomax") holds its own attribution. It stops
+ * before the comma, and the cue is left to report the whole sentence.
+ */
+function cutTrailingAttribution(tu: TaggedUnit, c: Run, cues: readonly Run[], sources: readonly Run[]): Run {
+  const toks = tu.unit.tokens;
+  let e = c[1];
+  while (e > c[0] && /^[.,;:!?]$/.test(toks[e - 1]!.text)) e--;
+  const endingAt = (runs: readonly Run[], at: number) => runs.find((r) => r[1] === at && r[0] > c[0]);
+  const cue = endingAt(cues, e);
+  const src = endingAt(sources, e);
+  let tail = -1;
+  if (cue && sources.some((r) => r[1] === cue[0] && r[0] > c[0])) tail = sources.find((r) => r[1] === cue[0] && r[0] > c[0])![0];
+  else if (src && cues.some((r) => r[1] === src[0] && r[0] > c[0])) tail = cues.find((r) => r[1] === src[0] && r[0] > c[0])![0];
+  if (tail < 0 || toks[tail - 1]!.text !== ',' || e - tail > SPEAKER_MAX_TOKENS + 3) return c;
+  return tail - 1 > c[0] ? [c[0], tail - 1] : c;
+}
+
+/**
+ * "Regional surveys point to a recovery, Dr Marsh said.": a rule-read clause that opens its sentence, with only a
+ * short attribution after it before the full stop, is a reported sentence whatever the POS tagger made of its verb
+ * ("point" and "show" after a plural noun come out as nouns).
+ */
+function reportedSentence(tu: TaggedUnit, [a, b]: Run): boolean {
+  const { tokens: toks, sent } = tu.unit;
+  if (a > 0 && sent[a - 1] === sent[a]) return false;
+  let last = b;
+  while (last + 1 < toks.length && sent[last + 1] === sent[a]) last++;
+  return last < toks.length && last - b <= SPEAKER_MAX_TOKENS + 3 && /^[.!?]$/.test(toks[last]!.text);
+}
+
 /** A content run that opens with a paired quotation mark ends at the closing mark: what follows ("…,” said X") is
  * attribution, not quotation. */
 function cutAtClosingMark(tu: TaggedUnit, c: Run, marks: readonly MarkedQuote[]): Run {
@@ -504,6 +546,9 @@ function prepositionalAttribution(tu: TaggedUnit, cue: Run, c: Run, lex: QuoteLe
   while (first > 0 && sent[first - 1] === sent[cue[0]]) first--;
   let last = cue[1];
   while (last < toks.length && sent[last] === sent[cue[0]]) last++;
+  // "put in categories according to their voting intention" attributes nothing: the attributing use is set off
+  // by a comma or opens its sentence.
+  if (cue[0] > first && toks[cue[0] - 1]!.text !== ',') return null;
   let stop = cue[1];
   while (stop < last && stop - cue[1] < SOURCE_PHRASE_MAX_TOKENS && !/^[,;:]$/.test(toks[stop]!.text)) stop++;
   const trimEnd = (a: number, e: number) => {
@@ -553,12 +598,12 @@ function npFrom(toks: readonly Token[], i: number, dir: 1 | -1): Run | null {
 }
 
 /** A cue's clause and source when no tagged content goes with it: [clause, source]. */
-function readCue(tu: TaggedUnit, cue: Run, sources: readonly Run[], lex: QuoteLexicon): [Run, Run] | null {
+function readCue(tu: TaggedUnit, cue: Run, cues: readonly Run[], sources: readonly Run[], lex: QuoteLexicon): [Run, Run] | null {
   const prepositional = prepositionalAttribution(tu, cue, cue, lex);
   if (prepositional) return prepositional;
   const src = nearestRun(sources, cue, 1) ?? ruleSource(tu, cue);
   const clause = src && clauseOf(tu, cue, src);
-  return src && clause ? [clause, src] : null;
+  return src && clause ? [cutTrailingAttribution(tu, clause, cues, sources), src] : null;
 }
 
 /** The clause a cue reports when the content tagger gave none: after "X said (that)" to the end of the sentence, or

@@ -13,6 +13,8 @@ export interface SpeakerContext {
   lex: QuoteLexicon;
   /** Speakers of the quotes already read in this document, most recent last. */
   history: Speaker[];
+  /** Ids of the person entities, built when a pronoun first asks. */
+  personIds?: Set<string>;
 }
 
 /** Words that open an indefinite mention: "a Western official", "an aide", "sources close to". */
@@ -78,8 +80,10 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     return { entity: entity.id, name: entity.name, mention, anonymous: false };
   }
   if (tokens.length === 1 && ctx.lex.pronouns.has(words[0]!)) {
-    // A pronoun stands for the nearest earlier speaker who has a proper name (not another pronoun).
-    const prior = priorSpeaker(ctx.history, (s) => /^\p{Lu}/u.test(s.name ?? '') && !ctx.lex.pronouns.has((s.name ?? '').toLowerCase()));
+    // A pronoun stands for the nearest earlier speaker who has a proper name (not another pronoun); "he" and "she"
+    // for a person: a person entity, or a name whose every word is capitalised ("Private sector surveys" is not one).
+    const personal = PERSONAL_PRONOUNS.has(words[0]!);
+    const prior = priorSpeaker(ctx.history, (s) => /^\p{Lu}/u.test(s.name ?? '') && !ctx.lex.pronouns.has((s.name ?? '').toLowerCase()) && (!personal || isPerson(ctx, s)));
     return { entity: prior?.entity ?? null, name: prior?.name ?? null, mention, anonymous: prior?.anonymous ?? false };
   }
   const head = headNoun(words, ctx.lex.headStops);
@@ -92,6 +96,17 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const anonymous = head !== null && ctx.lex.anonymousHeads.has(head) && (INDEFINITE.has(words[0]!) || words[0] === head);
   if (anonymous) return { entity: null, name: mention.text, mention, anonymous };
   return { entity: entity?.id ?? null, name: entity?.name ?? named ?? mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous };
+}
+
+/** Pronouns that stand for one person. */
+const PERSONAL_PRONOUNS = new Set(['he', 'she']);
+
+function isPerson(ctx: SpeakerContext, s: Speaker): boolean {
+  if (s.entity !== null) {
+    ctx.personIds ??= new Set(ctx.entities.filter((e) => e.type === 'PERSON').map((e) => e.id));
+    return ctx.personIds.has(s.entity);
+  }
+  return (s.name ?? '').split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
 }
 
 function priorSpeaker(history: Speaker[], fits: (s: Speaker) => boolean): Speaker | null {
