@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { NewsRecord, Quote } from '../src/model/record.js';
 import { spanIsValid } from '../src/model/span.js';
 import { QuoteTestRun } from './fixtures/quotes/pipeline.js';
+import { ATTRIBUTION_SETTINGS, useQuoteSettings } from '../src/quotes/settings.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', 'quotes', name), 'utf8');
 
@@ -267,4 +268,19 @@ test('"Surveys suggest X, she said": the said-report holds the whole sentence, t
   assert.equal(new Set(contents).size, contents.length, 'no quote twice');
   const pointed = rec.quotes.find((q) => q.cue?.text === 'pointed out');
   assert.match(pointed?.speaker.name ?? '', /Marsh/);
+});
+
+test('attribution profile: a report interrupted by ", X said," is one content over the whole sentence; so are two quotations around "said X."', () => {
+  const run = new QuoteTestRun();
+  useQuoteSettings(run.run, ATTRIBUTION_SETTINGS);
+  const text =
+    'The old steelworks, Mayor Ines Duarte said, will reopen as a museum next spring.\n\n' +
+    '“We owe the town this,” said Paulo Reis, who ran the rolling mill for twenty years. “Most of us started there at sixteen.”\n';
+  const rec = run.analyze(text, 'interrupted');
+  checkSpans(rec);
+  const works = find(rec, 'will reopen as a museum');
+  assert.equal(works?.content.text, 'The old steelworks, Mayor Ines Duarte said, will reopen as a museum next spring');
+  const owe = find(rec, 'We owe the town this');
+  assert.equal(owe?.content.text, '“We owe the town this,” said Paulo Reis, who ran the rolling mill for twenty years. “Most of us started there at sixteen.”');
+  assert.match(owe?.speaker.mention?.text ?? '', /^Paulo Reis/);
 });

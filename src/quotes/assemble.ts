@@ -158,6 +158,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         return c;
       })
       .filter((c) => !verbFilter || kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) !== 'indirect' || hasVerb(toks, c));
+    if (!speech) joinAcrossAttribution(tu, contents, coreOf, cues);
     const usedCues = new Set<number>();
     const tagged = [...contents].sort((a, b) => a[0] - b[0]);
     const added: Run[] = [];
@@ -187,6 +188,11 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         src = null; // "a summit between X and Y": the object of a preposition is not who speaks ("according to" is a cue)
       }
       if (!cue) {
+        // "The old steelworks, Mayor Duarte said, will reopen …": a content run holding its own attribution.
+        const inner = parentheticalIn(tu, c, cues);
+        if (inner) [cue, src] = inner;
+      }
+      if (!cue) {
         const signed = dashAttribution(tu, k0, text);
         if (signed && (!src || gap(src, signed[1]) < 0)) [cue, src] = signed;
       }
@@ -207,16 +213,19 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         }
       }
       let run: Run = c;
+      let fixedByPreposition = false;
       if (cue) {
         // "…, according to a poll" / "According to the ministry, …": the source is the phrase after the cue and what
         // it reports is the clause beside it, whatever the taggers split there.
         const fixed = prepositionalAttribution(tu, cue, run, lex);
         if (fixed) {
           run = fixed[0];
+          fixedByPreposition = true;
           // A source the tagger read from the cue on stays (PolNeAR's keep appositions over commas).
           if (!src || src[0] !== cue[1] || gap(src, run) < 0) src = fixed[1];
         }
       }
+      if (cue && src && !fixedByPreposition) run = acrossParenthetical(tu, run, cue, src, speech);
       // PolNeAR's source spans keep appositions and their commas ("Brian Fallon, the campaign's press secretary,"):
       // the 'attribution' profile takes the tagger's run as it is; the 'speech' profile narrows it to the name.
       if (cue && src && speech) src = beyondApposition(tu, cue, src);
@@ -427,6 +436,80 @@ function cutTrailingAttribution(tu: TaggedUnit, c: Run, cues: readonly Run[], so
   else if (src && cues.some((r) => r[1] === src[0] && r[0] > c[0])) tail = cues.find((r) => r[1] === src[0] && r[0] > c[0])![0];
   if (tail < 0 || toks[tail - 1]!.text !== ',' || e - tail > SPEAKER_MAX_TOKENS + 3) return c;
   return tail - 1 > c[0] ? [c[0], tail - 1] : c;
+}
+
+/**
+ * A tagged cue and a speaker phrase beside it, set off by commas strictly inside the content run c (", Mayor Ines
+ * Duarte said," / ", said Mr. Clarke,"): [cue, source]. The speaker is the phrase between the cue and the comma.
+ */
+function parentheticalIn(tu: TaggedUnit, c: Run, cues: readonly Run[]): [Run, Run] | null {
+  const toks = tu.unit.tokens;
+  const isSpeaker = (r: Run) => r[1] > r[0] && r[1] - r[0] <= SPEAKER_MAX_TOKENS && toks.slice(r[0], r[1]).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON');
+  for (const cue of cues) {
+    if (cue[0] <= c[0] + 1 || cue[1] >= c[1] - 1) continue;
+    let a = cue[0] - 1;
+    while (a > c[0] && cue[0] - a <= SPEAKER_MAX_TOKENS + 1 && toks[a]!.text !== ',') a--;
+    if (toks[cue[1]]!.text === ',' && toks[a]!.text === ',' && isSpeaker([a + 1, cue[0]])) return [cue, [a + 1, cue[0]]];
+    let b = cue[1];
+    while (b < c[1] - 1 && b - cue[1] <= SPEAKER_MAX_TOKENS && toks[b]!.text !== ',') b++;
+    if (toks[cue[0] - 1]!.text === ',' && toks[b]!.text === ',' && isSpeaker([cue[1], b])) return [cue, [cue[1], b]];
+  }
+  return null;
+}
+
+/** The longest attribution between two quotations that are one report ("said Douglas Holtz-Eakin, an economist …"). */
+export const JOINED_ATTRIBUTION_MAX_TOKENS = 24;
+
+/**
+ * '“A,” said X, an economist. “B.”': PolNeAR's content runs from the first quotation's mark to the end of the second
+ * when only the attribution sentence stands between them and the second has no cue of its own. The two runs become
+ * one ('attribution' profile); its core, where its cue is looked for, stays the first quotation.
+ */
+function joinAcrossAttribution(tu: TaggedUnit, contents: Run[], coreOf: Map<Run, Run>, cues: readonly Run[]): void {
+  const { tokens: toks, sent, mark } = tu.unit;
+  contents.sort((x, y) => x[0] - y[0]);
+  for (let k = 0; k + 1 < contents.length; k++) {
+    const first = contents[k]!;
+    const next = contents[k + 1]!;
+    if (mark[first[0]] !== 1 || mark[next[0]] !== 1 || next[0] - first[1] > JOINED_ATTRIBUTION_MAX_TOKENS) continue;
+    // Between them only the attribution, holding a cue: the rest of the first quotation's sentence ('“A,” said X.'),
+    // or an aside inside it ('“A,” the narrator says, “B?”'). Abbreviations ("Rep.") may have split the sentence.
+    const between = toks.slice(first[1], next[0]);
+    if (between.length === 0 || between.slice(0, -1).some((t) => /^[.!?]$/.test(t.text)) || !/^[.!?,:]$/.test(between[between.length - 1]!.text)) continue;
+    if (!cues.some((c) => c[0] >= first[1] && c[1] <= next[0])) continue;
+    let end = next[1];
+    while (end < toks.length && sent[end] === sent[next[1] - 1]) end++;
+    if (cues.some((c) => c[0] >= next[1] && c[0] < end)) continue; // '“B,” he added': B has its own attribution
+    const joined: Run = [first[0], next[1]];
+    coreOf.set(joined, coreOf.get(first) ?? first);
+    contents.splice(k, 2, joined);
+    k--;
+  }
+}
+
+/**
+ * "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": an attribution set off by commas inside its
+ * sentence ("…, as one adviser pointed out, …" too) interrupts one report, which runs from the sentence's start to
+ * its end over the attribution (PolNeAR annotates it so). A content beside it or across it takes in the whole
+ * sentence. In the 'speech' profile a quotation keeps its marks' bounds.
+ */
+function acrossParenthetical(tu: TaggedUnit, run: Run, cue: Run, src: Run, speech: boolean): Run {
+  const { tokens: toks, sent, mark } = tu.unit;
+  if (gap(cue, src) !== 0 || (speech && mark[run[0]] === 1)) return run;
+  let a = Math.min(cue[0], src[0]);
+  const b = Math.max(cue[1], src[1]);
+  if (a >= 2 && toks[a - 1]!.text.toLowerCase() === 'as') a--;
+  if (a < 2 || b + 1 >= toks.length || toks[a - 1]!.text !== ',' || toks[b]!.text !== ',' || sent[a - 1] !== sent[b]) return run;
+  let first = a - 1;
+  while (first > 0 && sent[first - 1] === sent[a]) first--;
+  let last = b;
+  while (last + 1 < toks.length && sent[last + 1] === sent[a]) last++;
+  while (last > b && /^[.!?;:]$/.test(toks[last]!.text)) last--;
+  if (run[0] < first || run[1] > last + 1) return run;
+  const after = run[0] > b && run[0] <= b + 2;
+  const before = run[1] < a && run[1] >= a - 2;
+  const across = run[0] < a && run[1] > b;
+  return after || before || across ? [first, Math.max(run[1], last + 1)] : run;
 }
 
 /**
