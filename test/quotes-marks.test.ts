@@ -49,6 +49,11 @@ test('paragraphs joined into one line: a mark opening a new sentence ends the op
   assert.deepEqual(pair('He called it "a disgrace" and left.').map((x) => x.text), ['"a disgrace"']);
 });
 
+test("typewriter doubles ('' and ``) are double quotation marks, as older wire and archive text has them", () => {
+  const text = "''It isn't over,'' said the coach. ``We play again on Sunday,'' he added, and the players' bus left.";
+  assert.deepEqual(pair(text).map((x) => [x.text, x.family]), [["''It isn't over,''", 'double'], ["``We play again on Sunday,''", 'double']]);
+});
+
 test('unbalanced closing marks are ignored; plural possessives close nothing', () => {
   assert.deepEqual(pair('Nothing here” at all. The leaders’ meeting ended.'), []);
 });

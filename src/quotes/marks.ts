@@ -30,8 +30,20 @@ export function isQuoteMarkChar(c: string): boolean {
   return DOUBLE_OPEN.has(c) || DOUBLE_CLOSE.has(c) || SINGLE_OPEN.has(c) || SINGLE_CLOSE.has(c);
 }
 
-/** Every character isQuoteMarkChar accepts. */
-const MARK_RE = /["'«»‘’‚“”„‹›]/g;
+/** Every character isQuoteMarkChar accepts, and the typewriter doubles '' and `` (older wire and archive text). */
+const MARK_RE = /''|``|["'«»‘’‚“”„‹›]/g;
+
+/** How many characters the mark at `i` takes: 2 for '' and ``. */
+function markLength(text: string, i: number): number {
+  const c = text[i];
+  return (c === "'" || c === '`') && text[i + 1] === c ? 2 : 1;
+}
+
+/** The mark at `i` as one character: '' is a straight double mark, `` an opening double one. */
+function markChar(text: string, i: number): string {
+  if (markLength(text, i) === 1) return text[i]!;
+  return text[i] === '`' ? '„' : '"';
+}
 
 function isSpaceCode(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
@@ -46,9 +58,9 @@ type Role = 'open' | 'close' | 'either' | 'none' | 'possessive';
 
 /** What a mark at `i` can do, judged from its neighbours: an apostrophe inside a word is not a mark at all. */
 function roleOf(text: string, i: number): Role {
-  const c = text[i]!;
+  const c = markChar(text, i);
   const before = i > 0 ? text[i - 1] : undefined;
-  const after = text[i + 1];
+  const after = text[i + markLength(text, i)];
   const single = SINGLE_OPEN.has(c) || SINGLE_CLOSE.has(c);
   if (single && isWordChar(before) && isWordChar(after)) return 'none'; // don't, Moscow's
   if (ONLY_OPEN.has(c) && !(c === '‘' && isWordChar(before))) return 'open';
@@ -99,12 +111,13 @@ export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly 
     let lastSingleClose = -1;
     for (let k = mEnd - 1; k >= mi && lastSingleClose < 0; k--) {
       const i = at[k]!;
-      const c = text[i]!;
+      const c = markChar(text, i);
       if ((SINGLE_CLOSE.has(c) || SINGLE_OPEN.has(c)) && roleOf(text, i) === 'close') lastSingleClose = i;
     }
     for (let k = mi; k < mEnd; k++) {
       const i = at[k]!;
-      const c = text[i]!;
+      const c = markChar(text, i);
+      const close = i + markLength(text, i); // one past the mark
       const first = i === firstChar;
       const family = familyOf(c);
       let role = roleOf(text, i);
@@ -119,7 +132,7 @@ export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly 
         if (pendingSame < 0) continue; // unbalanced closing mark or possessive apostrophe
         const open = stack[pendingSame]!;
         stack = stack.slice(0, pendingSame);
-        out.push({ start: open.at, end: i + 1, closed: true, depth: pendingSame, family });
+        out.push({ start: open.at, end: close, closed: true, depth: pendingSame, family });
         continue;
       }
       if (stack.length >= MAX_QUOTE_DEPTH) continue;
@@ -135,7 +148,7 @@ export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly 
       if (top && top.family === family) {
         // The same family cannot nest directly: a second opening " while one is open is read as closing it.
         const open = stack.pop()!;
-        out.push({ start: open.at, end: i + 1, closed: true, depth: stack.length, family });
+        out.push({ start: open.at, end: close, closed: true, depth: stack.length, family });
         continue;
       }
       stack.push({ at: i, family });
@@ -168,7 +181,7 @@ export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly 
 function opensSentence(text: string, i: number, openAt: number): boolean {
   let k = i - 1;
   while (k > openAt && isSpaceCode(text.charCodeAt(k))) k--;
-  return k < i - 1 && k > openAt + 1 && /[.!?]/.test(text[k]!) && /\p{Lu}/u.test(text[i + 1] ?? '');
+  return k < i - 1 && k > openAt + 1 && /[.!?]/.test(text[k]!) && /\p{Lu}/u.test(text[i + markLength(text, i)] ?? '');
 }
 
 function findOpen(stack: Open[], family: 'double' | 'single'): number {
@@ -179,7 +192,7 @@ function findOpen(stack: Open[], family: 'double' | 'single'): number {
 function startsWithMark(text: string, [s, e]: readonly [number, number], family: 'double' | 'single'): boolean {
   let i = s;
   while (i < e && /\s/.test(text[i]!)) i++;
-  return i < e && isQuoteMarkChar(text[i]!) && familyOf(text[i]!) === family;
+  return i < e && isQuoteMarkChar(text[i]!) && familyOf(markChar(text, i)) === family;
 }
 
 function trimEnd(text: string, s: number, e: number): number {
