@@ -88,6 +88,9 @@ test('bad input: linear time, no crash, no quote past its paragraph unless the m
     ['unbalanced', 'He said ”this” and “that and ‘the other.\n\nShe said: "yes.'.repeat(300)],
     ['one long quote', '"' + 'We will keep working on this, she said, and we will not stop. '.repeat(3_000) + '"'],
     ['long sentence', 'word '.repeat(100_000)],
+    ['typewriter doubles', "He said ''" + "'".repeat(10_000) + " and ``".repeat(2_000)],
+    ['one sentence of asides', 'Prices rose, the minister said, and wages fell, a union leader said, '.repeat(3_000) + 'in the end.'],
+    ['quotations around attributions', '“We will win,” said Ana Lopes, the captain. “We always do.” '.repeat(3_000)],
   ];
   for (const [name, text] of cases) {
     const t0 = performance.now();

@@ -160,6 +160,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       .filter((c) => !verbFilter || kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) !== 'indirect' || hasVerb(toks, c));
     if (!speech) joinAcrossAttribution(tu, contents, coreOf, cues);
     const usedCues = new Set<number>();
+    const reread = new Set<string>(); // content and cue of this paragraph's quotes, for the re-read runs
     const tagged = [...contents].sort((a, b) => a[0] - b[0]);
     const added: Run[] = [];
     // Cues the content tagger left without content, that have a source beside them, get the rule-read clause.
@@ -172,7 +173,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (!last || gap(last, clause) >= 0) added.push(clause);
       else if (clause[0] <= last[0] && last[1] <= clause[1]) added[added.length - 1] = clause;
     }
-    contents.push(...added);
+    for (const a of added) contents.push(a);
+    const ruleRead = new Set(added);
     contents.sort((a, b) => a[0] - b[0]);
     const cueOf = speech ? null : oneContentPerCue(tu, contents, coreOf, cues, cueMaxGap);
     for (const c of contents) {
@@ -217,7 +219,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (cue) {
         // "…, according to a poll" / "According to the ministry, …": the source is the phrase after the cue and what
         // it reports is the clause beside it, whatever the taggers split there.
-        const fixed = prepositionalAttribution(tu, cue, run, lex);
+        const fixed = prepositionalAttribution(tu, cue, run, cues, lex);
         if (fixed) {
           run = fixed[0];
           fixedByPreposition = true;
@@ -239,8 +241,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       const start = toks[run[0]]!.start;
       const end = toks[run[1] - 1]!.end;
       // Two tagged runs can be re-read as the same clause (the prepositional and passive readings above).
-      const cueStart = cue ? toks[cue[0]]!.start : -1;
-      if (run !== c && quotes.some((q, k) => k >= firstOfUnit && q.content.start === start && q.content.end === end && (q.cue?.start ?? -1) === cueStart)) continue;
+      const readKey = `${start}:${end}:${cue ? toks[cue[0]]!.start : -1}`;
+      if (run !== c && reread.has(readKey)) continue;
       let speaker: Speaker;
       let confidence = TAGGED_CONFIDENCE;
       if (src) speaker = resolveSpeaker(ctx, speech ? trimRun(toks, src) : toks.slice(src[0], src[1]));
@@ -253,12 +255,13 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       } else speaker = { entity: null, name: null, mention: null, anonymous: false };
       const kind = kindOf(start, end, marks);
       if (!cue && !src && !carried && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || wordCount(toks, run) < MIN_SPEECH_WORDS)) continue;
-      if (verbFilter && kind === 'indirect' && !(added.includes(run) && reportedSentence(tu, run)) && !hasVerb(toks, run)) continue; // "told reporters", "posting the footage": not a clause
+      if (verbFilter && kind === 'indirect' && !(ruleRead.has(run) && reportedSentence(tu, run)) && !hasVerb(toks, run)) continue; // "told reporters", "posting the footage": not a clause
       // PolNeAR gives every attribution a cue: a short indirect span left without one is a fragment of a clause.
       if (!speech && !cue && !carried && kind === 'indirect' && wordCount(toks, run) < ATTRIBUTION_MIN_UNCUED_WORDS) continue;
       // "Workers watched a screening of “X”": a mixed span with marked words needs a reporting cue as well.
       if (requireLexiconCue && kind !== 'direct' && cue && !lexiconCue(toks, cue, lex)) continue;
       const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : carried ? carried.cue : null, speaker, confidence);
+      reread.add(readKey);
       if (kind === 'direct' && wordCount(toks, run) < MIN_SPEECH_WORDS) q.kind = 'mixed'; // a quoted word or phrase
       if (cue) usedCues.add(cue[0]);
       previous = q;
@@ -428,12 +431,18 @@ function cutTrailingAttribution(tu: TaggedUnit, c: Run, cues: readonly Run[], so
   const toks = tu.unit.tokens;
   let e = c[1];
   while (e > c[0] && /^[.,;:!?]$/.test(toks[e - 1]!.text)) e--;
-  const endingAt = (runs: readonly Run[], at: number) => runs.find((r) => r[1] === at && r[0] > c[0]);
+  // The sorted run ending exactly at `at` and starting inside c (binary search).
+  const endingAt = (runs: readonly Run[], at: number): Run | undefined => {
+    const r = runs[firstEndingAfter(runs, at - 1)];
+    return r && r[1] === at && r[0] > c[0] ? r : undefined;
+  };
   const cue = endingAt(cues, e);
   const src = endingAt(sources, e);
   let tail = -1;
-  if (cue && sources.some((r) => r[1] === cue[0] && r[0] > c[0])) tail = sources.find((r) => r[1] === cue[0] && r[0] > c[0])![0];
-  else if (src && cues.some((r) => r[1] === src[0] && r[0] > c[0])) tail = cues.find((r) => r[1] === src[0] && r[0] > c[0])![0];
+  const srcBefore = cue && endingAt(sources, cue[0]);
+  const cueBefore = src && endingAt(cues, src[0]);
+  if (srcBefore) tail = srcBefore[0];
+  else if (cueBefore) tail = cueBefore[0];
   if (tail < 0 || toks[tail - 1]!.text !== ',' || e - tail > SPEAKER_MAX_TOKENS + 3) return c;
   return tail - 1 > c[0] ? [c[0], tail - 1] : c;
 }
@@ -445,7 +454,8 @@ function cutTrailingAttribution(tu: TaggedUnit, c: Run, cues: readonly Run[], so
 function parentheticalIn(tu: TaggedUnit, c: Run, cues: readonly Run[]): [Run, Run] | null {
   const toks = tu.unit.tokens;
   const isSpeaker = (r: Run) => r[1] > r[0] && r[1] - r[0] <= SPEAKER_MAX_TOKENS && toks.slice(r[0], r[1]).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON');
-  for (const cue of cues) {
+  for (let k = firstEndingAfter(cues, c[0]); k < cues.length && cues[k]![0] < c[1]; k++) {
+    const cue = cues[k]!;
     if (cue[0] <= c[0] + 1 || cue[1] >= c[1] - 1) continue;
     let a = cue[0] - 1;
     while (a > c[0] && cue[0] - a <= SPEAKER_MAX_TOKENS + 1 && toks[a]!.text !== ',') a--;
@@ -466,25 +476,50 @@ export const JOINED_ATTRIBUTION_MAX_TOKENS = 24;
  * one ('attribution' profile); its core, where its cue is looked for, stays the first quotation.
  */
 function joinAcrossAttribution(tu: TaggedUnit, contents: Run[], coreOf: Map<Run, Run>, cues: readonly Run[]): void {
-  const { tokens: toks, sent, mark } = tu.unit;
+  const { tokens: toks, mark } = tu.unit;
   contents.sort((x, y) => x[0] - y[0]);
-  for (let k = 0; k + 1 < contents.length; k++) {
-    const first = contents[k]!;
-    const next = contents[k + 1]!;
-    if (mark[first[0]] !== 1 || mark[next[0]] !== 1 || next[0] - first[1] > JOINED_ATTRIBUTION_MAX_TOKENS) continue;
+  // One pass that keeps the runs in place: `out` grows as runs are kept or joined to the last kept one.
+  let out = 0;
+  for (let k = 1; k < contents.length; k++) {
+    const first = contents[out]!;
+    const next = contents[k]!;
+    const keep = () => (contents[++out] = next);
+    if (mark[first[0]] !== 1 || mark[next[0]] !== 1 || next[0] - first[1] > JOINED_ATTRIBUTION_MAX_TOKENS) { keep(); continue; }
     // Between them only the attribution, holding a cue: the rest of the first quotation's sentence ('“A,” said X.'),
     // or an aside inside it ('“A,” the narrator says, “B?”'). Abbreviations ("Rep.") may have split the sentence.
     const between = toks.slice(first[1], next[0]);
-    if (between.length === 0 || between.slice(0, -1).some((t) => /^[.!?]$/.test(t.text)) || !/^[.!?,:]$/.test(between[between.length - 1]!.text)) continue;
-    if (!cues.some((c) => c[0] >= first[1] && c[1] <= next[0])) continue;
-    let end = next[1];
-    while (end < toks.length && sent[end] === sent[next[1] - 1]) end++;
-    if (cues.some((c) => c[0] >= next[1] && c[0] < end)) continue; // '“B,” he added': B has its own attribution
+    if (between.length === 0 || between.slice(0, -1).some((t) => /^[.!?]$/.test(t.text)) || !/^[.!?,:]$/.test(between[between.length - 1]!.text)) { keep(); continue; }
+    const end = sentenceOf(tu, next[1] - 1)[1];
+    // A cue between the two, and none after the second in its sentence ('“B,” he added': B has its own).
+    if (!hasRunWithin(cues, first[1], next[0]) || hasRunWithin(cues, next[1], end)) { keep(); continue; }
     const joined: Run = [first[0], next[1]];
     coreOf.set(joined, coreOf.get(first) ?? first);
-    contents.splice(k, 2, joined);
-    k--;
+    contents[out] = joined;
   }
+  contents.length = Math.min(contents.length, out + 1);
+}
+
+/** Whether one of the sorted, non-overlapping runs lies within [from, to) (binary search). */
+function hasRunWithin(runs: readonly Run[], from: number, to: number): boolean {
+  let k = firstEndingAfter(runs, from);
+  if (k < runs.length && runs[k]![0] < from) k++;
+  return k < runs.length && runs[k]![1] <= to;
+}
+
+/** First and one-past-last token of each token's sentence, computed once per unit. */
+const sentenceBounds = new WeakMap<object, { first: Int32Array; end: Int32Array }>();
+
+function sentenceOf(tu: TaggedUnit, i: number): [number, number] {
+  let b = sentenceBounds.get(tu.unit);
+  if (!b) {
+    const sent = tu.unit.sent;
+    const n = sent.length;
+    b = { first: new Int32Array(n), end: new Int32Array(n) };
+    for (let k = 0; k < n; k++) b.first[k] = k > 0 && sent[k - 1] === sent[k] ? b.first[k - 1]! : k;
+    for (let k = n - 1; k >= 0; k--) b.end[k] = k + 1 < n && sent[k + 1] === sent[k] ? b.end[k + 1]! : k + 1;
+    sentenceBounds.set(tu.unit, b);
+  }
+  return [b.first[i]!, b.end[i]!];
 }
 
 /**
@@ -500,10 +535,8 @@ function acrossParenthetical(tu: TaggedUnit, run: Run, cue: Run, src: Run, speec
   const b = Math.max(cue[1], src[1]);
   if (a >= 2 && toks[a - 1]!.text.toLowerCase() === 'as') a--;
   if (a < 2 || b + 1 >= toks.length || toks[a - 1]!.text !== ',' || toks[b]!.text !== ',' || sent[a - 1] !== sent[b]) return run;
-  let first = a - 1;
-  while (first > 0 && sent[first - 1] === sent[a]) first--;
-  let last = b;
-  while (last + 1 < toks.length && sent[last + 1] === sent[a]) last++;
+  const [first, sentEnd] = sentenceOf(tu, a);
+  let last = sentEnd - 1;
   while (last > b && /^[.!?;:]$/.test(toks[last]!.text)) last--;
   if (run[0] < first || run[1] > last + 1) return run;
   const after = run[0] > b && run[0] <= b + 2;
@@ -520,9 +553,8 @@ function acrossParenthetical(tu: TaggedUnit, run: Run, cue: Run, src: Run, speec
 function reportedSentence(tu: TaggedUnit, [a, b]: Run): boolean {
   const { tokens: toks, sent } = tu.unit;
   if (a > 0 && sent[a - 1] === sent[a]) return false;
-  let last = b;
-  while (last + 1 < toks.length && sent[last + 1] === sent[a]) last++;
-  return last < toks.length && last - b <= SPEAKER_MAX_TOKENS + 3 && /^[.!?]$/.test(toks[last]!.text);
+  const last = sentenceOf(tu, a)[1] - 1;
+  return last >= b && last - b <= SPEAKER_MAX_TOKENS + 3 && /^[.!?]$/.test(toks[last]!.text);
 }
 
 /** A content run that opens with a paired quotation mark ends at the closing mark: what follows ("…,” said X") is
@@ -620,15 +652,11 @@ export const SOURCE_PHRASE_MAX_TOKENS = 20;
  * the source as the content, or split the source) is the clause before the cue ("X, according to Y") or, when the
  * sentence opens with the cue, the clause after the source ("According to Y, X").
  */
-function prepositionalAttribution(tu: TaggedUnit, cue: Run, c: Run, lex: QuoteLexicon): [Run, Run] | null {
+function prepositionalAttribution(tu: TaggedUnit, cue: Run, c: Run, cues: readonly Run[], lex: QuoteLexicon): [Run, Run] | null {
   const toks = tu.unit.tokens;
-  const sent = tu.unit.sent;
   const words = toks.slice(cue[0], cue[1]).map((t) => t.text.toLowerCase());
   if (!lex.sourceAfterCues.some((p) => p.length <= words.length && p.every((w, k) => w === words[words.length - p.length + k]))) return null;
-  let first = cue[0];
-  while (first > 0 && sent[first - 1] === sent[cue[0]]) first--;
-  let last = cue[1];
-  while (last < toks.length && sent[last] === sent[cue[0]]) last++;
+  const [first, last] = sentenceOf(tu, cue[0]);
   // "put in categories according to their voting intention" attributes nothing: the attributing use is set off
   // by a comma or opens its sentence.
   if (cue[0] > first && toks[cue[0] - 1]!.text !== ',') return null;
@@ -644,11 +672,23 @@ function prepositionalAttribution(tu: TaggedUnit, cue: Run, c: Run, lex: QuoteLe
   if (c[1] <= cue[0]) return [c, src];
   // "According to Y, X": what Y reports starts right after the comma that closes Y.
   if (c[0] >= srcEnd) return [first === cue[0] && toks[stop]?.text === ',' && c[0] > stop ? [stop + 1, c[1]] : c, src];
-  const before = trimEnd(first, cue[0]);
-  if (wordCount(toks, [first, before]) >= MIN_SPEECH_WORDS) return [[first, before], src];
+  // The clause beside the cue stops at the attributions before and after it in the sentence ("A rose, according
+  // to X, and B fell, according to Y": two reports).
+  const k = firstEndingAfter(cues, cue[0]); // the cue itself, or where it would be
+  const prev = k > 0 && cues[k - 1]![1] > first ? cues[k - 1]! : null;
+  const after = k < cues.length && cues[k]![0] === cue[0] ? k + 1 : k;
+  const next = after < cues.length && cues[after]![0] < last ? cues[after]! : null;
+  let from = first;
+  if (prev) {
+    from = prev[1];
+    while (from < cue[0] && from - prev[1] < SOURCE_PHRASE_MAX_TOKENS && toks[from]!.text !== ',') from++;
+    if (from < cue[0] && toks[from]!.text === ',') from++;
+  }
+  const before = trimEnd(from, cue[0]);
+  if (hasWords(toks, [from, before], MIN_SPEECH_WORDS)) return [[from, before], src];
   if (stop < last && toks[stop]!.text === ',') {
-    const after = trimEnd(stop + 1, last);
-    if (wordCount(toks, [stop + 1, after]) >= MIN_SPEECH_WORDS) return [[stop + 1, after], src];
+    const after = trimEnd(stop + 1, next ? next[0] : last);
+    if (hasWords(toks, [stop + 1, after], MIN_SPEECH_WORDS)) return [[stop + 1, after], src];
   }
   return null;
 }
@@ -682,7 +722,7 @@ function npFrom(toks: readonly Token[], i: number, dir: 1 | -1): Run | null {
 
 /** A cue's clause and source when no tagged content goes with it: [clause, source]. */
 function readCue(tu: TaggedUnit, cue: Run, cues: readonly Run[], sources: readonly Run[], lex: QuoteLexicon): [Run, Run] | null {
-  const prepositional = prepositionalAttribution(tu, cue, cue, lex);
+  const prepositional = prepositionalAttribution(tu, cue, cue, cues, lex);
   if (prepositional) return prepositional;
   const src = nearestRun(sources, cue, 1) ?? ruleSource(tu, cue);
   const clause = src && clauseOf(tu, cue, src);
@@ -693,12 +733,7 @@ function readCue(tu: TaggedUnit, cue: Run, cues: readonly Run[], sources: readon
  * from the start of the sentence to ", X said". */
 function clauseOf(tu: TaggedUnit, cue: Run, src: Run): Run | null {
   const toks = tu.unit.tokens;
-  const sent = tu.unit.sent;
-  const s = sent[cue[0]]!;
-  let first = cue[0];
-  while (first > 0 && sent[first - 1] === s) first--;
-  let last = cue[1];
-  while (last < toks.length && sent[last] === s) last++;
+  const [first, last] = sentenceOf(tu, cue[0]);
   const trimEnd = (e: number, b: number) => {
     while (e > b && /^\p{P}+$/u.test(toks[e - 1]!.text) && !/["”’»]/.test(toks[e - 1]!.text)) e--;
     return e;
@@ -772,9 +807,7 @@ function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
   const prev = cue[0] > 0 ? toks[cue[0] - 1]! : null;
   if (/ing$/i.test(toks[cue[0]]!.text) || (prev !== null && prev.pos === 'CCONJ')) {
     // "…, adding: …" and "Russia ignored X and said …": the subject of the sentence speaks.
-    let first = cue[0];
-    while (first > 0 && tu.unit.sent[first - 1] === tu.unit.sent[cue[0]]) first--;
-    return npFrom(toks, first, 1);
+    return npFrom(toks, sentenceOf(tu, cue[0])[0], 1);
   }
   if (prev && /^[,"”’]$/.test(prev.text)) {
     const after = npFrom(toks, cue[1], 1);
@@ -819,6 +852,12 @@ function beyondApposition(tu: TaggedUnit, cue: Run, src: Run): Run {
 function sameSentenceOrNear(tu: TaggedUnit, a: Run, b: Run): boolean {
   const g = gap(a, b);
   return (g >= 0 && g <= CUE_NEAR_GAP) || sameSentence(tu, a, b);
+}
+
+/** Whether the run holds at least n words; stops as soon as it has found them. */
+function hasWords(toks: readonly Token[], [a, b]: Run, n: number): boolean {
+  for (let i = a; i < b && n > 0; i++) if (/\p{L}/u.test(toks[i]!.text)) n--;
+  return n <= 0;
 }
 
 function wordCount(toks: readonly Token[], [a, b]: Run): number {
