@@ -506,6 +506,18 @@ function hasRunWithin(runs: readonly Run[], from: number, to: number): boolean {
   return k < runs.length && runs[k]![1] <= to;
 }
 
+/**
+ * The most tokens a clause read by rule reaches on either side of its cue. News sentences are far shorter; the bound
+ * keeps a run-on "sentence" of thousands of attributions from giving each of them a clause of thousands of tokens.
+ */
+export const RULE_CLAUSE_MAX_TOKENS = 120;
+
+/** The cue's sentence, cut to RULE_CLAUSE_MAX_TOKENS on each side of the cue: [first, one past last]. */
+function clauseBounds(tu: TaggedUnit, cue: Run): [number, number] {
+  const [first, end] = sentenceOf(tu, cue[0]);
+  return [Math.max(first, cue[0] - RULE_CLAUSE_MAX_TOKENS), Math.min(end, cue[1] + RULE_CLAUSE_MAX_TOKENS)];
+}
+
 /** First and one-past-last token of each token's sentence, computed once per unit. */
 const sentenceBounds = new WeakMap<object, { first: Int32Array; end: Int32Array }>();
 
@@ -536,6 +548,7 @@ function acrossParenthetical(tu: TaggedUnit, run: Run, cue: Run, src: Run, speec
   if (a >= 2 && toks[a - 1]!.text.toLowerCase() === 'as') a--;
   if (a < 2 || b + 1 >= toks.length || toks[a - 1]!.text !== ',' || toks[b]!.text !== ',' || sent[a - 1] !== sent[b]) return run;
   const [first, sentEnd] = sentenceOf(tu, a);
+  if (sentEnd - first > 2 * RULE_CLAUSE_MAX_TOKENS) return run; // a run-on "sentence", not one report
   let last = sentEnd - 1;
   while (last > b && /^[.!?;:]$/.test(toks[last]!.text)) last--;
   if (run[0] < first || run[1] > last + 1) return run;
@@ -656,7 +669,7 @@ function prepositionalAttribution(tu: TaggedUnit, cue: Run, c: Run, cues: readon
   const toks = tu.unit.tokens;
   const words = toks.slice(cue[0], cue[1]).map((t) => t.text.toLowerCase());
   if (!lex.sourceAfterCues.some((p) => p.length <= words.length && p.every((w, k) => w === words[words.length - p.length + k]))) return null;
-  const [first, last] = sentenceOf(tu, cue[0]);
+  const [first, last] = clauseBounds(tu, cue);
   // "put in categories according to their voting intention" attributes nothing: the attributing use is set off
   // by a comma or opens its sentence.
   if (cue[0] > first && toks[cue[0] - 1]!.text !== ',') return null;
@@ -672,22 +685,10 @@ function prepositionalAttribution(tu: TaggedUnit, cue: Run, c: Run, cues: readon
   if (c[1] <= cue[0]) return [c, src];
   // "According to Y, X": what Y reports starts right after the comma that closes Y.
   if (c[0] >= srcEnd) return [first === cue[0] && toks[stop]?.text === ',' && c[0] > stop ? [stop + 1, c[1]] : c, src];
-  // The clause beside the cue stops at the attributions before and after it in the sentence ("A rose, according
-  // to X, and B fell, according to Y": two reports).
-  const k = firstEndingAfter(cues, cue[0]); // the cue itself, or where it would be
-  const prev = k > 0 && cues[k - 1]![1] > first ? cues[k - 1]! : null;
-  const after = k < cues.length && cues[k]![0] === cue[0] ? k + 1 : k;
-  const next = after < cues.length && cues[after]![0] < last ? cues[after]! : null;
-  let from = first;
-  if (prev) {
-    from = prev[1];
-    while (from < cue[0] && from - prev[1] < SOURCE_PHRASE_MAX_TOKENS && toks[from]!.text !== ',') from++;
-    if (from < cue[0] && toks[from]!.text === ',') from++;
-  }
-  const before = trimEnd(from, cue[0]);
-  if (hasWords(toks, [from, before], MIN_SPEECH_WORDS)) return [[from, before], src];
+  const before = trimEnd(first, cue[0]);
+  if (hasWords(toks, [first, before], MIN_SPEECH_WORDS)) return [[first, before], src];
   if (stop < last && toks[stop]!.text === ',') {
-    const after = trimEnd(stop + 1, next ? next[0] : last);
+    const after = trimEnd(stop + 1, last);
     if (hasWords(toks, [stop + 1, after], MIN_SPEECH_WORDS)) return [[stop + 1, after], src];
   }
   return null;
@@ -733,7 +734,7 @@ function readCue(tu: TaggedUnit, cue: Run, cues: readonly Run[], sources: readon
  * from the start of the sentence to ", X said". */
 function clauseOf(tu: TaggedUnit, cue: Run, src: Run): Run | null {
   const toks = tu.unit.tokens;
-  const [first, last] = sentenceOf(tu, cue[0]);
+  const [first, last] = clauseBounds(tu, cue);
   const trimEnd = (e: number, b: number) => {
     while (e > b && /^\p{P}+$/u.test(toks[e - 1]!.text) && !/["”’»]/.test(toks[e - 1]!.text)) e--;
     return e;
