@@ -287,3 +287,13 @@ test('attribution profile: a report interrupted by ", X said," is one content ov
   assert.equal(owe?.content.text, '“We owe the town this,” said Paulo Reis, who ran the rolling mill for twenty years. “Most of us started there at sixteen.”');
   assert.match(owe?.speaker.mention?.text ?? '', /^Paulo Reis/);
 });
+
+test('a coordinated subject speaks as a whole: "Germany, Italy and Spain said", "a pair of …"', () => {
+  const run = new QuoteTestRun();
+  const text = 'Germany, Italy and Spain said on Monday they would send more aid to the flooded region.\n';
+  const rec = run.analyze(text, 'coordinated');
+  checkSpans(rec);
+  const q = find(rec, 'they would send more aid');
+  assert.equal(q?.speaker.mention?.text, 'Germany, Italy and Spain');
+  assert.equal(q?.speaker.name, 'Germany, Italy and Spain');
+});

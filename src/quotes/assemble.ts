@@ -230,6 +230,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (cue && src && !fixedByPreposition) run = acrossParenthetical(tu, run, cue, src, speech);
       // PolNeAR's source spans keep appositions and their commas ("Brian Fallon, the campaign's press secretary,"):
       // the 'attribution' profile takes the tagger's run as it is; the 'speech' profile narrows it to the name.
+      if (cue && src) src = coordinatedSource(tu, cue, src, run);
       if (cue && src && speech) src = beyondApposition(tu, cue, src);
       if (cue && cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'by') {
         // Passive "described by its chairman X as …": the speaker follows "by".
@@ -447,6 +448,31 @@ function cutTrailingAttribution(tu: TaggedUnit, c: Run, cues: readonly Run[], so
   return tail - 1 > c[0] ? [c[0], tail - 1] : c;
 }
 
+/** Most conjuncts a coordinated source is followed back over ("the United States, Britain and France"). */
+export const SOURCE_CONJUNCTS_MAX = 4;
+
+/**
+ * A source that is the last conjunct or the head after "of" of a longer subject before its cue: "the United States,
+ * Britain and [France] support", "this particular pair of [multimillionaires] hears", "Country after [country]"
+ * speak as the whole phrase, which the source becomes.
+ */
+function coordinatedSource(tu: TaggedUnit, cue: Run, src: Run, content: Run): Run {
+  const toks = tu.unit.tokens;
+  if (src[1] > cue[0] || cue[0] - src[1] > 1) return src;
+  let a = src[0];
+  for (let n = 0; n < SOURCE_CONJUNCTS_MAX && a >= 2; n++) {
+    const link = toks[a - 1]!.text.toLowerCase();
+    if (!(link === 'and' || link === 'or' || link === 'of' || link === 'after' || link === ',')) break;
+    // "Smith, [the minister]": a comma before a phrase without "and" is an apposition, not a list.
+    if (link === ',' && !toks.slice(a, src[1]).some((t) => /^(and|or)$/i.test(t.text))) break;
+    const np = npFrom(toks, a - 2, -1);
+    if (!np || gap(np, content) < 0 || !toks.slice(np[0], np[1]).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) break;
+    a = np[0];
+  }
+  // A list needs its "and"/"or": "A, B" alone is an apposition.
+  return a < src[0] && toks.slice(a, src[1]).some((t) => /^(and|or|of|after)$/i.test(t.text)) ? [a, src[1]] : src;
+}
+
 /**
  * A tagged cue and a speaker phrase beside it, set off by commas strictly inside the content run c (", Mayor Ines
  * Duarte said," / ", said Mr. Clarke,"): [cue, source]. The speaker is the phrase between the cue and the comma.
@@ -587,6 +613,8 @@ function trimRun(toks: readonly Token[], [a, b]: Run): Token[] {
   // Securities" is Nick Bubb, and "…leaders in the White House, Michel Barnier" is Michel Barnier.
   for (let k = b - 1; k > a; k--) {
     if (toks[k]!.text !== ',') continue;
+    // "Germany, Italy and Spain": a list goes on after its commas, and stays whole.
+    if (toks.slice(k + 1, b).some((t) => /^(and|or)$/i.test(t.text))) break;
     const isName = (from: number, to: number) => from < to && toks.slice(from, to).every((t) => t.pos === 'PROPN' || /^\p{P}$/u.test(t.text));
     let first = k;
     while (first > a && toks[first - 1]!.text !== ',') first--;

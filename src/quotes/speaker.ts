@@ -65,6 +65,11 @@ function entityAt(entities: readonly Entity[], start: number, end: number): Enti
   return best;
 }
 
+/** Whether one of the entity's mentions covers [start, end). */
+function entitySpans(entity: Entity, start: number, end: number): boolean {
+  return entity.mentions.some((m) => m.span.start <= start && m.span.end >= end);
+}
+
 /** The Speaker record of a mention given by its tokens (null mention: an implied speaker, e.g. a continuation). */
 export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): Speaker {
   if (tokens.length === 0) return { entity: null, name: null, mention: null, anonymous: false };
@@ -76,6 +81,11 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const entity = (comma > 0 ? entityAt(ctx.entities, start, tokens[comma - 1]!.end) : null) ?? entityAt(ctx.entities, start, end);
   const words = tokens.map((t) => t.text.toLowerCase());
   const named = nameOf(tokens, ctx.lex.nameParticles);
+  // "Germany, Italy and Spain said": several speakers, named together unless one entity spans them all.
+  const conj = tokens.findIndex((t, k) => k > 0 && k + 1 < tokens.length && /^(and|or|&)$/i.test(t.text) && /^(PROPN|NOUN)$/.test(tokens[k - 1]!.pos) && /^(PROPN|NOUN|DET)$/.test(tokens[k + 1]!.pos));
+  if (conj > 0 && !(entity && entitySpans(entity, start, end))) {
+    return { entity: null, name: mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous: false };
+  }
   if (entity && entity.named) {
     return { entity: entity.id, name: entity.name, mention, anonymous: false };
   }
