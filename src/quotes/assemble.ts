@@ -166,7 +166,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     // Cues the content tagger left without content, that have a source beside them, get the rule-read clause.
     for (const cue of cues) {
       if (nearestRun(tagged, cue, cueMaxGap, undefined, (c) => sameSentenceOrNear(tu, cue, c))) continue;
-      const [clause] = readCue(tu, cue, cues, sources, lex) ?? [null];
+      const [clause] = readCue(tu, cue, cues, sources, lex, speech) ?? [null];
       if (!clause || overlapsAny(tagged, clause)) continue;
       const last = added[added.length - 1];
       // Of two overlapping clauses the one holding the other is the outer report ("Surveys suggest X, she said").
@@ -276,7 +276,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     const inUnit = quotes.slice(firstOfUnit).filter((q) => q.cue !== null).sort((a, b) => a.content.start - b.content.start);
     for (const cue of cues) {
       if (usedCues.has(cue[0]) || !lexiconCue(toks, cue, lex)) continue;
-      const read = readCue(tu, cue, cues, sources, lex);
+      const read = readCue(tu, cue, cues, sources, lex, speech);
       if (!read) continue;
       const [clause, src] = read;
       const start = toks[clause[0]]!.start;
@@ -750,17 +750,17 @@ function npFrom(toks: readonly Token[], i: number, dir: 1 | -1): Run | null {
 }
 
 /** A cue's clause and source when no tagged content goes with it: [clause, source]. */
-function readCue(tu: TaggedUnit, cue: Run, cues: readonly Run[], sources: readonly Run[], lex: QuoteLexicon): [Run, Run] | null {
+function readCue(tu: TaggedUnit, cue: Run, cues: readonly Run[], sources: readonly Run[], lex: QuoteLexicon, speech: boolean): [Run, Run] | null {
   const prepositional = prepositionalAttribution(tu, cue, cue, cues, lex);
   if (prepositional) return prepositional;
   const src = nearestRun(sources, cue, 1) ?? ruleSource(tu, cue);
-  const clause = src && clauseOf(tu, cue, src);
+  const clause = src && clauseOf(tu, cue, src, speech);
   return src && clause ? [cutTrailingAttribution(tu, clause, cues, sources), src] : null;
 }
 
 /** The clause a cue reports when the content tagger gave none: after "X said (that)" to the end of the sentence, or
  * from the start of the sentence to ", X said". */
-function clauseOf(tu: TaggedUnit, cue: Run, src: Run): Run | null {
+function clauseOf(tu: TaggedUnit, cue: Run, src: Run, speech: boolean): Run | null {
   const toks = tu.unit.tokens;
   const [first, last] = clauseBounds(tu, cue);
   const trimEnd = (e: number, b: number) => {
@@ -771,6 +771,12 @@ function clauseOf(tu: TaggedUnit, cue: Run, src: Run): Run | null {
   const before0 = Math.min(cue[0], src[0]);
   // ", a Western official has said, shortly after …": an attribution set off by commas reports what precedes it.
   const parenthetical = before0 > first && toks[before0 - 1]!.text === ',' && after < last && toks[after]!.text === ',';
+  // PolNeAR's report runs over such an aside, from the start of its sentence to the end ("The museum, Mr. Obama
+  // said, would make visitors face uncomfortable truths").
+  if (parenthetical && !speech && last - first <= 2 * RULE_CLAUSE_MAX_TOKENS) {
+    const e = trimEnd(last, first);
+    return e - first >= MIN_SPEECH_WORDS ? [first, e] : null;
+  }
   if (after < last && src[0] < cue[0] && !parenthetical) {
     let a = after;
     if (toks[a]!.text.toLowerCase() === 'that' || toks[a]!.text === ':' || toks[a]!.text === ',') a++;
