@@ -458,7 +458,7 @@ export const SOURCE_CONJUNCTS_MAX = 4;
  */
 function coordinatedSource(tu: TaggedUnit, cue: Run, src: Run, content: Run): Run {
   const toks = tu.unit.tokens;
-  if (src[1] > cue[0] || cue[0] - src[1] > 1) return src;
+  if (src[1] > cue[0] || cue[0] - src[1] > 1 || (src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON')) return src;
   let a = src[0];
   for (let n = 0; n < SOURCE_CONJUNCTS_MAX && a >= 2; n++) {
     const link = toks[a - 1]!.text.toLowerCase();
@@ -467,6 +467,8 @@ function coordinatedSource(tu: TaggedUnit, cue: Run, src: Run, content: Run): Ru
     if (link === ',' && !toks.slice(a, src[1]).some((t) => /^(and|or)$/i.test(t.text))) break;
     const np = npFrom(toks, a - 2, -1);
     if (!np || gap(np, content) < 0 || !toks.slice(np[0], np[1]).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) break;
+    // "… won this race and she said": a phrase after a verb or preposition is its object, not a fellow subject.
+    if (np[0] > 0 && /^(VERB|AUX|ADP)$/.test(toks[np[0] - 1]!.pos)) break;
     a = np[0];
   }
   // A list needs its "and"/"or": "A, B" alone is an apposition.
