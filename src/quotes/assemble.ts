@@ -516,7 +516,11 @@ function joinAcrossAttribution(tu: TaggedUnit, contents: Run[], coreOf: Map<Run,
     // Between them only the attribution, holding a cue: the rest of the first quotation's sentence ('“A,” said X.'),
     // or an aside inside it ('“A,” the narrator says, “B?”'). Abbreviations ("Rep.") may have split the sentence.
     const between = toks.slice(first[1], next[0]);
-    if (between.length === 0 || between.slice(0, -1).some((t) => /^[.!?]$/.test(t.text)) || !/^[.!?,:]$/.test(between[between.length - 1]!.text)) { keep(); continue; }
+    // A full stop inside "(D-N.C.)" or "Rep." ends no sentence: one followed by an initial, a bracket or a comma.
+    const ends = (k: number) => /^[.!?]$/.test(toks[k]!.text) && !/^(\p{Lu}\.|[),])$/u.test(toks[k + 1]?.text ?? '');
+    let stops = false;
+    for (let k = first[1]; k < next[0] - 1 && !stops; k++) stops = ends(k);
+    if (between.length === 0 || stops || !/^[.!?,:]$/.test(between[between.length - 1]!.text)) { keep(); continue; }
     const end = sentenceOf(tu, next[1] - 1)[1];
     // A cue between the two, and none after the second in its sentence ('“B,” he added': B has its own).
     if (!hasRunWithin(cues, first[1], next[0]) || hasRunWithin(cues, next[1], end)) { keep(); continue; }
