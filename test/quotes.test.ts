@@ -297,3 +297,12 @@ test('a coordinated subject speaks as a whole: "Germany, Italy and Spain said", 
   assert.equal(q?.speaker.mention?.text, 'Germany, Italy and Spain');
   assert.equal(q?.speaker.name, 'Germany, Italy and Spain');
 });
+
+test('"an architect who said …": the speech profile names the person, the attribution profile marks the pronoun', () => {
+  const text = 'The firm refused to pay a bricklayer who said he was owed three months of wages for the work.\n';
+  const speech = new QuoteTestRun().analyze(text, 'relative');
+  assert.equal(find(speech, 'he was owed three months')?.speaker.mention?.text, 'a bricklayer');
+  const run = new QuoteTestRun();
+  useQuoteSettings(run.run, ATTRIBUTION_SETTINGS);
+  assert.equal(find(run.analyze(text, 'relative'), 'he was owed three months')?.speaker.mention?.text, 'who');
+});

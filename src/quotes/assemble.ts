@@ -231,6 +231,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       // PolNeAR's source spans keep appositions and their commas ("Brian Fallon, the campaign's press secretary,"):
       // the 'attribution' profile takes the tagger's run as it is; the 'speech' profile narrows it to the name.
       if (cue && src) src = coordinatedSource(tu, cue, src, run);
+      if (cue && src) src = relativeSource(tu, src, speech);
       if (cue && src && speech) src = beyondApposition(tu, cue, src);
       if (cue && cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'by') {
         // Passive "described by its chairman X as …": the speaker follows "by".
@@ -446,6 +447,22 @@ function cutTrailingAttribution(tu: TaggedUnit, c: Run, cues: readonly Run[], so
   else if (cueBefore) tail = cueBefore[0];
   if (tail < 0 || toks[tail - 1]!.text !== ',' || e - tail > SPEAKER_MAX_TOKENS + 3) return c;
   return tail - 1 > c[0] ? [c[0], tail - 1] : c;
+}
+
+/** Relative pronouns that can open a reporting clause ("an architect who said …"). */
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
+
+/**
+ * "an architect who said he was stiffed": PolNeAR's source is the relative pronoun alone ('attribution' profile);
+ * the 'speech' profile keeps the person it stands for ("an architect").
+ */
+function relativeSource(tu: TaggedUnit, src: Run, speech: boolean): Run {
+  const toks = tu.unit.tokens;
+  const last = src[1] - 1;
+  if (last <= src[0] || !RELATIVE_PRONOUNS.has(toks[last]!.text.toLowerCase())) return src;
+  let e = last;
+  while (e > src[0] && toks[e - 1]!.text === ',') e--;
+  return speech ? [src[0], e] : [last, src[1]];
 }
 
 /** Most conjuncts a coordinated source is followed back over ("the United States, Britain and France"). */
