@@ -228,6 +228,12 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         }
       }
       if (cue && src && !fixedByPreposition) run = acrossParenthetical(tu, run, cue, src, speech);
+      // 'tweeted that, “For those …”': PolNeAR's content takes in the "that" before the quotation.
+      if (cue && !speech && tu.unit.mark[run[0]] === 1 && run[0] >= 1) {
+        let t = run[0] - 1;
+        if (toks[t]!.text === ',' && t > 0) t--;
+        if (toks[t]!.text.toLowerCase() === 'that' && t >= cue[1] && t <= cue[1] + 1) run = [t, run[1]];
+      }
       // PolNeAR's source spans keep appositions and their commas ("Brian Fallon, the campaign's press secretary,"):
       // the 'attribution' profile takes the tagger's run as it is; the 'speech' profile narrows it to the name.
       if (cue && src) src = coordinatedSource(tu, cue, src, run);
