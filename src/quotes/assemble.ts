@@ -158,7 +158,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         return c;
       })
       .filter((c) => !verbFilter || kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) !== 'indirect' || hasVerb(toks, c));
-    if (!speech) joinAcrossAttribution(tu, contents, coreOf, cues);
+    // Joined quotations keep the cue found between them.
+    const joinedCue = speech ? null : joinAcrossAttribution(tu, contents, coreOf, cues);
     const usedCues = new Set<number>();
     const reread = new Set<string>(); // content and cue of this paragraph's quotes, for the re-read runs
     const tagged = [...contents].sort((a, b) => a[0] - b[0]);
@@ -180,7 +181,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     for (const c of contents) {
       const k0 = coreOf.get(c) ?? c;
       let cue: Run | null = cueOf
-        ? cueOf.get(c) ?? null
+        ? cueOf.get(c) ?? joinedCue?.get(c) ?? null
         : nearestRun(cues, k0, cueMaxGap, undefined, (k) => sameSentenceOrNear(tu, k, k0), (k) => sameSentence(tu, k, k0));
       let src = cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : nearestRun(sources, k0, 3);
       if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
@@ -526,7 +527,8 @@ export const JOINED_ATTRIBUTION_MAX_TOKENS = 24;
  * when only the attribution sentence stands between them and the second has no cue of its own. The two runs become
  * one ('attribution' profile); its core, where its cue is looked for, stays the first quotation.
  */
-function joinAcrossAttribution(tu: TaggedUnit, contents: Run[], coreOf: Map<Run, Run>, cues: readonly Run[]): void {
+function joinAcrossAttribution(tu: TaggedUnit, contents: Run[], coreOf: Map<Run, Run>, cues: readonly Run[]): Map<Run, Run> {
+  const cueOf = new Map<Run, Run>();
   const { tokens: toks, mark } = tu.unit;
   contents.sort((x, y) => x[0] - y[0]);
   // One pass that keeps the runs in place: `out` grows as runs are kept or joined to the last kept one.
@@ -549,9 +551,13 @@ function joinAcrossAttribution(tu: TaggedUnit, contents: Run[], coreOf: Map<Run,
     if (!hasRunWithin(cues, first[1], next[0]) || hasRunWithin(cues, next[1], end)) { keep(); continue; }
     const joined: Run = [first[0], next[1]];
     coreOf.set(joined, coreOf.get(first) ?? first);
+    let k0 = firstEndingAfter(cues, first[1]);
+    if (cues[k0]![0] < first[1]) k0++; // the first cue between the two (hasRunWithin found one)
+    cueOf.set(joined, cueOf.get(first) ?? cues[k0]!);
     contents[out] = joined;
   }
   contents.length = Math.min(contents.length, out + 1);
+  return cueOf;
 }
 
 /** Whether one of the sorted, non-overlapping runs lies within [from, to) (binary search). */
