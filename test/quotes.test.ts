@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { NewsRecord, Quote } from '../src/model/record.js';
 import { spanIsValid } from '../src/model/span.js';
 import { QuoteTestRun } from './fixtures/quotes/pipeline.js';
-import { ATTRIBUTION_SETTINGS, useQuoteSettings } from '../src/quotes/settings.js';
+import { ATTRIBUTION_SETTINGS, SPEECH_SETTINGS, useQuoteSettings } from '../src/quotes/settings.js';
+import { analyzeWith } from '../src/eval/quotes.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', 'quotes', name), 'utf8');
 
@@ -305,4 +306,19 @@ test('"an architect who said …": the speech profile names the person, the attr
   const run = new QuoteTestRun();
   useQuoteSettings(run.run, ATTRIBUTION_SETTINGS);
   assert.equal(find(run.analyze(text, 'relative'), 'he was owed three months')?.speaker.mention?.text, 'who');
+});
+
+test('a quotation after "He is prepared to go this far:" is his, and "he" with no earlier speaker is the person last named', () => {
+  // The full pipeline: the pronoun is resolved through the entities layer.
+  const analyze = analyzeWith(SPEECH_SETTINGS);
+  const rec = analyze(
+    'Mayor Tom Reilly is far too careful to promise a date. But would the council back him? He is prepared to go this ' +
+      'far: "The first trams will run before the next election, whatever the council decides about the depot."',
+    'colon-lead',
+  );
+  const q = find(rec, 'The first trams will run');
+  assert.ok(q, JSON.stringify(rec.quotes.map((x) => x.content.text)));
+  assert.equal(q.cue?.text, ':');
+  assert.equal(q.speaker.mention?.text, 'He');
+  assert.equal(q.speaker.name, 'Tom Reilly');
 });

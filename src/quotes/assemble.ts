@@ -205,6 +205,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         const found = ruleAttribution(tu, k0, lex);
         if (found) [cue, src] = found;
         else cue = passiveCueInside(tu, k0, lex);
+        if (!cue) [cue, src] = colonLead(tu, k0) ?? [null, null];
       } else if (cue && !src) {
         src = ruleSource(tu, cue);
         if (src && gap(src, k0) < 0) src = null;
@@ -454,6 +455,24 @@ function cutTrailingAttribution(tu: TaggedUnit, c: Run, cues: readonly Run[], so
   else if (cueBefore) tail = cueBefore[0];
   if (tail < 0 || toks[tail - 1]!.text !== ',' || e - tail > SPEAKER_MAX_TOKENS + 3) return c;
   return tail - 1 > c[0] ? [c[0], tail - 1] : c;
+}
+
+/** The longest clause before a colon that introduces a quotation ("He is prepared to go this far:"). */
+export const COLON_LEAD_MAX_TOKENS = 15;
+
+/**
+ * 'He is prepared to go this far: "A clear conclusion has been reached …"': a quotation right after a colon that
+ * ends a short clause opening with a name or a pronoun is that subject's. The colon is the cue.
+ */
+function colonLead(tu: TaggedUnit, c: Run): [Run, Run] | null {
+  const toks = tu.unit.tokens;
+  const colon = c[0] - 1;
+  if (colon < 2 || tu.unit.mark[c[0]] !== 1 || toks[colon]!.text !== ':') return null;
+  const first = sentenceOf(tu, colon)[0];
+  if (colon - first > COLON_LEAD_MAX_TOKENS || !toks.slice(first, colon).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
+  const np = npFrom(toks, first, 1);
+  if (!np || !toks.slice(np[0], np[1]).some((t) => t.pos === 'PROPN' || t.pos === 'PRON')) return null;
+  return [[colon, colon + 1], np];
 }
 
 /** Relative pronouns that can open a reporting clause ("an architect who said …"). */

@@ -15,6 +15,9 @@ export interface SpeakerContext {
   history: Speaker[];
   /** Ids of the person entities, built when a pronoun first asks. */
   personIds?: Set<string>;
+  /** Ends of the named persons' mentions with their entity, sorted; built when a pronoun first needs them. */
+  personMentions?: Array<[number, string]>;
+  entityById?: Map<string, Entity>;
 }
 
 /** Words that open an indefinite mention: "a Western official", "an aide", "sources close to". */
@@ -94,7 +97,10 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     // for a person: a person entity, or a name whose every word is capitalised ("Private sector surveys" is not one).
     const personal = PERSONAL_PRONOUNS.has(words[0]!);
     const prior = priorSpeaker(ctx.history, (s) => /^\p{Lu}/u.test(s.name ?? '') && !ctx.lex.pronouns.has((s.name ?? '').toLowerCase()) && (!personal || isPerson(ctx, s)));
-    return { entity: prior?.entity ?? null, name: prior?.name ?? null, mention, anonymous: prior?.anonymous ?? false };
+    if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: prior.anonymous };
+    // No earlier speaker: "he" and "she" stand for the person last named before them.
+    const named = personal ? personBefore(ctx, start) : null;
+    return { entity: named?.id ?? null, name: named?.name ?? null, mention, anonymous: false };
   }
   const head = headNoun(words, ctx.lex.headStops);
   if (!named && head !== null && (words[0] === 'the' || words[0] === 'this') && ctx.lex.roleNouns.has(head)) {
@@ -106,6 +112,27 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const anonymous = head !== null && ctx.lex.anonymousHeads.has(head) && (INDEFINITE.has(words[0]!) || words[0] === head);
   if (anonymous) return { entity: null, name: mention.text, mention, anonymous };
   return { entity: entity?.id ?? null, name: entity?.name ?? named ?? mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous };
+}
+
+/** The person entity with the last mention ending before `at` (binary search over the document's person mentions). */
+function personBefore(ctx: SpeakerContext, at: number): Entity | null {
+  if (!ctx.personMentions) {
+    const byId = new Map(ctx.entities.map((e) => [e.id, e] as const));
+    ctx.personMentions = ctx.entities
+      .filter((e) => e.type === 'PERSON' && e.named)
+      .flatMap((e) => e.mentions.map((m) => [m.span.end, e.id] as [number, string]))
+      .sort((a, b) => a[0] - b[0]);
+    ctx.entityById = byId;
+  }
+  const ms = ctx.personMentions;
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]![0] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? ctx.entityById!.get(ms[lo - 1]![1]) ?? null : null;
 }
 
 /** Pronouns that stand for one person. */
