@@ -226,31 +226,106 @@ function shapeCode(w: string): number {
   return w.length <= 2 ? fnv(w) : 5;
 }
 
-/** Lexical classes of each token (1 cue verb, 2 pronoun, 3 role noun) and cue-word flags (1 verb, 2 phrase). */
-export function lexClasses(lower: readonly string[], pos: readonly string[], lex: QuoteLexicon): { cueLex: Uint8Array; cls: Uint8Array } {
-  const n = lower.length;
+/** Lexical classes of each token (1 cue verb, 2 pronoun, 3 role noun) and cue-word flags (1 verb, 2 phrase), from the
+ * tokens' word facts (wordFacts) and POS. */
+export function lexClasses(words: readonly WordFacts[], tokens: Unit['tokens']): { cueLex: Uint8Array; cls: Uint8Array } {
+  const n = words.length;
   const cueLex = new Uint8Array(n);
   const cls = new Uint8Array(n);
-  const byFirst = phrasesByFirst(lex);
   for (let i = 0; i < n; i++) {
-    const w = lower[i]!;
-    if (lex.cueVerbs.has(w) && pos[i] !== 'PROPN') {
+    const w = words[i]!;
+    if (w.cueVerb && tokens[i]!.pos !== 'PROPN') {
       cueLex[i] = 1;
       cls[i] = 1;
-    } else if (lex.pronouns.has(w)) cls[i] = 2;
-    else if (lex.roleNouns.has(w)) cls[i] = 3;
+    } else cls[i] = w.cls;
   }
   for (let i = 0; i < n; i++) {
-    const phrases = byFirst.get(lower[i]!);
+    const phrases = words[i]!.phrases;
     if (!phrases) continue;
     for (const ph of phrases) {
       if (i + ph.length > n) continue;
       let ok = true;
-      for (let k = 1; k < ph.length && ok; k++) ok = lower[i + k] === ph[k];
+      for (let k = 1; k < ph.length && ok; k++) ok = words[i + k]!.lower === ph[k];
       if (ok) for (let k = 0; k < ph.length; k++) cueLex[i + k] = 2;
     }
   }
   return { cueLex, cls };
+}
+
+/** Everything the features read of a token that depends on its text alone (as written), computed once per distinct
+ * text and kept in a bounded cache (wordFacts): a news corpus repeats the same few thousand words, and computing these
+ * for every token (lower-casing, two hashes, the shape, one or two cluster look-ups, three word-list look-ups and a
+ * phrase look-up) was about a quarter of the features' time. */
+export interface WordFacts {
+  lower: string;
+  /** FNV hash of the lower-case word. */
+  wh: number;
+  /** shapeCode of the word as written. */
+  shape: number;
+  /** FNV hash of the lower-case word's last three characters. */
+  suffix: number;
+  /** Coarse, middle and fine word clusters (src/quotes/wordClusters.ts), 0 when unknown. */
+  k64: number;
+  k256: number;
+  k1024: number;
+  /** The lower-case word is a form of a reporting verb (a cue unless tagged PROPN). */
+  cueVerb: boolean;
+  /** Its class when not read as a cue verb: 2 pronoun, 3 role noun, 0 neither. */
+  cls: number;
+  /** The cue phrases it starts, if any. */
+  phrases: string[][] | undefined;
+}
+
+/** Distinct texts kept per lexicon before the cache is emptied: it holds pure functions of the text, so emptying it
+ * changes no result, and its memory stays bounded (a few hundred bytes an entry) whatever the corpus. */
+export const WORD_CACHE_LIMIT = 1 << 17;
+
+const wordCaches = new WeakMap<QuoteLexicon, Map<string, WordFacts>>();
+
+/** The facts of a token text under `lex` (computed on first sight, then read from the cache). */
+export function wordFacts(text: string, lex: QuoteLexicon): WordFacts {
+  let cache = wordCaches.get(lex);
+  if (cache === undefined) {
+    cache = new Map();
+    wordCaches.set(lex, cache);
+  }
+  let facts = cache.get(text);
+  if (facts === undefined) {
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    facts = computeWordFacts(text, lex);
+    cache.set(text, facts);
+  }
+  return facts;
+}
+
+function computeWordFacts(text: string, lex: QuoteLexicon): WordFacts {
+  const lower = text.toLowerCase();
+  const codes = quoteWordClusters().of(text, lower);
+  return {
+    lower,
+    wh: fnv(lower),
+    shape: shapeCode(text),
+    suffix: fnv(lower, Math.max(0, lower.length - 3)),
+    k64: codes[0],
+    k256: codes[1],
+    k1024: codes[2],
+    cueVerb: lex.cueVerbs.has(lower),
+    cls: lex.pronouns.has(lower) ? 2 : lex.roleNouns.has(lower) ? 3 : 0,
+    phrases: phrasesByFirst(lex).get(lower),
+  };
+}
+
+/** FNV hashes of POS tags (a few dozen distinct ones), bounded as the word cache. */
+const posHashes = new Map<string, number>();
+
+function posHash(pos: string): number {
+  let h = posHashes.get(pos);
+  if (h === undefined) {
+    if (posHashes.size >= WORD_CACHE_LIMIT) posHashes.clear();
+    h = fnv(pos);
+    posHashes.set(pos, h);
+  }
+  return h;
 }
 
 const phraseIndex = new WeakMap<QuoteLexicon, Map<string, string[][]>>();
@@ -315,10 +390,11 @@ export function boundaryCode(lower: readonly string[], mark: Uint8Array, i: numb
 interface BaseCtx {
   ids: Int32Array;
   n: number;
-  tokens: Unit['tokens'];
-  lower: string[];
   wh: Int32Array;
   ph: Int32Array;
+  /** shapeCode of each token's text and the hash of its lower-case last three characters (WordFacts). */
+  shape: Int32Array;
+  suffix: Int32Array;
   cls: Uint8Array;
   /** boundaryCode of each token, computed once (four rows of each token read those of its neighbours). */
   boundary: Uint8Array;
@@ -341,12 +417,11 @@ interface BaseCtx {
 /** bias, word, POS, shape, suffix. */
 function wordRows(c: BaseCtx, i: number, len: number): number {
   const ids = c.ids;
-  const word = c.lower[i]!;
   ids[len++] = row(H_bias);
   ids[len++] = row(mix(H_w, c.wh[i]!));
   ids[len++] = row(mix(H_p, c.ph[i]!));
-  ids[len++] = row(mix(H_sh, shapeCode(c.tokens[i]!.text)));
-  ids[len++] = row(mix(H_s3, fnv(word, Math.max(0, word.length - 3))));
+  ids[len++] = row(mix(H_sh, c.shape[i]!));
+  ids[len++] = row(mix(H_s3, c.suffix[i]!));
   return len;
 }
 
@@ -486,31 +561,29 @@ function cueWordRows(c: BaseCtx, i: number, len: number): number {
 export function baseFeatures(unit: Unit, lex: QuoteLexicon, reuse?: Int32Array): BaseFeatures {
   const toks = unit.tokens;
   const n = toks.length;
+  const words: WordFacts[] = new Array(n);
   const lower: string[] = new Array(n);
-  const pos: string[] = new Array(n);
   const wh = new Int32Array(n);
   const ph = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = toks[i]!;
-    const w = t.text.toLowerCase();
-    lower[i] = w;
-    pos[i] = t.pos;
-    wh[i] = fnv(w);
-    ph[i] = fnv(t.pos);
-  }
-  const { cueLex, cls } = lexClasses(lower, pos, lex);
-  const clusters = quoteWordClusters();
+  const shape = new Int32Array(n);
+  const suffix = new Int32Array(n);
   const k64 = new Int32Array(n);
   const k256 = new Int32Array(n);
   const k1024 = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    // Indexed rather than destructured: destructuring goes through the array iterator. The lower-case form is
-    // passed in so the lookup need not make it again.
-    const codes = clusters.of(toks[i]!.text, lower[i]!);
-    k64[i] = codes[0];
-    k256[i] = codes[1];
-    k1024[i] = codes[2];
+    const t = toks[i]!;
+    const w = wordFacts(t.text, lex);
+    words[i] = w;
+    lower[i] = w.lower;
+    wh[i] = w.wh;
+    ph[i] = posHash(t.pos);
+    shape[i] = w.shape;
+    suffix[i] = w.suffix;
+    k64[i] = w.k64;
+    k256[i] = w.k256;
+    k1024[i] = w.k1024;
   }
+  const { cueLex, cls } = lexClasses(words, toks);
   const sent = unit.sent;
   const mark = unit.mark;
   // Sentences holding an opening quotation mark.
@@ -527,10 +600,10 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon, reuse?: Int32Array):
   const c: BaseCtx = {
     ids: rowBuffer(n * BASE_ROWS_PER_TOKEN + MAX_ROWS_PER_TOKEN, reuse),
     n,
-    tokens: toks,
-    lower,
     wh,
     ph,
+    shape,
+    suffix,
     cls,
     boundary,
     cueLex,
