@@ -827,17 +827,30 @@ function contentRunRows(c: StageCtx, i: number, len: number): number {
 }
 
 /** The rows a stage adds to the shared base rows of each token (what unitFeatures appends to base.rows). The run-time
- * taggers score base rows once for all stages (src/quotes/tagging.ts) and only these rows per stage. */
-/** `reuse` as for baseFeatures. */
-export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?: Uint8Array, content?: Uint8Array, reuse?: Int32Array): FlatRows {
+ * taggers score base rows once for all stages (src/quotes/tagging.ts) and only these rows per stage. `reuse` as for
+ * baseFeatures. `contentOnly`: only the rows of the first content pass's labels (contentRows, contentRunRows). They
+ * are all that the source and refine stages add to the content stage's rows (the rest read the same cues and are the
+ * same rows), so the run-time taggers add their sums to the content stage's sums rather than build and read the
+ * shared rows again (integer sums do not depend on the order of the rows). */
+export function stageFeatures(
+  unit: Unit,
+  stage: Stage,
+  base: BaseFeatures,
+  cue?: Uint8Array,
+  content?: Uint8Array,
+  reuse?: Int32Array,
+  contentOnly = false,
+): FlatRows {
   const n = unit.tokens.length;
   const { wh, ph, cueLex, commas, thats, sentStart, sentEnd } = base;
   const sent = unit.sent;
   const depth = unit.depth;
-  const lpc = cue ? nearest(n, sent, cue, 1) : undefined;
-  const rpc = cue ? nearest(n, sent, cue, -1) : undefined;
+  const shared = !contentOnly;
+  const cueShared = shared ? cue : undefined;
+  const lpc = cueShared ? nearest(n, sent, cueShared, 1) : undefined;
+  const rpc = cueShared ? nearest(n, sent, cueShared, -1) : undefined;
   const lct = content ? nearest(n, sent, content, 1) : undefined;
-  const lpu = cue ? nearestInUnit(n, cue, 1) : undefined;
+  const lpu = cueShared ? nearestInUnit(n, cueShared, 1) : undefined;
   // The predicted content run holding each token: its first and last token, and whether it holds a predicted cue.
   let runStart: Int32Array | undefined;
   let runEnd: Int32Array | undefined;
@@ -863,34 +876,10 @@ export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?
       i = j + 1;
     }
   }
-  const rpu = cue ? nearestInUnit(n, cue, -1) : undefined;
+  const rpu = cueShared ? nearestInUnit(n, cueShared, -1) : undefined;
   const rct = content ? nearest(n, sent, content, -1) : undefined;
-  const sents = n > 0 ? sent[n - 1]! + 1 : 0;
-  // Sentences that hold a predicted cue, to let content run on in the sentence after "He said:".
-  const sentHasCue = new Uint8Array(sents + 2);
-  if (cue) for (let i = 0; i < n; i++) if (cue[i] !== O) sentHasCue[sent[i]! + 1] = 1;
-  // Is the quotation holding a token attached to a cue (a cue within QUOTE_CUE_WINDOW tokens of either mark)?
-  // Four flags packed in a code per token (before, after, inside, long), 16 when outside quotations.
-  const isCue = cue ?? cueLex;
-  const qa = new Int32Array(n).fill(16);
-  for (let i = 0; i < n; ) {
-    const q = unit.quote[i]!;
-    if (q < 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j + 1 < n && unit.quote[j + 1] === q) j++;
-    let before = 0;
-    let after = 0;
-    let inside = 0;
-    for (let k = Math.max(0, i - QUOTE_CUE_WINDOW); k < i; k++) if (isCue[k]) before = 1;
-    for (let k = j + 1; k <= Math.min(n - 1, j + QUOTE_CUE_WINDOW); k++) if (isCue[k]) after = 1;
-    for (let k = i; k <= j && !inside; k++) if (isCue[k]) inside = 1;
-    const code = before | (after << 1) | (inside << 2) | ((j - i > 6 ? 1 : 0) << 3);
-    for (let k = i; k <= j; k++) qa[k] = code;
-    i = j + 1;
-  }
+  const sentHasCue = shared ? sentencesWithCue(n, sent, cue) : NO_FLAGS;
+  const qa = shared ? quoteAttachment(unit, cue ?? cueLex) : NO_INDEX;
   const c: StageCtx = {
     ids: rowBuffer(n * STAGE_ROWS_PER_TOKEN + MAX_ROWS_PER_TOKEN, reuse),
     n,
@@ -919,15 +908,17 @@ export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?
     runEnd: runEnd ?? NO_INDEX,
     runCue: runCue ?? NO_FLAGS,
   };
-  const withCue = stage !== 'cue' && cue !== undefined;
+  const withCue = shared && stage !== 'cue' && cue !== undefined;
   const withContent = (stage === 'source' || stage === 'refine') && content !== undefined;
   let len = 0;
   const off = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     if (len + MAX_ROWS_PER_TOKEN > c.ids.length) c.ids = grown(c.ids);
-    const ids = c.ids;
-    ids[len++] = row(mix(H_qa, qa[i]!));
-    ids[len++] = row(mix(mix(H_qap, qa[i]!), unit.mark[i]!));
+    if (shared) {
+      const ids = c.ids;
+      ids[len++] = row(mix(H_qa, qa[i]!));
+      ids[len++] = row(mix(mix(H_qap, qa[i]!), unit.mark[i]!));
+    }
     if (withCue) {
       // Distance buckets and commas to the nearest predicted cues, read by several of the groups.
       const l = c.lpc[i]!;
@@ -951,6 +942,41 @@ export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?
     off[i + 1] = len;
   }
   return { ids: c.ids, off };
+}
+
+/** Sentences that hold a predicted cue (flag of sentence s at s + 1, with a 0 either side), to let content run on
+ * in the sentence after "He said:". */
+function sentencesWithCue(n: number, sent: Int32Array, cue: Uint8Array | undefined): Uint8Array {
+  const sents = n > 0 ? sent[n - 1]! + 1 : 0;
+  const out = new Uint8Array(sents + 2);
+  if (cue) for (let i = 0; i < n; i++) if (cue[i] !== O) out[sent[i]! + 1] = 1;
+  return out;
+}
+
+/** Is the quotation holding a token attached to a cue (a cue within QUOTE_CUE_WINDOW tokens of either mark)? Four
+ * flags packed in a code per token (before, after, inside, long), 16 when outside quotations. */
+function quoteAttachment(unit: Unit, isCue: Uint8Array): Int32Array {
+  const n = unit.tokens.length;
+  const qa = new Int32Array(n).fill(16);
+  for (let i = 0; i < n; ) {
+    const q = unit.quote[i]!;
+    if (q < 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < n && unit.quote[j + 1] === q) j++;
+    let before = 0;
+    let after = 0;
+    let inside = 0;
+    for (let k = Math.max(0, i - QUOTE_CUE_WINDOW); k < i; k++) if (isCue[k]) before = 1;
+    for (let k = j + 1; k <= Math.min(n - 1, j + QUOTE_CUE_WINDOW); k++) if (isCue[k]) after = 1;
+    for (let k = i; k <= j && !inside; k++) if (isCue[k]) inside = 1;
+    const code = before | (after << 1) | (inside << 2) | ((j - i > 6 ? 1 : 0) << 3);
+    for (let k = i; k <= j; k++) qa[k] = code;
+    i = j + 1;
+  }
+  return qa;
 }
 
 /** For each token, the index of the nearest token with a non-zero flag strictly before it (dir 1) or after it
