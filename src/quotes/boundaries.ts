@@ -79,6 +79,25 @@ const tagRow = (inner: number, outer: number, d0: number): number => row(mix(mix
 const edgeRow = (edge: number): number => row(mix(H_edge, edge));
 const lenRow = (lenBucket: number, cross: number): number => row(mix(mix(H_len, lenBucket), cross));
 const commasRow = (commas: number): number => row(mix(H_commas, commas));
+// And those of the POS templates (POS hashes: ph, po), whose values are few too: the tags wink-nlp gives (KNOWN_POS).
+const pRow = (pi: number): number => row(mix(H_p, pi));
+const poRow = (po: number): number => row(mix(H_po, po));
+const ppRow = (po: number, pi: number): number => row(mix(mix(H_pp, po), pi));
+const sentbcRow = (sentEdge: number, bc: number, pi: number): number => row(mix(mix(mix(H_sentbc, sentEdge), bc), pi));
+const pdRow = (pi: number, d: number): number => row(mix(mix(H_pd, pi), d));
+
+/** The universal POS tags wink-nlp gives: the run-time scorers hold the weights of the POS templates' rows for each
+ * (FastScorer); a token with any other tag is scored through the sparse table. */
+const KNOWN_POS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
+const POS_COUNT = KNOWN_POS.length;
+/** POS index of "outside the paragraph" (the outer token of a boundary at its edge; POS hash OUT), and of a tag not
+ * in KNOWN_POS. */
+const POS_OUT = POS_COUNT;
+const POS_UNKNOWN = POS_COUNT + 1;
+/** POS hash → index in KNOWN_POS. */
+const POS_INDEX = new Map(KNOWN_POS.map((tag, i) => [fnv(tag), i]));
+/** The POS hash of each index below POS_UNKNOWN. */
+const posHashOf = (i: number): number => (i === POS_OUT ? OUT : fnv(KNOWN_POS[i]!));
 
 /** What the rankers read of each token that the taggers' base features (src/quotes/features.ts) compute too:
  * tagUnits hands them on (TaggedUnit.words) rather than have the rankers lower-case and hash every word again. */
@@ -104,6 +123,8 @@ export interface BoundaryWords extends TokenWords {
    * start and end windows too. fixed[(slot * FIXED_ROWS) ..] for slot = at (a start) or n + 1 + at (an end). */
   fixed: Int32Array;
   fixedDone: Uint8Array;
+  /** Each token's POS as an index in KNOWN_POS (POS_UNKNOWN for another tag). */
+  pos: Uint8Array;
 }
 
 /** What the rankers read of a paragraph for one role: its words and the tagger's labels of that role. */
@@ -129,7 +150,9 @@ export function boundaryWords(unit: Unit, cue: Uint8Array, known?: TokenWords): 
   }
   const fixed = new Int32Array(2 * (n + 1) * FIXED_ROWS);
   const fixedDone = new Uint8Array(2 * (n + 1));
-  return { unit, wh, ph, code, commas, cue, prevCue, nextCue, fixed, fixedDone };
+  const pos = new Uint8Array(n);
+  for (let i = 0; i < n; i++) pos[i] = POS_INDEX.get(ph[i]!) ?? POS_UNKNOWN;
+  return { unit, wh, ph, code, commas, cue, prevCue, nextCue, fixed, fixedDone, pos };
 }
 
 /** The rankers' word arrays of a paragraph computed from its tokens (as baseFeatures computes them). */
@@ -153,8 +176,8 @@ function tokenWords(unit: Unit): TokenWords {
 
 export function boundaryContext(unit: Unit, cue: Uint8Array, labels: Uint8Array, words: BoundaryWords = boundaryWords(unit, cue)): BoundaryContext {
   // Spelt out rather than spread: one object shape for every context.
-  const { wh, ph, code, commas, prevCue, nextCue, fixed, fixedDone } = words;
-  return { unit: words.unit, wh, ph, code, commas, cue: words.cue, prevCue, nextCue, fixed, fixedDone, labels };
+  const { wh, ph, code, commas, prevCue, nextCue, fixed, fixedDone, pos } = words;
+  return { unit: words.unit, wh, ph, code, commas, cue: words.cue, prevCue, nextCue, fixed, fixedDone, pos, labels };
 }
 
 /** Signed distance bucket: the sign kept, the size as in the taggers' buckets. */
@@ -201,7 +224,7 @@ export function boundaryRows(c: BoundaryContext, side: Side, at: number, tagged:
   out[k++] = dRow(d);
   for (let j = 0; j < 7; j++) out[k++] = f[o + j]!;
   out[k++] = bcdRow(bc, d0, sentEdge);
-  out[k++] = row(mix(mix(H_pd, pi), d));
+  out[k++] = pdRow(pi, d);
   out[k++] = sentRow(sentEdge, sd);
   for (let j = 7; j < 10; j++) out[k++] = f[o + j]!;
   // Cues: the nearest outside the boundary on its side ("said that | X", "X | , he said"): adjacent within 3
@@ -253,13 +276,13 @@ function positionRows(c: BoundaryWords, inner: number, outer: number, o: number)
   const bc = inside ? code[outer]! : 7;
   const sentEdge = !inside || sent[outer] !== sent[inner] ? 1 : 0;
   fixed[o] = row(mix(H_w, wi));
-  fixed[o + 1] = row(mix(H_p, pi));
+  fixed[o + 1] = pRow(pi);
   fixed[o + 2] = row(mix(H_wo, wo));
-  fixed[o + 3] = row(mix(H_po, po));
-  fixed[o + 4] = row(mix(mix(H_pp, po), pi));
+  fixed[o + 3] = poRow(po);
+  fixed[o + 4] = ppRow(po, pi);
   fixed[o + 5] = row(mix(mix(H_ww, wo), wi));
   fixed[o + 6] = bcRow(bc, code[inner]!);
-  fixed[o + 7] = row(mix(mix(mix(H_sentbc, sentEdge), bc), pi));
+  fixed[o + 7] = sentbcRow(sentEdge, bc, pi);
   fixed[o + 8] = mkRow(mark[inner]!, inside ? mark[outer]! : 3);
   fixed[o + 9] = mkRow(depth[inner]!, inside ? depth[outer]! : 3);
   fixed[o + 10] = edgeRow(outer < 0 ? 1 : outer >= n ? 2 : 0);
@@ -386,6 +409,17 @@ export interface FastScorer {
   len: Float32Array;
   /** commas 0 .. 4. */
   commas: Float32Array;
+  // The POS templates, by POS index (KNOWN_POS; the outer token's may be POS_OUT).
+  /** inner POS. */
+  p: Float32Array;
+  /** outer POS. */
+  po: Float32Array;
+  /** outer POS * POS_COUNT + inner POS. */
+  pp: Float32Array;
+  /** (sentence edge * 8 + bc) * POS_COUNT + inner POS. */
+  sentbc: Float32Array;
+  /** inner POS * 15 + d + 7. */
+  pd: Float32Array;
 }
 
 /** Marks, depths and labels below this are read from FastScorer's tables (the units' marks are 0 .. 2 and depths
@@ -417,6 +451,11 @@ function fastScorer(weights: Float32Array): FastScorer {
     edge: weightTable(w, 3, (i) => edgeRow(i)),
     len: weightTable(w, 16, (i) => lenRow(i >> 1, i & 1)),
     commas: weightTable(w, 5, (i) => commasRow(i)),
+    p: weightTable(w, POS_COUNT, (i) => pRow(posHashOf(i))),
+    po: weightTable(w, POS_COUNT + 1, (i) => poRow(posHashOf(i))),
+    pp: weightTable(w, (POS_COUNT + 1) * POS_COUNT, (i) => ppRow(posHashOf(Math.floor(i / POS_COUNT)), posHashOf(i % POS_COUNT))),
+    sentbc: weightTable(w, 16 * POS_COUNT, (i) => sentbcRow(Math.floor(i / (8 * POS_COUNT)), Math.floor(i / POS_COUNT) % 8, posHashOf(i % POS_COUNT))),
+    pd: weightTable(w, POS_COUNT * 15, (i) => pdRow(posHashOf(Math.floor(i / 15)), (i % 15) - 7)),
   };
 }
 
@@ -456,14 +495,23 @@ export function scoreCandidate(f: FastScorer, c: BoundaryContext, side: Side, at
   const fixed = c.fixed;
   const o = slot * FIXED_ROWS;
   const sp = f.sparse;
+  // POS indexes of the two tokens; a tag not in KNOWN_POS is read through the sparse table.
+  const ip = c.pos[inner]!;
+  const op = inside ? c.pos[outer]! : POS_OUT;
+  const known = ip < POS_COUNT && op <= POS_OUT;
   let s = 0;
   s += f.d[d + 7]!;
-  for (let j = 0; j < 6; j++) s += weightOf(sp, fixed[o + j]!);
+  s += weightOf(sp, fixed[o]!);
+  s += known ? f.p[ip]! : weightOf(sp, fixed[o + 1]!);
+  s += weightOf(sp, fixed[o + 2]!);
+  s += known ? f.po[op]! : weightOf(sp, fixed[o + 3]!);
+  s += known ? f.pp[op * POS_COUNT + ip]! : weightOf(sp, fixed[o + 4]!);
+  s += weightOf(sp, fixed[o + 5]!);
   s += f.bc[bc * 8 + code[inner]!]!;
   s += f.bcd[(bc * 2 + d0) * 2 + sentEdge]!;
-  s += weightOf(sp, row(mix(mix(H_pd, pi), d)));
+  s += known ? f.pd[ip * 15 + d + 7]! : weightOf(sp, pdRow(pi, d));
   s += f.sent[sentEdge * 5 + sd + 2]!;
-  s += weightOf(sp, fixed[o + 7]!);
+  s += known ? f.sentbc[(sentEdge * 8 + bc) * POS_COUNT + ip]! : weightOf(sp, fixed[o + 7]!);
   s += mkWeight(f, mark[inner]!, inside ? mark[outer]! : 3);
   s += mkWeight(f, depth[inner]!, inside ? depth[outer]! : 3);
   const near = nearCue(c, side, at);
