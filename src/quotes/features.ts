@@ -282,13 +282,19 @@ export const WORD_CACHE_LIMIT = 1 << 17;
 
 const wordCaches = new WeakMap<QuoteLexicon, Map<string, WordFacts>>();
 
-/** The facts of a token text under `lex` (computed on first sight, then read from the cache). */
-export function wordFacts(text: string, lex: QuoteLexicon): WordFacts {
+/** The word cache of `lex` (read once per paragraph, not per token). */
+function wordCacheOf(lex: QuoteLexicon): Map<string, WordFacts> {
   let cache = wordCaches.get(lex);
   if (cache === undefined) {
     cache = new Map();
     wordCaches.set(lex, cache);
   }
+  return cache;
+}
+
+/** The facts of a token text under `lex` (computed on first sight, then read from the cache). `cache`: lex's word
+ * cache, when the caller has it. */
+export function wordFacts(text: string, lex: QuoteLexicon, cache: Map<string, WordFacts> = wordCacheOf(lex)): WordFacts {
   let facts = cache.get(text);
   if (facts === undefined) {
     if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
@@ -570,9 +576,10 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon, reuse?: Int32Array):
   const k64 = new Int32Array(n);
   const k256 = new Int32Array(n);
   const k1024 = new Int32Array(n);
+  const cache = wordCacheOf(lex);
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
-    const w = wordFacts(t.text, lex);
+    const w = wordFacts(t.text, lex, cache);
     words[i] = w;
     lower[i] = w.lower;
     wh[i] = w.wh;
