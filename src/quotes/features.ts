@@ -3,6 +3,7 @@ import type { QuoteLexicon } from './lexicon.js';
 import type { Unit } from './units.js';
 import { B, I, O } from './perceptron.js';
 import { quoteWordClusters } from './wordClusters.js';
+import { int32s, uint8s } from '../util/typedArena.js';
 
 // Token features for the taggers. Stage "cue" sees words, POS, quotation marks and the cue word lists; stage
 // "content" adds where the predicted cues are; stages "source" and "refine" add where the predicted content is too.
@@ -230,8 +231,8 @@ function shapeCode(w: string): number {
  * tokens' word facts (wordFacts) and POS. */
 export function lexClasses(words: readonly WordFacts[], tokens: Unit['tokens']): { cueLex: Uint8Array; cls: Uint8Array } {
   const n = words.length;
-  const cueLex = new Uint8Array(n);
-  const cls = new Uint8Array(n);
+  const cueLex = uint8s(n);
+  const cls = uint8s(n);
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
     if (w.cueVerb && tokens[i]!.pos !== 'PROPN') {
@@ -569,13 +570,13 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon, reuse?: Int32Array):
   const n = toks.length;
   const words: WordFacts[] = new Array(n);
   const lower: string[] = new Array(n);
-  const wh = new Int32Array(n);
-  const ph = new Int32Array(n);
-  const shape = new Int32Array(n);
-  const suffix = new Int32Array(n);
-  const k64 = new Int32Array(n);
-  const k256 = new Int32Array(n);
-  const k1024 = new Int32Array(n);
+  const wh = int32s(n);
+  const ph = int32s(n);
+  const shape = int32s(n);
+  const suffix = int32s(n);
+  const k64 = int32s(n);
+  const k256 = int32s(n);
+  const k1024 = int32s(n);
   const cache = wordCacheOf(lex);
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
@@ -594,15 +595,15 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon, reuse?: Int32Array):
   const sent = unit.sent;
   const mark = unit.mark;
   // Sentences holding an opening quotation mark.
-  const sentHasQuote = new Uint8Array(n > 0 ? sent[n - 1]! + 1 : 0);
+  const sentHasQuote = uint8s(n > 0 ? sent[n - 1]! + 1 : 0);
   for (let i = 0; i < n; i++) if (mark[i] === 1) sentHasQuote[sent[i]!] = 1;
-  const sentStart = new Int32Array(n);
-  const sentEnd = new Int32Array(n);
+  const sentStart = int32s(n);
+  const sentEnd = int32s(n);
   for (let i = 0; i < n; i++) sentStart[i] = i > 0 && sent[i] === sent[i - 1] ? sentStart[i - 1]! : i;
   for (let i = n - 1; i >= 0; i--) sentEnd[i] = i + 1 < n && sent[i] === sent[i + 1] ? sentEnd[i + 1]! : i;
-  const firstArr = new Uint8Array(n);
+  const firstArr = uint8s(n);
   for (let i = 0; i < n; i++) firstArr[i] = i === 0 || sent[i - 1] !== sent[i] ? 1 : 0;
-  const boundary = new Uint8Array(n);
+  const boundary = uint8s(n);
   for (let i = 0; i < n; i++) boundary[i] = boundaryCode(lower, mark, i);
   const c: BaseCtx = {
     ids: rowBuffer(n * BASE_ROWS_PER_TOKEN + MAX_ROWS_PER_TOKEN, reuse),
@@ -629,7 +630,7 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon, reuse?: Int32Array):
     k1024,
   };
   let len = 0;
-  const off = new Int32Array(n + 1);
+  const off = int32s(n + 1);
   for (let i = 0; i < n; i++) {
     if (len + MAX_ROWS_PER_TOKEN > c.ids.length) c.ids = grown(c.ids);
     len = wordRows(c, i, len);
@@ -863,9 +864,9 @@ export function stageFeatures(
   let runEnd: Int32Array | undefined;
   let runCue: Uint8Array | undefined;
   if (content) {
-    runStart = new Int32Array(n).fill(-1);
-    runEnd = new Int32Array(n).fill(-1);
-    runCue = new Uint8Array(n);
+    runStart = int32s(n).fill(-1);
+    runEnd = int32s(n).fill(-1);
+    runCue = uint8s(n);
     for (let i = 0; i < n; ) {
       if (content[i] === O) {
         i++;
@@ -918,7 +919,7 @@ export function stageFeatures(
   const withCue = shared && stage !== 'cue' && cue !== undefined;
   const withContent = (stage === 'source' || stage === 'refine') && content !== undefined;
   let len = 0;
-  const off = new Int32Array(n + 1);
+  const off = int32s(n + 1);
   for (let i = 0; i < n; i++) {
     if (len + MAX_ROWS_PER_TOKEN > c.ids.length) c.ids = grown(c.ids);
     if (shared) {
@@ -955,7 +956,7 @@ export function stageFeatures(
  * in the sentence after "He said:". */
 function sentencesWithCue(n: number, sent: Int32Array, cue: Uint8Array | undefined): Uint8Array {
   const sents = n > 0 ? sent[n - 1]! + 1 : 0;
-  const out = new Uint8Array(sents + 2);
+  const out = uint8s(sents + 2);
   if (cue) for (let i = 0; i < n; i++) if (cue[i] !== O) out[sent[i]! + 1] = 1;
   return out;
 }
@@ -964,7 +965,7 @@ function sentencesWithCue(n: number, sent: Int32Array, cue: Uint8Array | undefin
  * flags packed in a code per token (before, after, inside, long), 16 when outside quotations. */
 function quoteAttachment(unit: Unit, isCue: Uint8Array): Int32Array {
   const n = unit.tokens.length;
-  const qa = new Int32Array(n).fill(16);
+  const qa = int32s(n).fill(16);
   for (let i = 0; i < n; ) {
     const q = unit.quote[i]!;
     if (q < 0) {
@@ -989,7 +990,7 @@ function quoteAttachment(unit: Unit, isCue: Uint8Array): Int32Array {
 /** For each token, the index of the nearest token with a non-zero flag strictly before it (dir 1) or after it
  * (dir -1) in the same sentence, or -1. */
 function nearest(n: number, sent: Int32Array, flag: Uint8Array, dir: 1 | -1): Int32Array {
-  const out = new Int32Array(n);
+  const out = int32s(n);
   let last = -1;
   if (dir === 1) {
     for (let i = 0; i < n; i++) {
@@ -1010,7 +1011,7 @@ function nearest(n: number, sent: Int32Array, flag: Uint8Array, dir: 1 | -1): In
 /** Running count of a word, so "is there a comma between i and j" is one subtraction: out[i] counts it among the
  * first i tokens, for i = 0 .. n. */
 function countPrefix(lower: string[], word: string): Int32Array {
-  const out = new Int32Array(lower.length + 1);
+  const out = int32s(lower.length + 1);
   let c = 0;
   for (let i = 0; i < lower.length; i++) {
     out[i] = c;
@@ -1023,7 +1024,7 @@ function countPrefix(lower: string[], word: string): Int32Array {
 /** For each token, the nearest flagged token strictly before it (dir 1) or after it (dir -1) anywhere in the
  * paragraph, or -1. */
 function nearestInUnit(n: number, flag: Uint8Array, dir: 1 | -1): Int32Array {
-  const out = new Int32Array(n);
+  const out = int32s(n);
   let last = -1;
   if (dir === 1) {
     for (let i = 0; i < n; i++) {
