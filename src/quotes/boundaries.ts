@@ -64,6 +64,41 @@ const H_commas = S('commas');
 
 const OUT = 0x7ffe;
 
+// The rows of the templates whose values are few (distance buckets, clause codes, flags, labels), as functions of
+// those values: boundaryRows and positionRows write them, and the run-time scorers look up the weight of every one of
+// them once, when the rankers are loaded (FastScorer).
+const dRow = (d: number): number => row(mix(H_d, d));
+const bcRow = (bc: number, innerCode: number): number => row(mix(mix(H_bc, bc), innerCode));
+const bcdRow = (bc: number, d0: number, sentEdge: number): number => row(mix(mix(mix(H_bcd, bc), d0), sentEdge));
+const sentRow = (sentEdge: number, sd: number): number => row(mix(mix(H_sent, sentEdge), sd));
+const mkRow = (inner: number, outer: number): number => row(mix(mix(H_mk, inner), outer));
+const cueAdjRow = (near: number, bc: number): number => row(mix(mix(H_cueAdj, near), bc));
+const cueInRow = (cueIn: number): number => row(mix(H_cueIn, cueIn));
+const cueDistRow = (nearBucket: number, d0: number): number => row(mix(mix(H_cueDist, nearBucket), d0));
+const tagRow = (inner: number, outer: number, d0: number): number => row(mix(mix(mix(H_tag, inner), outer), d0));
+const edgeRow = (edge: number): number => row(mix(H_edge, edge));
+const lenRow = (lenBucket: number, cross: number): number => row(mix(mix(H_len, lenBucket), cross));
+const commasRow = (commas: number): number => row(mix(H_commas, commas));
+// And those of the POS templates (POS hashes: ph, po), whose values are few too: the tags wink-nlp gives (KNOWN_POS).
+const pRow = (pi: number): number => row(mix(H_p, pi));
+const poRow = (po: number): number => row(mix(H_po, po));
+const ppRow = (po: number, pi: number): number => row(mix(mix(H_pp, po), pi));
+const sentbcRow = (sentEdge: number, bc: number, pi: number): number => row(mix(mix(mix(H_sentbc, sentEdge), bc), pi));
+const pdRow = (pi: number, d: number): number => row(mix(mix(H_pd, pi), d));
+
+/** The universal POS tags wink-nlp gives: the run-time scorers hold the weights of the POS templates' rows for each
+ * (FastScorer); a token with any other tag is scored through the sparse table. */
+const KNOWN_POS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
+const POS_COUNT = KNOWN_POS.length;
+/** POS index of "outside the paragraph" (the outer token of a boundary at its edge; POS hash OUT), and of a tag not
+ * in KNOWN_POS. */
+const POS_OUT = POS_COUNT;
+const POS_UNKNOWN = POS_COUNT + 1;
+/** POS hash → index in KNOWN_POS. */
+const POS_INDEX = new Map(KNOWN_POS.map((tag, i) => [fnv(tag), i]));
+/** The POS hash of each index below POS_UNKNOWN. */
+const posHashOf = (i: number): number => (i === POS_OUT ? OUT : fnv(KNOWN_POS[i]!));
+
 /** What the rankers read of each token that the taggers' base features (src/quotes/features.ts) compute too:
  * tagUnits hands them on (TaggedUnit.words) rather than have the rankers lower-case and hash every word again. */
 export interface TokenWords {
@@ -88,6 +123,8 @@ export interface BoundaryWords extends TokenWords {
    * start and end windows too. fixed[(slot * FIXED_ROWS) ..] for slot = at (a start) or n + 1 + at (an end). */
   fixed: Int32Array;
   fixedDone: Uint8Array;
+  /** Each token's POS as an index in KNOWN_POS (POS_UNKNOWN for another tag). */
+  pos: Uint8Array;
 }
 
 /** What the rankers read of a paragraph for one role: its words and the tagger's labels of that role. */
@@ -113,7 +150,9 @@ export function boundaryWords(unit: Unit, cue: Uint8Array, known?: TokenWords): 
   }
   const fixed = new Int32Array(2 * (n + 1) * FIXED_ROWS);
   const fixedDone = new Uint8Array(2 * (n + 1));
-  return { unit, wh, ph, code, commas, cue, prevCue, nextCue, fixed, fixedDone };
+  const pos = new Uint8Array(n);
+  for (let i = 0; i < n; i++) pos[i] = POS_INDEX.get(ph[i]!) ?? POS_UNKNOWN;
+  return { unit, wh, ph, code, commas, cue, prevCue, nextCue, fixed, fixedDone, pos };
 }
 
 /** The rankers' word arrays of a paragraph computed from its tokens (as baseFeatures computes them). */
@@ -137,8 +176,8 @@ function tokenWords(unit: Unit): TokenWords {
 
 export function boundaryContext(unit: Unit, cue: Uint8Array, labels: Uint8Array, words: BoundaryWords = boundaryWords(unit, cue)): BoundaryContext {
   // Spelt out rather than spread: one object shape for every context.
-  const { wh, ph, code, commas, prevCue, nextCue, fixed, fixedDone } = words;
-  return { unit: words.unit, wh, ph, code, commas, cue: words.cue, prevCue, nextCue, fixed, fixedDone, labels };
+  const { wh, ph, code, commas, prevCue, nextCue, fixed, fixedDone, pos } = words;
+  return { unit: words.unit, wh, ph, code, commas, cue: words.cue, prevCue, nextCue, fixed, fixedDone, pos, labels };
 }
 
 /** Signed distance bucket: the sign kept, the size as in the taggers' buckets. */
@@ -182,29 +221,41 @@ export function boundaryRows(c: BoundaryContext, side: Side, at: number, tagged:
   const f = c.fixed;
   const o = slot * FIXED_ROWS;
   let k = 0;
-  out[k++] = row(mix(H_d, d));
+  out[k++] = dRow(d);
   for (let j = 0; j < 7; j++) out[k++] = f[o + j]!;
-  out[k++] = row(mix(mix(mix(H_bcd, bc), d0), sentEdge));
-  out[k++] = row(mix(mix(H_pd, pi), d));
-  out[k++] = row(mix(mix(H_sent, sentEdge), sd));
+  out[k++] = bcdRow(bc, d0, sentEdge);
+  out[k++] = pdRow(pi, d);
+  out[k++] = sentRow(sentEdge, sd);
   for (let j = 7; j < 10; j++) out[k++] = f[o + j]!;
   // Cues: the nearest outside the boundary on its side ("said that | X", "X | , he said"): adjacent within 3
   // tokens, and its distance within 12; and the first cue inside the span the boundary would make.
-  const near = side === 'start' ? (c.prevCue[at]! >= 0 ? at - c.prevCue[at]! : 0) : c.nextCue[at]! < n ? c.nextCue[at]! - at + 1 : 0;
-  out[k++] = row(mix(mix(H_cueAdj, near <= 3 ? near : 0), bc));
+  const near = nearCue(c, side, at);
+  out[k++] = cueAdjRow(near <= 3 ? near : 0, bc);
   const a = side === 'start' ? at : other;
   const b = side === 'start' ? other : at;
   const firstIn = c.nextCue[a]!;
   const cueIn = firstIn < b ? 1 : 0;
-  out[k++] = row(mix(H_cueIn, cueIn));
+  out[k++] = cueInRow(cueIn);
   if (cueIn) out[k++] = row(mix(mix(H_cueInW, wh[firstIn]!), side === 'start' ? 0 : 1));
-  out[k++] = row(mix(mix(H_cueDist, bucket(near <= 12 ? near : 0)), d0));
+  out[k++] = cueDistRow(bucket(near <= 12 ? near : 0), d0);
   // The tagger's own vote: its labels of the two tokens.
-  out[k++] = row(mix(mix(mix(H_tag, labels[inner]!), inside ? labels[outer]! : 3), d0));
+  out[k++] = tagRow(labels[inner]!, inside ? labels[outer]! : 3, d0);
   out[k++] = f[o + 10]!;
-  out[k++] = row(mix(mix(H_len, bucket(b - a)), sent[Math.max(a, b - 1)]! - sent[Math.min(a, b - 1)]! > 0 ? 1 : 0));
-  out[k++] = row(mix(H_commas, Math.min(c.commas[b]! - c.commas[a]!, 4)));
+  out[k++] = lenRow(bucket(b - a), spansSentences(sent, a, b));
+  out[k++] = commasRow(Math.min(c.commas[b]! - c.commas[a]!, 4));
   return k;
+}
+
+/** Tokens from a boundary to the nearest cue outside it on its side (0 when there is none). */
+function nearCue(c: BoundaryWords, side: Side, at: number): number {
+  if (side === 'start') return c.prevCue[at]! >= 0 ? at - c.prevCue[at]! : 0;
+  const n = c.wh.length;
+  return c.nextCue[at]! < n ? c.nextCue[at]! - at + 1 : 0;
+}
+
+/** 1 when the span [a, b) crosses a sentence boundary. */
+function spansSentences(sent: Int32Array, a: number, b: number): number {
+  return sent[Math.max(a, b - 1)]! - sent[Math.min(a, b - 1)]! > 0 ? 1 : 0;
 }
 
 /** Rows of a boundary that depend only on where it is (not on the tagged boundary, the run or the labels). */
@@ -225,16 +276,16 @@ function positionRows(c: BoundaryWords, inner: number, outer: number, o: number)
   const bc = inside ? code[outer]! : 7;
   const sentEdge = !inside || sent[outer] !== sent[inner] ? 1 : 0;
   fixed[o] = row(mix(H_w, wi));
-  fixed[o + 1] = row(mix(H_p, pi));
+  fixed[o + 1] = pRow(pi);
   fixed[o + 2] = row(mix(H_wo, wo));
-  fixed[o + 3] = row(mix(H_po, po));
-  fixed[o + 4] = row(mix(mix(H_pp, po), pi));
+  fixed[o + 3] = poRow(po);
+  fixed[o + 4] = ppRow(po, pi);
   fixed[o + 5] = row(mix(mix(H_ww, wo), wi));
-  fixed[o + 6] = row(mix(mix(H_bc, bc), code[inner]!));
-  fixed[o + 7] = row(mix(mix(mix(H_sentbc, sentEdge), bc), pi));
-  fixed[o + 8] = row(mix(mix(H_mk, mark[inner]!), inside ? mark[outer]! : 3));
-  fixed[o + 9] = row(mix(mix(H_mk, depth[inner]!), inside ? depth[outer]! : 3));
-  fixed[o + 10] = row(mix(H_edge, outer < 0 ? 1 : outer >= n ? 2 : 0));
+  fixed[o + 6] = bcRow(bc, code[inner]!);
+  fixed[o + 7] = sentbcRow(sentEdge, bc, pi);
+  fixed[o + 8] = mkRow(mark[inner]!, inside ? mark[outer]! : 3);
+  fixed[o + 9] = mkRow(depth[inner]!, inside ? depth[outer]! : 3);
+  fixed[o + 10] = edgeRow(outer < 0 ? 1 : outer >= n ? 2 : 0);
 }
 
 /** The score of a candidate from its feature rows (rows[0 .. count - 1]). */
@@ -260,11 +311,16 @@ export function candidates(side: Side, run: readonly [number, number], prevEnd: 
 export function bestBoundary(score: RowScorer, c: BoundaryContext, side: Side, run: readonly [number, number], range: readonly [number, number], rows: Int32Array): number {
   const tagged = side === 'start' ? run[0] : run[1];
   const other = side === 'start' ? run[1] : run[0];
+  return bestCandidate(tagged, range, (at) => score(rows, boundaryRows(c, side, at, tagged, other, rows)));
+}
+
+/** The candidate of `range` with the highest score, the tagged one first and kept on ties. */
+function bestCandidate(tagged: number, range: readonly [number, number], scoreAt: (at: number) => number): number {
   let best = tagged;
-  let bestScore = score(rows, boundaryRows(c, side, tagged, tagged, other, rows));
+  let bestScore = scoreAt(tagged);
   for (let at = range[0]; at <= range[1]; at++) {
     if (at === tagged) continue;
-    const s = score(rows, boundaryRows(c, side, at, tagged, other, rows));
+    const s = scoreAt(at);
     if (s > bestScore) {
       best = at;
       bestScore = s;
@@ -308,38 +364,190 @@ function sparseScorer(w: Float32Array): SparseScorer {
   return scorer;
 }
 
-/** The sparse form of each ranker's scorers, built on first use (the committed rankers are loaded once and never
- * changed afterwards). */
-const sparseRankers = new WeakMap<BoundaryModel, { start: RowScorer; end: RowScorer }>();
-
-function sparseRanker(model: BoundaryModel): { start: RowScorer; end: RowScorer } {
-  let sparse = sparseRankers.get(model);
-  if (!sparse) {
-    sparse = { start: sparseRowScorer(sparseScorer(model.start)), end: sparseRowScorer(sparseScorer(model.end)) };
-    sparseRankers.set(model, sparse);
+/** The weight of row r in a SparseScorer (+0 when it has none). Rows are hashes already (uniform over the table), so a
+ * row's own low bits are its first slot. */
+function weightOf(w: SparseScorer, r: number): number {
+  const { mask, rows: keys } = w;
+  for (let p = r & mask; ; p = (p + 1) & mask) {
+    const key = keys[2 * p]!;
+    if (key === r) return w.weights[2 * p + 1]!;
+    if (key === EMPTY) return 0;
   }
-  return sparse;
 }
 
-/** Scores through a SparseScorer. Rows are hashes already (uniform over the table), so a row's own low bits are its
- * first slot. */
-function sparseRowScorer(w: SparseScorer): RowScorer {
-  const { mask, rows: keys, weights } = w;
-  return (rows, count) => {
-    let s = 0;
-    for (let k = 0; k < count; k++) {
-      const r = rows[k]!;
-      for (let p = r & mask; ; p = (p + 1) & mask) {
-        const key = keys[2 * p]!;
-        if (key === r) {
-          s += weights[2 * p + 1]!;
-          break;
-        }
-        if (key === EMPTY) break;
-      }
-    }
-    return s;
+/**
+ * A side's scorer as the run-time rankers read it: its SparseScorer, and the weight of every row of each template whose
+ * values are few, looked up once when the rankers are loaded. Those templates are 13 of a candidate's 22 or so rows;
+ * an index into a small array costs much less than hashing a row and probing the table for it (the rankers' time
+ * was about a fifth of the quote finder's, most of it those look-ups). scoreCandidate adds the same weights in the
+ * same order as a RowScorer adds those of boundaryRows, so the scores are the same numbers (a row the table lacks
+ * adds +0, as it adds nothing there: see SparseScorer). Each table is indexed as its comment says.
+ */
+export interface FastScorer {
+  sparse: SparseScorer;
+  /** d + 7 (d in -7 .. 7). */
+  d: Float32Array;
+  /** bc * 8 + inner code (both 0 .. 7). */
+  bc: Float32Array;
+  /** (bc * 2 + d0) * 2 + sentence edge. */
+  bcd: Float32Array;
+  /** sentence edge * 5 + sd + 2 (sd in -2 .. 2). */
+  sent: Float32Array;
+  /** inner * 4 + outer, for marks and depths below SMALL_LABELS. */
+  mk: Float32Array;
+  /** near * 8 + bc (near 0 .. 3). */
+  cueAdj: Float32Array;
+  /** cueIn (0, 1). */
+  cueIn: Float32Array;
+  /** near bucket * 2 + d0. */
+  cueDist: Float32Array;
+  /** (inner label * 4 + outer label) * 2 + d0, for labels below SMALL_LABELS. */
+  tag: Float32Array;
+  /** 0 inside the paragraph, 1 at its start, 2 at its end. */
+  edge: Float32Array;
+  /** length bucket * 2 + crosses a sentence. */
+  len: Float32Array;
+  /** commas 0 .. 4. */
+  commas: Float32Array;
+  // The POS templates, by POS index (KNOWN_POS; the outer token's may be POS_OUT).
+  /** inner POS. */
+  p: Float32Array;
+  /** outer POS. */
+  po: Float32Array;
+  /** outer POS * POS_COUNT + inner POS. */
+  pp: Float32Array;
+  /** (sentence edge * 8 + bc) * POS_COUNT + inner POS. */
+  sentbc: Float32Array;
+  /** inner POS * 15 + d + 7. */
+  pd: Float32Array;
+}
+
+/** Marks, depths and labels below this are read from FastScorer's tables (the units' marks are 0 .. 2 and depths
+ * 0 .. 3, labels 0 .. 2, and 3 stands for "outside the paragraph"); others, which no unit the finder builds has, are
+ * looked up in the sparse table. */
+const SMALL_LABELS = 4;
+
+/** Table of `size` weights: entry i is the weight of row rowOf(i). */
+function weightTable(w: SparseScorer, size: number, rowOf: (i: number) => number): Float32Array {
+  const out = new Float32Array(size);
+  for (let i = 0; i < size; i++) out[i] = weightOf(w, rowOf(i));
+  return out;
+}
+
+function fastScorer(weights: Float32Array): FastScorer {
+  const w = sparseScorer(weights);
+  const L = SMALL_LABELS;
+  return {
+    sparse: w,
+    d: weightTable(w, 15, (i) => dRow(i - 7)),
+    bc: weightTable(w, 64, (i) => bcRow(i >> 3, i & 7)),
+    bcd: weightTable(w, 32, (i) => bcdRow(i >> 2, (i >> 1) & 1, i & 1)),
+    sent: weightTable(w, 10, (i) => sentRow(Math.floor(i / 5), (i % 5) - 2)),
+    mk: weightTable(w, L * L, (i) => mkRow(Math.floor(i / L), i % L)),
+    cueAdj: weightTable(w, 32, (i) => cueAdjRow(i >> 3, i & 7)),
+    cueIn: weightTable(w, 2, (i) => cueInRow(i)),
+    cueDist: weightTable(w, 16, (i) => cueDistRow(i >> 1, i & 1)),
+    tag: weightTable(w, L * L * 2, (i) => tagRow(Math.floor((i >> 1) / L), (i >> 1) % L, i & 1)),
+    edge: weightTable(w, 3, (i) => edgeRow(i)),
+    len: weightTable(w, 16, (i) => lenRow(i >> 1, i & 1)),
+    commas: weightTable(w, 5, (i) => commasRow(i)),
+    p: weightTable(w, POS_COUNT, (i) => pRow(posHashOf(i))),
+    po: weightTable(w, POS_COUNT + 1, (i) => poRow(posHashOf(i))),
+    pp: weightTable(w, (POS_COUNT + 1) * POS_COUNT, (i) => ppRow(posHashOf(Math.floor(i / POS_COUNT)), posHashOf(i % POS_COUNT))),
+    sentbc: weightTable(w, 16 * POS_COUNT, (i) => sentbcRow(Math.floor(i / (8 * POS_COUNT)), Math.floor(i / POS_COUNT) % 8, posHashOf(i % POS_COUNT))),
+    pd: weightTable(w, POS_COUNT * 15, (i) => pdRow(posHashOf(Math.floor(i / 15)), (i % 15) - 7)),
   };
+}
+
+/** The weight of the mk row of two marks or depths. */
+function mkWeight(f: FastScorer, inner: number, outer: number): number {
+  return inner < SMALL_LABELS && outer < SMALL_LABELS ? f.mk[inner * SMALL_LABELS + outer]! : weightOf(f.sparse, mkRow(inner, outer));
+}
+
+/** The weight of the tag row of two labels. */
+function tagWeight(f: FastScorer, inner: number, outer: number, d0: number): number {
+  return inner < SMALL_LABELS && outer < SMALL_LABELS ? f.tag[(inner * SMALL_LABELS + outer) * 2 + d0]! : weightOf(f.sparse, tagRow(inner, outer, d0));
+}
+
+/**
+ * The score of a candidate boundary: the sum of the weights of its boundaryRows (same arguments), in their order,
+ * read through a FastScorer. Kept in step with boundaryRows (test/quotes-boundary-scoring.test.ts checks that the two
+ * give the same numbers).
+ */
+export function scoreCandidate(f: FastScorer, c: BoundaryContext, side: Side, at: number, tagged: number, other: number): number {
+  const { wh, ph, code, labels } = c;
+  const n = wh.length;
+  const { sent, mark, depth } = c.unit;
+  const inner = side === 'start' ? at : at - 1;
+  const outer = side === 'start' ? at - 1 : at;
+  const inside = outer >= 0 && outer < n;
+  const pi = ph[inner]!;
+  const d = signed(at - tagged);
+  const d0 = d === 0 ? 1 : 0;
+  const bc = inside ? code[outer]! : 7;
+  const sentEdge = !inside || sent[outer] !== sent[inner] ? 1 : 0;
+  const sd = Math.max(-2, Math.min(2, sent[inner]! - sent[side === 'start' ? tagged : Math.max(0, tagged - 1)]!));
+  const slot = side === 'start' ? at : n + 1 + at;
+  if (c.fixedDone[slot] === 0) {
+    positionRows(c, inner, outer, slot * FIXED_ROWS);
+    c.fixedDone[slot] = 1;
+  }
+  const fixed = c.fixed;
+  const o = slot * FIXED_ROWS;
+  const sp = f.sparse;
+  // POS indexes of the two tokens; a tag not in KNOWN_POS is read through the sparse table.
+  const ip = c.pos[inner]!;
+  const op = inside ? c.pos[outer]! : POS_OUT;
+  const known = ip < POS_COUNT && op <= POS_OUT;
+  let s = 0;
+  s += f.d[d + 7]!;
+  s += weightOf(sp, fixed[o]!);
+  s += known ? f.p[ip]! : weightOf(sp, fixed[o + 1]!);
+  s += weightOf(sp, fixed[o + 2]!);
+  s += known ? f.po[op]! : weightOf(sp, fixed[o + 3]!);
+  s += known ? f.pp[op * POS_COUNT + ip]! : weightOf(sp, fixed[o + 4]!);
+  s += weightOf(sp, fixed[o + 5]!);
+  s += f.bc[bc * 8 + code[inner]!]!;
+  s += f.bcd[(bc * 2 + d0) * 2 + sentEdge]!;
+  s += known ? f.pd[ip * 15 + d + 7]! : weightOf(sp, pdRow(pi, d));
+  s += f.sent[sentEdge * 5 + sd + 2]!;
+  s += known ? f.sentbc[(sentEdge * 8 + bc) * POS_COUNT + ip]! : weightOf(sp, fixed[o + 7]!);
+  s += mkWeight(f, mark[inner]!, inside ? mark[outer]! : 3);
+  s += mkWeight(f, depth[inner]!, inside ? depth[outer]! : 3);
+  const near = nearCue(c, side, at);
+  s += f.cueAdj[(near <= 3 ? near : 0) * 8 + bc]!;
+  const a = side === 'start' ? at : other;
+  const b = side === 'start' ? other : at;
+  const firstIn = c.nextCue[a]!;
+  const cueIn = firstIn < b ? 1 : 0;
+  s += f.cueIn[cueIn]!;
+  if (cueIn) s += weightOf(sp, row(mix(mix(H_cueInW, wh[firstIn]!), side === 'start' ? 0 : 1)));
+  s += f.cueDist[bucket(near <= 12 ? near : 0) * 2 + d0]!;
+  s += tagWeight(f, labels[inner]!, inside ? labels[outer]! : 3, d0);
+  s += f.edge[outer < 0 ? 1 : outer >= n ? 2 : 0]!;
+  s += f.len[bucket(b - a) * 2 + spansSentences(sent, a, b)]!;
+  s += f.commas[Math.min(c.commas[b]! - c.commas[a]!, 4)]!;
+  return s;
+}
+
+/** The run-time form of each ranker's scorers, built on first use (the committed rankers are loaded once and never
+ * changed afterwards). */
+const fastRankers = new WeakMap<BoundaryModel, { start: FastScorer; end: FastScorer }>();
+
+export function fastRanker(model: BoundaryModel): { start: FastScorer; end: FastScorer } {
+  let fast = fastRankers.get(model);
+  if (!fast) {
+    fast = { start: fastScorer(model.start), end: fastScorer(model.end) };
+    fastRankers.set(model, fast);
+  }
+  return fast;
+}
+
+/** bestBoundary through a FastScorer. */
+function bestFastBoundary(f: FastScorer, c: BoundaryContext, side: Side, run: readonly [number, number], range: readonly [number, number]): number {
+  const tagged = side === 'start' ? run[0] : run[1];
+  const other = side === 'start' ? run[1] : run[0];
+  return bestCandidate(tagged, range, (at) => scoreCandidate(f, c, side, at, tagged, other));
 }
 
 /** A role's labels with each run's start and end chosen again by that role's rankers. `words` are the paragraph's
@@ -349,15 +557,14 @@ export function rechooseBoundaries(model: BoundaryModel, unit: Unit, cue: Uint8A
   if (runs.length === 0) return labels;
   const n = labels.length;
   const c = boundaryContext(unit, cue, labels, words);
-  const { start, end } = sparseRanker(model);
+  const { start, end } = fastRanker(model);
   const out = new Uint8Array(n);
-  const rows = rowBuffer();
   let prevEnd = 0;
   for (let k = 0; k < runs.length; k++) {
     const run = runs[k]!;
     const nextStart = k + 1 < runs.length ? runs[k + 1]![0] : n;
-    const s = bestBoundary(start, c, 'start', run, candidates('start', run, prevEnd, nextStart, n), rows);
-    const e = bestBoundary(end, c, 'end', run, candidates('end', run, prevEnd, nextStart, n), rows);
+    const s = bestFastBoundary(start, c, 'start', run, candidates('start', run, prevEnd, nextStart, n));
+    const e = bestFastBoundary(end, c, 'end', run, candidates('end', run, prevEnd, nextStart, n));
     // The rankers' boundaries when they leave a non-empty span, else the tagged ones.
     const a = s < e ? s : run[0];
     const b = s < e ? e : run[1];
@@ -413,7 +620,7 @@ export function loadBoundaryModels(dir: string = MODEL_DIR): BoundaryModels {
   };
   const models = { content: load('content'), source: load('source'), cue: load('cue') };
   // Their run-time form too, as part of loading (rechooseBoundaries would build it on first use).
-  for (const m of [models.content, models.source, models.cue]) if (m) sparseRanker(m);
+  for (const m of [models.content, models.source, models.cue]) if (m) fastRanker(m);
   if (dir === MODEL_DIR) cached = models;
   return models;
 }

@@ -3,6 +3,7 @@ import type { QuoteLexicon } from './lexicon.js';
 import type { Unit } from './units.js';
 import { B, I, O } from './perceptron.js';
 import { quoteWordClusters } from './wordClusters.js';
+import { int32s, uint8s } from '../util/typedArena.js';
 
 // Token features for the taggers. Stage "cue" sees words, POS, quotation marks and the cue word lists; stage
 // "content" adds where the predicted cues are; stages "source" and "refine" add where the predicted content is too.
@@ -226,31 +227,112 @@ function shapeCode(w: string): number {
   return w.length <= 2 ? fnv(w) : 5;
 }
 
-/** Lexical classes of each token (1 cue verb, 2 pronoun, 3 role noun) and cue-word flags (1 verb, 2 phrase). */
-export function lexClasses(lower: readonly string[], pos: readonly string[], lex: QuoteLexicon): { cueLex: Uint8Array; cls: Uint8Array } {
-  const n = lower.length;
-  const cueLex = new Uint8Array(n);
-  const cls = new Uint8Array(n);
-  const byFirst = phrasesByFirst(lex);
+/** Lexical classes of each token (1 cue verb, 2 pronoun, 3 role noun) and cue-word flags (1 verb, 2 phrase), from the
+ * tokens' word facts (wordFacts) and POS. */
+export function lexClasses(words: readonly WordFacts[], tokens: Unit['tokens']): { cueLex: Uint8Array; cls: Uint8Array } {
+  const n = words.length;
+  const cueLex = uint8s(n);
+  const cls = uint8s(n);
   for (let i = 0; i < n; i++) {
-    const w = lower[i]!;
-    if (lex.cueVerbs.has(w) && pos[i] !== 'PROPN') {
+    const w = words[i]!;
+    if (w.cueVerb && tokens[i]!.pos !== 'PROPN') {
       cueLex[i] = 1;
       cls[i] = 1;
-    } else if (lex.pronouns.has(w)) cls[i] = 2;
-    else if (lex.roleNouns.has(w)) cls[i] = 3;
+    } else cls[i] = w.cls;
   }
   for (let i = 0; i < n; i++) {
-    const phrases = byFirst.get(lower[i]!);
+    const phrases = words[i]!.phrases;
     if (!phrases) continue;
     for (const ph of phrases) {
       if (i + ph.length > n) continue;
       let ok = true;
-      for (let k = 1; k < ph.length && ok; k++) ok = lower[i + k] === ph[k];
+      for (let k = 1; k < ph.length && ok; k++) ok = words[i + k]!.lower === ph[k];
       if (ok) for (let k = 0; k < ph.length; k++) cueLex[i + k] = 2;
     }
   }
   return { cueLex, cls };
+}
+
+/** Everything the features read of a token that depends on its text alone (as written), computed once per distinct
+ * text and kept in a bounded cache (wordFacts): a news corpus repeats the same few thousand words, and computing these
+ * for every token (lower-casing, two hashes, the shape, one or two cluster look-ups, three word-list look-ups and a
+ * phrase look-up) was about a quarter of the features' time. */
+export interface WordFacts {
+  lower: string;
+  /** FNV hash of the lower-case word. */
+  wh: number;
+  /** shapeCode of the word as written. */
+  shape: number;
+  /** FNV hash of the lower-case word's last three characters. */
+  suffix: number;
+  /** Coarse, middle and fine word clusters (src/quotes/wordClusters.ts), 0 when unknown. */
+  k64: number;
+  k256: number;
+  k1024: number;
+  /** The lower-case word is a form of a reporting verb (a cue unless tagged PROPN). */
+  cueVerb: boolean;
+  /** Its class when not read as a cue verb: 2 pronoun, 3 role noun, 0 neither. */
+  cls: number;
+  /** The cue phrases it starts, if any. */
+  phrases: string[][] | undefined;
+}
+
+/** Distinct texts kept per lexicon before the cache is emptied: it holds pure functions of the text, so emptying it
+ * changes no result, and its memory stays bounded (a few hundred bytes an entry) whatever the corpus. */
+export const WORD_CACHE_LIMIT = 1 << 17;
+
+const wordCaches = new WeakMap<QuoteLexicon, Map<string, WordFacts>>();
+
+/** The word cache of `lex` (read once per paragraph, not per token). */
+function wordCacheOf(lex: QuoteLexicon): Map<string, WordFacts> {
+  let cache = wordCaches.get(lex);
+  if (cache === undefined) {
+    cache = new Map();
+    wordCaches.set(lex, cache);
+  }
+  return cache;
+}
+
+/** The facts of a token text under `lex` (computed on first sight, then read from the cache). `cache`: lex's word
+ * cache, when the caller has it. */
+export function wordFacts(text: string, lex: QuoteLexicon, cache: Map<string, WordFacts> = wordCacheOf(lex)): WordFacts {
+  let facts = cache.get(text);
+  if (facts === undefined) {
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    facts = computeWordFacts(text, lex);
+    cache.set(text, facts);
+  }
+  return facts;
+}
+
+function computeWordFacts(text: string, lex: QuoteLexicon): WordFacts {
+  const lower = text.toLowerCase();
+  const codes = quoteWordClusters().of(text, lower);
+  return {
+    lower,
+    wh: fnv(lower),
+    shape: shapeCode(text),
+    suffix: fnv(lower, Math.max(0, lower.length - 3)),
+    k64: codes[0],
+    k256: codes[1],
+    k1024: codes[2],
+    cueVerb: lex.cueVerbs.has(lower),
+    cls: lex.pronouns.has(lower) ? 2 : lex.roleNouns.has(lower) ? 3 : 0,
+    phrases: phrasesByFirst(lex).get(lower),
+  };
+}
+
+/** FNV hashes of POS tags (a few dozen distinct ones), bounded as the word cache. */
+const posHashes = new Map<string, number>();
+
+function posHash(pos: string): number {
+  let h = posHashes.get(pos);
+  if (h === undefined) {
+    if (posHashes.size >= WORD_CACHE_LIMIT) posHashes.clear();
+    h = fnv(pos);
+    posHashes.set(pos, h);
+  }
+  return h;
 }
 
 const phraseIndex = new WeakMap<QuoteLexicon, Map<string, string[][]>>();
@@ -315,10 +397,11 @@ export function boundaryCode(lower: readonly string[], mark: Uint8Array, i: numb
 interface BaseCtx {
   ids: Int32Array;
   n: number;
-  tokens: Unit['tokens'];
-  lower: string[];
   wh: Int32Array;
   ph: Int32Array;
+  /** shapeCode of each token's text and the hash of its lower-case last three characters (WordFacts). */
+  shape: Int32Array;
+  suffix: Int32Array;
   cls: Uint8Array;
   /** boundaryCode of each token, computed once (four rows of each token read those of its neighbours). */
   boundary: Uint8Array;
@@ -341,12 +424,11 @@ interface BaseCtx {
 /** bias, word, POS, shape, suffix. */
 function wordRows(c: BaseCtx, i: number, len: number): number {
   const ids = c.ids;
-  const word = c.lower[i]!;
   ids[len++] = row(H_bias);
   ids[len++] = row(mix(H_w, c.wh[i]!));
   ids[len++] = row(mix(H_p, c.ph[i]!));
-  ids[len++] = row(mix(H_sh, shapeCode(c.tokens[i]!.text)));
-  ids[len++] = row(mix(H_s3, fnv(word, Math.max(0, word.length - 3))));
+  ids[len++] = row(mix(H_sh, c.shape[i]!));
+  ids[len++] = row(mix(H_s3, c.suffix[i]!));
   return len;
 }
 
@@ -486,51 +568,50 @@ function cueWordRows(c: BaseCtx, i: number, len: number): number {
 export function baseFeatures(unit: Unit, lex: QuoteLexicon, reuse?: Int32Array): BaseFeatures {
   const toks = unit.tokens;
   const n = toks.length;
+  const words: WordFacts[] = new Array(n);
   const lower: string[] = new Array(n);
-  const pos: string[] = new Array(n);
-  const wh = new Int32Array(n);
-  const ph = new Int32Array(n);
+  const wh = int32s(n);
+  const ph = int32s(n);
+  const shape = int32s(n);
+  const suffix = int32s(n);
+  const k64 = int32s(n);
+  const k256 = int32s(n);
+  const k1024 = int32s(n);
+  const cache = wordCacheOf(lex);
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
-    const w = t.text.toLowerCase();
-    lower[i] = w;
-    pos[i] = t.pos;
-    wh[i] = fnv(w);
-    ph[i] = fnv(t.pos);
+    const w = wordFacts(t.text, lex, cache);
+    words[i] = w;
+    lower[i] = w.lower;
+    wh[i] = w.wh;
+    ph[i] = posHash(t.pos);
+    shape[i] = w.shape;
+    suffix[i] = w.suffix;
+    k64[i] = w.k64;
+    k256[i] = w.k256;
+    k1024[i] = w.k1024;
   }
-  const { cueLex, cls } = lexClasses(lower, pos, lex);
-  const clusters = quoteWordClusters();
-  const k64 = new Int32Array(n);
-  const k256 = new Int32Array(n);
-  const k1024 = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    // Indexed rather than destructured: destructuring goes through the array iterator. The lower-case form is
-    // passed in so the lookup need not make it again.
-    const codes = clusters.of(toks[i]!.text, lower[i]!);
-    k64[i] = codes[0];
-    k256[i] = codes[1];
-    k1024[i] = codes[2];
-  }
+  const { cueLex, cls } = lexClasses(words, toks);
   const sent = unit.sent;
   const mark = unit.mark;
   // Sentences holding an opening quotation mark.
-  const sentHasQuote = new Uint8Array(n > 0 ? sent[n - 1]! + 1 : 0);
+  const sentHasQuote = uint8s(n > 0 ? sent[n - 1]! + 1 : 0);
   for (let i = 0; i < n; i++) if (mark[i] === 1) sentHasQuote[sent[i]!] = 1;
-  const sentStart = new Int32Array(n);
-  const sentEnd = new Int32Array(n);
+  const sentStart = int32s(n);
+  const sentEnd = int32s(n);
   for (let i = 0; i < n; i++) sentStart[i] = i > 0 && sent[i] === sent[i - 1] ? sentStart[i - 1]! : i;
   for (let i = n - 1; i >= 0; i--) sentEnd[i] = i + 1 < n && sent[i] === sent[i + 1] ? sentEnd[i + 1]! : i;
-  const firstArr = new Uint8Array(n);
+  const firstArr = uint8s(n);
   for (let i = 0; i < n; i++) firstArr[i] = i === 0 || sent[i - 1] !== sent[i] ? 1 : 0;
-  const boundary = new Uint8Array(n);
+  const boundary = uint8s(n);
   for (let i = 0; i < n; i++) boundary[i] = boundaryCode(lower, mark, i);
   const c: BaseCtx = {
     ids: rowBuffer(n * BASE_ROWS_PER_TOKEN + MAX_ROWS_PER_TOKEN, reuse),
     n,
-    tokens: toks,
-    lower,
     wh,
     ph,
+    shape,
+    suffix,
     cls,
     boundary,
     cueLex,
@@ -549,7 +630,7 @@ export function baseFeatures(unit: Unit, lex: QuoteLexicon, reuse?: Int32Array):
     k1024,
   };
   let len = 0;
-  const off = new Int32Array(n + 1);
+  const off = int32s(n + 1);
   for (let i = 0; i < n; i++) {
     if (len + MAX_ROWS_PER_TOKEN > c.ids.length) c.ids = grown(c.ids);
     len = wordRows(c, i, len);
@@ -754,25 +835,38 @@ function contentRunRows(c: StageCtx, i: number, len: number): number {
 }
 
 /** The rows a stage adds to the shared base rows of each token (what unitFeatures appends to base.rows). The run-time
- * taggers score base rows once for all stages (src/quotes/tagging.ts) and only these rows per stage. */
-/** `reuse` as for baseFeatures. */
-export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?: Uint8Array, content?: Uint8Array, reuse?: Int32Array): FlatRows {
+ * taggers score base rows once for all stages (src/quotes/tagging.ts) and only these rows per stage. `reuse` as for
+ * baseFeatures. `contentOnly`: only the rows of the first content pass's labels (contentRows, contentRunRows). They
+ * are all that the source and refine stages add to the content stage's rows (the rest read the same cues and are the
+ * same rows), so the run-time taggers add their sums to the content stage's sums rather than build and read the
+ * shared rows again (integer sums do not depend on the order of the rows). */
+export function stageFeatures(
+  unit: Unit,
+  stage: Stage,
+  base: BaseFeatures,
+  cue?: Uint8Array,
+  content?: Uint8Array,
+  reuse?: Int32Array,
+  contentOnly = false,
+): FlatRows {
   const n = unit.tokens.length;
   const { wh, ph, cueLex, commas, thats, sentStart, sentEnd } = base;
   const sent = unit.sent;
   const depth = unit.depth;
-  const lpc = cue ? nearest(n, sent, cue, 1) : undefined;
-  const rpc = cue ? nearest(n, sent, cue, -1) : undefined;
+  const shared = !contentOnly;
+  const cueShared = shared ? cue : undefined;
+  const lpc = cueShared ? nearest(n, sent, cueShared, 1) : undefined;
+  const rpc = cueShared ? nearest(n, sent, cueShared, -1) : undefined;
   const lct = content ? nearest(n, sent, content, 1) : undefined;
-  const lpu = cue ? nearestInUnit(n, cue, 1) : undefined;
+  const lpu = cueShared ? nearestInUnit(n, cueShared, 1) : undefined;
   // The predicted content run holding each token: its first and last token, and whether it holds a predicted cue.
   let runStart: Int32Array | undefined;
   let runEnd: Int32Array | undefined;
   let runCue: Uint8Array | undefined;
   if (content) {
-    runStart = new Int32Array(n).fill(-1);
-    runEnd = new Int32Array(n).fill(-1);
-    runCue = new Uint8Array(n);
+    runStart = int32s(n).fill(-1);
+    runEnd = int32s(n).fill(-1);
+    runCue = uint8s(n);
     for (let i = 0; i < n; ) {
       if (content[i] === O) {
         i++;
@@ -790,34 +884,10 @@ export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?
       i = j + 1;
     }
   }
-  const rpu = cue ? nearestInUnit(n, cue, -1) : undefined;
+  const rpu = cueShared ? nearestInUnit(n, cueShared, -1) : undefined;
   const rct = content ? nearest(n, sent, content, -1) : undefined;
-  const sents = n > 0 ? sent[n - 1]! + 1 : 0;
-  // Sentences that hold a predicted cue, to let content run on in the sentence after "He said:".
-  const sentHasCue = new Uint8Array(sents + 2);
-  if (cue) for (let i = 0; i < n; i++) if (cue[i] !== O) sentHasCue[sent[i]! + 1] = 1;
-  // Is the quotation holding a token attached to a cue (a cue within QUOTE_CUE_WINDOW tokens of either mark)?
-  // Four flags packed in a code per token (before, after, inside, long), 16 when outside quotations.
-  const isCue = cue ?? cueLex;
-  const qa = new Int32Array(n).fill(16);
-  for (let i = 0; i < n; ) {
-    const q = unit.quote[i]!;
-    if (q < 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j + 1 < n && unit.quote[j + 1] === q) j++;
-    let before = 0;
-    let after = 0;
-    let inside = 0;
-    for (let k = Math.max(0, i - QUOTE_CUE_WINDOW); k < i; k++) if (isCue[k]) before = 1;
-    for (let k = j + 1; k <= Math.min(n - 1, j + QUOTE_CUE_WINDOW); k++) if (isCue[k]) after = 1;
-    for (let k = i; k <= j && !inside; k++) if (isCue[k]) inside = 1;
-    const code = before | (after << 1) | (inside << 2) | ((j - i > 6 ? 1 : 0) << 3);
-    for (let k = i; k <= j; k++) qa[k] = code;
-    i = j + 1;
-  }
+  const sentHasCue = shared ? sentencesWithCue(n, sent, cue) : NO_FLAGS;
+  const qa = shared ? quoteAttachment(unit, cue ?? cueLex) : NO_INDEX;
   const c: StageCtx = {
     ids: rowBuffer(n * STAGE_ROWS_PER_TOKEN + MAX_ROWS_PER_TOKEN, reuse),
     n,
@@ -846,15 +916,17 @@ export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?
     runEnd: runEnd ?? NO_INDEX,
     runCue: runCue ?? NO_FLAGS,
   };
-  const withCue = stage !== 'cue' && cue !== undefined;
+  const withCue = shared && stage !== 'cue' && cue !== undefined;
   const withContent = (stage === 'source' || stage === 'refine') && content !== undefined;
   let len = 0;
-  const off = new Int32Array(n + 1);
+  const off = int32s(n + 1);
   for (let i = 0; i < n; i++) {
     if (len + MAX_ROWS_PER_TOKEN > c.ids.length) c.ids = grown(c.ids);
-    const ids = c.ids;
-    ids[len++] = row(mix(H_qa, qa[i]!));
-    ids[len++] = row(mix(mix(H_qap, qa[i]!), unit.mark[i]!));
+    if (shared) {
+      const ids = c.ids;
+      ids[len++] = row(mix(H_qa, qa[i]!));
+      ids[len++] = row(mix(mix(H_qap, qa[i]!), unit.mark[i]!));
+    }
     if (withCue) {
       // Distance buckets and commas to the nearest predicted cues, read by several of the groups.
       const l = c.lpc[i]!;
@@ -880,10 +952,45 @@ export function stageFeatures(unit: Unit, stage: Stage, base: BaseFeatures, cue?
   return { ids: c.ids, off };
 }
 
+/** Sentences that hold a predicted cue (flag of sentence s at s + 1, with a 0 either side), to let content run on
+ * in the sentence after "He said:". */
+function sentencesWithCue(n: number, sent: Int32Array, cue: Uint8Array | undefined): Uint8Array {
+  const sents = n > 0 ? sent[n - 1]! + 1 : 0;
+  const out = uint8s(sents + 2);
+  if (cue) for (let i = 0; i < n; i++) if (cue[i] !== O) out[sent[i]! + 1] = 1;
+  return out;
+}
+
+/** Is the quotation holding a token attached to a cue (a cue within QUOTE_CUE_WINDOW tokens of either mark)? Four
+ * flags packed in a code per token (before, after, inside, long), 16 when outside quotations. */
+function quoteAttachment(unit: Unit, isCue: Uint8Array): Int32Array {
+  const n = unit.tokens.length;
+  const qa = int32s(n).fill(16);
+  for (let i = 0; i < n; ) {
+    const q = unit.quote[i]!;
+    if (q < 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < n && unit.quote[j + 1] === q) j++;
+    let before = 0;
+    let after = 0;
+    let inside = 0;
+    for (let k = Math.max(0, i - QUOTE_CUE_WINDOW); k < i; k++) if (isCue[k]) before = 1;
+    for (let k = j + 1; k <= Math.min(n - 1, j + QUOTE_CUE_WINDOW); k++) if (isCue[k]) after = 1;
+    for (let k = i; k <= j && !inside; k++) if (isCue[k]) inside = 1;
+    const code = before | (after << 1) | (inside << 2) | ((j - i > 6 ? 1 : 0) << 3);
+    for (let k = i; k <= j; k++) qa[k] = code;
+    i = j + 1;
+  }
+  return qa;
+}
+
 /** For each token, the index of the nearest token with a non-zero flag strictly before it (dir 1) or after it
  * (dir -1) in the same sentence, or -1. */
 function nearest(n: number, sent: Int32Array, flag: Uint8Array, dir: 1 | -1): Int32Array {
-  const out = new Int32Array(n);
+  const out = int32s(n);
   let last = -1;
   if (dir === 1) {
     for (let i = 0; i < n; i++) {
@@ -904,7 +1011,7 @@ function nearest(n: number, sent: Int32Array, flag: Uint8Array, dir: 1 | -1): In
 /** Running count of a word, so "is there a comma between i and j" is one subtraction: out[i] counts it among the
  * first i tokens, for i = 0 .. n. */
 function countPrefix(lower: string[], word: string): Int32Array {
-  const out = new Int32Array(lower.length + 1);
+  const out = int32s(lower.length + 1);
   let c = 0;
   for (let i = 0; i < lower.length; i++) {
     out[i] = c;
@@ -917,7 +1024,7 @@ function countPrefix(lower: string[], word: string): Int32Array {
 /** For each token, the nearest flagged token strictly before it (dir 1) or after it (dir -1) anywhere in the
  * paragraph, or -1. */
 function nearestInUnit(n: number, flag: Uint8Array, dir: 1 | -1): Int32Array {
-  const out = new Int32Array(n);
+  const out = int32s(n);
   let last = -1;
   if (dir === 1) {
     for (let i = 0; i < n; i++) {

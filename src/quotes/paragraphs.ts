@@ -13,16 +13,16 @@ export function paragraphRanges(text: string, blocks: readonly Block[]): Array<[
     return prose.map((b) => [b.span.start, b.span.end] as [number, number]).sort((a, b) => a[0] - b[0]);
   }
   const out: Array<[number, number]> = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === '\n') {
-      let s = start;
-      let e = i;
-      while (s < e && /\s/.test(text[s]!)) s++;
-      while (e > s && /\s/.test(text[e - 1]!)) e--;
-      if (e > s) out.push([s, e]);
-      start = i + 1;
-    }
+  // Line by line (indexOf finds each break without a step per character); the last line ends at the end of the text.
+  for (let start = 0; start <= text.length; ) {
+    const br = text.indexOf('\n', start);
+    const i = br < 0 ? text.length : br;
+    let s = start;
+    let e = i;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push([s, e]);
+    start = i + 1;
   }
   return out;
 }

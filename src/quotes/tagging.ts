@@ -54,9 +54,10 @@ export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: 
     sumRows(packed, base.rows, n, baseSum);
     // Scores stage `stage` (and `stage + 1` into em2 when `pair`: source and refine read the same rows). Each
     // emission is (base sum) / scale + (stage sum) / scale + bias, in that order, as the taggers were always run.
-    const score = (stage: number, seq: FlatRows, bias: number, pair: boolean, bias2: number): void => {
+    // `add`: seq's rows are added to the stage sums already there rather than summed afresh.
+    const score = (stage: number, seq: FlatRows, bias: number, pair: boolean, bias2: number, add: boolean): void => {
       rowBuffers.stage = seq.ids;
-      sumRows(packed, seq, n, stageSum);
+      sumRows(packed, seq, n, stageSum, add);
       const col = stage * LABELS;
       for (let t = 0; t < n; t++) {
         const o = t * TABLE_STRIDE + col;
@@ -70,15 +71,16 @@ export function tagUnits(units: readonly Unit[], models: QuoteModels, settings: 
         }
       }
     };
-    score(0, stageFeatures(unit, 'cue', base, undefined, undefined, rowBuffers.stage), settings.cueBias, false, 0);
+    score(0, stageFeatures(unit, 'cue', base, undefined, undefined, rowBuffers.stage), settings.cueBias, false, 0, false);
     const cue = viterbiEm(em, n, trans[0]!);
     let attributable = false;
     for (let t = 0; t < n && !attributable; t++) attributable = cue[t] !== O || unit.depth[t] !== 0;
     if (!attributable) return { unit, cue, content: new Uint8Array(n), source: new Uint8Array(n), words: undefined };
-    score(1, stageFeatures(unit, 'content', base, cue, undefined, rowBuffers.stage), settings.contentBias, false, 0);
+    score(1, stageFeatures(unit, 'content', base, cue, undefined, rowBuffers.stage), settings.contentBias, false, 0, false);
     const first = viterbiEm(em, n, trans[1]!);
-    // The source and refine stages add the same rows (both see the cues and the first content pass).
-    score(2, stageFeatures(unit, 'source', base, cue, first, rowBuffers.stage), settings.sourceBias, true, settings.refineBias);
+    // The source and refine stages add the same rows (both see the cues and the first content pass): the content
+    // stage's rows, whose sums are still in the stage sums, and the rows of the first content pass's labels.
+    score(2, stageFeatures(unit, 'source', base, cue, first, rowBuffers.stage, true), settings.sourceBias, true, settings.refineBias, true);
     const source = viterbiEm(em, n, trans[2]!);
     const content = viterbiEm(em2, n, trans[3]!);
     const words: TokenWords = { wh: base.wh, ph: base.ph, code: base.boundary, commas: base.commas };
@@ -94,10 +96,11 @@ const ROWS_PER_PASS = 64;
  * out[t * TABLE_STRIDE + c] = Σ weight of column c, over rows.ids[rows.off[t]] .. rows.ids[rows.off[t + 1] - 1].
  * Reads three packed words a row (QuoteModels.packed) and adds two columns at once in the 16-bit halves of a number
  * (the bytes at even positions, then the odd ones shifted down); each row's PACK_OFFSET is taken off at the end. The
- * same integers as adding the weights one by one: integer sums are exact in any order. */
-function sumRows(packed: Int32Array, rows: FlatRows, n: number, out: Int32Array): void {
+ * same integers as adding the weights one by one: integer sums are exact in any order. `add`: the sums are added to
+ * what out holds already (the sums of other rows of the same tokens) rather than written afresh. */
+function sumRows(packed: Int32Array, rows: FlatRows, n: number, out: Int32Array, add = false): void {
   const { ids, off } = rows;
-  out.fill(0, 0, n * TABLE_STRIDE);
+  if (!add) out.fill(0, 0, n * TABLE_STRIDE);
   for (let t = 0; t < n; t++) {
     const o = t * TABLE_STRIDE;
     for (let k = off[t]!, end = off[t + 1]!; k < end; ) {

@@ -31,8 +31,12 @@ export function buildUnits(
     events.push([q.start, 1], [q.end, -1]);
   }
   events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const opens = new Set(quotes.map((q) => q.start));
-  const closes = new Set(quotes.filter((q) => q.closed).map((q) => q.end));
+  // Offsets of opening marks and of the ends of closing marks, sorted: tokens are read in order, so a moving pointer
+  // into each finds whether a token starts at an opening mark or ends at a closing one.
+  const openAt = sortedDistinct(quotes.map((q) => q.start));
+  const closeAt = sortedDistinct(quotes.filter((q) => q.closed).map((q) => q.end));
+  let oa = 0;
+  let ca = 0;
   const units: Unit[] = [];
   // Outermost quotes only (depth 0), sorted by start: a moving pointer finds the one holding each token.
   const outer = quotes.map((q, i) => [q, i] as const).filter(([q]) => q.depth === 0);
@@ -59,14 +63,24 @@ export function buildUnits(
       if (k > 0 && t.sentence !== toks[k - 1]!.sentence) s++;
       sent[k] = s;
       while (ei < events.length && events[ei]![0] <= t.start) depth += events[ei++]![1];
+      while (oa < openAt.length && openAt[oa]! < t.start) oa++;
+      while (ca < closeAt.length && closeAt[ca]! < t.end) ca++;
+      const opens = oa < openAt.length && openAt[oa] === t.start;
+      const closes = ca < closeAt.length && closeAt[ca] === t.end;
       let d = depth;
-      if (closes.has(t.end) && !opens.has(t.start)) d = Math.max(d, 1);
+      if (closes && !opens) d = Math.max(d, 1);
       dep[k] = Math.min(d, 3);
-      mark[k] = opens.has(t.start) ? 1 : closes.has(t.end) ? 2 : 0;
+      mark[k] = opens ? 1 : closes ? 2 : 0;
       while (oi < outer.length && outer[oi]![0].end <= t.start) oi++;
       if (oi < outer.length && outer[oi]![0].start <= t.start) quote[k] = outer[oi]![1];
     }
     units.push({ start: ps, end: pe, tokens: toks, sent, depth: dep, mark, quote });
   }
   return units;
+}
+
+/** The distinct values, in ascending order. */
+function sortedDistinct(values: number[]): number[] {
+  values.sort((a, b) => a - b);
+  return values.filter((v, i) => i === 0 || v !== values[i - 1]);
 }
