@@ -11,7 +11,7 @@ import { analyzeWith } from '../src/eval/quotes.js';
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', 'quotes', name), 'utf8');
 
 /** The quote whose content overlaps most of `words` (a phrase of the expected content). */
-function find(record: NewsRecord, words: string): Quote | undefined {
+function find(record: Pick<NewsRecord, 'text' | 'quotes'>, words: string): Quote | undefined {
   const at = record.text.indexOf(words);
   assert.ok(at >= 0, `fixture lacks "${words}"`);
   return record.quotes.find((q) => q.content.start <= at + 2 && q.content.end >= at + words.length - 2);
@@ -311,11 +311,10 @@ test('"an architect who said …": the speech profile names the person, the attr
 test('a quotation after "He is prepared to go this far:" is his, and "he" with no earlier speaker is the person last named', () => {
   // The full pipeline: the pronoun is resolved through the entities layer.
   const analyze = analyzeWith(SPEECH_SETTINGS);
-  const rec = analyze(
+  const text =
     'Mayor Tom Reilly is far too careful to promise a date. But would the council back him? He is prepared to go this ' +
-      'far: "The first trams will run before the next election, whatever the council decides about the depot."',
-    'colon-lead',
-  );
+    'far: "The first trams will run before the next election, whatever the council decides about the depot."';
+  const rec = { text, quotes: analyze(text, 'colon-lead').quotes };
   const q = find(rec, 'The first trams will run');
   assert.ok(q, JSON.stringify(rec.quotes.map((x) => x.content.text)));
   assert.equal(q.cue?.text, ':');
