@@ -1,0 +1,403 @@
+import type { Token } from '../pipeline/doc.js';
+import type { QuoteLexicon } from './lexicon.js';
+import type { TaggedUnit } from './tagging.js';
+import {
+  MIN_SPEECH_WORDS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, gap, hasRunWithin, hasWords, nearestRun, npFrom,
+  sentenceOf,
+} from './runs.js';
+
+// The rules that read an attribution where the taggers' spans need help: conventions of news writing ("“…” ― Name",
+// "according to Y", "X, he said, Y", "described by X as “…”", a colon after "He was blunt"), the clause a cue
+// reports when no content was tagged, and the shape of a source (lists, relative pronouns, appositions). Each is
+// measured on PolNeAR dev and holds on fixtures in other outlets' styles (test/quotes.test.ts).
+
+/**
+ * "Surveys suggest a stronger economy than official estimates, Ms Lomax said": a content run that ends with a tagged
+ * source and cue set off by a comma (", Ms Lomax said", ", said Ms Lomax") holds its own attribution. It stops
+ * before the comma, and the cue is left to report the whole sentence.
+ */
+export function cutTrailingAttribution(tu: TaggedUnit, c: Run, cues: readonly Run[], sources: readonly Run[]): Run {
+  const toks = tu.unit.tokens;
+  let e = c[1];
+  while (e > c[0] && /^[.,;:!?]$/.test(toks[e - 1]!.text)) e--;
+  // The sorted run ending exactly at `at` and starting inside c (binary search).
+  const endingAt = (runs: readonly Run[], at: number): Run | undefined => {
+    const r = runs[firstEndingAfter(runs, at - 1)];
+    return r && r[1] === at && r[0] > c[0] ? r : undefined;
+  };
+  const cue = endingAt(cues, e);
+  const src = endingAt(sources, e);
+  let tail = -1;
+  const srcBefore = cue && endingAt(sources, cue[0]);
+  const cueBefore = src && endingAt(cues, src[0]);
+  if (srcBefore) tail = srcBefore[0];
+  else if (cueBefore) tail = cueBefore[0];
+  if (tail < 0 || toks[tail - 1]!.text !== ',' || e - tail > SPEAKER_MAX_TOKENS + 3) return c;
+  return tail - 1 > c[0] ? [c[0], tail - 1] : c;
+}
+
+/** The longest clause before a colon that introduces a quotation ("He is prepared to go this far:"). */
+export const COLON_LEAD_MAX_TOKENS = 15;
+
+/**
+ * 'He is prepared to go this far: "A clear conclusion has been reached …"': a quotation right after a colon that
+ * ends a short clause opening with a name or a pronoun is that subject's. The colon is the cue.
+ */
+export function colonLead(tu: TaggedUnit, c: Run): [Run, Run] | null {
+  const toks = tu.unit.tokens;
+  const colon = c[0] - 1;
+  if (colon < 2 || tu.unit.mark[c[0]] !== 1 || toks[colon]!.text !== ':') return null;
+  const first = sentenceOf(tu, colon)[0];
+  if (colon - first > COLON_LEAD_MAX_TOKENS || !toks.slice(first, colon).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
+  const np = npFrom(toks, first, 1);
+  if (!np || !toks.slice(np[0], np[1]).some((t) => t.pos === 'PROPN' || t.pos === 'PRON')) return null;
+  return [[colon, colon + 1], np];
+}
+
+/** Relative pronouns that can open a reporting clause ("an architect who said …"). */
+export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
+
+/**
+ * "an architect who said he was stiffed": PolNeAR's source is the relative pronoun alone ('attribution' profile);
+ * the 'speech' profile keeps the person it stands for ("an architect").
+ */
+export function relativeSource(tu: TaggedUnit, src: Run, speech: boolean): Run {
+  const toks = tu.unit.tokens;
+  const last = src[1] - 1;
+  if (last <= src[0] || !RELATIVE_PRONOUNS.has(toks[last]!.text.toLowerCase())) return src;
+  let e = last;
+  while (e > src[0] && toks[e - 1]!.text === ',') e--;
+  return speech ? [src[0], e] : [last, src[1]];
+}
+
+/** Most conjuncts a coordinated source is followed back over ("the United States, Britain and France"). */
+export const SOURCE_CONJUNCTS_MAX = 4;
+
+/**
+ * A source that is the last conjunct or the head after "of" of a longer subject before its cue: "the United States,
+ * Britain and [France] support", "this particular pair of [multimillionaires] hears", "Country after [country]"
+ * speak as the whole phrase, which the source becomes.
+ */
+export function coordinatedSource(tu: TaggedUnit, cue: Run, src: Run, content: Run): Run {
+  const toks = tu.unit.tokens;
+  if (src[1] > cue[0] || cue[0] - src[1] > 1 || (src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON')) return src;
+  let a = src[0];
+  for (let n = 0; n < SOURCE_CONJUNCTS_MAX && a >= 2; n++) {
+    const link = toks[a - 1]!.text.toLowerCase();
+    if (!(link === 'and' || link === 'or' || link === 'of' || link === 'after' || link === ',')) break;
+    // "Smith, [the minister]": a comma before a phrase without "and" is an apposition, not a list.
+    if (link === ',' && !toks.slice(a, src[1]).some((t) => /^(and|or)$/i.test(t.text))) break;
+    const np = npFrom(toks, a - 2, -1);
+    if (!np || gap(np, content) < 0 || !toks.slice(np[0], np[1]).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) break;
+    // "… won this race and she said": a phrase after a verb or preposition is its object, not a fellow subject.
+    if (np[0] > 0 && /^(VERB|AUX|ADP)$/.test(toks[np[0] - 1]!.pos)) break;
+    a = np[0];
+  }
+  // A list needs its "and"/"or": "A, B" alone is an apposition.
+  return a < src[0] && toks.slice(a, src[1]).some((t) => /^(and|or|of|after)$/i.test(t.text)) ? [a, src[1]] : src;
+}
+
+/**
+ * A tagged cue and a speaker phrase beside it, set off by commas strictly inside the content run c (", Mayor Ines
+ * Duarte said," / ", said Mr. Clarke,"): [cue, source]. The speaker is the phrase between the cue and the comma.
+ */
+export function parentheticalIn(tu: TaggedUnit, c: Run, cues: readonly Run[]): [Run, Run] | null {
+  const toks = tu.unit.tokens;
+  const isSpeaker = (r: Run) => r[1] > r[0] && r[1] - r[0] <= SPEAKER_MAX_TOKENS && toks.slice(r[0], r[1]).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON');
+  for (let k = firstEndingAfter(cues, c[0]); k < cues.length && cues[k]![0] < c[1]; k++) {
+    const cue = cues[k]!;
+    if (cue[0] <= c[0] + 1 || cue[1] >= c[1] - 1) continue;
+    let a = cue[0] - 1;
+    while (a > c[0] && cue[0] - a <= SPEAKER_MAX_TOKENS + 1 && toks[a]!.text !== ',') a--;
+    if (toks[cue[1]]!.text === ',' && toks[a]!.text === ',' && isSpeaker([a + 1, cue[0]])) return [cue, [a + 1, cue[0]]];
+    let b = cue[1];
+    while (b < c[1] - 1 && b - cue[1] <= SPEAKER_MAX_TOKENS && toks[b]!.text !== ',') b++;
+    if (toks[cue[0] - 1]!.text === ',' && toks[b]!.text === ',' && isSpeaker([cue[1], b])) return [cue, [cue[1], b]];
+  }
+  return null;
+}
+
+/** The longest attribution between two quotations that are one report ("said Douglas Holtz-Eakin, an economist …"). */
+export const JOINED_ATTRIBUTION_MAX_TOKENS = 24;
+
+/**
+ * '“A,” said X, an economist. “B.”': PolNeAR's content runs from the first quotation's mark to the end of the second
+ * when only the attribution sentence stands between them and the second has no cue of its own. The two runs become
+ * one ('attribution' profile); its core, where its cue is looked for, stays the first quotation.
+ */
+export function joinAcrossAttribution(tu: TaggedUnit, contents: Run[], coreOf: Map<Run, Run>, cues: readonly Run[]): Map<Run, Run> {
+  const cueOf = new Map<Run, Run>();
+  const { tokens: toks, mark } = tu.unit;
+  contents.sort((x, y) => x[0] - y[0]);
+  // One pass that keeps the runs in place: `out` grows as runs are kept or joined to the last kept one.
+  let out = 0;
+  for (let k = 1; k < contents.length; k++) {
+    const first = contents[out]!;
+    const next = contents[k]!;
+    const keep = () => (contents[++out] = next);
+    if (mark[first[0]] !== 1 || mark[next[0]] !== 1 || next[0] - first[1] > JOINED_ATTRIBUTION_MAX_TOKENS) { keep(); continue; }
+    // Between them only the attribution, holding a cue: the rest of the first quotation's sentence ('“A,” said X.'),
+    // or an aside inside it ('“A,” the narrator says, “B?”'). Abbreviations ("Rep.") may have split the sentence.
+    const between = toks.slice(first[1], next[0]);
+    // A full stop inside "(D-N.C.)" or "Rep." ends no sentence: one followed by an initial, a bracket or a comma.
+    const ends = (k: number) => /^[.!?]$/.test(toks[k]!.text) && !/^(\p{Lu}\.|[),])$/u.test(toks[k + 1]?.text ?? '');
+    let stops = false;
+    for (let k = first[1]; k < next[0] - 1 && !stops; k++) stops = ends(k);
+    if (between.length === 0 || stops || !/^[.!?,:]$/.test(between[between.length - 1]!.text)) { keep(); continue; }
+    const end = sentenceOf(tu, next[1] - 1)[1];
+    // A cue between the two, and none after the second in its sentence ('“B,” he added': B has its own).
+    if (!hasRunWithin(cues, first[1], next[0]) || hasRunWithin(cues, next[1], end)) { keep(); continue; }
+    const joined: Run = [first[0], next[1]];
+    coreOf.set(joined, coreOf.get(first) ?? first);
+    let k0 = firstEndingAfter(cues, first[1]);
+    if (cues[k0]![0] < first[1]) k0++; // the first cue between the two (hasRunWithin found one)
+    cueOf.set(joined, cueOf.get(first) ?? cues[k0]!);
+    contents[out] = joined;
+  }
+  contents.length = Math.min(contents.length, out + 1);
+  return cueOf;
+}
+
+/**
+ * The most tokens a clause read by rule reaches on either side of its cue. News sentences are far shorter; the bound
+ * keeps a run-on "sentence" of thousands of attributions from giving each of them a clause of thousands of tokens.
+ */
+export const RULE_CLAUSE_MAX_TOKENS = 120;
+
+/** The cue's sentence, cut to RULE_CLAUSE_MAX_TOKENS on each side of the cue: [first, one past last]. */
+export function clauseBounds(tu: TaggedUnit, cue: Run): [number, number] {
+  const [first, end] = sentenceOf(tu, cue[0]);
+  return [Math.max(first, cue[0] - RULE_CLAUSE_MAX_TOKENS), Math.min(end, cue[1] + RULE_CLAUSE_MAX_TOKENS)];
+}
+
+/**
+ * "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": an attribution set off by commas inside its
+ * sentence ("…, as one adviser pointed out, …" too) interrupts one report, which runs from the sentence's start to
+ * its end over the attribution (PolNeAR annotates it so). A content beside it or across it takes in the whole
+ * sentence. In the 'speech' profile a quotation keeps its marks' bounds.
+ */
+export function acrossParenthetical(tu: TaggedUnit, run: Run, cue: Run, src: Run, speech: boolean): Run {
+  const { tokens: toks, sent, mark } = tu.unit;
+  if (gap(cue, src) !== 0 || (speech && mark[run[0]] === 1)) return run;
+  let a = Math.min(cue[0], src[0]);
+  const b = Math.max(cue[1], src[1]);
+  if (a >= 2 && toks[a - 1]!.text.toLowerCase() === 'as') a--;
+  if (a < 2 || b + 1 >= toks.length || toks[a - 1]!.text !== ',' || toks[b]!.text !== ',' || sent[a - 1] !== sent[b]) return run;
+  const [first, sentEnd] = sentenceOf(tu, a);
+  if (sentEnd - first > 2 * RULE_CLAUSE_MAX_TOKENS) return run; // a run-on "sentence", not one report
+  let last = sentEnd - 1;
+  while (last > b && /^[.!?;:]$/.test(toks[last]!.text)) last--;
+  if (run[0] < first || run[1] > last + 1) return run;
+  const after = run[0] > b && run[0] <= b + 2;
+  const before = run[1] < a && run[1] >= a - 2;
+  const across = run[0] < a && run[1] > b;
+  return after || before || across ? [first, Math.max(run[1], last + 1)] : run;
+}
+
+/**
+ * "Regional surveys point to a recovery, Dr Marsh said.": a rule-read clause that opens its sentence, with only a
+ * short attribution after it before the full stop, is a reported sentence whatever the POS tagger made of its verb
+ * ("point" and "show" after a plural noun come out as nouns).
+ */
+export function reportedSentence(tu: TaggedUnit, [a, b]: Run): boolean {
+  const { tokens: toks, sent } = tu.unit;
+  if (a > 0 && sent[a - 1] === sent[a]) return false;
+  const last = sentenceOf(tu, a)[1] - 1;
+  return last >= b && last - b <= SPEAKER_MAX_TOKENS + 3 && /^[.!?]$/.test(toks[last]!.text);
+}
+
+export function isCueWord(t: Token, lex: QuoteLexicon): boolean {
+  return lex.cueVerbs.has(t.text.toLowerCase()) && t.pos !== 'PROPN';
+}
+
+/** Reads "…,” said X" / "…,” X said" after a quotation, or "X said:" before it, when the taggers found no cue. */
+export function ruleAttribution(tu: TaggedUnit, c: Run, lex: QuoteLexicon): [Run, Run] | null {
+  const toks = tu.unit.tokens;
+  let i = c[1];
+  while (i < toks.length && /^\p{P}+$/u.test(toks[i]!.text)) i++;
+  if (i < toks.length && isCueWord(toks[i]!, lex)) {
+    const np = npFrom(toks, i + 1, 1);
+    if (np) return [[i, i + 1], np];
+  }
+  const np = npFrom(toks, i, 1);
+  if (np && np[1] < toks.length && isCueWord(toks[np[1]]!, lex)) return [[np[1], np[1] + 1], np];
+  let j = c[0] - 1;
+  while (j >= 0 && /^[:,]$/.test(toks[j]!.text)) j--;
+  if (j >= 1 && isCueWord(toks[j]!, lex)) {
+    const before = npFrom(toks, j - 1, -1);
+    if (before) return [[j, j + 1], before];
+  }
+  return null;
+}
+
+/** Dashes that sign a quotation with its author's name ("“…” ― Sonya Herridge", "“…” -- J. Smith, Ohio"). */
+export const SIGNATURE_DASH = /^(?:[―—–]|--?)$/;
+
+/**
+ * "“…” ― Sonya Herridge" at the end of a line: the testimonial and epigraph convention, where a dash after a
+ * quotation names who said it. The name (proper nouns and initials) must close its line or be followed by a comma
+ * (an apposition: "― Carla Sanchez, Miami"), so a dash that opens an aside ("” — Trump went on") is not read as one.
+ */
+export function dashAttribution(tu: TaggedUnit, c: Run, text: string): [Run, Run] | null {
+  const toks = tu.unit.tokens;
+  let i = c[1];
+  if (i < toks.length && /^[,.]$/.test(toks[i]!.text)) i++;
+  if (i >= toks.length || !SIGNATURE_DASH.test(toks[i]!.text)) return null;
+  if (toks[i]!.text === '-' && !/\s/.test(text[toks[i]!.start - 1] ?? '')) return null;
+  let k = i + 1;
+  while (k < toks.length && k - i <= SPEAKER_MAX_TOKENS && (toks[k]!.pos === 'PROPN' || /^\p{Lu}\.?$/u.test(toks[k]!.text))) k++;
+  if (k === i + 1 || k - i > SPEAKER_MAX_TOKENS) return null;
+  const lineEnds = (j: number) => j >= toks.length || /\n/.test(text.slice(toks[j - 1]!.end, toks[j]!.start));
+  const closes = lineEnds(k) || toks[k]!.text === ',' || (toks[k]!.text === '.' && lineEnds(k + 1));
+  return closes ? [[i, i + 1], [i + 1, k]] : null;
+}
+
+/** The longest source phrase read after a prepositional cue ("according to a 52-count civil complaint filed by …"). */
+export const SOURCE_PHRASE_MAX_TOKENS = 20;
+
+/**
+ * For a cue of data/quotes/source-after-cue.txt: its source, the phrase from the cue to the next comma, semicolon or
+ * colon, and the content. A content the taggers placed beside cue and source stays; one that overlaps them (they read
+ * the source as the content, or split the source) is the clause before the cue ("X, according to Y") or, when the
+ * sentence opens with the cue, the clause after the source ("According to Y, X").
+ */
+export function prepositionalAttribution(tu: TaggedUnit, cue: Run, c: Run, cues: readonly Run[], lex: QuoteLexicon): [Run, Run] | null {
+  const toks = tu.unit.tokens;
+  const words = toks.slice(cue[0], cue[1]).map((t) => t.text.toLowerCase());
+  if (!lex.sourceAfterCues.some((p) => p.length <= words.length && p.every((w, k) => w === words[words.length - p.length + k]))) return null;
+  const [first, last] = clauseBounds(tu, cue);
+  // "put in categories according to their voting intention" attributes nothing: the attributing use is set off
+  // by a comma or opens its sentence.
+  if (cue[0] > first && toks[cue[0] - 1]!.text !== ',') return null;
+  let stop = cue[1];
+  while (stop < last && stop - cue[1] < SOURCE_PHRASE_MAX_TOKENS && !/^[,;:]$/.test(toks[stop]!.text)) stop++;
+  const trimEnd = (a: number, e: number) => {
+    while (e > a && /^\p{P}+$/u.test(toks[e - 1]!.text) && !/["”’»)]/.test(toks[e - 1]!.text)) e--;
+    return e;
+  };
+  const srcEnd = trimEnd(cue[1], stop);
+  if (srcEnd === cue[1]) return null;
+  const src: Run = [cue[1], srcEnd];
+  if (c[1] <= cue[0]) return [c, src];
+  // "According to Y, X": what Y reports starts right after the comma that closes Y.
+  if (c[0] >= srcEnd) return [first === cue[0] && toks[stop]?.text === ',' && c[0] > stop ? [stop + 1, c[1]] : c, src];
+  const before = trimEnd(first, cue[0]);
+  if (hasWords(toks, [first, before], MIN_SPEECH_WORDS)) return [[first, before], src];
+  if (stop < last && toks[stop]!.text === ',') {
+    const after = trimEnd(stop + 1, last);
+    if (hasWords(toks, [stop + 1, after], MIN_SPEECH_WORDS)) return [[stop + 1, after], src];
+  }
+  return null;
+}
+
+/**
+ * "The visit was described by the mayor as “historic”": a content run the taggers gave no cue, holding a reporting
+ * verb followed by "by", an agent and "as" before a quotation. The verb is the cue; the passive reading after the cue
+ * takes the agent as the speaker and what follows "as" as the content.
+ */
+export function passiveCueInside(tu: TaggedUnit, [a, b]: Run, lex: QuoteLexicon): Run | null {
+  const toks = tu.unit.tokens;
+  for (let i = a; i + 3 < b; i++) {
+    if (toks[i + 1]!.text.toLowerCase() !== 'by' || !isCueWord(toks[i]!, lex)) continue;
+    const agent = npFrom(toks, i + 2, 1);
+    if (agent && agent[1] + 1 < b && toks[agent[1]]!.text.toLowerCase() === 'as' && tu.unit.mark[agent[1] + 1] === 1) return [i, i + 1];
+  }
+  return null;
+}
+
+/** A cue's clause and source when no tagged content goes with it: [clause, source]. */
+export function readCue(tu: TaggedUnit, cue: Run, cues: readonly Run[], sources: readonly Run[], lex: QuoteLexicon, speech: boolean): [Run, Run] | null {
+  const prepositional = prepositionalAttribution(tu, cue, cue, cues, lex);
+  if (prepositional) return prepositional;
+  const src = nearestRun(sources, cue, 1) ?? ruleSource(tu, cue);
+  const clause = src && clauseOf(tu, cue, src, speech);
+  return src && clause ? [cutTrailingAttribution(tu, clause, cues, sources), src] : null;
+}
+
+/** The clause a cue reports when the content tagger gave none: after "X said (that)" to the end of the sentence, or
+ * from the start of the sentence to ", X said". */
+export function clauseOf(tu: TaggedUnit, cue: Run, src: Run, speech: boolean): Run | null {
+  const toks = tu.unit.tokens;
+  const [first, last] = clauseBounds(tu, cue);
+  const trimEnd = (e: number, b: number) => {
+    while (e > b && /^\p{P}+$/u.test(toks[e - 1]!.text) && !/["”’»]/.test(toks[e - 1]!.text)) e--;
+    return e;
+  };
+  const after = Math.max(cue[1], src[1]);
+  const before0 = Math.min(cue[0], src[0]);
+  // ", a Western official has said, shortly after …": an attribution set off by commas reports what precedes it.
+  const parenthetical = before0 > first && toks[before0 - 1]!.text === ',' && after < last && toks[after]!.text === ',';
+  // PolNeAR's report runs over such an aside, from the start of its sentence to the end ("The museum, Mr. Obama
+  // said, would make visitors face uncomfortable truths").
+  if (parenthetical && !speech && last - first <= 2 * RULE_CLAUSE_MAX_TOKENS) {
+    const e = trimEnd(last, first);
+    return e - first >= MIN_SPEECH_WORDS ? [first, e] : null;
+  }
+  if (after < last && src[0] < cue[0] && !parenthetical) {
+    let a = after;
+    if (toks[a]!.text.toLowerCase() === 'that' || toks[a]!.text === ':' || toks[a]!.text === ',') a++;
+    const e = trimEnd(last, a);
+    if (e - a >= MIN_SPEECH_WORDS) return [a, e];
+  }
+  const before = Math.min(cue[0], src[0]);
+  if (before > first) {
+    const e = trimEnd(before, first);
+    return e - first >= MIN_SPEECH_WORDS ? [first, e] : null;
+  }
+  return null;
+}
+
+/** The speaker of a cue the source tagger left alone: after an inverted cue (", said X"), the subject of the
+ * sentence for a participle (", adding: …"), else the noun phrase just before the cue ("X said"). */
+export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
+  const toks = tu.unit.tokens;
+  const prev = cue[0] > 0 ? toks[cue[0] - 1]! : null;
+  if (/ing$/i.test(toks[cue[0]]!.text) || (prev !== null && prev.pos === 'CCONJ')) {
+    // "…, adding: …" and "Russia ignored X and said …": the subject of the sentence speaks.
+    return npFrom(toks, sentenceOf(tu, cue[0])[0], 1);
+  }
+  if (prev && /^[,"”’]$/.test(prev.text)) {
+    const after = npFrom(toks, cue[1], 1);
+    if (after) return after;
+  }
+  return npFrom(toks, cue[0] - 1, -1);
+}
+
+/** Tokens searched back for the comma that opens an apposition or aside between a speaker and the cue. */
+export const APPOSITION_MAX_TOKENS = 12;
+
+/** "Tomas Berg, speaking outside his office, said" / "X, a Labour MP, said": when the source found sits in an aside
+ * set off by commas just before the cue, the speaker is the name before the aside. */
+export function beyondApposition(tu: TaggedUnit, cue: Run, src: Run): Run {
+  const toks = tu.unit.tokens;
+  if (src[1] > cue[0] || cue[0] === 0 || toks[cue[0] - 1]!.text !== ',') return src;
+  let k = cue[0] - 2;
+  const stop = Math.max(0, cue[0] - 2 - APPOSITION_MAX_TOKENS);
+  while (k > stop && toks[k]!.text !== ',' && tu.unit.sent[k] === tu.unit.sent[cue[0]]) k--;
+  if (k <= stop || toks[k]!.text !== ',' || src[0] <= k - 1 && src[1] <= k) return src;
+  const before = npFrom(toks, k - 1, -1);
+  if (!before || !toks.slice(before[0], before[1]).some((t) => t.pos === 'PROPN')) return src;
+  return before;
+}
+
+/**
+ * '“A,” Bennett told the BBC. “B. “C.”': in text whose paragraphs were joined into one, a quotation that opens the
+ * sentence after the one where the previous quote ended, and fills its sentences, is the next paragraph of that quote.
+ */
+export function quotationAfter(tu: TaggedUnit, [a, b]: Run, previousEnd: number): boolean {
+  const { tokens: toks, sent, mark } = tu.unit;
+  if (mark[a] !== 1 || (a > 0 && sent[a - 1] === sent[a]) || (b < toks.length && sent[b] === sent[b - 1])) return false;
+  let p = a - 1;
+  while (p >= 0 && toks[p]!.end > previousEnd) p--;
+  return p >= 0 && sent[a]! - sent[p]! <= 1;
+}
+
+/** True when the content run covers the paragraph but for punctuation: a paragraph that is only a quotation. */
+export function onlyQuotation(tu: TaggedUnit, [a, b]: Run): boolean {
+  const toks = tu.unit.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    if (i >= a && i < b) continue;
+    if (/[\p{L}\p{N}]/u.test(toks[i]!.text)) return false;
+  }
+  return tu.unit.depth[a] !== 0;
+}

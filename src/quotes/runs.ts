@@ -1,0 +1,159 @@
+import type { Token } from '../pipeline/doc.js';
+import type { TaggedUnit } from './tagging.js';
+
+// Token runs ([first, one past last] indices into a paragraph's tokens) and the geometry the quote rules share:
+// gaps, nearest runs by binary search, sentence bounds, noun phrases, word and verb tests. Nothing here scans more
+// than a bounded window or a run it is given, so the rules built on it stay linear.
+
+export type Run = [number, number];
+
+/** Cues this close to a content are joined to it even across a sentence boundary. */
+export const CUE_NEAR_GAP = 3;
+/** A marked span with fewer words than this and no cue is a title or a scare quote, not speech. */
+export const MIN_SPEECH_WORDS = 4;
+
+/** A speaker noun phrase: proper nouns, determiners, adjectives, nouns and possessives, up to SPEAKER_MAX_TOKENS. */
+export const SPEAKER_MAX_TOKENS = 8;
+const NP_POS = new Set(['PROPN', 'DET', 'ADJ', 'NOUN', 'PART', 'PRON', 'NUM']);
+
+export function gap(a: Run, b: Run): number {
+  if (a[1] <= b[0]) return b[0] - a[1];
+  if (b[1] <= a[0]) return a[0] - b[1];
+  return -1; // overlapping
+}
+
+/** Index of the first run (sorted, non-overlapping) that ends after `pos`: binary search. */
+export function firstEndingAfter(runs: readonly Run[], pos: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]![1] > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The run nearest to `to` within `maxGap` tokens (not overlapping `avoid`, passing `ok`). Runs are sorted, so only
+ * the runs in the window are read: no scan of the whole paragraph. */
+export function nearestRun(runs: readonly Run[], to: Run, maxGap: number, avoid?: Run, ok?: (r: Run) => boolean, prefer?: (r: Run) => boolean): Run | null {
+  let best: Run | null = null;
+  let bestScore = Infinity;
+  for (let k = firstEndingAfter(runs, to[0] - maxGap - 1); k < runs.length && runs[k]![0] <= to[1] + maxGap; k++) {
+    const r = runs[k]!;
+    const g = gap(r, to);
+    if (g < 0 || g > maxGap) continue;
+    if (avoid && gap(r, avoid) < 0) continue;
+    if (ok && !ok(r)) continue;
+    // A preferred run wins over any other: '“A,” he said. “B,” he added' gives B the cue of its own sentence.
+    const score = g + (prefer && !prefer(r) ? maxGap + 1 : 0);
+    if (score < bestScore) {
+      best = r;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function sameSentence(tu: TaggedUnit, a: Run, b: Run): boolean {
+  const sent = tu.unit.sent;
+  return sent[a[0]] === sent[b[1] - 1] || sent[a[1] - 1] === sent[b[0]];
+}
+
+/** Whether one of the sorted, non-overlapping runs lies within [from, to) (binary search). */
+export function hasRunWithin(runs: readonly Run[], from: number, to: number): boolean {
+  let k = firstEndingAfter(runs, from);
+  if (k < runs.length && runs[k]![0] < from) k++;
+  return k < runs.length && runs[k]![1] <= to;
+}
+
+/** First and one-past-last token of each token's sentence, computed once per unit. */
+export const sentenceBounds = new WeakMap<object, { first: Int32Array; end: Int32Array }>();
+
+export function sentenceOf(tu: TaggedUnit, i: number): [number, number] {
+  let b = sentenceBounds.get(tu.unit);
+  if (!b) {
+    const sent = tu.unit.sent;
+    const n = sent.length;
+    b = { first: new Int32Array(n), end: new Int32Array(n) };
+    for (let k = 0; k < n; k++) b.first[k] = k > 0 && sent[k - 1] === sent[k] ? b.first[k - 1]! : k;
+    for (let k = n - 1; k >= 0; k--) b.end[k] = k + 1 < n && sent[k + 1] === sent[k] ? b.end[k + 1]! : k + 1;
+    sentenceBounds.set(tu.unit, b);
+  }
+  return [b.first[i]!, b.end[i]!];
+}
+
+/** Punctuation and conjunctions at the edges of a speaker run are not part of the mention. */
+export function trimRun(toks: readonly Token[], [a, b]: Run): Token[] {
+  // A run over a comma between a name and a description is the name: "Nick Bubb, an analyst at Evolution
+  // Securities" is Nick Bubb, and "…leaders in the White House, Michel Barnier" is Michel Barnier.
+  for (let k = b - 1; k > a; k--) {
+    if (toks[k]!.text !== ',') continue;
+    // "Germany, Italy and Spain": a list goes on after its commas, and stays whole.
+    if (toks.slice(k + 1, b).some((t) => /^(and|or)$/i.test(t.text))) break;
+    const isName = (from: number, to: number) => from < to && toks.slice(from, to).every((t) => t.pos === 'PROPN' || /^\p{P}$/u.test(t.text));
+    let first = k;
+    while (first > a && toks[first - 1]!.text !== ',') first--;
+    if (isName(first, k)) [a, b] = [first, k];
+    else if (toks[k + 1]?.pos === 'PROPN' && toks.slice(k + 1, b).some((t) => t.pos === 'PROPN')) a = k + 1;
+    break;
+  }
+  while (a < b && /^\p{P}+$/u.test(toks[a]!.text)) a++;
+  while (b > a && /^\p{P}+$/u.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1)) b--;
+  return toks.slice(a, b);
+}
+
+/** "Gov. Mike Pence (R-IN)": a closing bracket whose opening one is in the run stays with the mention. */
+export function closesBracket(toks: readonly Token[], a: number, k: number): boolean {
+  if (toks[k]!.text !== ')') return false;
+  for (let i = k - 1; i >= a; i--) if (toks[i]!.text === '(') return true;
+  return false;
+}
+
+/** The noun phrase starting at `i` going right (dir 1) or ending at `i` going left (dir -1), with a name or a noun. */
+export function npFrom(toks: readonly Token[], i: number, dir: 1 | -1): Run | null {
+  let k = i;
+  const inNp = (j: number) =>
+    NP_POS.has(toks[j]!.pos) || (toks[j]!.text === '-' && j > 0 && j + 1 < toks.length && toks[j - 1]!.pos === 'NOUN');
+  while (k >= 0 && k < toks.length && Math.abs(k - i) < SPEAKER_MAX_TOKENS && inNp(k)) k += dir;
+  const [a, b] = dir === 1 ? [i, k] : [k + 1, i + 1];
+  if (b <= a) return null;
+  if (!toks.slice(a, b).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON')) return null;
+  return [a, b];
+}
+
+/** A reported clause has a finite verb: an auxiliary or a verb that is neither a gerund nor after "to" ("told a
+ * press conference after meeting X" and "to be engaged on questions" are not reports of speech). */
+export function hasVerb(toks: readonly Token[], [a, b]: Run): boolean {
+  for (let i = a; i < b; i++) {
+    const t = toks[i]!;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    if (i > 0 && toks[i - 1]!.text.toLowerCase() === 'to') continue;
+    // A gerund is not finite, except in headline grammar, straight after its subject ("Allies working on new plan").
+    if (t.pos === 'VERB' && /ing$/i.test(t.text) && !(i > a && /^(NOUN|PROPN|PRON)$/.test(toks[i - 1]!.pos))) continue;
+    return true;
+  }
+  return false;
+}
+
+export function overlapsAny(sorted: readonly Run[], r: Run): boolean {
+  const k = firstEndingAfter(sorted, r[0]);
+  return k < sorted.length && sorted[k]![0] < r[1];
+}
+
+export function sameSentenceOrNear(tu: TaggedUnit, a: Run, b: Run): boolean {
+  const g = gap(a, b);
+  return (g >= 0 && g <= CUE_NEAR_GAP) || sameSentence(tu, a, b);
+}
+
+/** Whether the run holds at least n words; stops as soon as it has found them. */
+export function hasWords(toks: readonly Token[], [a, b]: Run, n: number): boolean {
+  for (let i = a; i < b && n > 0; i++) if (/\p{L}/u.test(toks[i]!.text)) n--;
+  return n <= 0;
+}
+
+export function wordCount(toks: readonly Token[], [a, b]: Run): number {
+  let n = 0;
+  for (let i = a; i < b; i++) if (/\p{L}/u.test(toks[i]!.text)) n++;
+  return n;
+}
