@@ -109,7 +109,10 @@ export function parentheticalIn(tu: TaggedUnit, c: Run, cues: readonly Run[]): [
     if (cue[0] <= c[0] + 1 || cue[1] >= c[1] - 1) continue;
     let a = cue[0] - 1;
     while (a > c[0] && cue[0] - a <= SPEAKER_MAX_TOKENS + 1 && toks[a]!.text !== ',') a--;
-    if (toks[cue[1]]!.text === ',' && toks[a]!.text === ',' && isSpeaker([a + 1, cue[0]])) return [cue, [a + 1, cue[0]]];
+    // ", Stumpf explained earlier in the committee hearing,": the aside may run on after its cue, without a verb.
+    let z = cue[1];
+    while (z < c[1] - 1 && z - cue[1] < SPEAKER_MAX_TOKENS && toks[z]!.text !== ',' && !/^(VERB|AUX)$/.test(toks[z]!.pos)) z++;
+    if (toks[z]!.text === ',' && toks[a]!.text === ',' && isSpeaker([a + 1, cue[0]])) return [cue, [a + 1, cue[0]]];
     let b = cue[1];
     while (b < c[1] - 1 && b - cue[1] <= SPEAKER_MAX_TOKENS && toks[b]!.text !== ',') b++;
     if (toks[cue[0] - 1]!.text === ',' && toks[b]!.text === ',' && isSpeaker([cue[1], b])) return [cue, [cue[1], b]];
