@@ -54,6 +54,13 @@ test("typewriter doubles ('' and ``) are double quotation marks, as older wire a
   assert.deepEqual(pair(text).map((x) => [x.text, x.family]), [["''It isn't over,''", 'double'], ["``We play again on Sunday,''", 'double']]);
 });
 
+test('the pairing the taggers were trained on: no typewriter doubles, no sentence breaks (src/train/quotes.ts)', () => {
+  const text = "He said ''no.'' She told the inquiry: \"We waited. \"Nobody came.\"";
+  const legacy = pairQuoteMarks(text, paragraphRanges(text, []), { typewriterDoubles: false, sentenceBreaks: false });
+  assert.ok(!legacy.some((q) => text.slice(q.start, q.end) === "''no.''"));
+  assert.deepEqual(legacy.filter((q) => q.family === 'double').map((q) => text.slice(q.start, q.end)), ['"We waited. "']);
+});
+
 test('unbalanced closing marks are ignored; plural possessives close nothing', () => {
   assert.deepEqual(pair('Nothing here” at all. The leaders’ meeting ended.'), []);
 });

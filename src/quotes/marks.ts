@@ -32,16 +32,26 @@ export function isQuoteMarkChar(c: string): boolean {
 
 /** Every character isQuoteMarkChar accepts, and the typewriter doubles '' and `` (older wire and archive text). */
 const MARK_RE = /''|``|["'«»‘’‚“”„‹›]/g;
+/** The same without the doubles: each ' of a '' is a single mark. */
+const SINGLE_CHAR_MARK_RE = /["'«»‘’‚“”„‹›]/g;
 
-/** How many characters the mark at `i` takes: 2 for '' and ``. */
-function markLength(text: string, i: number): number {
+/** Options of pairQuoteMarks. */
+export interface MarkOptions {
+  /** Read '' and `` as double quotation marks (default); false reads '' as two single marks and `` as none. */
+  typewriterDoubles?: boolean;
+  /** End an open quotation at a mark that opens a new sentence (paragraphs joined into one line; default). */
+  sentenceBreaks?: boolean;
+}
+
+/** How many characters the mark at `i` takes: 2 for '' and `` when the doubles are read. */
+function markLength(text: string, i: number, doubles: boolean): number {
   const c = text[i];
-  return (c === "'" || c === '`') && text[i + 1] === c ? 2 : 1;
+  return doubles && (c === "'" || c === '`') && text[i + 1] === c ? 2 : 1;
 }
 
 /** The mark at `i` as one character: '' is a straight double mark, `` an opening double one. */
-function markChar(text: string, i: number): string {
-  if (markLength(text, i) === 1) return text[i]!;
+function markChar(text: string, i: number, doubles: boolean): string {
+  if (markLength(text, i, doubles) === 1) return text[i]!;
   return text[i] === '`' ? '„' : '"';
 }
 
@@ -57,10 +67,10 @@ const CLOSING_CONTEXT = /[\s)\]}.,;:!?\u2014\u2013\-/…]/;
 type Role = 'open' | 'close' | 'either' | 'none' | 'possessive';
 
 /** What a mark at `i` can do, judged from its neighbours: an apostrophe inside a word is not a mark at all. */
-function roleOf(text: string, i: number): Role {
-  const c = markChar(text, i);
+function roleOf(text: string, i: number, doubles: boolean): Role {
+  const c = markChar(text, i, doubles);
   const before = i > 0 ? text[i - 1] : undefined;
-  const after = text[i + markLength(text, i)];
+  const after = text[i + markLength(text, i, doubles)];
   const single = SINGLE_OPEN.has(c) || SINGLE_CLOSE.has(c);
   if (single && isWordChar(before) && isWordChar(after)) return 'none'; // don't, Moscow's
   if (ONLY_OPEN.has(c) && !(c === '‘' && isWordChar(before))) return 'open';
@@ -91,13 +101,16 @@ interface Open {
  * A quote left open at the end of a paragraph continues into the next paragraph when that paragraph starts with an
  * opening mark of the same family; otherwise it is cut at the end of its paragraph (closed: false).
  */
-export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly [number, number]>): MarkedQuote[] {
+export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly [number, number]>, options: MarkOptions = {}): MarkedQuote[] {
+  const doubles = options.typewriterDoubles ?? true;
+  const sentenceBreaks = options.sentenceBreaks ?? true;
   const out: MarkedQuote[] = [];
   let stack: Open[] = [];
   // Every mark of the text, found in one scan; each paragraph reads its own with a moving pointer.
   const at: number[] = [];
-  MARK_RE.lastIndex = 0;
-  for (let m = MARK_RE.exec(text); m !== null; m = MARK_RE.exec(text)) at.push(m.index);
+  const re = doubles ? MARK_RE : SINGLE_CHAR_MARK_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) at.push(m.index);
   let mi = 0;
   for (let p = 0; p < paragraphs.length; p++) {
     const [ps, pe] = paragraphs[p]!;
@@ -111,16 +124,16 @@ export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly 
     let lastSingleClose = -1;
     for (let k = mEnd - 1; k >= mi && lastSingleClose < 0; k--) {
       const i = at[k]!;
-      const c = markChar(text, i);
-      if ((SINGLE_CLOSE.has(c) || SINGLE_OPEN.has(c)) && roleOf(text, i) === 'close') lastSingleClose = i;
+      const c = markChar(text, i, doubles);
+      if ((SINGLE_CLOSE.has(c) || SINGLE_OPEN.has(c)) && roleOf(text, i, doubles) === 'close') lastSingleClose = i;
     }
     for (let k = mi; k < mEnd; k++) {
       const i = at[k]!;
-      const c = markChar(text, i);
-      const close = i + markLength(text, i); // one past the mark
+      const c = markChar(text, i, doubles);
+      const close = i + markLength(text, i, doubles); // one past the mark
       const first = i === firstChar;
       const family = familyOf(c);
-      let role = roleOf(text, i);
+      let role = roleOf(text, i, doubles);
       if (role === 'possessive') role = lastSingleClose > i ? 'none' : 'close';
       if (role === 'none') continue;
       // A paragraph that opens with a mark while the previous paragraph's quote is still open continues it.
@@ -136,7 +149,7 @@ export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly 
         continue;
       }
       if (stack.length >= MAX_QUOTE_DEPTH) continue;
-      if (top && top.family === family && role === 'open' && opensSentence(text, i, top.at)) {
+      if (sentenceBreaks && top && top.family === family && role === 'open' && opensSentence(text, i, top.at, doubles)) {
         // '… on their way back. "We couldn't …': text whose paragraphs were joined into one line keeps the convention
         // that a quotation going on into the next paragraph is not closed there. A mark that clearly opens a new
         // sentence while one of its family is open is that paragraph break: the open quote ends before it, unclosed.
@@ -156,7 +169,7 @@ export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly 
     // At the end of the paragraph: quotes stay open only if the next paragraph opens with a mark of their family.
     if (stack.length > 0) {
       const next = paragraphs[p + 1];
-      const continues = next !== undefined && startsWithMark(text, next, stack[0]!.family);
+      const continues = next !== undefined && startsWithMark(text, next, stack[0]!.family, doubles);
       if (!continues) {
         for (let d = stack.length - 1; d >= 0; d--) {
           const open = stack[d]!;
@@ -178,10 +191,10 @@ export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly 
 }
 
 /** A mark after the end of a sentence (". ", "? ") that follows the open quote's first sentence, before a capital. */
-function opensSentence(text: string, i: number, openAt: number): boolean {
+function opensSentence(text: string, i: number, openAt: number, doubles: boolean): boolean {
   let k = i - 1;
   while (k > openAt && isSpaceCode(text.charCodeAt(k))) k--;
-  return k < i - 1 && k > openAt + 1 && /[.!?]/.test(text[k]!) && /\p{Lu}/u.test(text[i + markLength(text, i)] ?? '');
+  return k < i - 1 && k > openAt + 1 && /[.!?]/.test(text[k]!) && /\p{Lu}/u.test(text[i + markLength(text, i, doubles)] ?? '');
 }
 
 function findOpen(stack: Open[], family: 'double' | 'single'): number {
@@ -189,10 +202,10 @@ function findOpen(stack: Open[], family: 'double' | 'single'): number {
   return -1;
 }
 
-function startsWithMark(text: string, [s, e]: readonly [number, number], family: 'double' | 'single'): boolean {
+function startsWithMark(text: string, [s, e]: readonly [number, number], family: 'double' | 'single', doubles: boolean): boolean {
   let i = s;
   while (i < e && /\s/.test(text[i]!)) i++;
-  return i < e && isQuoteMarkChar(text[i]!) && familyOf(markChar(text, i)) === family;
+  return i < e && isQuoteMarkChar(text[i]!) && familyOf(markChar(text, i, doubles)) === family;
 }
 
 function trimEnd(text: string, s: number, e: number): number {

@@ -2,7 +2,7 @@ import type { Block } from '../model/record.js';
 import type { Token } from '../pipeline/doc.js';
 import { baseFeatures, stageFeatures, type FlatRows } from './features.js';
 import { quoteLexicon } from './lexicon.js';
-import { pairQuoteMarks, type MarkedQuote } from './marks.js';
+import { pairQuoteMarks, type MarkedQuote, type MarkOptions } from './marks.js';
 import { PACK_OFFSET, PACKED_STRIDE, TABLE_STRIDE, type QuoteModels } from './model.js';
 import { LABELS, O, viterbiEm } from './perceptron.js';
 import { paragraphRanges } from './paragraphs.js';
@@ -28,9 +28,9 @@ export interface DocLayout {
 }
 
 /** Paragraphs, paired quotation marks and token units of a document. */
-export function layoutOf(text: string, tokens: readonly Token[], blocks: readonly Block[]): DocLayout {
+export function layoutOf(text: string, tokens: readonly Token[], blocks: readonly Block[], markOptions: MarkOptions = {}): DocLayout {
   const paragraphs = paragraphRanges(text, blocks);
-  const marks = pairQuoteMarks(text, paragraphs);
+  const marks = pairQuoteMarks(text, paragraphs, markOptions);
   return { paragraphs, marks, units: buildUnits(tokens, paragraphs, marks) };
 }
 
