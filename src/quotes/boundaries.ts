@@ -200,26 +200,11 @@ export function rowBuffer(): Int32Array {
  * counts come from the paragraph's prefix arrays.
  */
 export function boundaryRows(c: BoundaryContext, side: Side, at: number, tagged: number, other: number, out: Int32Array): number {
-  const { wh, ph, code, labels } = c;
-  const n = wh.length;
+  const { wh, ph, labels } = c;
   const sent = c.unit.sent;
-  // The two tokens either side of the boundary: inner belongs to the span, outer does not.
-  const inner = side === 'start' ? at : at - 1;
-  const outer = side === 'start' ? at - 1 : at;
-  const inside = outer >= 0 && outer < n;
+  const { inner, outer, inside, d, d0, bc, sentEdge, sd, o, near, a, b, firstIn, cueIn } = candidateGeometry(c, side, at, tagged, other);
   const pi = ph[inner]!;
-  const d = signed(at - tagged);
-  const d0 = d === 0 ? 1 : 0;
-  const bc = inside ? code[outer]! : 7;
-  const sentEdge = !inside || sent[outer] !== sent[inner] ? 1 : 0;
-  const sd = Math.max(-2, Math.min(2, sent[inner]! - sent[side === 'start' ? tagged : Math.max(0, tagged - 1)]!));
-  const slot = side === 'start' ? at : n + 1 + at;
-  if (c.fixedDone[slot] === 0) {
-    positionRows(c, inner, outer, slot * FIXED_ROWS);
-    c.fixedDone[slot] = 1;
-  }
   const f = c.fixed;
-  const o = slot * FIXED_ROWS;
   let k = 0;
   out[k++] = dRow(d);
   for (let j = 0; j < 7; j++) out[k++] = f[o + j]!;
@@ -229,12 +214,7 @@ export function boundaryRows(c: BoundaryContext, side: Side, at: number, tagged:
   for (let j = 7; j < 10; j++) out[k++] = f[o + j]!;
   // Cues: the nearest outside the boundary on its side ("said that | X", "X | , he said"): adjacent within 3
   // tokens, and its distance within 12; and the first cue inside the span the boundary would make.
-  const near = nearCue(c, side, at);
   out[k++] = cueAdjRow(near <= 3 ? near : 0, bc);
-  const a = side === 'start' ? at : other;
-  const b = side === 'start' ? other : at;
-  const firstIn = c.nextCue[a]!;
-  const cueIn = firstIn < b ? 1 : 0;
   out[k++] = cueInRow(cueIn);
   if (cueIn) out[k++] = row(mix(mix(H_cueInW, wh[firstIn]!), side === 'start' ? 0 : 1));
   out[k++] = cueDistRow(bucket(near <= 12 ? near : 0), d0);
@@ -244,6 +224,61 @@ export function boundaryRows(c: BoundaryContext, side: Side, at: number, tagged:
   out[k++] = lenRow(bucket(b - a), spansSentences(sent, a, b));
   out[k++] = commasRow(Math.min(c.commas[b]! - c.commas[a]!, 4));
   return k;
+}
+
+/** Where a candidate boundary sits: what boundaryRows and scoreCandidate both read (see candidateGeometry). */
+interface CandidateGeometry {
+  /** The two tokens either side of the boundary: inner belongs to the span, outer does not. */
+  inner: number;
+  outer: number;
+  /** Whether outer is a token of the paragraph. */
+  inside: boolean;
+  /** Signed, capped distance from the tagged boundary; d0 is 1 when it is the tagged boundary. */
+  d: number;
+  d0: number;
+  /** Class code of the outer token (7 outside the paragraph). */
+  bc: number;
+  /** 1 when the boundary is a sentence edge; sd the capped sentence distance from the tagged boundary. */
+  sentEdge: number;
+  sd: number;
+  /** Offset of the boundary's position rows in the context's `fixed` table (computed on first use). */
+  o: number;
+  /** Tokens to the nearest cue outside the boundary on its side (0: none). */
+  near: number;
+  /** The span the boundary would make, and its first cue (cueIn 1 when that lies inside). */
+  a: number;
+  b: number;
+  firstIn: number;
+  cueIn: number;
+}
+
+/** Overwritten by every call: candidates are scored one at a time, and an object per candidate would be garbage. */
+const geometry: CandidateGeometry = { inner: 0, outer: 0, inside: false, d: 0, d0: 0, bc: 0, sentEdge: 0, sd: 0, o: 0, near: 0, a: 0, b: 0, firstIn: 0, cueIn: 0 };
+
+function candidateGeometry(c: BoundaryContext, side: Side, at: number, tagged: number, other: number): CandidateGeometry {
+  const n = c.wh.length;
+  const sent = c.unit.sent;
+  const g = geometry;
+  g.inner = side === 'start' ? at : at - 1;
+  g.outer = side === 'start' ? at - 1 : at;
+  g.inside = g.outer >= 0 && g.outer < n;
+  g.d = signed(at - tagged);
+  g.d0 = g.d === 0 ? 1 : 0;
+  g.bc = g.inside ? c.code[g.outer]! : 7;
+  g.sentEdge = !g.inside || sent[g.outer] !== sent[g.inner] ? 1 : 0;
+  g.sd = Math.max(-2, Math.min(2, sent[g.inner]! - sent[side === 'start' ? tagged : Math.max(0, tagged - 1)]!));
+  const slot = side === 'start' ? at : n + 1 + at;
+  g.o = slot * FIXED_ROWS;
+  if (c.fixedDone[slot] === 0) {
+    positionRows(c, g.inner, g.outer, g.o);
+    c.fixedDone[slot] = 1;
+  }
+  g.near = nearCue(c, side, at);
+  g.a = side === 'start' ? at : other;
+  g.b = side === 'start' ? other : at;
+  g.firstIn = c.nextCue[g.a]!;
+  g.cueIn = g.firstIn < g.b ? 1 : 0;
+  return g;
 }
 
 /** Tokens from a boundary to the nearest cue outside it on its side (0 when there is none). */
@@ -478,22 +513,9 @@ export function scoreCandidate(f: FastScorer, c: BoundaryContext, side: Side, at
   const { wh, ph, code, labels } = c;
   const n = wh.length;
   const { sent, mark, depth } = c.unit;
-  const inner = side === 'start' ? at : at - 1;
-  const outer = side === 'start' ? at - 1 : at;
-  const inside = outer >= 0 && outer < n;
+  const { inner, outer, inside, d, d0, bc, sentEdge, sd, o, near, a, b, firstIn, cueIn } = candidateGeometry(c, side, at, tagged, other);
   const pi = ph[inner]!;
-  const d = signed(at - tagged);
-  const d0 = d === 0 ? 1 : 0;
-  const bc = inside ? code[outer]! : 7;
-  const sentEdge = !inside || sent[outer] !== sent[inner] ? 1 : 0;
-  const sd = Math.max(-2, Math.min(2, sent[inner]! - sent[side === 'start' ? tagged : Math.max(0, tagged - 1)]!));
-  const slot = side === 'start' ? at : n + 1 + at;
-  if (c.fixedDone[slot] === 0) {
-    positionRows(c, inner, outer, slot * FIXED_ROWS);
-    c.fixedDone[slot] = 1;
-  }
   const fixed = c.fixed;
-  const o = slot * FIXED_ROWS;
   const sp = f.sparse;
   // POS indexes of the two tokens; a tag not in KNOWN_POS is read through the sparse table.
   const ip = c.pos[inner]!;
@@ -514,12 +536,7 @@ export function scoreCandidate(f: FastScorer, c: BoundaryContext, side: Side, at
   s += known ? f.sentbc[(sentEdge * 8 + bc) * POS_COUNT + ip]! : weightOf(sp, fixed[o + 7]!);
   s += mkWeight(f, mark[inner]!, inside ? mark[outer]! : 3);
   s += mkWeight(f, depth[inner]!, inside ? depth[outer]! : 3);
-  const near = nearCue(c, side, at);
   s += f.cueAdj[(near <= 3 ? near : 0) * 8 + bc]!;
-  const a = side === 'start' ? at : other;
-  const b = side === 'start' ? other : at;
-  const firstIn = c.nextCue[a]!;
-  const cueIn = firstIn < b ? 1 : 0;
   s += f.cueIn[cueIn]!;
   if (cueIn) s += weightOf(sp, row(mix(mix(H_cueInW, wh[firstIn]!), side === 'start' ? 0 : 1)));
   s += f.cueDist[bucket(near <= 12 ? near : 0) * 2 + d0]!;
