@@ -2,6 +2,7 @@
 // the structure layer read as authors (people of the document, not mentions in its text). With no
 // blocks yet, the whole text is body.
 import type { NewsRecord } from '../model/record.js';
+import { partitionPoint } from '../util/search.js';
 
 /** Sorted, merged [start, end) ranges no mention may overlap. */
 export function excludedRanges(record: NewsRecord): Array<[number, number]> {
@@ -49,12 +50,6 @@ function cut(ranges: Array<[number, number]>, holes: Array<[number, number]>): A
 
 /** True when [start, end) overlaps one of the sorted ranges (binary search). */
 export function inRanges(ranges: Array<[number, number]>, start: number, end: number): boolean {
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid]![1] <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(ranges.length, (i) => ranges[i]![1] > start);
   return lo < ranges.length && ranges[lo]![0] < end;
 }

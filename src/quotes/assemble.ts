@@ -17,6 +17,7 @@ import {
   MIN_SPEECH_WORDS, type Run, firstEndingAfter, gap, hasVerb, nearestRun, npFrom, overlapsAny, sameSentence,
   sameSentenceOrNear, trimRun, wordCount,
 } from './runs.js';
+import { partitionPoint } from '../util/search.js';
 
 // Turns the taggers' spans into Quote records: each content span is joined to the nearest cue, and the cue to the
 // nearest source; quotation-only paragraphs continue the previous speaker; a content span that itself reports
@@ -40,13 +41,7 @@ export const CONTINUED_CONFIDENCE = 0.6;
 /** direct: the content is one marked quotation; mixed: it holds marked words; indirect: no marks. */
 export function kindOf(start: number, end: number, marks: readonly MarkedQuote[]): Quote['kind'] {
   // Marks are sorted by start: find the first that may open at the content's start, read on to its end.
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid]!.start >= start - 1) hi = mid;
-    else lo = mid + 1;
-  }
+  const lo = partitionPoint(marks.length, (i) => marks[i]!.start >= start - 1);
   let mixed = false;
   for (let k = lo; k < marks.length; k++) {
     const m = marks[k]!;
@@ -435,14 +430,7 @@ function splitAtQuotationStart(tu: TaggedUnit, [a, b]: Run): Run[] {
 }
 
 function firstStartingAt(qs: readonly Quote[], start: number): number {
-  let lo = 0;
-  let hi = qs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (qs[mid]!.content.start >= start) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return partitionPoint(qs.length, (i) => qs[i]!.content.start >= start);
 }
 
 /** Auxiliaries that make a reporting verb passive ("was denied", "got told"). */

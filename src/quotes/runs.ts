@@ -1,5 +1,6 @@
 import type { Token } from '../pipeline/doc.js';
 import type { TaggedUnit } from './tagging.js';
+import { partitionPoint } from '../util/search.js';
 
 // Token runs ([first, one past last] indices into a paragraph's tokens) and the geometry the quote rules share:
 // gaps, nearest runs by binary search, sentence bounds, noun phrases, word and verb tests. Nothing here scans more
@@ -24,14 +25,7 @@ export function gap(a: Run, b: Run): number {
 
 /** Index of the first run (sorted, non-overlapping) that ends after `pos`: binary search. */
 export function firstEndingAfter(runs: readonly Run[], pos: number): number {
-  let lo = 0;
-  let hi = runs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (runs[mid]![1] > pos) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return partitionPoint(runs.length, (i) => runs[i]![1] > pos);
 }
 
 /** The run nearest to `to` within `maxGap` tokens (not overlapping `avoid`, passing `ok`). Runs are sorted, so only

@@ -2,6 +2,7 @@ import type { Entity, Speaker } from '../model/record.js';
 import { span } from '../model/span.js';
 import type { Token } from '../pipeline/doc.js';
 import type { QuoteLexicon } from './lexicon.js';
+import { partitionPoint } from '../util/search.js';
 
 // Who a speaker mention stands for. Until the entity layer fills record.entities this resolves names itself: a name is
 // the last run of capitalised proper nouns in the mention; a pronoun or a definite role noun ("the official") takes
@@ -125,13 +126,7 @@ function personBefore(ctx: SpeakerContext, at: number): Entity | null {
     ctx.entityById = byId;
   }
   const ms = ctx.personMentions;
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid]![0] <= at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(ms.length, (i) => ms[i]![0] > at);
   return lo > 0 ? ctx.entityById!.get(ms[lo - 1]![1]) ?? null : null;
 }
 
