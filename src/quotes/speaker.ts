@@ -14,11 +14,8 @@ export interface SpeakerContext {
   lex: QuoteLexicon;
   /** Speakers of the quotes already read in this document, most recent last. */
   history: Speaker[];
-  /** Ids of the person entities, built when a pronoun first asks. */
-  personIds?: Set<string>;
-  /** Ends of the named persons' mentions with their entity, sorted; built when a pronoun first needs them. */
-  personMentions?: Array<[number, string]>;
-  entityById?: Map<string, Entity>;
+  /** The document's persons, indexed when a pronoun first asks (personIndex). */
+  persons?: PersonIndex;
 }
 
 /** Words that open an indefinite mention: "a Western official", "an aide", "sources close to". */
@@ -117,27 +114,36 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
 
 /** The person entity with the last mention ending before `at` (binary search over the document's person mentions). */
 function personBefore(ctx: SpeakerContext, at: number): Entity | null {
-  if (!ctx.personMentions) {
-    const byId = new Map(ctx.entities.map((e) => [e.id, e] as const));
-    ctx.personMentions = ctx.entities
-      .filter((e) => e.type === 'PERSON' && e.named)
-      .flatMap((e) => e.mentions.map((m) => [m.span.end, e.id] as [number, string]))
-      .sort((a, b) => a[0] - b[0]);
-    ctx.entityById = byId;
+  const { mentions } = personIndex(ctx);
+  const k = partitionPoint(mentions.length, (i) => mentions[i]![0] > at);
+  return k > 0 ? mentions[k - 1]![1] : null;
+}
+
+/** The person entities by id, and the ends of the named ones' mentions with their entity, sorted by end. */
+interface PersonIndex {
+  ids: Set<string>;
+  mentions: Array<[number, Entity]>;
+}
+
+function personIndex(ctx: SpeakerContext): PersonIndex {
+  if (!ctx.persons) {
+    const people = ctx.entities.filter((e) => e.type === 'PERSON');
+    ctx.persons = {
+      ids: new Set(people.map((e) => e.id)),
+      mentions: people
+        .filter((e) => e.named)
+        .flatMap((e) => e.mentions.map((m) => [m.span.end, e] as [number, Entity]))
+        .sort((a, b) => a[0] - b[0]),
+    };
   }
-  const ms = ctx.personMentions;
-  const lo = partitionPoint(ms.length, (i) => ms[i]![0] > at);
-  return lo > 0 ? ctx.entityById!.get(ms[lo - 1]![1]) ?? null : null;
+  return ctx.persons;
 }
 
 /** Pronouns that stand for one person. */
 const PERSONAL_PRONOUNS = new Set(['he', 'she']);
 
 function isPerson(ctx: SpeakerContext, s: Speaker): boolean {
-  if (s.entity !== null) {
-    ctx.personIds ??= new Set(ctx.entities.filter((e) => e.type === 'PERSON').map((e) => e.id));
-    return ctx.personIds.has(s.entity);
-  }
+  if (s.entity !== null) return personIndex(ctx).ids.has(s.entity);
   return (s.name ?? '').split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
 }
 
