@@ -14,8 +14,8 @@ import {
   readCue, relativeSource, reportedSentence, ruleAttribution, ruleSource,
 } from './attributionRules.js';
 import {
-  MIN_SPEECH_WORDS, type Run, firstEndingAfter, gap, hasVerb, nearestRun, npFrom, overlapsAny, sameSentence,
-  sameSentenceOrNear, trimRun, wordCount,
+  MIN_SPEECH_WORDS, type Run, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
+  sameSentenceOrNear, trimRun,
 } from './runs.js';
 import { partitionPoint } from '../util/search.js';
 
@@ -219,15 +219,15 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         confidence = CONTINUED_CONFIDENCE;
       } else speaker = { entity: null, name: null, mention: null, anonymous: false };
       const kind = kindOf(start, end, marks);
-      if (!cue && !src && !carried && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || wordCount(toks, run) < MIN_SPEECH_WORDS)) continue;
+      if (!cue && !src && !carried && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || !hasWords(toks, run, MIN_SPEECH_WORDS))) continue;
       if (verbFilter && kind === 'indirect' && !(ruleRead.has(run) && reportedSentence(tu, run)) && !hasVerb(toks, run)) continue; // "told reporters", "posting the footage": not a clause
       // PolNeAR gives every attribution a cue: a short indirect span left without one is a fragment of a clause.
-      if (!speech && !cue && !carried && kind === 'indirect' && wordCount(toks, run) < ATTRIBUTION_MIN_UNCUED_WORDS) continue;
+      if (!speech && !cue && !carried && kind === 'indirect' && !hasWords(toks, run, ATTRIBUTION_MIN_UNCUED_WORDS)) continue;
       // "Workers watched a screening of “X”": a mixed span with marked words needs a reporting cue as well.
       if (requireLexiconCue && kind !== 'direct' && cue && !lexiconCue(toks, cue, lex)) continue;
       const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : carried ? carried.cue : null, speaker, confidence);
       reread.add(readKey);
-      if (kind === 'direct' && wordCount(toks, run) < MIN_SPEECH_WORDS) q.kind = 'mixed'; // a quoted word or phrase
+      if (kind === 'direct' && !hasWords(toks, run, MIN_SPEECH_WORDS)) q.kind = 'mixed'; // a quoted word or phrase
       if (cue) usedCues.add(cue[0]);
       previous = q;
       previousUnit = ui;
@@ -357,7 +357,7 @@ function labelColonLine(tu: TaggedUnit, lex: QuoteLexicon): TaggedUnit {
   if (lex.labelWords.has(toks[a]!.text.toLowerCase())) return tu; // "Update: …", "Watch: …": a section label
   let e = toks.length;
   if (a === 0 && toks[e - 1]!.text === '.') e--;
-  if (wordCount(toks, [c + 1, e]) < MIN_SPEECH_WORDS) return tu;
+  if (!hasWords(toks, [c + 1, e], MIN_SPEECH_WORDS)) return tu;
   const n = toks.length;
   const cue = new Uint8Array(n);
   const source = new Uint8Array(n);

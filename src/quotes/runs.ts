@@ -146,8 +146,3 @@ export function hasWords(toks: readonly Token[], [a, b]: Run, n: number): boolea
   return n <= 0;
 }
 
-export function wordCount(toks: readonly Token[], [a, b]: Run): number {
-  let n = 0;
-  for (let i = a; i < b; i++) if (/\p{L}/u.test(toks[i]!.text)) n++;
-  return n;
-}
