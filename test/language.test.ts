@@ -55,3 +55,32 @@ test('language detection', () => {
   assert.equal(detectLanguage("Le gouvernement a déclaré mardi qu'il ne changerait pas sa politique migratoire."), 'fr');
   assert.equal(detectLanguage('Hi'), 'und');
 });
+
+/** The sentences of `text`, as text. */
+const sentencesOf = (text: string): string[] => tokenize(text).sentences.map((s) => text.slice(s.start, s.end));
+
+test('a full stop inside an abbreviation does not end the sentence', () => {
+  // Wire style (US): titles wink-nlp does not know, party-state tags, a state's initials.
+  assert.deepEqual(sentencesOf('The Rev. Jesse Okafor told the congregation to stay calm. Supt. Hall agreed.'), [
+    'The Rev. Jesse Okafor told the congregation to stay calm.',
+    'Supt. Hall agreed.',
+  ]);
+  assert.deepEqual(sentencesOf('Rep. Dana Whitfield (D-Calif.) said on Tuesday the bill was dead. Nobody disagreed.'), [
+    'Rep. Dana Whitfield (D-Calif.) said on Tuesday the bill was dead.',
+    'Nobody disagreed.',
+  ]);
+  assert.deepEqual(sentencesOf('Sen. Ruth Ames, R-S.C., now says the deal should change.'), ['Sen. Ruth Ames, R-S.C., now says the deal should change.']);
+  // Every token belongs to the sentence that covers it.
+  const { tokens, sentences } = tokenize('The Rev. Jesse Okafor spoke. Fr. Tom Reilly listened.');
+  sentences.forEach((s, k) => {
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) assert.equal(tokens[t]!.sentence, k);
+  });
+});
+
+test('real sentence ends after abbreviations are kept', () => {
+  // Newspaper style (UK): a sentence may end with a state or country abbreviation, and the next opens in capitals.
+  assert.deepEqual(sentencesOf('Turnout fell in Wis. Then it rose.'), ['Turnout fell in Wis.', 'Then it rose.']);
+  assert.deepEqual(sentencesOf('The car was made in the UK. It sold well.'), ['The car was made in the UK.', 'It sold well.']);
+  // A title's letters in lower case are a word.
+  assert.deepEqual(sentencesOf('The engine needed a rev. Then it started.'), ['The engine needed a rev.', 'Then it started.']);
+});

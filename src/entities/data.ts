@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityType } from '../model/record.js';
 import { PACKAGE_ROOT } from '../version.js';
+import { readWordList } from '../util/wordList.js';
 
 export const ENTITIES_DATA_DIR = join(PACKAGE_ROOT, 'data', 'entities');
 
@@ -13,12 +14,7 @@ function readJson<T>(name: string): T {
 
 /** A plain-text list: one entry a line, `#` starts a comment line, compared in lower case. */
 function readList(name: string): Set<string> {
-  const out = new Set<string>();
-  for (const line of readFileSync(join(ENTITIES_DATA_DIR, name), 'utf8').split('\n')) {
-    const w = line.trim().toLowerCase();
-    if (w && !w.startsWith('#')) out.add(w);
-  }
-  return out;
+  return new Set(readWordList('entities', name).map((w) => w.toLowerCase()));
 }
 
 export interface PronounInfo {

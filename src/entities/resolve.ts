@@ -205,7 +205,8 @@ export function resolveNames(cands: Candidate[], text: string, tokens: readonly 
     add(e, c);
   }
   for (const e of set.list) if (!e.entry) e.type = leadingType(e);
-  for (const c of singles.sort((a, b) => a.start - b.start)) joinSingle(set, c, text, add);
+  const nonPersonWords = namesOfNonPeople(singles, text);
+  for (const c of singles.sort((a, b) => a.start - b.start)) joinSingle(set, c, text, add, nonPersonWords);
   for (const e of set.list) {
     if (e.entry) continue;
     e.type = leadingType(e);
@@ -251,12 +252,32 @@ export function leadingType(e: DocEntity): EntityType {
   return best;
 }
 
+/** Fewest untitled organisation or place mentions of one word, outnumbering its person mentions, for the word to be
+ * read as that organisation's or place's own name rather than a surname. */
+export const NON_PERSON_WORD_MIN_MENTIONS = 2;
+
+/** Name keys of one-word names the document mostly uses for an organisation or place: "Ford" typed ORG twelve times
+ * beside one "Bill Ford" is the carmaker, not Mr Ford; "Kenteris" typed ORG once after "Kostas Kenteris" is a slip. */
+function namesOfNonPeople(singles: readonly Candidate[], text: string): Set<string> {
+  const tally = new Map<string, number>();
+  for (const c of singles) {
+    const key = nameKey(surface(text, c));
+    const person = c.type === 'PERSON' || c.titles.length > 0;
+    const other = !person && (c.type === 'ORG' || c.type === 'PLACE');
+    tally.set(key, (tally.get(key) ?? 0) + (other ? 1 : person ? -1 : 0));
+  }
+  const out = new Set<string>();
+  for (const [key, margin] of tally) if (margin >= NON_PERSON_WORD_MIN_MENTIONS) out.add(key);
+  return out;
+}
+
 /** A one-word name or acronym: joins a person by surname, a name by initials or key; else stands alone if typed. */
 function joinSingle(
   set: EntitySet,
   c: Candidate,
   text: string,
   add: (e: DocEntity, c: Candidate, kind?: MentionKind) => void,
+  nonPersonWords: ReadonlySet<string>,
 ): void {
   const s = surface(text, c);
   const key = nameKey(s);
@@ -265,7 +286,8 @@ function joinSingle(
     add(set.nearest(sameKey, c.start), c);
     return;
   }
-  if (c.type !== 'PLACE' || c.titles.length > 0) {
+  const personLike = c.type === 'PERSON' || c.titles.length > 0;
+  if ((c.type !== 'PLACE' || c.titles.length > 0) && (personLike || !nonPersonWords.has(key))) {
     // Taggers often type a lone surname as an organisation or place; the full name earlier in the text decides.
     const bySurname = set.withSuffix(key).filter((e) => e.named && leadingType(e) === 'PERSON' && e.key.endsWith(' ' + key));
     if (bySurname.length > 0) {

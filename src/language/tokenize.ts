@@ -1,4 +1,5 @@
 import type { Sentence, Token } from '../pipeline/doc.js';
+import { mendFalseBreaks } from './sentenceRepair.js';
 import { readIsolated } from './wink.js';
 
 /** How far past the expected place a token's value is looked for when wink-nlp normalised the text before it. */
@@ -47,6 +48,7 @@ function readSlice(text: string, sliceStart: number, sliceEnd: number, tokens: T
     sentenceSpans: doc.sentences().out(its.span) as unknown as Array<[number, number]>,
   }));
   const base = tokens.length;
+  const firstSentence = sentences.length;
   const localToGlobal: number[] = new Array(values.length);
   let cursor = sliceStart;
   for (let i = 0; i < values.length; i++) {
@@ -82,12 +84,15 @@ function readSlice(text: string, sliceStart: number, sliceEnd: number, tokens: T
       b = g;
     }
     if (a < 0) continue;
-    const index = sentences.length;
-    for (let g = a; g <= b; g++) tokens[g]!.sentence = index;
     sentences.push({ start: tokens[a]!.start, end: tokens[b]!.end, tokenStart: a, tokenEnd: b + 1 });
+  }
+  mendFalseBreaks(tokens, sentences, firstSentence);
+  for (let k = firstSentence; k < sentences.length; k++) {
+    const s = sentences[k]!;
+    for (let g = s.tokenStart; g < s.tokenEnd; g++) tokens[g]!.sentence = k;
   }
   // Tokens wink left outside every sentence join the previous one.
   for (let g = base; g < tokens.length; g++) {
-    if (tokens[g]!.sentence < 0) tokens[g]!.sentence = Math.max(0, sentences.length - 1);
+    if (tokens[g]!.sentence < 0) tokens[g]!.sentence = g > 0 ? Math.max(0, tokens[g - 1]!.sentence) : 0;
   }
 }

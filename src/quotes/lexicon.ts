@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../version.js';
+import { readWordList } from '../util/wordList.js';
 
 // The reviewed word lists of data/quotes/, read once. Plain text, one item a line, '#' starts a comment.
 
@@ -23,10 +21,7 @@ export interface QuoteLexicon {
 }
 
 function lines(file: string): string[] {
-  return readFileSync(join(PACKAGE_ROOT, 'data', 'quotes', file), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0 && !l.startsWith('#'));
+  return readWordList('quotes', file);
 }
 
 let cached: QuoteLexicon | undefined;

@@ -223,5 +223,5 @@ export function trainQuotes(trainPath: string, devPath: string, outDir: string, 
 const isMain = process.argv[1] !== undefined && /train[\\/]quotes\.(js|ts)$/.test(process.argv[1]);
 if (isMain) {
   const data = join(PACKAGE_ROOT, '..', 'shared', 'data', 'polnear');
-  trainQuotes(join(data, 'train.jsonl'), join(data, 'dev.jsonl'), MODEL_DIR, (m) => console.log(m));
+  trainQuotes(join(data, "train.jsonl"), join(data, "dev.jsonl"), process.env.OUT ?? MODEL_DIR, (m) => console.log(m));
 }

@@ -1,13 +1,8 @@
 // The reviewed word lists of data/html, loaded once.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../version.js';
+import { readWordList } from '../../util/wordList.js';
 
 function list(name: string): string[] {
-  return readFileSync(join(PACKAGE_ROOT, 'data', 'html', name), 'utf8')
-    .split('\n')
-    .map((l) => l.trim().toLowerCase())
-    .filter((l) => l && !l.startsWith('#'));
+  return readWordList('html', name).map((l) => l.toLowerCase());
 }
 
 export const RELATED_MARKERS = list('related-markers.txt');

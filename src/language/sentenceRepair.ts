@@ -1,0 +1,57 @@
+import type { Sentence, Token } from '../pipeline/doc.js';
+import { readWordList } from '../util/wordList.js';
+
+// wink-nlp ends a sentence at some full stops that belong to abbreviations: "the Rev. Al Sharpton", "Rep. Gwen Moore
+// (D-Wis.) said", "Lindsey Graham, R-S.C., said". A false break cuts a speaker from their cue and a name in two for
+// every later layer. This pass joins two neighbouring sentences when the break can only be false:
+//  - the first ends with a title that always comes before a name (data/language/title-abbreviations.txt);
+//  - the second opens with a lower-case word, a comma or a closing bracket, and the first ends with a short
+//    capitalised abbreviation ("Wis.", "Calif.", "Va.)"): in edited text a sentence does not open in lower case;
+//  - the full stop and the next sentence's first token touch, and that token is a capital letter with a full stop
+//    ("S." + "C."): one abbreviation split in two.
+// Each test reads a few tokens, so the pass is linear in the number of sentences.
+
+/** Longest capitalised word read as an abbreviation before a full stop ("Calif", "Tenn"; "Obama" is a word). */
+export const ABBREVIATION_MAX_LETTERS = 5;
+
+let titles: Set<string> | undefined;
+function titleAbbreviations(): Set<string> {
+  return (titles ??= new Set(readWordList('language', 'title-abbreviations.txt')));
+}
+
+const LOWER_START = /^[a-z]/;
+const CONTINUING_PUNCTUATION = /^[,;:)\]]$/;
+const ABBREVIATION = new RegExp(`^[A-Z][A-Za-z]{0,${ABBREVIATION_MAX_LETTERS - 1}}$`);
+const SPLIT_INITIAL = /^[A-Z]\.$/;
+
+/** Whether the break between sentences `a` and `b` (neighbours) falls inside an abbreviation. */
+function falseBreak(tokens: readonly Token[], a: Sentence, b: Sentence): boolean {
+  // The first sentence's last tokens: "Rev" "." or "Wis" "." ")".
+  let stop = a.tokenEnd - 1;
+  if (stop > a.tokenStart && tokens[stop]!.text === ')') stop--;
+  const dot = tokens[stop]!;
+  if (dot.text !== '.' || stop === a.tokenStart) return false;
+  const word = tokens[stop - 1]!;
+  if (word.end !== dot.start) return false;
+  const next = tokens[b.tokenStart]!;
+  if (stop === a.tokenEnd - 1 && titleAbbreviations().has(word.text) && /^[A-Z]/.test(next.text)) return true;
+  if ((LOWER_START.test(next.text) || CONTINUING_PUNCTUATION.test(next.text)) && ABBREVIATION.test(word.text)) return true;
+  return stop === a.tokenEnd - 1 && next.start === dot.end && SPLIT_INITIAL.test(next.text) && /^[A-Z]$/.test(word.text);
+}
+
+/**
+ * Joins the sentences of `sentences` from index `from` on across false breaks (see above). Sentences before `from`
+ * (earlier slices of the text) are left as they are; the caller numbers the tokens' sentences afterwards.
+ */
+export function mendFalseBreaks(tokens: readonly Token[], sentences: Sentence[], from: number): void {
+  let kept = from;
+  for (let i = from; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const prev = kept > from ? sentences[kept - 1]! : undefined;
+    if (prev && falseBreak(tokens, prev, s)) {
+      prev.end = s.end;
+      prev.tokenEnd = s.tokenEnd;
+    } else sentences[kept++] = s;
+  }
+  sentences.length = kept;
+}
