@@ -321,3 +321,22 @@ test('a quotation after "He is prepared to go this far:" is his, and "he" with n
   assert.equal(q.speaker.mention?.text, 'He');
   assert.equal(q.speaker.name, 'Tom Reilly');
 });
+
+test('a name before the head noun is not the speaker; a spokesman or report speaks for the name it holds; "he" after a company\'s chief', () => {
+  // The full pipeline, business-wire style: the company and its chairman share a name.
+  const analyze = analyzeWith(SPEECH_SETTINGS);
+  const text =
+    'Porsche, the German carmaker, reported higher profits on Thursday. Porsche said orders rose by 12%. ' +
+    'Porsche expects a better year, and Porsche shares rose.\n\n' +
+    '"We built more cars than in any year since 1998," said chairman Wolfgang Porsche. "We also cut our costs," he added.\n\n' +
+    'The Labour leader said the plant had been saved by public money. A Porsche spokeswoman said the company had repaid every loan.\n\n' +
+    'The Swedish company said it would bid for the contract.\n';
+  const rec = { text, quotes: analyze(text, 'voice').quotes };
+  const speaker = (words: string) => find(rec, words)?.speaker;
+  assert.equal(speaker('We built more cars')?.name, 'Wolfgang Porsche');
+  // "Porsche" used for the company four times does not make the chairman an organisation, so "he" finds him.
+  assert.equal(speaker('We also cut our costs')?.name, 'Wolfgang Porsche');
+  assert.notEqual(speaker('the plant had been saved')?.name, 'Labour');
+  assert.equal(speaker('the company had repaid every loan')?.name, 'Porsche');
+  assert.notEqual(speaker('it would bid for the contract')?.name, 'Sweden');
+});

@@ -18,6 +18,10 @@ export interface SpeakerContext {
   persons?: PersonIndex;
 }
 
+/** Tokens that open an apposition or aside after a name: "Bennett, a fly-half", "Rep. Gwen Moore (D-Wis.)",
+ * "Lord Bingham - a senior law lord". */
+const ASIDE_OPENERS = new Set([',', '(', '-', '–', '—', '―']);
+
 /** Words that open an indefinite mention: "a Western official", "an aide", "sources close to". */
 const INDEFINITE = new Set(['a', 'an', 'one', 'some', 'several', 'two', 'three', 'other', 'another']);
 /** Speaker names carried over by a pronoun only from this many earlier quotes: beyond that, a guess. */
@@ -46,20 +50,39 @@ function nameOf(tokens: readonly Token[], particles: Set<string>): string | null
   return name.replace(/^(Mr|Mrs|Ms|Dr)\.? /, '');
 }
 
-/** The entity the mention names: of the entity mentions inside it, the one at its end (the head: "France's foreign
- * minister Michel Barnier" is Barnier, not France), the longest on a tie. */
-function entityAt(entities: readonly Entity[], start: number, end: number): Entity | null {
+/** The entity the mention names: of the entity mentions that reach its last token, the one that ends last (the
+ * head: "France's foreign minister Michel Barnier" is Barnier), the longest on a tie. A name before the head noun is
+ * a modifier, not the speaker: "the Lib Dem leader" is not the Lib Dems, "the US company" not the United States (see
+ * voicedEntity for "a UKIP spokesman"). */
+function entityAt(entities: readonly Entity[], start: number, lastStart: number, end: number): Entity | null {
   let best: Entity | null = null;
   let bestEnd = -1;
   let bestLen = -1;
   for (const e of entities) {
     for (const m of e.mentions) {
-      if (!(m.span.start < end && start < m.span.end)) continue;
+      if (!(m.span.start < end && m.span.end > lastStart && m.span.end > start)) continue;
       const len = m.span.end - m.span.start;
       if (m.span.end > bestEnd || (m.span.end === bestEnd && len > bestLen)) {
         best = e;
         bestEnd = m.span.end;
         bestLen = len;
+      }
+    }
+  }
+  return best;
+}
+
+/** Whom a mention holding a voice noun speaks for ("a UKIP spokesman", "His spokesman", "a poll for the News of the
+ * World"): the last named entity inside it. */
+function voicedEntity(entities: readonly Entity[], start: number, end: number): Entity | null {
+  let best: Entity | null = null;
+  let bestEnd = -1;
+  for (const e of entities) {
+    if (!e.named) continue;
+    for (const m of e.mentions) {
+      if (m.span.start >= start && m.span.end <= end && m.span.end > bestEnd) {
+        best = e;
+        bestEnd = m.span.end;
       }
     }
   }
@@ -77,10 +100,19 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const start = tokens[0]!.start;
   const end = tokens[tokens.length - 1]!.end;
   const mention = span(ctx.text, start, end);
-  // "Bennett, a fly-half for Llanelli and Wales in the 1970s,": an apposition describes the name before its comma.
-  const comma = tokens.findIndex((t, k) => k > 0 && t.text === ',');
-  const entity = (comma > 0 ? entityAt(ctx.entities, start, tokens[comma - 1]!.end) : null) ?? entityAt(ctx.entities, start, end);
+  // "Bennett, a fly-half for Llanelli and Wales in the 1970s,", "Rep. Gwen Moore (D-Wis.)": an apposition or a
+  // bracket describes the name before it.
+  const aside = tokens.findIndex((t, k) => k > 0 && ASIDE_OPENERS.has(t.text));
+  const headTokens = aside > 0 ? tokens.slice(0, aside) : tokens;
   const words = tokens.map((t) => t.text.toLowerCase());
+  const head = headNoun(words, ctx.lex.headStops);
+  const last = headTokens[headTokens.length - 1]!;
+  // The name that ends the mention before any aside, else after it ("the world's largest delivery company, UPS"),
+  // else whom a spokesman, report or poll speaks for.
+  const entity =
+    entityAt(ctx.entities, start, last.start, last.end) ??
+    (aside > 0 ? entityAt(ctx.entities, start, tokens[tokens.length - 1]!.start, end) : null) ??
+    (words.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx.entities, start, end) : null);
   const named = nameOf(tokens, ctx.lex.nameParticles);
   // "Germany, Italy and Spain said": several speakers, named together unless one entity spans them all.
   const conj = tokens.findIndex((t, k) => k > 0 && k + 1 < tokens.length && /^(and|or|&)$/i.test(t.text) && /^(PROPN|NOUN)$/.test(tokens[k - 1]!.pos) && /^(PROPN|NOUN|DET)$/.test(tokens[k + 1]!.pos));
@@ -100,7 +132,6 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     const named = personal ? personBefore(ctx, start) : null;
     return { entity: named?.id ?? null, name: named?.name ?? null, mention, anonymous: false };
   }
-  const head = headNoun(words, ctx.lex.headStops);
   if (!named && head !== null && (words[0] === 'the' || words[0] === 'this') && ctx.lex.roleNouns.has(head)) {
     // "the official said": the earlier speaker introduced with the same head noun, or an anonymous one.
     const prior = priorSpeaker(ctx.history, (s) => s.mention !== null && headNoun(s.mention.text.toLowerCase().split(/\s+/), ctx.lex.headStops) === head) ??
