@@ -340,3 +340,14 @@ test('a name before the head noun is not the speaker; a spokesman or report spea
   assert.equal(speaker('the company had repaid every loan')?.name, 'Porsche');
   assert.notEqual(speaker('it would bid for the contract')?.name, 'Sweden');
 });
+
+test('"the company said", "the club said": the organisation that spoke last, else the one the article names most', () => {
+  const analyze = analyzeWith(SPEECH_SETTINGS);
+  const text =
+    'Leeds United have sacked their manager after six defeats in a row. Leeds United, who are 20th in the table, ' +
+    'lost 3-0 to Burnley on Saturday. Supporters protested outside Elland Road.\n\n' +
+    'The club said a replacement would be named within a week.\n\n' +
+    'Burnley manager Sean Dyche declined to comment.\n';
+  const rec = { text, quotes: analyze(text, 'club').quotes };
+  assert.equal(find(rec, 'a replacement would be named')?.speaker.name, 'Leeds United');
+});

@@ -12,6 +12,8 @@ export interface QuoteLexicon {
   roleNouns: Set<string>;
   /** Heads through which an organisation speaks ("a UKIP spokesman", "a World Bank report"). */
   voiceNouns: Set<string>;
+  /** Nouns that after "the" stand for an organisation named earlier ("the company said"). */
+  organisationNouns: Set<string>;
   /** Words after which a speaker mention's head noun is no longer looked for. */
   headStops: Set<string>;
   /** Lower-case particles inside names (de, van, von). */
@@ -42,6 +44,7 @@ export function quoteLexicon(): QuoteLexicon {
     anonymousHeads: new Set(lines('anonymous.txt').map((l) => l.toLowerCase())),
     roleNouns: new Set(lines('role-nouns.txt').map((l) => l.toLowerCase())),
     voiceNouns: new Set(lines('voice-nouns.txt').map((l) => l.toLowerCase())),
+    organisationNouns: new Set(lines('organisation-nouns.txt').map((l) => l.toLowerCase())),
     headStops: new Set(lines('head-stops.txt').map((l) => l.toLowerCase())),
     nameParticles: new Set(lines('name-particles.txt')),
     labelWords: new Set(lines('label-words.txt').map((l) => l.toLowerCase())),

@@ -1,4 +1,4 @@
-import type { Entity, Speaker } from '../model/record.js';
+import type { Entity, EntityType, Speaker } from '../model/record.js';
 import { span } from '../model/span.js';
 import type { Token } from '../pipeline/doc.js';
 import type { QuoteLexicon } from './lexicon.js';
@@ -14,8 +14,8 @@ export interface SpeakerContext {
   lex: QuoteLexicon;
   /** Speakers of the quotes already read in this document, most recent last. */
   history: Speaker[];
-  /** The document's persons, indexed when a pronoun first asks (personIndex). */
-  persons?: PersonIndex;
+  /** The document's persons and organisations, each indexed when first asked for (typeIndex). */
+  byType?: Map<EntityType, TypeIndex>;
 }
 
 /** Tokens that open an apposition or aside after a name: "Bennett, a fly-half", "Rep. Gwen Moore (D-Wis.)",
@@ -129,7 +129,7 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     const prior = priorSpeaker(ctx.history, (s) => /^\p{Lu}/u.test(s.name ?? '') && !ctx.lex.pronouns.has((s.name ?? '').toLowerCase()) && (!personal || isPerson(ctx, s)));
     if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: prior.anonymous };
     // No earlier speaker: "he" and "she" stand for the person last named before them.
-    const named = personal ? personBefore(ctx, start) : null;
+    const named = personal ? namedBefore(ctx, 'PERSON', start) : null;
     return { entity: named?.id ?? null, name: named?.name ?? null, mention, anonymous: false };
   }
   if (!named && head !== null && (words[0] === 'the' || words[0] === 'this') && ctx.lex.roleNouns.has(head)) {
@@ -138,43 +138,69 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
       (tokens.some((t) => t.pos === 'PROPN') ? null : priorSpeaker(ctx.history, (s) => s.anonymous));
     if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: prior.anonymous };
   }
+  if (tokens.length === 2 && (words[0] === 'the' || words[0] === 'this') && head !== null && ctx.lex.organisationNouns.has(head)) {
+    // "The company said": the organisation that spoke last, else the one named most often before it.
+    const prior = priorSpeaker(ctx.history, (s) => s.entity !== null && typeIndex(ctx, 'ORG').ids.has(s.entity));
+    if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: false };
+    const org = mostNamedBefore(ctx, 'ORG', start);
+    if (org) return { entity: org.id, name: org.name, mention, anonymous: false };
+  }
   const anonymous = head !== null && ctx.lex.anonymousHeads.has(head) && (INDEFINITE.has(words[0]!) || words[0] === head);
   if (anonymous) return { entity: null, name: mention.text, mention, anonymous };
   return { entity: entity?.id ?? null, name: entity?.name ?? named ?? mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous };
 }
 
-/** The person entity with the last mention ending before `at` (binary search over the document's person mentions). */
-function personBefore(ctx: SpeakerContext, at: number): Entity | null {
-  const { mentions } = personIndex(ctx);
+/** The named entity of `type` with the last mention ending before `at` (binary search over the document's mentions
+ * of that type). */
+function namedBefore(ctx: SpeakerContext, type: EntityType, at: number): Entity | null {
+  const { mentions } = typeIndex(ctx, type);
   const k = partitionPoint(mentions.length, (i) => mentions[i]![0] > at);
   return k > 0 ? mentions[k - 1]![1] : null;
 }
 
-/** The person entities by id, and the ends of the named ones' mentions with their entity, sorted by end. */
-interface PersonIndex {
+/** The named entity of `type` with most mentions ending before `at`; of those, the one mentioned last. Linear in the
+ * mentions before `at`, and asked only for definite organisation nouns ("the company"). */
+function mostNamedBefore(ctx: SpeakerContext, type: EntityType, at: number): Entity | null {
+  const { mentions } = typeIndex(ctx, type);
+  const counts = new Map<Entity, number>();
+  let best: Entity | null = null;
+  for (let k = 0; k < mentions.length && mentions[k]![0] <= at; k++) {
+    const e = mentions[k]![1];
+    const n = (counts.get(e) ?? 0) + 1;
+    counts.set(e, n);
+    if (best === null || n >= counts.get(best)!) best = e;
+  }
+  return best;
+}
+
+/** The entities of one type by id, and the ends of the named ones' mentions with their entity, sorted by end. */
+interface TypeIndex {
   ids: Set<string>;
   mentions: Array<[number, Entity]>;
 }
 
-function personIndex(ctx: SpeakerContext): PersonIndex {
-  if (!ctx.persons) {
-    const people = ctx.entities.filter((e) => e.type === 'PERSON');
-    ctx.persons = {
-      ids: new Set(people.map((e) => e.id)),
-      mentions: people
+function typeIndex(ctx: SpeakerContext, type: EntityType): TypeIndex {
+  const byType = (ctx.byType ??= new Map());
+  let index = byType.get(type);
+  if (!index) {
+    const ofType = ctx.entities.filter((e) => e.type === type);
+    index = {
+      ids: new Set(ofType.map((e) => e.id)),
+      mentions: ofType
         .filter((e) => e.named)
         .flatMap((e) => e.mentions.map((m) => [m.span.end, e] as [number, Entity]))
         .sort((a, b) => a[0] - b[0]),
     };
+    byType.set(type, index);
   }
-  return ctx.persons;
+  return index;
 }
 
 /** Pronouns that stand for one person. */
 const PERSONAL_PRONOUNS = new Set(['he', 'she']);
 
 function isPerson(ctx: SpeakerContext, s: Speaker): boolean {
-  if (s.entity !== null) return personIndex(ctx).ids.has(s.entity);
+  if (s.entity !== null) return typeIndex(ctx, 'PERSON').ids.has(s.entity);
   return (s.name ?? '').split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
 }
 
