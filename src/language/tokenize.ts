@@ -7,16 +7,22 @@ export const SEARCH_WINDOW = 64;
 /** Texts longer than this are read by wink-nlp in slices cut at paragraph or line breaks, so memory stays bounded. */
 export const MAX_SLICE_CHARS = 200_000;
 
+export interface TokenizeOptions {
+  /** Join sentences wink-nlp ended at an abbreviation's full stop (src/language/sentenceRepair.ts). On unless set
+   * false: training the quote taggers reads text as it was read when their committed weights were made. */
+  mendAbbreviations?: boolean;
+}
+
 /**
  * Tokens, universal POS tags and sentences of `text`, with UTF-16 offsets. wink-nlp reports each token's value and
  * the whitespace before it, so offsets follow by walking the text; a token whose value is not at the expected place
  * (wink normalises a few forms) is located by a bounded search, never a scan of the rest of the text.
  */
-export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[] } {
+export function tokenize(text: string, options: TokenizeOptions = {}): { tokens: Token[]; sentences: Sentence[] } {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   for (const [sliceStart, sliceEnd] of slices(text)) {
-    readSlice(text, sliceStart, sliceEnd, tokens, sentences);
+    readSlice(text, sliceStart, sliceEnd, tokens, sentences, options.mendAbbreviations ?? true);
   }
   return { tokens, sentences };
 }
@@ -40,7 +46,7 @@ function slices(text: string): Array<[number, number]> {
   return out;
 }
 
-function readSlice(text: string, sliceStart: number, sliceEnd: number, tokens: Token[], sentences: Sentence[]): void {
+function readSlice(text: string, sliceStart: number, sliceEnd: number, tokens: Token[], sentences: Sentence[], mend: boolean): void {
   const { values, spaces, pos, sentenceSpans } = readIsolated(text.slice(sliceStart, sliceEnd), (doc, its) => ({
     values: doc.tokens().out(its.value) as string[],
     spaces: doc.tokens().out(its.precedingSpaces) as string[],
@@ -86,7 +92,7 @@ function readSlice(text: string, sliceStart: number, sliceEnd: number, tokens: T
     if (a < 0) continue;
     sentences.push({ start: tokens[a]!.start, end: tokens[b]!.end, tokenStart: a, tokenEnd: b + 1 });
   }
-  mendFalseBreaks(tokens, sentences, firstSentence);
+  if (mend) mendFalseBreaks(tokens, sentences, firstSentence);
   for (let k = firstSentence; k < sentences.length; k++) {
     const s = sentences[k]!;
     for (let g = s.tokenStart; g < s.tokenEnd; g++) tokens[g]!.sentence = k;
