@@ -306,6 +306,11 @@ test('"an architect who said …": the speech profile names the person, the attr
   const run = new QuoteTestRun();
   useQuoteSettings(run.run, ATTRIBUTION_SETTINGS);
   assert.equal(find(run.analyze(text, 'relative'), 'he was owed three months')?.speaker.mention?.text, 'who');
+  // After a comma ("X, who said"): the speech profile names the phrase before the comma.
+  const comma = 'The ban was welcomed by Lisbon, which described it as overdue. It was opposed by Mayor Rui Costa, who told reporters that it would cost jobs.\n';
+  const rec = new QuoteTestRun().analyze(comma, 'relative-comma');
+  assert.equal(find(rec, 'it would cost jobs')?.speaker.mention?.text, 'Mayor Rui Costa');
+  assert.equal(rec.quotes.find((q) => q.cue?.text === 'described')?.speaker.mention?.text, 'Lisbon');
 });
 
 test('a quotation after "He is prepared to go this far:" is his, and "he" with no earlier speaker is the person last named', () => {

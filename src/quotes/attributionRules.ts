@@ -59,15 +59,26 @@ export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 
 /**
  * "an architect who said he was stiffed": PolNeAR's source is the relative pronoun alone ('attribution' profile);
- * the 'speech' profile keeps the person it stands for ("an architect").
+ * the 'speech' profile keeps the person it stands for ("an architect"), and finds it before the pronoun when the
+ * source was tagged as the pronoun alone ("President Bush, who told the summit …", "Beijing, which described …").
  */
 export function relativeSource(tu: TaggedUnit, src: Run, speech: boolean): Run {
   const toks = tu.unit.tokens;
   const last = src[1] - 1;
-  if (last <= src[0] || !RELATIVE_PRONOUNS.has(toks[last]!.text.toLowerCase())) return src;
+  if (!RELATIVE_PRONOUNS.has(toks[last]!.text.toLowerCase())) return src;
+  if (last === src[0]) return speech ? (antecedentOf(toks, last) ?? src) : src;
   let e = last;
   while (e > src[0] && toks[e - 1]!.text === ',') e--;
   return speech ? [src[0], e] : [last, src[1]];
+}
+
+/** The noun phrase a relative pronoun at `at` stands for: the one just before it, or before its comma. */
+function antecedentOf(toks: readonly Token[], at: number): Run | null {
+  let e = at;
+  if (e > 0 && toks[e - 1]!.text === ',') e--;
+  if (e === 0) return null;
+  const np = npFrom(toks, e - 1, -1);
+  return np && toks.slice(np[0], np[1]).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') ? np : null;
 }
 
 /** Most conjuncts a coordinated source is followed back over ("the United States, Britain and France"). */
