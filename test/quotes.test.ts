@@ -356,3 +356,20 @@ test('"the company said", "the club said": the organisation that spoke last, els
   const rec = { text, quotes: analyze(text, 'club').quotes };
   assert.equal(find(rec, 'a replacement would be named')?.speaker.name, 'Leeds United');
 });
+
+test('speech profile: "“A,” said X, “B.”" gives both quotations to X; an open quotation running into an attributed one takes its speaker', () => {
+  // Paragraphs joined into one line, as scraped sports reports come: each opens with a mark, only the last closes.
+  const text =
+    'Okafor ran the last lap in 58 seconds. "I knew the pace was slow," said Okafor, "so I waited until the bell. It ' +
+    'worked out. "The crowd carried me home." Her coach was less pleased. "She left it very late. It could have gone ' +
+    'wrong. "We will talk about it before the final," said Dana Price.\n';
+  const rec = new QuoteTestRun().analyze(text, 'joined-sport');
+  checkSpans(rec);
+  const q = (words: string) => find(rec, words);
+  assert.equal(q('I knew the pace was slow')?.speaker.name, 'Okafor');
+  assert.equal(q('so I waited until the bell')?.speaker.name, 'Okafor');
+  assert.equal(q('so I waited until the bell')?.kind, 'direct');
+  assert.equal(q('The crowd carried me home')?.speaker.name, 'Okafor');
+  assert.equal(q('She left it very late')?.speaker.name, 'Dana Price');
+  assert.equal(q('We will talk about it')?.speaker.name, 'Dana Price');
+});

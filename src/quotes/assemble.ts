@@ -4,7 +4,7 @@ import type { Token } from '../pipeline/doc.js';
 import { matchGreedy } from '../util/matching.js';
 import type { QuoteLexicon } from './lexicon.js';
 import type { MarkedQuote } from './marks.js';
-import { runsOf } from './perceptron.js';
+import { O, runsOf } from './perceptron.js';
 import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
 import { resolveSpeaker, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
@@ -258,7 +258,31 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     }
     colonCue = closingColonCue(tu, cues, sources, usedCues, lex, ui);
   });
-  return joinParagraphRuns(dropMirrors(quotes), marks, text);
+  const out = joinParagraphRuns(dropMirrors(quotes), marks, text);
+  continueBackwards(out, marks, text);
+  return out;
+}
+
+/**
+ * A quotation left open where the next one opens ("“It was nice to get that out of the way. “I felt good,” said
+ * Holmes.": paragraphs joined into one line, each opening with a mark and only the last closed) goes on into it, so
+ * it has that one's speaker when it has none of its own. Read from the last quote back, so a chain takes the speaker
+ * named at its end.
+ */
+function continueBackwards(quotes: Quote[], marks: readonly MarkedQuote[], text: string): void {
+  const byStart = [...quotes].sort((a, b) => a.content.start - b.content.start);
+  for (let k = byStart.length - 2; k >= 0; k--) {
+    const q = byStart[k]!;
+    if (q.kind !== 'direct' || q.speaker.name !== null || q.cue !== null) continue;
+    const at = partitionPoint(marks.length, (i) => marks[i]!.start >= q.content.start);
+    const m = marks[at];
+    if (!m || m.start !== q.content.start || m.closed || m.depth !== 0) continue;
+    const next = byStart[k + 1]!;
+    if (next.kind !== 'direct' || next.speaker.name === null || next.content.start < m.end) continue;
+    if (text.slice(m.end, next.content.start).trim() !== '') continue;
+    q.speaker = { ...next.speaker, mention: null };
+    q.confidence = CONTINUED_CONFIDENCE;
+  }
 }
 
 /**
@@ -415,15 +439,23 @@ function lexiconCue(toks: readonly Token[], [a, b]: Run, lex: QuoteLexicon): boo
   return lex.cuePhrases.some((p) => p.every((w) => words.includes(w)));
 }
 
-/** A content run that goes on into a new sentence opening with a quotation mark is two reports: split it there. */
+/** A content run that goes on into a new sentence opening with a quotation mark is two reports: split it there. So is
+ * a run that opens with a quotation and goes on over its attribution into a second one ("“A,” said X, “B.”": the
+ * taggers learnt PolNeAR's one content over both); each quotation is then cut at its closing mark. */
 function splitAtQuotationStart(tu: TaggedUnit, [a, b]: Run): Run[] {
+  const { mark, depth, sent } = tu.unit;
+  // An opening mark: a mark at depth 1 after a token outside every quotation (a closing mark follows one inside).
+  const opening = (k: number) => mark[k] === 1 && depth[k] === 1 && (k === 0 || depth[k - 1] === 0);
   const out: Run[] = [];
   let s = a;
+  // Whether a tagged cue outside the marks came since s: an attribution between two quotations ("…,” said X, “…").
+  let attributed = false;
   for (let i = a + 1; i < b; i++) {
-    if (tu.unit.mark[i] === 1 && tu.unit.depth[i] === 1 && tu.unit.sent[i] !== tu.unit.sent[i - 1]) {
+    if (mark[i] === 1 && depth[i] === 1 && (sent[i] !== sent[i - 1] || (opening(i) && opening(s) && attributed))) {
       out.push([s, i]);
       s = i;
-    }
+      attributed = false;
+    } else if (depth[i] === 0 && tu.cue[i] !== O) attributed = true;
   }
   out.push([s, b]);
   return out;
