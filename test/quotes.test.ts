@@ -373,3 +373,10 @@ test('speech profile: "“A,” said X, “B.”" gives both quotations to X; an
   assert.equal(q('She left it very late')?.speaker.name, 'Dana Price');
   assert.equal(q('We will talk about it')?.speaker.name, 'Dana Price');
 });
+
+test('a speaker phrase holds words joined by hyphens: "said the 22-year-old", "said the vice-chairman"', () => {
+  const text = '"I have not trained since April," said the 22-year-old. "We expect a bid this week," said the vice-chairman.\n';
+  const rec = new QuoteTestRun().analyze(text, 'hyphens');
+  assert.equal(find(rec, 'I have not trained since April')?.speaker.mention?.text, 'the 22-year-old');
+  assert.equal(find(rec, 'We expect a bid this week')?.speaker.mention?.text, 'the vice-chairman');
+});
