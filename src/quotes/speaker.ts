@@ -78,7 +78,8 @@ function voicedEntity(entities: readonly Entity[], start: number, end: number): 
   let best: Entity | null = null;
   let bestEnd = -1;
   for (const e of entities) {
-    if (!e.named) continue;
+    // A demonym ("the Indonesian government") is a MISC entity, not the country that speaks.
+    if (!e.named || e.type === 'MISC') continue;
     for (const m of e.mentions) {
       if (m.span.start >= start && m.span.end <= end && m.span.end > bestEnd) {
         best = e;
