@@ -55,6 +55,18 @@ test('the tagger reads a magazine-style paragraph with titles and a possessive',
   }
 });
 
+test('hyphenated names are one word to the tagger, as in CoNLL-2003; place names joined by a hyphen stay two places', () => {
+  const text =
+    'Former policy director Anne-Marie Okonkwo-Reyes wrote to the minister on Monday. Okonkwo-Reyes said the ' +
+    'Spain-Portugal talks would resume in Lisbon.';
+  const doc = analyze(text);
+  const found = mentions(doc);
+  assert.ok(found.includes('Anne-Marie Okonkwo-Reyes/PER'), found.join(', '));
+  const names = doc.record.entities.map((e) => e.name);
+  assert.ok(names.includes('Spain') && names.includes('Portugal'), names.join(', '));
+  assert.ok(!names.includes('Spain-Portugal'), names.join(', '));
+});
+
 test('a name tagged once keeps its type in the rest of the document', () => {
   const text =
     'Opposition leader Tomas Okafor criticised the budget on Monday. ' +

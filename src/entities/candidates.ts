@@ -339,6 +339,7 @@ function mergeWithTable(others: Candidate[], table: Candidate[], text: string): 
   const keepTable = new Set(live);
   for (const c of sorted) {
     while (ti < live.length && live[ti]!.end <= c.start) ti++;
+    if (hyphenedTableNames(c, live, ti, text)) continue;
     let drop = false;
     for (let k = ti; k < live.length && live[k]!.start < c.end; k++) {
       const t = live[k]!;
@@ -358,6 +359,21 @@ function mergeWithTable(others: Candidate[], table: Candidate[], text: string): 
     if (!drop) out.push(c);
   }
   return [...out, ...keepTable];
+}
+
+/** "Ukraine-Russia talks", "US-China trade": a name that is table names joined by hyphens is those names (the
+ * tagger reads a hyphenated word as one, as CoNLL-2003 writes it). */
+function hyphenedTableNames(c: Candidate, live: readonly Candidate[], from: number, text: string): boolean {
+  const s = text.slice(c.start, c.end);
+  if (!s.includes('-') || /\s/.test(s)) return false;
+  let at = c.start;
+  for (const part of s.split('-')) {
+    let found = false;
+    for (let k = from; k < live.length && live[k]!.start <= at; k++) if (live[k]!.start === at && live[k]!.end === at + part.length) found = true;
+    if (!found) return false;
+    at += part.length + 1;
+  }
+  return true;
 }
 
 /** Moves nameStart past honorifics and single titles; a longer capitalised office before the name leaves the span. */

@@ -103,7 +103,8 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const mention = span(ctx.text, start, end);
   // "Bennett, a fly-half for Llanelli and Wales in the 1970s,", "Rep. Gwen Moore (D-Wis.)": an apposition or a
   // bracket describes the name before it.
-  const aside = tokens.findIndex((t, k) => k > 0 && ASIDE_OPENERS.has(t.text));
+  // A hyphen inside a word ("Indian-born") opens no aside: the dash must stand apart from the word before it.
+  const aside = tokens.findIndex((t, k) => k > 0 && ASIDE_OPENERS.has(t.text) && (t.text === ',' || t.text === '(' || tokens[k - 1]!.end < t.start));
   const headTokens = aside > 0 ? tokens.slice(0, aside) : tokens;
   const words = tokens.map((t) => t.text.toLowerCase());
   const head = headNoun(words, ctx.lex.headStops);
