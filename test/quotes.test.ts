@@ -380,3 +380,22 @@ test('a speaker phrase holds words joined by hyphens: "said the 22-year-old", "s
   assert.equal(find(rec, 'I have not trained since April')?.speaker.mention?.text, 'the 22-year-old');
   assert.equal(find(rec, 'We expect a bid this week')?.speaker.mention?.text, 'the vice-chairman');
 });
+
+test('an interview transcript: "Q:" and "A:" name no speaker, "I" is the person who spoke before, "you" is nobody', () => {
+  const analyze = analyzeWith(SPEECH_SETTINGS);
+  const text =
+    'Mayor Ines Duarte spoke to us on Thursday about the budget. Duarte said the city would not raise taxes.\n\n' +
+    'Q: Your critics say the budget is too small. Is it?\n\n' +
+    'A: I think the budget is exactly the right size, and I said so at the council meeting.\n\n' +
+    'Q: Do you think voters agree?\n\n' +
+    'A: You think the voters want more spending, but the voters I meet want lower bills.\n';
+  const rec = { text, quotes: analyze(text, 'q-and-a').quotes };
+  for (const q of rec.quotes) {
+    assert.notEqual(q.speaker.name, 'Q', q.content.text);
+    assert.notEqual(q.speaker.name, 'A', q.content.text);
+  }
+  assert.equal(find(rec, 'the budget is exactly the right size')?.speaker.name, 'Ines Duarte');
+  const spending = find(rec, 'the voters want more spending');
+  assert.ok(spending, JSON.stringify(rec.quotes.map((q) => q.content.text)));
+  assert.equal(spending.speaker.name, null);
+});

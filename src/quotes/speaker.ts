@@ -125,13 +125,16 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     return { entity: entity.id, name: entity.name, mention, anonymous: false };
   }
   if (tokens.length === 1 && ctx.lex.pronouns.has(words[0]!)) {
-    // A pronoun stands for the nearest earlier speaker who has a proper name (not another pronoun); "he" and "she"
-    // for a person: a person entity, or a name whose every word is capitalised ("Private sector surveys" is not one).
+    // "you" is the reader, an interviewer or anyone: it names no speaker.
+    if (words[0] === 'you') return { entity: null, name: null, mention, anonymous: false };
+    // A pronoun stands for the nearest earlier speaker who has a proper name (not another pronoun); "he", "she" and
+    // "I" for a person: a person entity, or a name whose every word is capitalised ("Private sector surveys" is not).
     const personal = PERSONAL_PRONOUNS.has(words[0]!);
     const prior = priorSpeaker(ctx.history, (s) => /^\p{Lu}/u.test(s.name ?? '') && !ctx.lex.pronouns.has((s.name ?? '').toLowerCase()) && (!personal || isPerson(ctx, s)));
     if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: prior.anonymous };
-    // No earlier speaker: "he" and "she" stand for the person last named before them.
-    const named = personal ? namedBefore(ctx, 'PERSON', start) : null;
+    // No earlier speaker: "he" and "she" stand for the person last named before them ("I" outside any quotation is
+    // the writer).
+    const named = THIRD_PERSON_SINGULAR.has(words[0]!) ? namedBefore(ctx, 'PERSON', start) : null;
     return { entity: named?.id ?? null, name: named?.name ?? null, mention, anonymous: false };
   }
   if (!named && head !== null && (words[0] === 'the' || words[0] === 'this') && ctx.lex.roleNouns.has(head)) {
@@ -199,7 +202,9 @@ function typeIndex(ctx: SpeakerContext, type: EntityType): TypeIndex {
 }
 
 /** Pronouns that stand for one person. */
-const PERSONAL_PRONOUNS = new Set(['he', 'she']);
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'i']);
+/** Pronouns that, with no earlier speaker, stand for the person last named. */
+const THIRD_PERSON_SINGULAR = new Set(['he', 'she']);
 
 function isPerson(ctx: SpeakerContext, s: Speaker): boolean {
   if (s.entity !== null) return typeIndex(ctx, 'PERSON').ids.has(s.entity);
