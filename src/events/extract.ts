@@ -11,6 +11,7 @@ import { countryOf, MentionIndex, nameAt, refFor } from './names.js';
 import { findCasualties } from './casualties.js';
 import { readHeader } from '../ingest/header.js';
 import { SpanIndex } from './spans.js';
+import { partitionPoint } from '../util/search.js';
 
 /** A sentence longer than this is read only this far around a trigger (a 5 MB "sentence" costs no more). */
 export const MAX_CONTEXT_CHARS = 400;
@@ -102,16 +103,13 @@ export interface ExtractInput {
   anchorAt(offset: number): TimeAnchor | null;
 }
 
+/**
+ * The sentence holding the offset; else the first one after it, clamped to the last. Sentences are in order and do
+ * not overlap, so the first ending after the offset is the one holding it, when one does.
+ */
 function sentenceIndex(sentences: SentenceBound[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.end <= offset) lo = mid + 1;
-    else if (sentences[mid]!.start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return Math.max(0, Math.min(sentences.length - 1, lo));
+  const i = partitionPoint(sentences.length, (k) => sentences[k]!.end > offset);
+  return Math.max(0, Math.min(sentences.length - 1, i));
 }
 
 /** The post holding an offset, by an index of the posts built once per document (a search per trigger, not a pass). */
@@ -343,13 +341,7 @@ function trimSpan(text: string, s: Span): Span {
 
 /** Time expressions overlapping [start, end) (times are sorted by offset). */
 function timesIn(times: TimeExpression[], start: number, end: number): TimeExpression[] {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]!.span.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(times.length, (i) => times[i]!.span.end > start);
   const out: TimeExpression[] = [];
   for (let i = lo; i < times.length && times[i]!.span.start < end; i++) out.push(times[i]!);
   return out;

@@ -6,6 +6,7 @@ import type { EntityRef, NewsEvent } from '../model/record.js';
 import type { EventMention } from './extract.js';
 import { eventLexicon } from './lexicon.js';
 import { countryOf } from './names.js';
+import { partitionPoint } from '../util/search.js';
 
 /** "The attack" refers back at most this many sentences. */
 export const ANAPHORA_SENTENCES = 3;
@@ -192,13 +193,7 @@ class RecentEvents {
     const positions = this.byType.get(type);
     if (!positions) return [];
     const from = this.list.length - MERGE_LOOKBACK;
-    let lo = 0;
-    let hi = positions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (positions[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(positions.length, (i) => positions[i]! >= from);
     const out: EventMention[] = [];
     for (let i = lo; i < positions.length; i++) out.push(this.list[positions[i]!]!);
     return out;

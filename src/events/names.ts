@@ -3,6 +3,7 @@
 import countries from 'world-countries';
 import type { EntityRef, NewsRecord } from '../model/record.js';
 import { eventLexicon } from './lexicon.js';
+import { partitionPoint } from '../util/search.js';
 
 /** Words in a capitalised name run, at most: bounds the reading of a "name" in a text of capitals. */
 export const MAX_NAME_WORDS = 6;
@@ -116,13 +117,7 @@ export class MentionIndex {
   /** Mentions inside [start, end). */
   within(start: number, end: number): Array<{ start: number; end: number; ref: EntityRef; type: string; kind: string }> {
     // Binary search to the first mention at or after `start`: a lookup costs the mentions it returns, not all.
-    let lo = 0;
-    let hi = this.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.mentions[mid]!.start < start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(this.mentions.length, (i) => this.mentions[i]!.start >= start);
     const out: Array<{ start: number; end: number; ref: EntityRef; type: string; kind: string }> = [];
     for (let i = lo; i < this.mentions.length && this.mentions[i]!.start < end; i++) if (this.mentions[i]!.end <= end) out.push(this.mentions[i]!);
     return out;

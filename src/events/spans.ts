@@ -2,6 +2,8 @@
 // whole list: a document's triggers, claims and sentences each ask them, so a scan of the list per question would be
 // quadratic in the document's length.
 
+import { partitionPoint } from '../util/search.js';
+
 export interface Bounds {
   start: number;
   end: number;
@@ -40,14 +42,7 @@ export class SpanIndex {
 
   /** How many spans start before `offset` (strictly). */
   private startingBefore(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.starts.length, (i) => this.starts[i]! >= offset);
   }
 
   /** Some span overlaps [start, end): `s.start < end && start < s.end`. */

@@ -2,6 +2,7 @@ import type { NewsRecord } from '../../model/record.js';
 import { parseDay } from './calendar.js';
 import type { TimeAnchor } from './types.js';
 import { isValidZone, zoneOffsetMinutes } from '../../util/zones.js';
+import { partitionPoint } from '../../util/search.js';
 
 /** The anchor of a published value ("2025-08-21T03:42:00Z" or "2025-08-21") read in `zone`, or null. */
 export function anchorFrom(published: string | null | undefined, zone: string): TimeAnchor | null {
@@ -39,17 +40,8 @@ export function anchorResolver(record: NewsRecord, headerDate: string | null): (
     .filter((p) => p.anchor !== null)
     .sort((a, b) => a.start - b.start);
   return (offset) => {
-    // Binary search for the last post starting at or before the offset.
-    let lo = 0;
-    let hi = posts.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (posts[mid]!.start <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    // The last post starting at or before the offset (binary search), or -1.
+    const found = partitionPoint(posts.length, (i) => posts[i]!.start > offset) - 1;
     if (found >= 0 && offset < posts[found]!.end) return posts[found]!.anchor;
     return docAnchor;
   };
