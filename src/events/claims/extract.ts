@@ -7,6 +7,7 @@ import type { SentenceBound } from '../time/resolve.js';
 import { alternation, eventLexicon } from '../lexicon.js';
 import { MentionIndex, nameAt, refFor } from '../names.js';
 import { SpanIndex } from '../spans.js';
+import { partitionPoint } from '../../util/search.js';
 
 /** Sentences after a claim searched for what marks its truth. */
 export const STATUS_SENTENCES_AFTER = 3;
@@ -127,13 +128,7 @@ export function extractClaims(record: NewsRecord, sentences: SentenceBound[]): C
   // The offsets of this document's event reports, sorted: "an event reported inside the claim" is a binary search.
   const reported = (record.events ?? []).flatMap((e) => (e.reports ?? []).filter((r) => r.doc === record.id).map((r) => r.offsets[0])).sort((a, b) => a - b);
   const reportedIn = (start: number, end: number) => {
-    let lo = 0;
-    let hi = reported.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (reported[mid]! < start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(reported.length, (i) => reported[i]! >= start);
     return lo < reported.length && reported[lo]! < end;
   };
   const figure = new RegExp(`\\d|${alternation(lex.claim_figure_cues)}`);

@@ -8,6 +8,7 @@ import type { SentenceBound } from '../time/resolve.js';
 import { nameWords } from '../names.js';
 import { statusCues } from './extract.js';
 import { SpanIndex } from '../spans.js';
+import { partitionPoint } from '../../util/search.js';
 
 /** Claims and answers remembered per run: memory stays bounded on endless input (the oldest are forgotten). */
 export const MAX_RUN_CLAIMS = 20_000;
@@ -70,13 +71,7 @@ export function eventsLookup(record: NewsRecord): (start: number, end: number) =
   });
   at.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   return (start, end) => {
-    let lo = 0;
-    let hi = at.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (at[mid]![0] < start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(at.length, (i) => at[i]![0] >= start);
     const hits: Array<[number, number, string]> = [];
     for (let i = lo; i < at.length && at[i]![0] < end; i++) hits.push(at[i]!);
     // In the order of record.events, as a pass over the events adds them.
@@ -156,13 +151,7 @@ export function linkClaims(run: ClaimRun, record: NewsRecord, sentences: Sentenc
   };
   const usedByAdded = (s: number, e: number) => {
     if (!addedSorted) return added.some((x) => x.start < e && s < x.end);
-    let lo = 0;
-    let hi = added.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (added[mid]!.start < e) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(added.length, (i) => added[i]!.start >= e);
     return lo > 0 && addedEnd[lo - 1]! > s;
   };
   const used = (s: number, e: number) => claimSpans.overlaps(s, e) || usedByAdded(s, e);
