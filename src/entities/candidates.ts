@@ -9,6 +9,7 @@ import type { AliasMatcher } from './matcher.js';
 import { orgPhraseData } from './orgPhrases.js';
 import { excludedRanges, inRanges } from './scope.js';
 import { isAllCaps, isCapitalised, nextWord, opensSentence, possessiveAfter, prevWord, tokenIndexAt } from './tokens.js';
+import { partitionPoint } from '../util/search.js';
 
 export interface Candidate {
   /** The mention span: name plus the honorifics and single titles before it. */
@@ -260,14 +261,7 @@ function splitAroundTable(out: Candidate[], table: Candidate[], tokens: Token[])
 
 /** Index of the first candidate (sorted by start) that starts after `offset` (binary search). */
 function firstStartingAfter(list: readonly Candidate[], offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list.length, (i) => list[i]!.start > offset);
 }
 
 /** A table hit inside a longer name is not a mention of its own. */

@@ -7,6 +7,7 @@ import { lexicon } from './data.js';
 import type { DocEntity, DocMention } from './resolve.js';
 import { inRanges } from './scope.js';
 import { opensSentence, possessiveAfter, prevWord, tokenIndexAt } from './tokens.js';
+import { partitionPoint } from '../util/search.js';
 
 /** How far back an antecedent may be: several paragraphs of a news text. */
 export const MAX_ANTECEDENT_CHARS = 3000;
@@ -58,14 +59,7 @@ export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes:
 
 /** Index of the last anchor starting before `offset` (binary search), or -1. */
 function lastBefore(list: Anchor[], offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.mention.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(list.length, (i) => list[i]!.mention.start >= offset) - 1;
 }
 
 /**

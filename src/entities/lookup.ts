@@ -3,6 +3,7 @@
 import type { Entity } from '../model/record.js';
 import type { AnalysisDoc } from '../pipeline/doc.js';
 import { type EntitiesScratch, SCRATCH_KEY } from './analyse.js';
+import { partitionPoint } from '../util/search.js';
 
 export interface ResolvedEntity {
   entity: Entity;
@@ -25,13 +26,7 @@ export function resolveAt(doc: AnalysisDoc, offset: number): ResolvedEntity | nu
   }
   // The last mention starting at or before the offset, then back while mentions could still cover it.
   const spans = idx.spans;
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(spans.length, (i) => spans[i]!.start > offset);
   for (let k = lo - 1; k >= 0 && k >= lo - MAX_NESTED_MENTIONS; k--) {
     const s = spans[k]!;
     if (offset < s.end) return { entity: s.entity, reason: s.reason };

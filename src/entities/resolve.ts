@@ -7,6 +7,7 @@ import type { Token } from '../pipeline/doc.js';
 import type { AliasEntry, AliasTable } from './aliasTable.js';
 import type { Candidate } from './candidates.js';
 import { initials, looksLikeAcronym, nameKey, nameWords } from './normalize.js';
+import { partitionPoint } from '../util/search.js';
 
 export interface DocMention {
   start: number;
@@ -122,13 +123,7 @@ export class EntitySet {
     let bestDist = Infinity;
     for (const e of list) {
       const starts = this.starts.get(e) ?? [];
-      let lo = 0;
-      let hi = starts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (starts[mid]! <= at) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = partitionPoint(starts.length, (i) => starts[i]! > at);
       const before = lo > 0 ? at - starts[lo - 1]! : Infinity;
       const after = lo < starts.length ? (starts[lo]! - at) * 2 : Infinity;
       const d = Math.min(before, after);

@@ -1,5 +1,6 @@
 // Small helpers over the language layer's tokens: offset → token look-up, capitalisation, sentence starts.
 import type { Token } from '../pipeline/doc.js';
+import { partitionPoint } from '../util/search.js';
 
 const CAPITALISED = /^\p{Lu}/u;
 const HAS_LOWER = /\p{Ll}/u;
@@ -15,14 +16,7 @@ export function isAllCaps(t: Token): boolean {
 
 /** Index of the first token whose end is after `offset` (binary search; tokens are in text order). */
 export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(tokens.length, (i) => tokens[i]!.end > offset);
 }
 
 /** The previous token that is not whitespace, or undefined. */
