@@ -1,6 +1,7 @@
 import type { Component, RunContext } from '../pipeline/component.js';
 import type { NewsRecord } from '../model/record.js';
 import { type DocInfo, StatementIndex, type StatementSummary } from './index.js';
+import { partitionPoint } from '../util/search.js';
 
 const PART = 'statements';
 
@@ -28,14 +29,7 @@ export function docInfo(r: NewsRecord): DocInfo {
   const posts = r.posts.filter((p) => p.published !== null).sort((a, b) => a.span.start - b.span.start);
   const publishedAt = (offset: number): string | null => {
     // The last post starting at or before the offset (binary search), if it also covers it.
-    let lo = 0;
-    let hi = posts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (posts[mid]!.span.start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const p = posts[lo - 1];
+    const p = posts[partitionPoint(posts.length, (i) => posts[i]!.span.start > offset) - 1];
     return p && offset < p.span.end ? p.published : null;
   };
   return { id: r.id, outlet: r.outlet, published: r.published, text: r.text, publishedAt };
