@@ -92,6 +92,8 @@ test('bad input: linear time, no crash, no quote past its paragraph unless the m
     ['typewriter doubles', "He said ''" + "'".repeat(10_000) + " and ``".repeat(2_000)],
     ['one sentence of asides', 'Prices rose, the minister said, and wages fell, a union leader said, '.repeat(3_000) + 'in the end.'],
     ['quotations around attributions', '“We will win,” said Ana Lopes, the captain. “We always do.” '.repeat(3_000)],
+    ['one attribution between two quotations, repeated', '“We will win,” said Ana Lopes, “and we always do. '.repeat(3_000)],
+    ['a company and "the company"', 'Acme Holdings said prices rose. The company said wages fell. Acme Holdings added more. '.repeat(2_000)],
   ];
   for (const [name, text] of cases) {
     const t0 = performance.now();

@@ -163,25 +163,30 @@ function namedBefore(ctx: SpeakerContext, type: EntityType, at: number): Entity 
   return k > 0 ? mentions[k - 1]![1] : null;
 }
 
-/** The named entity of `type` with most mentions ending before `at`; of those, the one mentioned last. Linear in the
- * mentions before `at`, and asked only for definite organisation nouns ("the company"). */
+/** The named entity of `type` with most mentions ending before `at`; of those, the one mentioned last. The counts are
+ * kept in the index and read on from where the last call stopped, since speakers are resolved in document order: all
+ * calls of a document together read each mention once (a call for an earlier position starts the count again). */
 function mostNamedBefore(ctx: SpeakerContext, type: EntityType, at: number): Entity | null {
-  const { mentions } = typeIndex(ctx, type);
-  const counts = new Map<Entity, number>();
-  let best: Entity | null = null;
-  for (let k = 0; k < mentions.length && mentions[k]![0] <= at; k++) {
-    const e = mentions[k]![1];
-    const n = (counts.get(e) ?? 0) + 1;
-    counts.set(e, n);
-    if (best === null || n >= counts.get(best)!) best = e;
+  const index = typeIndex(ctx, type);
+  const { mentions } = index;
+  let tally = index.tally;
+  if (!tally || tally.at > at) tally = index.tally = { at: -1, next: 0, counts: new Map(), best: null };
+  for (; tally.next < mentions.length && mentions[tally.next]![0] <= at; tally.next++) {
+    const e = mentions[tally.next]![1];
+    const n = (tally.counts.get(e) ?? 0) + 1;
+    tally.counts.set(e, n);
+    if (tally.best === null || n >= tally.counts.get(tally.best)!) tally.best = e;
   }
-  return best;
+  tally.at = at;
+  return tally.best;
 }
 
 /** The entities of one type by id, and the ends of the named ones' mentions with their entity, sorted by end. */
 interface TypeIndex {
   ids: Set<string>;
   mentions: Array<[number, Entity]>;
+  /** mostNamedBefore's running counts: mentions[0 .. next) counted, for the position `at`. */
+  tally?: { at: number; next: number; counts: Map<Entity, number>; best: Entity | null };
 }
 
 function typeIndex(ctx: SpeakerContext, type: EntityType): TypeIndex {
