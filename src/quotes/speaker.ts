@@ -104,18 +104,42 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   // "Bennett, a fly-half for Llanelli and Wales in the 1970s,", "Rep. Gwen Moore (D-Wis.)": an apposition or a
   // bracket describes the name before it.
   // A hyphen inside a word ("Indian-born") opens no aside: the dash must stand apart from the word before it.
-  const aside = tokens.findIndex((t, k) => k > 0 && ASIDE_OPENERS.has(t.text) && (t.text === ',' || t.text === '(' || tokens[k - 1]!.end < t.start));
+  // A comma after an adjective lists adjectives ("the hand-written, four-page lawsuit").
+  const opensAside = (k: number): boolean => {
+    const t = tokens[k]!;
+    const before = tokens[k - 1];
+    if (!before || !ASIDE_OPENERS.has(t.text)) return false;
+    if (t.text === ',') return !(before.pos === 'ADJ' || (before.pos === 'VERB' && tokens[k - 2]?.text === '-' && tokens[k - 2]!.end === before.start));
+    return t.text === '(' || before.end < t.start;
+  };
+  let aside = -1;
+  let lastAside = -1;
+  for (let k = 1; k < tokens.length; k++) {
+    if (!opensAside(k)) continue;
+    if (aside < 0) aside = k;
+    lastAside = k;
+  }
   const headTokens = aside > 0 ? tokens.slice(0, aside) : tokens;
+  // What follows the last aside opener, when it is a name in apposition ("Manufacturers' organisation, the EEF",
+  // "one of the bidders, steel giant LNM") rather than a clause ("The lawsuit, filed in Madrid on Friday").
+  const tail = lastAside > 0 ? tokens.slice(lastAside + 1) : [];
+  // A verb joined to a word by a hyphen ("Netherlands-based") is part of a modifier, not a clause.
+  const inCompound = (t: Token) => tail.some((h) => h.text === '-' && h.end === t.start);
+  const appositive = tail.length > 0 && !tail.some((t) => ((t.pos === 'VERB' || t.pos === 'AUX') && !inCompound(t)) || t.pos === 'ADP');
   const words = tokens.map((t) => t.text.toLowerCase());
   const head = headNoun(words, ctx.lex.headStops);
   const last = headTokens[headTokens.length - 1]!;
+  // "Claudia Neulling from the magazine": a name before a preposition, when no name ends the mention.
+  const preposition = headTokens.findIndex((t, k) => k > 0 && t.pos === 'ADP' && headTokens[k - 1]!.pos === 'PROPN');
   // The name that ends the mention before any aside, else after it ("the world's largest delivery company, UPS"),
-  // else whom a spokesman, report or poll speaks for.
+  // else before a prepositional phrase, else whom a spokesman, report or poll speaks for.
   const entity =
     entityAt(ctx.entities, start, last.start, last.end) ??
-    (aside > 0 ? entityAt(ctx.entities, start, tokens[tokens.length - 1]!.start, end) : null) ??
+    (appositive ? entityAt(ctx.entities, tail[0]!.start, tail[tail.length - 1]!.start, end) : null) ??
+    (preposition > 0 ? entityAt(ctx.entities, start, tokens[preposition - 1]!.start, tokens[preposition - 1]!.end) : null) ??
     (words.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx.entities, start, end) : null);
-  const named = nameOf(tokens, ctx.lex.nameParticles);
+  // A name is read from the head, before any aside: "The lawsuit, filed in Madrid on Friday" names no one.
+  const named = nameOf(headTokens, ctx.lex.nameParticles) ?? (appositive ? nameOf(tail, ctx.lex.nameParticles) : null);
   // "Germany, Italy and Spain said": several speakers, named together unless one entity spans them all.
   const conj = tokens.findIndex((t, k) => k > 0 && k + 1 < tokens.length && /^(and|or|&)$/i.test(t.text) && /^(PROPN|NOUN)$/.test(tokens[k - 1]!.pos) && /^(PROPN|NOUN|DET)$/.test(tokens[k + 1]!.pos));
   if (conj > 0 && !(entity && entitySpans(entity, start, end))) {
