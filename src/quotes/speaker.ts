@@ -95,49 +95,66 @@ function entitySpans(entity: Entity, start: number, end: number): boolean {
   return entity.mentions.some((m) => m.span.start <= start && m.span.end >= end);
 }
 
+/** A speaker phrase's head (before its first aside) and what follows its last aside opener, and whether that is a
+ * name in apposition ("Manufacturers' organisation, the EEF", "one of the bidders, steel giant LNM") rather than a
+ * clause ("The lawsuit, filed in Madrid on Friday"). "Bennett, a fly-half for Llanelli", "Rep. Gwen Moore (D-Wis.)",
+ * "Lord Bingham - a senior law lord": an apposition, bracket or dash describes the name before it. */
+function partsOf(tokens: readonly Token[]): { head: readonly Token[]; tail: readonly Token[]; appositive: boolean } {
+  const opensAside = (k: number): boolean => {
+    const t = tokens[k]!;
+    const before = tokens[k - 1]!;
+    if (!ASIDE_OPENERS.has(t.text)) return false;
+    // A comma after an adjective lists adjectives ("the hand-written, four-page lawsuit").
+    if (t.text === ',') return !(before.pos === 'ADJ' || (before.pos === 'VERB' && hyphenBefore(tokens, k - 1)));
+    // A hyphen inside a word ("Indian-born") opens no aside: the dash must stand apart from the word before it.
+    return t.text === '(' || before.end < t.start;
+  };
+  let first = -1;
+  let last = -1;
+  for (let k = 1; k < tokens.length; k++) {
+    if (!opensAside(k)) continue;
+    if (first < 0) first = k;
+    last = k;
+  }
+  if (first < 0) return { head: tokens, tail: [], appositive: false };
+  const tail = tokens.slice(last + 1);
+  // A verb joined to a word by a hyphen ("Netherlands-based") is part of a modifier, not a clause.
+  const clause = tail.some((t, k) => ((t.pos === 'VERB' || t.pos === 'AUX') && !hyphenBefore(tail, k)) || t.pos === 'ADP');
+  return { head: tokens.slice(0, first), tail, appositive: tail.length > 0 && !clause };
+}
+
+/** Whether tokens[k] is joined to the word before it by a hyphen with no space ("based" in "Netherlands-based"). */
+function hyphenBefore(tokens: readonly Token[], k: number): boolean {
+  const h = tokens[k - 1];
+  return h !== undefined && h.text === '-' && h.end === tokens[k]!.start;
+}
+
+/** The entity a speaker phrase names: the name that ends its head, else a name in apposition after it ("the
+ * world's largest delivery company, UPS"), else a name before a prepositional phrase ("Marta Oliveira from the
+ * magazine"), else whom a spokesman, report or poll speaks for. */
+function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readonly Token[], apposition: readonly Token[], words: readonly string[]): Entity | null {
+  const start = tokens[0]!.start;
+  const end = tokens[tokens.length - 1]!.end;
+  const last = head[head.length - 1]!;
+  const preposition = head.findIndex((t, k) => k > 0 && t.pos === 'ADP' && head[k - 1]!.pos === 'PROPN');
+  return (
+    entityAt(ctx.entities, start, last.start, last.end) ??
+    (apposition.length > 0 ? entityAt(ctx.entities, apposition[0]!.start, apposition[apposition.length - 1]!.start, end) : null) ??
+    (preposition > 0 ? entityAt(ctx.entities, start, head[preposition - 1]!.start, head[preposition - 1]!.end) : null) ??
+    (words.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx.entities, start, end) : null)
+  );
+}
+
 /** The Speaker record of a mention given by its tokens (null mention: an implied speaker, e.g. a continuation). */
 export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): Speaker {
   if (tokens.length === 0) return { entity: null, name: null, mention: null, anonymous: false };
   const start = tokens[0]!.start;
   const end = tokens[tokens.length - 1]!.end;
   const mention = span(ctx.text, start, end);
-  // "Bennett, a fly-half for Llanelli and Wales in the 1970s,", "Rep. Gwen Moore (D-Wis.)": an apposition or a
-  // bracket describes the name before it.
-  // A hyphen inside a word ("Indian-born") opens no aside: the dash must stand apart from the word before it.
-  // A comma after an adjective lists adjectives ("the hand-written, four-page lawsuit").
-  const opensAside = (k: number): boolean => {
-    const t = tokens[k]!;
-    const before = tokens[k - 1];
-    if (!before || !ASIDE_OPENERS.has(t.text)) return false;
-    if (t.text === ',') return !(before.pos === 'ADJ' || (before.pos === 'VERB' && tokens[k - 2]?.text === '-' && tokens[k - 2]!.end === before.start));
-    return t.text === '(' || before.end < t.start;
-  };
-  let aside = -1;
-  let lastAside = -1;
-  for (let k = 1; k < tokens.length; k++) {
-    if (!opensAside(k)) continue;
-    if (aside < 0) aside = k;
-    lastAside = k;
-  }
-  const headTokens = aside > 0 ? tokens.slice(0, aside) : tokens;
-  // What follows the last aside opener, when it is a name in apposition ("Manufacturers' organisation, the EEF",
-  // "one of the bidders, steel giant LNM") rather than a clause ("The lawsuit, filed in Madrid on Friday").
-  const tail = lastAside > 0 ? tokens.slice(lastAside + 1) : [];
-  // A verb joined to a word by a hyphen ("Netherlands-based") is part of a modifier, not a clause.
-  const inCompound = (t: Token) => tail.some((h) => h.text === '-' && h.end === t.start);
-  const appositive = tail.length > 0 && !tail.some((t) => ((t.pos === 'VERB' || t.pos === 'AUX') && !inCompound(t)) || t.pos === 'ADP');
+  const { head: headTokens, tail, appositive } = partsOf(tokens);
   const words = tokens.map((t) => t.text.toLowerCase());
   const head = headNoun(words, ctx.lex.headStops);
-  const last = headTokens[headTokens.length - 1]!;
-  // "Claudia Neulling from the magazine": a name before a preposition, when no name ends the mention.
-  const preposition = headTokens.findIndex((t, k) => k > 0 && t.pos === 'ADP' && headTokens[k - 1]!.pos === 'PROPN');
-  // The name that ends the mention before any aside, else after it ("the world's largest delivery company, UPS"),
-  // else before a prepositional phrase, else whom a spokesman, report or poll speaks for.
-  const entity =
-    entityAt(ctx.entities, start, last.start, last.end) ??
-    (appositive ? entityAt(ctx.entities, tail[0]!.start, tail[tail.length - 1]!.start, end) : null) ??
-    (preposition > 0 ? entityAt(ctx.entities, start, tokens[preposition - 1]!.start, tokens[preposition - 1]!.end) : null) ??
-    (words.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx.entities, start, end) : null);
+  const entity = namedEntity(ctx, tokens, headTokens, appositive ? tail : [], words);
   // A name is read from the head, before any aside: "The lawsuit, filed in Madrid on Friday" names no one.
   const named = nameOf(headTokens, ctx.lex.nameParticles) ?? (appositive ? nameOf(tail, ctx.lex.nameParticles) : null);
   // "Germany, Italy and Spain said": several speakers, named together unless one entity spans them all.
