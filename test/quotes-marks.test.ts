@@ -15,6 +15,13 @@ test('every quotation-mark style pairs, and apostrophes are not marks', () => {
   }
 });
 
+test("an apostrophe for left-out letters opens no quotation: 'em, 'n', the '90s, the class of '03", () => {
+  const text = "Shoot 'em ups and rock 'n' roll from the '90s, said the class of ’03, then 'We are thrilled,' said Ana Costa.";
+  assert.deepEqual(pair(text).map((q) => q.text), ["'We are thrilled,'"]);
+  // Training reads them as it did when the committed weights were made (src/train/quotes.ts TRAIN_MARK_OPTIONS).
+  assert.notDeepEqual(pairQuoteMarks(text, paragraphRanges(text, []), { elisions: false }).map((q) => text.slice(q.start, q.end)), ["'We are thrilled,'"]);
+});
+
 test('a curly quote closed with a straight mark, as scraped text has it, still pairs', () => {
   const q = pair('The minister called it a "road to nowhere” and left.');
   assert.equal(q.length, 1);

@@ -348,6 +348,20 @@ test('a name before the head noun is not the speaker; a spokesman or report spea
   assert.notEqual(speaker('it would bid for the contract')?.name, 'Sweden');
 });
 
+test('a name before a prepositional phrase or an aside is the speaker; a message speaks for its writer; a date is no one', () => {
+  const analyze = analyzeWith(SPEECH_SETTINGS);
+  const text =
+    '"We wanted to show how it fits into a kitchen," said Marta Oliveira from the magazine.\n\n' +
+    '"The water rose to the first floor within minutes," Tomas Lindgren\'s message read.\n\n' +
+    'The lawsuit, filed in Madrid on Friday, says the contract was broken.\n';
+  const rec = { text, quotes: analyze(text, 'postmodifiers').quotes };
+  assert.equal(find(rec, 'We wanted to show how it fits')?.speaker.name, 'Marta Oliveira');
+  assert.equal(find(rec, 'The water rose to the first floor')?.speaker.name, 'Tomas Lindgren');
+  const lawsuit = find(rec, 'the contract was broken');
+  assert.ok(lawsuit, JSON.stringify(rec.quotes.map((q) => q.content.text)));
+  assert.ok(!['Friday', 'Madrid'].includes(lawsuit.speaker.name ?? ''), lawsuit.speaker.name ?? 'null');
+});
+
 test('"the company said", "the club said": the organisation that spoke last, else the one the article names most', () => {
   const analyze = analyzeWith(SPEECH_SETTINGS);
   const text =

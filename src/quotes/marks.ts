@@ -2,6 +2,7 @@
 // unbalanced, and runs quotations over several paragraphs (a paragraph that opens a quote without closing it continues
 // into the next paragraph when that one opens with a mark). One left-to-right pass with a small bounded stack: linear
 // in the text, whatever the marks.
+import { readWordList } from '../util/wordList.js';
 
 /** A paired (or paragraph-closed) quotation: offsets of the opening mark and one past the closing mark. */
 export interface MarkedQuote {
@@ -41,6 +42,8 @@ export interface MarkOptions {
   typewriterDoubles?: boolean;
   /** End an open quotation at a mark that opens a new sentence (paragraphs joined into one line; default). */
   sentenceBreaks?: boolean;
+  /** Read an apostrophe before an elided word or a year ("'em", "'n'", "'90s") as no mark (default). */
+  elisions?: boolean;
 }
 
 /** How many characters the mark at `i` takes: 2 for '' and `` when the doubles are read. */
@@ -66,13 +69,27 @@ const CLOSING_CONTEXT = /[\s)\]}.,;:!?\u2014\u2013\-/…]/;
 
 type Role = 'open' | 'close' | 'either' | 'none' | 'possessive';
 
-/** What a mark at `i` can do, judged from its neighbours: an apostrophe inside a word is not a mark at all. */
-function roleOf(text: string, i: number, doubles: boolean): Role {
+let elidedWords: Set<string> | undefined;
+/** Two digits, then an "s" or no more letters: a year written short ("'90s", "'03"). */
+const SHORT_YEAR = /^\d\d(?:s\b|(?![\p{L}\p{N}]))/u;
+
+/** An apostrophe at `i` that stands for left-out letters before a word: "shoot 'em up", "the '90s". */
+function elides(text: string, i: number): boolean {
+  const rest = text.slice(i + 1, i + 8);
+  if (SHORT_YEAR.test(rest)) return true;
+  const word = /^\p{L}+/u.exec(rest)?.[0].toLowerCase();
+  return word !== undefined && (elidedWords ??= new Set(readWordList('quotes', 'elisions.txt'))).has(word);
+}
+
+/** What a mark at `i` can do, judged from its neighbours: an apostrophe inside a word is not a mark at all, nor one
+ * that stands for left-out letters (`elisions`). */
+function roleOf(text: string, i: number, doubles: boolean, elisions: boolean): Role {
   const c = markChar(text, i, doubles);
   const before = i > 0 ? text[i - 1] : undefined;
   const after = text[i + markLength(text, i, doubles)];
   const single = SINGLE_OPEN.has(c) || SINGLE_CLOSE.has(c);
   if (single && isWordChar(before) && isWordChar(after)) return 'none'; // don't, Moscow's
+  if (elisions && (c === "'" || c === '’') && !isWordChar(before) && isWordChar(after) && elides(text, i)) return 'none';
   if (ONLY_OPEN.has(c) && !(c === '‘' && isWordChar(before))) return 'open';
   if (ONLY_CLOSE.has(c)) return 'close';
   const openCtx = before === undefined || OPENING_CONTEXT.test(before) || isQuoteMarkChar(before);
@@ -104,6 +121,7 @@ interface Open {
 export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly [number, number]>, options: MarkOptions = {}): MarkedQuote[] {
   const doubles = options.typewriterDoubles ?? true;
   const sentenceBreaks = options.sentenceBreaks ?? true;
+  const elisions = options.elisions ?? true;
   const out: MarkedQuote[] = [];
   let stack: Open[] = [];
   // Every mark of the text, found in one scan; each paragraph reads its own with a moving pointer.
@@ -125,7 +143,7 @@ export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly 
     for (let k = mEnd - 1; k >= mi && lastSingleClose < 0; k--) {
       const i = at[k]!;
       const c = markChar(text, i, doubles);
-      if ((SINGLE_CLOSE.has(c) || SINGLE_OPEN.has(c)) && roleOf(text, i, doubles) === 'close') lastSingleClose = i;
+      if ((SINGLE_CLOSE.has(c) || SINGLE_OPEN.has(c)) && roleOf(text, i, doubles, elisions) === 'close') lastSingleClose = i;
     }
     for (let k = mi; k < mEnd; k++) {
       const i = at[k]!;
@@ -133,7 +151,7 @@ export function pairQuoteMarks(text: string, paragraphs: ReadonlyArray<readonly 
       const close = i + markLength(text, i, doubles); // one past the mark
       const first = i === firstChar;
       const family = familyOf(c);
-      let role = roleOf(text, i, doubles);
+      let role = roleOf(text, i, doubles, elisions);
       if (role === 'possessive') role = lastSingleClose > i ? 'none' : 'close';
       if (role === 'none') continue;
       // A paragraph that opens with a mark while the previous paragraph's quote is still open continues it.
