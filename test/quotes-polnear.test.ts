@@ -11,7 +11,8 @@ import { QuoteTestRun } from './fixtures/quotes/pipeline.js';
 const DEV = join(PACKAGE_ROOT, '..', 'shared', 'data', 'polnear', 'dev.jsonl');
 
 /** Floors a little under the dev scores measured with the committed weights in the 'attribution' profile (content
- * 0.579, source 0.740, cue 0.705, overlap>=0.3 0.802, overlap>=0.8 0.735, attributed 0.663; before the typewriter
+ * 0.580, source 0.742, cue 0.706, overlap>=0.3 0.803, overlap>=0.8 0.735, attributed 0.664; before sentences mended
+ * at abbreviations and elisions' apostrophes: 0.579, 0.740, 0.705, 0.802, 0.735, 0.663; before the typewriter
  * marks, the interrupted reports over their whole sentence, "according to" and the dash signatures: 0.559, 0.719,
  * 0.689, 0.795, 0.712, 0.623; before the word-cluster
  * features, the boundary rankers and the closing "said:" rule: 0.551, 0.694, 0.673, 0.796, 0.703, 0.607; before one
@@ -21,11 +22,11 @@ const DEV = join(PACKAGE_ROOT, '..', 'shared', 'data', 'polnear', 'dev.jsonl');
  * 0.631, –, 0.429): a regression gate, not the targets of issue 5. */
 const FLOORS = {
   'content exact': 0.57,
-  'source exact': 0.73,
-  'cue exact': 0.695,
+  'source exact': 0.735,
+  'cue exact': 0.70,
   'content overlap>=0.3': 0.795,
   'content overlap>=0.8': 0.725,
-  attributed: 0.65,
+  attributed: 0.655,
 } as const;
 
 test('PolNeAR code-point offsets convert to UTF-16', () => {
