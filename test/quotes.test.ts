@@ -348,6 +348,21 @@ test('a name before the head noun is not the speaker; a spokesman or report spea
   assert.notEqual(speaker('it would bid for the contract')?.name, 'Sweden');
 });
 
+test('a time that ends a speaker phrase is cut from it; a participle keeps its time; "USA Today" is a name', () => {
+  const text =
+    'The Herald on Saturday wrote that the bridge would close. Northwind Bank last month warned that rates would rise. ' +
+    'A survey released last week found that rents had doubled. A reporter for USA Today said the mayor had resigned.\n';
+  // The attribution profile: PolNeAR's sources leave the time out, and it reads "found" as a cue.
+  const run = new QuoteTestRun();
+  useQuoteSettings(run.run, ATTRIBUTION_SETTINGS);
+  const rec = run.analyze(text, 'times');
+  const mention = (words: string) => find(rec, words)?.speaker.mention?.text;
+  assert.equal(mention('the bridge would close'), 'The Herald');
+  assert.equal(mention('rates would rise'), 'Northwind Bank');
+  assert.equal(mention('rents had doubled'), 'A survey released last week');
+  assert.equal(mention('the mayor had resigned'), 'A reporter for USA Today');
+});
+
 test('a name before a prepositional phrase or an aside is the speaker; a message speaks for its writer; a date is no one', () => {
   const analyze = analyzeWith(SPEECH_SETTINGS);
   const text =

@@ -54,6 +54,27 @@ export function colonLead(tu: TaggedUnit, c: Run): [Run, Run] | null {
   return [[colon, colon + 1], np];
 }
 
+/** Words before a time that belong to it: "on Saturday", "last month", "earlier this week". */
+const TIME_MODIFIERS = new Set(['on', 'this', 'last', 'next', 'that', 'earlier']);
+
+/**
+ * "The Times on Saturday wrote", "Fannie Mae last month warned": a source run that ends with a time phrase is cut
+ * before it (the time says when, not who; PolNeAR's sources leave it out). Nothing is cut that would leave no name or
+ * noun.
+ */
+export function cutTrailingTime(tu: TaggedUnit, [a, b]: Run, lex: QuoteLexicon): Run {
+  const toks = tu.unit.tokens;
+  const lower = (k: number) => toks[k]!.text.toLowerCase();
+  let e = b - 1;
+  if (lex.sourceTimeNouns.has(lower(e)) && e > a && (TIME_MODIFIERS.has(lower(e - 1)) || lex.sourceTimes.has(toks[e - 1]!.text))) e--; // "last month", "Monday night"
+  if (e === b - 1 && !lex.sourceTimes.has(toks[e]!.text)) return [a, b];
+  if (e > a && TIME_MODIFIERS.has(lower(e - 1)) && !TIME_MODIFIERS.has(lower(e))) e--; // "on Saturday"
+  else if (TIME_MODIFIERS.has(lower(e)) && e > a && TIME_MODIFIERS.has(lower(e - 1))) e--; // "earlier this week"
+  // "a poll released last week": the time belongs to the participle before it, and stays in the phrase.
+  if (e > a && toks[e - 1]!.pos === 'VERB') return [a, b];
+  return e > a && toks.slice(a, e).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON') ? [a, e] : [a, b];
+}
+
 /** Relative pronouns that can open a reporting clause ("an architect who said …"). */
 export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 

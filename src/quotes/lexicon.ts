@@ -12,6 +12,10 @@ export interface QuoteLexicon {
   roleNouns: Set<string>;
   /** Heads through which an organisation speaks ("a UKIP spokesman", "a World Bank report"). */
   voiceNouns: Set<string>;
+  /** Times that can end a speaker phrase read too far: on their own ("Tuesday", compared as written) and after a
+   * modifier ("last month", lower case). */
+  sourceTimes: Set<string>;
+  sourceTimeNouns: Set<string>;
   /** Nouns that after "the" stand for an organisation named earlier ("the company said"). */
   organisationNouns: Set<string>;
   /** Words after which a speaker mention's head noun is no longer looked for. */
@@ -45,6 +49,8 @@ export function quoteLexicon(): QuoteLexicon {
     roleNouns: new Set(lines('role-nouns.txt').map((l) => l.toLowerCase())),
     voiceNouns: new Set(lines('voice-nouns.txt').map((l) => l.toLowerCase())),
     organisationNouns: new Set(lines('organisation-nouns.txt').map((l) => l.toLowerCase())),
+    sourceTimes: new Set(lines('source-times.txt')),
+    sourceTimeNouns: new Set(lines('source-time-nouns.txt').map((l) => l.toLowerCase())),
     headStops: new Set(lines('head-stops.txt').map((l) => l.toLowerCase())),
     nameParticles: new Set(lines('name-particles.txt')),
     labelWords: new Set(lines('label-words.txt').map((l) => l.toLowerCase())),
