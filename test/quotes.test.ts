@@ -368,8 +368,12 @@ test('a name before a prepositional phrase or an aside is the speaker; a message
   const text =
     '"We wanted to show how it fits into a kitchen," said Marta Oliveira from the magazine.\n\n' +
     '"The water rose to the first floor within minutes," Tomas Lindgren\'s message read.\n\n' +
-    'The lawsuit, filed in Madrid on Friday, says the contract was broken.\n';
+    'The lawsuit, filed in Madrid on Friday, says the contract was broken.\n\n' +
+    '"Rates will fall before the summer," said analyst Priya Nair of Deutsche Bank in Frankfurt.\n\n' +
+    'The Arts Council of Wales said the grant would be paid in June.\n';
   const rec = { text, quotes: analyze(text, 'postmodifiers').quotes };
+  assert.equal(find(rec, 'Rates will fall before the summer')?.speaker.name, 'Priya Nair');
+  assert.notEqual(find(rec, 'the grant would be paid')?.speaker.name, 'Wales');
   assert.equal(find(rec, 'We wanted to show how it fits')?.speaker.name, 'Marta Oliveira');
   assert.equal(find(rec, 'The water rose to the first floor')?.speaker.name, 'Tomas Lindgren');
   const lawsuit = find(rec, 'the contract was broken');

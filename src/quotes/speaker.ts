@@ -129,18 +129,22 @@ function hyphenBefore(tokens: readonly Token[], k: number): boolean {
   return h !== undefined && h.text === '-' && h.end === tokens[k]!.start;
 }
 
-/** The entity a speaker phrase names: the name that ends its head, else a name in apposition after it ("the
- * world's largest delivery company, UPS"), else a name before a prepositional phrase ("Marta Oliveira from the
- * magazine"), else whom a spokesman, report or poll speaks for. */
+/** The entity a speaker phrase names: a name before a prepositional phrase ("Marta Oliveira from the magazine", "Jason
+ * Daw at Merrill Lynch": the place of work is not the speaker), else the name that ends its head, else a name in
+ * apposition after it ("the world's largest delivery company, UPS"), else whom a spokesman, report or poll speaks for. */
 function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readonly Token[], apposition: readonly Token[], words: readonly string[]): Entity | null {
   const start = tokens[0]!.start;
   const end = tokens[tokens.length - 1]!.end;
   const last = head[head.length - 1]!;
   const preposition = head.findIndex((t, k) => k > 0 && t.pos === 'ADP' && head[k - 1]!.pos === 'PROPN');
+  const beforePreposition = preposition > 0 ? entityAt(ctx.entities, start, head[preposition - 1]!.start, head[preposition - 1]!.end) : null;
+  const atEnd = entityAt(ctx.entities, start, last.start, last.end);
+  // "Bank of England governor Mervyn King" is the governor: a name before the preposition wins when it is a person's,
+  // or over a place ("the Funding Council for England").
+  if (beforePreposition && (beforePreposition.type === 'PERSON' || !atEnd || atEnd.type === 'PLACE')) return beforePreposition;
   return (
-    entityAt(ctx.entities, start, last.start, last.end) ??
+    atEnd ??
     (apposition.length > 0 ? entityAt(ctx.entities, apposition[0]!.start, apposition[apposition.length - 1]!.start, end) : null) ??
-    (preposition > 0 ? entityAt(ctx.entities, start, head[preposition - 1]!.start, head[preposition - 1]!.end) : null) ??
     (words.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx.entities, start, end) : null)
   );
 }
