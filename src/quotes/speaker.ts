@@ -16,6 +16,8 @@ export interface SpeakerContext {
   history: Speaker[];
   /** The document's persons and organisations, each indexed when first asked for (typeIndex). */
   byType?: Map<EntityType, TypeIndex>;
+  /** The document's entity mentions by start, indexed when a speaker phrase first asks (mentionIndex). */
+  mentions?: MentionIndex;
 }
 
 /** Tokens that open an apposition or aside after a name: "Bennett, a fly-half", "Rep. Gwen Moore (D-Wis.)",
@@ -50,43 +52,68 @@ function nameOf(tokens: readonly Token[], particles: Set<string>): string | null
   return name.replace(/^(Mr|Mrs|Ms|Dr)\.? /, '');
 }
 
+/** The document's entity mentions sorted by start, with the longest mention's length: every mention overlapping
+ * [from, to) starts in [from - longest, to), found by binary search, so a look-up reads only the mentions near the
+ * speaker phrase, not the whole document's. */
+interface MentionIndex {
+  starts: number[];
+  ends: number[];
+  entities: Entity[];
+  longest: number;
+}
+
+function mentionIndex(ctx: SpeakerContext): MentionIndex {
+  if (!ctx.mentions) {
+    const all = ctx.entities.flatMap((e) => e.mentions.map((m) => [m.span.start, m.span.end, e] as const)).sort((x, y) => x[0] - y[0]);
+    ctx.mentions = {
+      starts: all.map((m) => m[0]),
+      ends: all.map((m) => m[1]),
+      entities: all.map((m) => m[2]),
+      longest: all.reduce((n, m) => Math.max(n, m[1] - m[0]), 0),
+    };
+  }
+  return ctx.mentions;
+}
+
+/** Calls visit(start, end, entity) for each mention that may overlap [from, to), in order of start. */
+function mentionsNear(ctx: SpeakerContext, from: number, to: number, visit: (start: number, end: number, e: Entity) => void): void {
+  const { starts, ends, entities, longest } = mentionIndex(ctx);
+  for (let k = partitionPoint(starts.length, (i) => starts[i]! >= from - longest); k < starts.length && starts[k]! < to; k++) visit(starts[k]!, ends[k]!, entities[k]!);
+}
+
 /** The entity the mention names: of the entity mentions that reach its last token, the one that ends last (the
  * head: "France's foreign minister Michel Barnier" is Barnier), the longest on a tie. A name before the head noun is
  * a modifier, not the speaker: "the Lib Dem leader" is not the Lib Dems, "the US company" not the United States (see
  * voicedEntity for "a UKIP spokesman"). */
-function entityAt(entities: readonly Entity[], start: number, lastStart: number, end: number): Entity | null {
+function entityAt(ctx: SpeakerContext, start: number, lastStart: number, end: number): Entity | null {
   let best: Entity | null = null;
   let bestEnd = -1;
   let bestLen = -1;
-  for (const e of entities) {
-    for (const m of e.mentions) {
-      if (!(m.span.start < end && m.span.end > lastStart && m.span.end > start)) continue;
-      const len = m.span.end - m.span.start;
-      if (m.span.end > bestEnd || (m.span.end === bestEnd && len > bestLen)) {
-        best = e;
-        bestEnd = m.span.end;
-        bestLen = len;
-      }
+  mentionsNear(ctx, lastStart, end, (ms, me, e) => {
+    if (!(ms < end && me > lastStart && me > start)) return;
+    const len = me - ms;
+    if (me > bestEnd || (me === bestEnd && len > bestLen)) {
+      best = e;
+      bestEnd = me;
+      bestLen = len;
     }
-  }
+  });
   return best;
 }
 
 /** Whom a mention holding a voice noun speaks for ("a UKIP spokesman", "His spokesman", "a poll for the News of the
  * World"): the last named entity inside it. */
-function voicedEntity(entities: readonly Entity[], start: number, end: number): Entity | null {
+function voicedEntity(ctx: SpeakerContext, start: number, end: number): Entity | null {
   let best: Entity | null = null;
   let bestEnd = -1;
-  for (const e of entities) {
+  mentionsNear(ctx, start, end, (ms, me, e) => {
     // A demonym ("the Indonesian government") is a MISC entity, not the country that speaks.
-    if (!e.named || e.type === 'MISC') continue;
-    for (const m of e.mentions) {
-      if (m.span.start >= start && m.span.end <= end && m.span.end > bestEnd) {
-        best = e;
-        bestEnd = m.span.end;
-      }
+    if (!e.named || e.type === 'MISC') return;
+    if (ms >= start && me <= end && me > bestEnd) {
+      best = e;
+      bestEnd = me;
     }
-  }
+  });
   return best;
 }
 
@@ -137,15 +164,15 @@ function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readon
   const end = tokens[tokens.length - 1]!.end;
   const last = head[head.length - 1]!;
   const preposition = head.findIndex((t, k) => k > 0 && t.pos === 'ADP' && head[k - 1]!.pos === 'PROPN');
-  const beforePreposition = preposition > 0 ? entityAt(ctx.entities, start, head[preposition - 1]!.start, head[preposition - 1]!.end) : null;
-  const atEnd = entityAt(ctx.entities, start, last.start, last.end);
+  const beforePreposition = preposition > 0 ? entityAt(ctx, start, head[preposition - 1]!.start, head[preposition - 1]!.end) : null;
+  const atEnd = entityAt(ctx, start, last.start, last.end);
   // "Bank of England governor Mervyn King" is the governor: a name before the preposition wins when it is a person's,
   // or over a place ("the Funding Council for England").
   if (beforePreposition && (beforePreposition.type === 'PERSON' || !atEnd || atEnd.type === 'PLACE')) return beforePreposition;
   return (
     atEnd ??
-    (apposition.length > 0 ? entityAt(ctx.entities, apposition[0]!.start, apposition[apposition.length - 1]!.start, end) : null) ??
-    (words.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx.entities, start, end) : null)
+    (apposition.length > 0 ? entityAt(ctx, apposition[0]!.start, apposition[apposition.length - 1]!.start, end) : null) ??
+    (words.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx, start, end) : null)
   );
 }
 
