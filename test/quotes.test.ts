@@ -434,3 +434,16 @@ test('an interview transcript: "Q:" and "A:" name no speaker, "I" is the person 
   assert.ok(spending, JSON.stringify(rec.quotes.map((q) => q.content.text)));
   assert.equal(spending.speaker.name, null);
 });
+
+test('"they" is never one person; "she" is not a man the text calls "Mr"', () => {
+  const analyze = analyzeWith(SPEECH_SETTINGS);
+  const text =
+    'Mr Tomas Berg, the head of the dock workers\' union, said the strike would go ahead. ' +
+    'Ms Ana Costa, who runs the port, said the talks had failed.\n\n' +
+    '"We will not move," she said.\n\n' +
+    'The union members met on Monday. They said the offer was too small.\n';
+  const rec = { text, quotes: analyze(text, 'pronouns').quotes };
+  assert.equal(find(rec, 'We will not move')?.speaker.name, 'Ana Costa');
+  assert.notEqual(find(rec, 'the offer was too small')?.speaker.name, 'Ana Costa');
+  assert.notEqual(find(rec, 'the offer was too small')?.speaker.name, 'Tomas Berg');
+});

@@ -18,6 +18,9 @@ export interface SpeakerContext {
   byType?: Map<EntityType, TypeIndex>;
   /** The document's entity mentions by start, indexed when a speaker phrase first asks (mentionIndex). */
   mentions?: MentionIndex;
+  /** Persons' genders by entity id, as genderOf read them, and the entities by id. */
+  genders?: Map<string, 'm' | 'f' | null>;
+  byId?: Map<string, Entity>;
 }
 
 /** Tokens that open an apposition or aside after a name: "Bennett, a fly-half", "Rep. Gwen Moore (D-Wis.)",
@@ -201,12 +204,19 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     if (words[0] === 'you') return { entity: null, name: null, mention, anonymous: false };
     // A pronoun stands for the nearest earlier speaker who has a proper name (not another pronoun); "he", "she" and
     // "I" for a person: a person entity, or a name whose every word is capitalised ("Private sector surveys" is not).
+    // "they" is a group or an organisation, never one person; "he" and "she" not a person the text calls the other.
     const personal = PERSONAL_PRONOUNS.has(words[0]!);
-    const prior = priorSpeaker(ctx.history, (s) => /^\p{Lu}/u.test(s.name ?? '') && !ctx.lex.pronouns.has((s.name ?? '').toLowerCase()) && (!personal || isPerson(ctx, s)));
+    const plural = words[0] === 'they';
+    const gender = PRONOUN_GENDER[words[0]!];
+    const prior = priorSpeaker(ctx.history, (s) =>
+      /^\p{Lu}/u.test(s.name ?? '') && !ctx.lex.pronouns.has((s.name ?? '').toLowerCase()) &&
+      (!personal || isPerson(ctx, s)) && !(plural && s.entity !== null && isPerson(ctx, s)) &&
+      !(gender && genderOf(ctx, s.entity) === OTHER_GENDER[gender]));
     if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: prior.anonymous };
     // No earlier speaker: "he" and "she" stand for the person last named before them ("I" outside any quotation is
     // the writer).
-    const named = THIRD_PERSON_SINGULAR.has(words[0]!) ? namedBefore(ctx, 'PERSON', start) : null;
+    const before = THIRD_PERSON_SINGULAR.has(words[0]!) ? namedBefore(ctx, 'PERSON', start) : null;
+    const named = before && !(gender && genderOf(ctx, before.id) === OTHER_GENDER[gender]) ? before : null;
     return { entity: named?.id ?? null, name: named?.name ?? null, mention, anonymous: false };
   }
   if (!named && head !== null && (words[0] === 'the' || words[0] === 'this') && ctx.lex.roleNouns.has(head)) {
@@ -280,6 +290,34 @@ function typeIndex(ctx: SpeakerContext, type: EntityType): TypeIndex {
 
 /** Pronouns that stand for one person. */
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'i']);
+/** The gender a pronoun gives the person it stands for. */
+const PRONOUN_GENDER: Readonly<Record<string, 'm' | 'f'>> = { he: 'm', she: 'f' };
+/** The gender a title before a name gives a person ("Mr Jones", "Lady Hale"). */
+const TITLE_GENDER: Readonly<Record<string, 'm' | 'f'>> = { mr: 'm', sir: 'm', lord: 'm', mrs: 'f', ms: 'f', miss: 'f', lady: 'f', dame: 'f', baroness: 'f' };
+const OTHER_GENDER = { m: 'f', f: 'm' } as const;
+
+/** A person's gender as the titles of their name mentions give it ("Mr Jones"); null when they give none or both.
+ * Not from the pronouns the entity layer joined to them: a "she" inside his quotation about her is joined too often.
+ * Counted once per entity. */
+function genderOf(ctx: SpeakerContext, id: string | null): 'm' | 'f' | null {
+  if (id === null) return null;
+  const genders = (ctx.genders ??= new Map());
+  if (genders.has(id)) return genders.get(id)!;
+  const entity = (ctx.byId ??= new Map(ctx.entities.map((e) => [e.id, e]))).get(id);
+  let m = 0;
+  let f = 0;
+  for (const mention of entity?.mentions ?? []) {
+    if (mention.kind === 'pronoun') continue;
+    const first = /^\p{L}+/u.exec(mention.span.text)?.[0].toLowerCase() ?? '';
+    const g = TITLE_GENDER[first];
+    if (g === 'm') m++;
+    else if (g === 'f') f++;
+  }
+  const gender = m > 0 && f === 0 ? 'm' : f > 0 && m === 0 ? 'f' : null;
+  genders.set(id, gender);
+  return gender;
+}
+
 /** Pronouns that, with no earlier speaker, stand for the person last named. */
 const THIRD_PERSON_SINGULAR = new Set(['he', 'she']);
 
