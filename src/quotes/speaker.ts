@@ -3,6 +3,7 @@ import { span } from '../model/span.js';
 import type { Token } from '../pipeline/doc.js';
 import type { QuoteLexicon } from './lexicon.js';
 import { partitionPoint } from '../util/search.js';
+import { lexicon as entityLexicon } from '../entities/data.js';
 
 // Who a speaker mention stands for. Until the entity layer fills record.entities this resolves names itself: a name is
 // the last run of capitalised proper nouns in the mention; a pronoun or a definite role noun ("the official") takes
@@ -207,7 +208,7 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     // "they" is a group or an organisation, never one person; "he" and "she" not a person the text calls the other.
     const personal = PERSONAL_PRONOUNS.has(words[0]!);
     const plural = words[0] === 'they';
-    const gender = PRONOUN_GENDER[words[0]!];
+    const gender = pronounGender(words[0]!);
     const prior = priorSpeaker(ctx.history, (s) =>
       /^\p{Lu}/u.test(s.name ?? '') && !ctx.lex.pronouns.has((s.name ?? '').toLowerCase()) &&
       (!personal || isPerson(ctx, s)) && !(plural && s.entity !== null && isPerson(ctx, s)) &&
@@ -215,8 +216,8 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: prior.anonymous };
     // No earlier speaker: "he" and "she" stand for the person last named before them ("I" outside any quotation is
     // the writer).
-    const before = THIRD_PERSON_SINGULAR.has(words[0]!) ? namedBefore(ctx, 'PERSON', start) : null;
-    const named = before && !(gender && genderOf(ctx, before.id) === OTHER_GENDER[gender]) ? before : null;
+    const before = gender ? namedBefore(ctx, 'PERSON', start) : null;
+    const named = before && genderOf(ctx, before.id) !== OTHER_GENDER[gender!] ? before : null;
     return { entity: named?.id ?? null, name: named?.name ?? null, mention, anonymous: false };
   }
   if (!named && head !== null && (words[0] === 'the' || words[0] === 'this') && ctx.lex.roleNouns.has(head)) {
@@ -290,15 +291,16 @@ function typeIndex(ctx: SpeakerContext, type: EntityType): TypeIndex {
 
 /** Pronouns that stand for one person. */
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'i']);
-/** The gender a pronoun gives the person it stands for. */
-const PRONOUN_GENDER: Readonly<Record<string, 'm' | 'f'>> = { he: 'm', she: 'f' };
-/** The gender a title before a name gives a person ("Mr Jones", "Lady Hale"). */
-const TITLE_GENDER: Readonly<Record<string, 'm' | 'f'>> = { mr: 'm', sir: 'm', lord: 'm', mrs: 'f', ms: 'f', miss: 'f', lady: 'f', dame: 'f', baroness: 'f' };
 const OTHER_GENDER = { m: 'f', f: 'm' } as const;
 
-/** A person's gender as the titles of their name mentions give it ("Mr Jones"); null when they give none or both.
- * Not from the pronouns the entity layer joined to them: a "she" inside his quotation about her is joined too often.
- * Counted once per entity. */
+/** The gender a pronoun gives the person it stands for ("he", "she"), from the entity layer's reviewed pronouns. */
+function pronounGender(word: string): 'm' | 'f' | null {
+  return entityLexicon().pronouns.get(word)?.gender ?? null;
+}
+
+/** A person's gender as the titles of their name mentions give it ("Mr Jones", "Lady Hale": the entity layer's
+ * gendered honorifics); null when they give none or both. Not from the pronouns the entity layer joined to them: a
+ * "she" inside his quotation about her is joined too often. Counted once per entity. */
 function genderOf(ctx: SpeakerContext, id: string | null): 'm' | 'f' | null {
   if (id === null) return null;
   const genders = (ctx.genders ??= new Map());
@@ -309,7 +311,7 @@ function genderOf(ctx: SpeakerContext, id: string | null): 'm' | 'f' | null {
   for (const mention of entity?.mentions ?? []) {
     if (mention.kind === 'pronoun') continue;
     const first = /^\p{L}+/u.exec(mention.span.text)?.[0].toLowerCase() ?? '';
-    const g = TITLE_GENDER[first];
+    const g = entityLexicon().genderedHonorifics.get(first);
     if (g === 'm') m++;
     else if (g === 'f') f++;
   }
@@ -317,9 +319,6 @@ function genderOf(ctx: SpeakerContext, id: string | null): 'm' | 'f' | null {
   genders.set(id, gender);
   return gender;
 }
-
-/** Pronouns that, with no earlier speaker, stand for the person last named. */
-const THIRD_PERSON_SINGULAR = new Set(['he', 'she']);
 
 function isPerson(ctx: SpeakerContext, s: Speaker): boolean {
   if (s.entity !== null) return typeIndex(ctx, 'PERSON').ids.has(s.entity);
