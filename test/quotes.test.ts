@@ -17,6 +17,12 @@ function find(record: Pick<NewsRecord, 'text' | 'quotes'>, words: string): Quote
   return record.quotes.find((q) => q.content.start <= at + 2 && q.content.end >= at + words.length - 2);
 }
 
+/** The whole pipeline in the speech profile (the entity layer resolves the speakers): the text and its quotes. */
+const analyzeSpeech = analyzeWith(SPEECH_SETTINGS);
+function speechRecord(text: string, id: string): Pick<NewsRecord, 'text' | 'quotes'> {
+  return { text, quotes: analyzeSpeech(text, id).quotes };
+}
+
 function checkSpans(record: NewsRecord): void {
   for (const q of record.quotes) {
     assert.ok(spanIsValid(record.text, q.content));
@@ -317,11 +323,10 @@ test('"an architect who said …": the speech profile names the person, the attr
 
 test('a quotation after "He is prepared to go this far:" is his, and "he" with no earlier speaker is the person last named', () => {
   // The full pipeline: the pronoun is resolved through the entities layer.
-  const analyze = analyzeWith(SPEECH_SETTINGS);
   const text =
     'Mayor Tom Reilly is far too careful to promise a date. But would the council back him? He is prepared to go this ' +
     'far: "The first trams will run before the next election, whatever the council decides about the depot."';
-  const rec = { text, quotes: analyze(text, 'colon-lead').quotes };
+  const rec = speechRecord(text, 'colon-lead');
   const q = find(rec, 'The first trams will run');
   assert.ok(q, JSON.stringify(rec.quotes.map((x) => x.content.text)));
   assert.equal(q.cue?.text, ':');
@@ -331,14 +336,13 @@ test('a quotation after "He is prepared to go this far:" is his, and "he" with n
 
 test('a name before the head noun is not the speaker; a spokesman or report speaks for the name it holds; "he" after a company\'s chief', () => {
   // The full pipeline, business-wire style: the company and its chairman share a name.
-  const analyze = analyzeWith(SPEECH_SETTINGS);
   const text =
     'Porsche, the German carmaker, reported higher profits on Thursday. Porsche said orders rose by 12%. ' +
     'Porsche expects a better year, and Porsche shares rose.\n\n' +
     '"We built more cars than in any year since 1998," said chairman Wolfgang Porsche. "We also cut our costs," he added.\n\n' +
     'The Labour leader said the plant had been saved by public money. A Porsche spokeswoman said the company had repaid every loan.\n\n' +
     'The Swedish company said it would bid for the contract.\n';
-  const rec = { text, quotes: analyze(text, 'voice').quotes };
+  const rec = speechRecord(text, 'voice');
   const speaker = (words: string) => find(rec, words)?.speaker;
   assert.equal(speaker('We built more cars')?.name, 'Wolfgang Porsche');
   // "Porsche" used for the company four times does not make the chairman an organisation, so "he" finds him.
@@ -364,14 +368,13 @@ test('a time that ends a speaker phrase is cut from it; a participle keeps its t
 });
 
 test('a name before a prepositional phrase or an aside is the speaker; a message speaks for its writer; a date is no one', () => {
-  const analyze = analyzeWith(SPEECH_SETTINGS);
   const text =
     '"We wanted to show how it fits into a kitchen," said Marta Oliveira from the magazine.\n\n' +
     '"The water rose to the first floor within minutes," Tomas Lindgren\'s message read.\n\n' +
     'The lawsuit, filed in Madrid on Friday, says the contract was broken.\n\n' +
     '"Rates will fall before the summer," said analyst Priya Nair of Deutsche Bank in Frankfurt.\n\n' +
     'The Arts Council of Wales said the grant would be paid in June.\n';
-  const rec = { text, quotes: analyze(text, 'postmodifiers').quotes };
+  const rec = speechRecord(text, 'postmodifiers');
   assert.equal(find(rec, 'Rates will fall before the summer')?.speaker.name, 'Priya Nair');
   assert.notEqual(find(rec, 'the grant would be paid')?.speaker.name, 'Wales');
   assert.equal(find(rec, 'We wanted to show how it fits')?.speaker.name, 'Marta Oliveira');
@@ -382,13 +385,12 @@ test('a name before a prepositional phrase or an aside is the speaker; a message
 });
 
 test('"the company said", "the club said": the organisation that spoke last, else the one the article names most', () => {
-  const analyze = analyzeWith(SPEECH_SETTINGS);
   const text =
     'Leeds United have sacked their manager after six defeats in a row. Leeds United, who are 20th in the table, ' +
     'lost 3-0 to Burnley on Saturday. Supporters protested outside Elland Road.\n\n' +
     'The club said a replacement would be named within a week.\n\n' +
     'Burnley manager Sean Dyche declined to comment.\n';
-  const rec = { text, quotes: analyze(text, 'club').quotes };
+  const rec = speechRecord(text, 'club');
   assert.equal(find(rec, 'a replacement would be named')?.speaker.name, 'Leeds United');
 });
 
@@ -417,14 +419,13 @@ test('a speaker phrase holds words joined by hyphens: "said the 22-year-old", "s
 });
 
 test('an interview transcript: "Q:" and "A:" name no speaker, "I" is the person who spoke before, "you" is nobody', () => {
-  const analyze = analyzeWith(SPEECH_SETTINGS);
   const text =
     'Mayor Ines Duarte spoke to us on Thursday about the budget. Duarte said the city would not raise taxes.\n\n' +
     'Q: Your critics say the budget is too small. Is it?\n\n' +
     'A: I think the budget is exactly the right size, and I said so at the council meeting.\n\n' +
     'Q: Do you think voters agree?\n\n' +
     'A: You think the voters want more spending, but the voters I meet want lower bills.\n';
-  const rec = { text, quotes: analyze(text, 'q-and-a').quotes };
+  const rec = speechRecord(text, 'q-and-a');
   for (const q of rec.quotes) {
     assert.notEqual(q.speaker.name, 'Q', q.content.text);
     assert.notEqual(q.speaker.name, 'A', q.content.text);
@@ -436,13 +437,12 @@ test('an interview transcript: "Q:" and "A:" name no speaker, "I" is the person 
 });
 
 test('"they" is never one person; "she" is not a man the text calls "Mr"', () => {
-  const analyze = analyzeWith(SPEECH_SETTINGS);
   const text =
     'Mr Tomas Berg, the head of the dock workers\' union, said the strike would go ahead. ' +
     'Ms Ana Costa, who runs the port, said the talks had failed.\n\n' +
     '"We will not move," she said.\n\n' +
     'The union members met on Monday. They said the offer was too small.\n';
-  const rec = { text, quotes: analyze(text, 'pronouns').quotes };
+  const rec = speechRecord(text, 'pronouns');
   assert.equal(find(rec, 'We will not move')?.speaker.name, 'Ana Costa');
   assert.notEqual(find(rec, 'the offer was too small')?.speaker.name, 'Ana Costa');
   assert.notEqual(find(rec, 'the offer was too small')?.speaker.name, 'Tomas Berg');
