@@ -251,13 +251,18 @@ export function leadingType(e: DocEntity): EntityType {
  * read as that organisation's or place's own name rather than a surname. */
 export const NON_PERSON_WORD_MIN_MENTIONS = 2;
 
+/** A mention typed PERSON, or with a title or honorific (given only to people). */
+function personLike(c: Candidate): boolean {
+  return c.type === 'PERSON' || c.titles.length > 0;
+}
+
 /** Name keys of one-word names the document mostly uses for an organisation or place: "Ford" typed ORG twelve times
  * beside one "Bill Ford" is the carmaker, not Mr Ford; "Kenteris" typed ORG once after "Kostas Kenteris" is a slip. */
 function namesOfNonPeople(singles: readonly Candidate[], text: string): Set<string> {
   const tally = new Map<string, number>();
   for (const c of singles) {
     const key = nameKey(surface(text, c));
-    const person = c.type === 'PERSON' || c.titles.length > 0;
+    const person = personLike(c);
     const other = !person && (c.type === 'ORG' || c.type === 'PLACE');
     tally.set(key, (tally.get(key) ?? 0) + (other ? 1 : person ? -1 : 0));
   }
@@ -281,8 +286,7 @@ function joinSingle(
     add(set.nearest(sameKey, c.start), c);
     return;
   }
-  const personLike = c.type === 'PERSON' || c.titles.length > 0;
-  if ((c.type !== 'PLACE' || c.titles.length > 0) && (personLike || !nonPersonWords.has(key))) {
+  if ((c.type !== 'PLACE' || c.titles.length > 0) && (personLike(c) || !nonPersonWords.has(key))) {
     // Taggers often type a lone surname as an organisation or place; the full name earlier in the text decides.
     const bySurname = set.withSuffix(key).filter((e) => e.named && leadingType(e) === 'PERSON' && e.key.endsWith(' ' + key));
     if (bySurname.length > 0) {
