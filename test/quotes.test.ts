@@ -447,3 +447,18 @@ test('"they" is never one person; "she" is not a man the text calls "Mr"', () =>
   assert.notEqual(find(rec, 'the offer was too small')?.speaker.name, 'Ana Costa');
   assert.notEqual(find(rec, 'the offer was too small')?.speaker.name, 'Tomas Berg');
 });
+
+test('"he" and "she" skip a person the text has called the other, or whose given name gives the other gender', () => {
+  const text =
+    'Sprinter Marta Lindqvist has withdrawn from the indoor championships with a hamstring strain. She had hoped to ' +
+    'race in Glasgow next month. Her coach, Piotr Nowak, told reporters the injury was not serious. Nowak said ' +
+    'Lindqvist would be back on the track by the summer. "The scan showed a small tear and we will not take any ' +
+    'risks with her," he said.\n\n' +
+    "Helen Marsh, the council's finance chief, set out the budget on Monday. Daniel Okoro, who owns a bakery on the " +
+    'high street, called it unfair. "We had no other choice," she said.\n';
+  const rec = speechRecord(text, 'genders');
+  // "Lindqvist would be back" makes her the nearest subject, but the text called her "she" before.
+  assert.equal(find(rec, 'The scan showed a small tear')?.speaker.name, 'Piotr Nowak');
+  // Neither has a title: "Helen" is a woman's given name (data/entities/given-names.txt).
+  assert.equal(find(rec, 'We had no other choice')?.speaker.name, 'Helen Marsh');
+});

@@ -4,7 +4,7 @@ import { span } from '../model/span.js';
 import type { AnalysisDoc, Token } from '../pipeline/doc.js';
 import type { AliasTable } from './aliasTable.js';
 import { type Candidate, findCandidates } from './candidates.js';
-import { anchors, findAntecedent, MAX_SENTENCES_FOR_IT, pronounAccepts } from './coref.js';
+import { anchors, findAntecedent, MAX_SENTENCES_FOR_IT, PronounGenders, pronounAccepts } from './coref.js';
 import { lexicon } from './data.js';
 import type { AliasMatcher } from './matcher.js';
 import { metonymyReason } from './metonymy.js';
@@ -52,6 +52,7 @@ export function analyseEntities(doc: AnalysisDoc, table: AliasTable, matcher: Al
   for (const e of set.list) for (const m of e.mentions) if (m.candidate) for (let k = m.candidate.tokenStart; k < m.candidate.tokenEnd; k++) byToken.set(k, m.candidate);
   const used = new Set<number>();
   attachRoles(set, tokens, text, byToken, used);
+  gendersFromGivenNames(set);
   const excluded = excludedRanges(doc.record);
   const pending = loneRoleMentions(set, tokens, text, byToken, used, excluded);
   const scratch: EntitiesScratch = { idAt: new Map(), corefAt: new Map(), demonymAt: new Map() };
@@ -103,6 +104,18 @@ function attachRoles(set: EntitySet, tokens: Token[], text: string, byToken: Map
         for (let k = c.tokenEnd; k < tokens.length && tokens[k]!.start < after.end; k++) used.add(k);
       }
     }
+  }
+}
+
+/** A person the titles gave no gender takes the gender of their given name, when it is one of data/entities/
+ * given-names.txt ("Sandra Howard" is not the antecedent of "he"). Only a name of two words or more: a lone "Howard"
+ * is a surname as often as a given name. */
+function gendersFromGivenNames(set: EntitySet): void {
+  const names = lexicon().givenNameGenders;
+  for (const e of set.list) {
+    if (e.type !== 'PERSON' || e.gender || !e.named) continue;
+    const words = e.name.split(' ');
+    if (words.length >= 2) e.gender = names.get(words[0]!) ?? null;
   }
 }
 
@@ -216,10 +229,15 @@ function corefer(
   const lex = lexicon();
   const list = anchors(set.list, tokens, quotes);
   const found: Array<{ e: DocEntity; start: number; end: number; kind: 'pronoun' | 'role'; reason: string }> = [];
+  // The genders of the pronouns each entity was given so far, in document order: a person the text has called "she"
+  // (and never "he") is not the antecedent of a later "he" ("Ashia Hansen … she … Moore said Hansen may … he said").
+  const told = new PronounGenders();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.pos !== 'PRON') continue;
-    const accept = pronounAccepts(t.text);
+    const fits = pronounAccepts(t.text);
+    const gender = lex.pronouns.get(t.text.toLowerCase())?.gender ?? null;
+    const accept = fits && ((e: DocEntity) => fits(e) && !told.contradicts(e, gender));
     if (!accept || inRanges(quotes, t.start, t.end) || inRanges(excluded, t.start, t.end)) continue;
     const w = t.text.toLowerCase();
     const person = lex.pronouns.get(w)!.types.includes('PERSON');
@@ -230,7 +248,10 @@ function corefer(
       if (!possessive && !(next && (next.pos === 'VERB' || next.pos === 'AUX' || lex.speechVerbs.has(next.text.toLowerCase())))) continue;
     }
     const r = findAntecedent(list, tokens, i, accept, !person, person ? Infinity : MAX_SENTENCES_FOR_IT);
-    if (r) found.push({ e: r.entity, start: t.start, end: t.end, kind: 'pronoun', reason: r.reason });
+    if (r) {
+      found.push({ e: r.entity, start: t.start, end: t.end, kind: 'pronoun', reason: r.reason });
+      told.add(r.entity, gender);
+    }
   }
   for (const p of pending) {
     const head = p.head.split(' ').pop()!;

@@ -106,3 +106,23 @@ export function pronounAccepts(word: string): ((e: DocEntity) => boolean) | null
 function isDemonym(e: DocEntity): boolean {
   return e.entry?.role === 'demonym';
 }
+
+/** The genders of the pronouns linked to each entity so far in a document, read in order. */
+export class PronounGenders {
+  private readonly counts = new Map<DocEntity, { m: number; f: number }>();
+
+  add(e: DocEntity, gender: 'm' | 'f' | null): void {
+    if (!gender) return;
+    const c = this.counts.get(e) ?? { m: 0, f: 0 };
+    c[gender]++;
+    this.counts.set(e, c);
+  }
+
+  /** Whether the entity was only ever given pronouns of the other gender than `gender`. */
+  contradicts(e: DocEntity, gender: 'm' | 'f' | null): boolean {
+    const c = gender ? this.counts.get(e) : undefined;
+    if (!c || !gender) return false;
+    const other = gender === 'm' ? c.f : c.m;
+    return other > 0 && c[gender] === 0;
+  }
+}

@@ -40,6 +40,8 @@ export interface EntityLexicon {
   anonymousNouns: Set<string>;
   pronouns: Map<string, PronounInfo>;
   genderedHonorifics: Map<string, 'm' | 'f'>;
+  /** Given names borne by people of one gender, as written ("Sandra" → f): given-names.txt. */
+  givenNameGenders: Map<string, 'm' | 'f'>;
   notNames: Set<string>;
   orgDesignators: Set<string>;
   placeCues: Set<string>;
@@ -84,6 +86,7 @@ export function lexicon(): EntityLexicon {
     anonymousNouns: lower(roles.anonymous),
     pronouns: new Map(Object.entries(pron.pronouns)),
     genderedHonorifics: new Map(Object.entries(pron.genderedHonorifics)),
+    givenNameGenders: givenNames(),
     notNames: readList('not-names.txt'),
     orgDesignators: readList('org-designators.txt'),
     placeCues: readList('place-cues.txt'),
@@ -95,4 +98,15 @@ export function lexicon(): EntityLexicon {
     cityNouns: lower(meto.cityNouns),
   };
   return cached;
+}
+
+/** given-names.txt: "<name> m" or "<name> f" a line. */
+function givenNames(): Map<string, 'm' | 'f'> {
+  const out = new Map<string, 'm' | 'f'>();
+  for (const line of readWordList('entities', 'given-names.txt')) {
+    const [name, gender] = line.split(/\s+/);
+    if (!name || (gender !== 'm' && gender !== 'f')) throw new Error(`data/entities/given-names.txt: "${line}" is not "<name> m" or "<name> f"`);
+    out.set(name, gender);
+  }
+  return out;
 }

@@ -299,7 +299,7 @@ function pronounGender(word: string): 'm' | 'f' | null {
 }
 
 /** A person's gender as the titles of their name mentions give it ("Mr Jones", "Lady Hale": the entity layer's
- * gendered honorifics); null when they give none or both. Not from the pronouns the entity layer joined to them: a
+ * gendered honorifics), else as their given name does; null when none does, or the titles give both. Not from the pronouns the entity layer joined to them: a
  * "she" inside his quotation about her is joined too often. Counted once per entity. */
 function genderOf(ctx: SpeakerContext, id: string | null): 'm' | 'f' | null {
   if (id === null) return null;
@@ -315,7 +315,10 @@ function genderOf(ctx: SpeakerContext, id: string | null): 'm' | 'f' | null {
     if (g === 'm') m++;
     else if (g === 'f') f++;
   }
-  const gender = m > 0 && f === 0 ? 'm' : f > 0 && m === 0 ? 'f' : null;
+  // No title: the given name of a full name ("Sandra Howard"), as the entity layer reads it (data/entities/given-names.txt).
+  const words = entity && m === 0 && f === 0 ? entity.name.split(' ') : [];
+  const given = words.length >= 2 ? entityLexicon().givenNameGenders.get(words[0]!) ?? null : null;
+  const gender = m > 0 && f === 0 ? 'm' : f > 0 && m === 0 ? 'f' : given;
   genders.set(id, gender);
   return gender;
 }
