@@ -462,3 +462,17 @@ test('"he" and "she" skip a person the text has called the other, or whose given
   // Neither has a title: "Helen" is a woman's given name (data/entities/given-names.txt).
   assert.equal(find(rec, 'We had no other choice')?.speaker.name, 'Helen Marsh');
 });
+
+test('"he" and "she" stand for a spokesperson who spoke last; "the spokesman" for the one introduced as one', () => {
+  const text =
+    'A spokeswoman for the Harbour Authority said the berth would reopen on Friday. "We are confident the repairs ' +
+    'will hold," she said.\n\n' +
+    "A spokesman for the Ferry Operators' Association said members had lost bookings over the closure. \"Some of our " +
+    'smaller members may not survive another month like this," he said. The spokesman said compensation claims ' +
+    'would be filed next week.\n';
+  const rec = speechRecord(text, 'spokespeople');
+  assert.equal(find(rec, 'the repairs will hold')?.speaker.name, 'Harbour Authority');
+  assert.equal(find(rec, 'smaller members may not survive')?.speaker.name, "Ferry Operators' Association");
+  // "for" ends the head noun: "a spokesman for …" is a spokesman, whom "The spokesman" continues.
+  assert.equal(find(rec, 'compensation claims would be filed')?.speaker.name, "Ferry Operators' Association");
+});

@@ -211,8 +211,8 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     const gender = pronounGender(words[0]!);
     const prior = priorSpeaker(ctx.history, (s) =>
       /^\p{Lu}/u.test(s.name ?? '') && !ctx.lex.pronouns.has((s.name ?? '').toLowerCase()) &&
-      (!personal || isPerson(ctx, s)) && !(plural && s.entity !== null && isPerson(ctx, s)) &&
-      !(gender && genderOf(ctx, s.entity) === OTHER_GENDER[gender]));
+      (!personal || isPerson(ctx, s) || spokesperson(ctx, s)) && !(plural && s.entity !== null && isPerson(ctx, s)) &&
+      !(gender && speakerGender(ctx, s) === OTHER_GENDER[gender]));
     if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: prior.anonymous };
     // No earlier speaker: "he" and "she" stand for the person last named before them ("I" outside any quotation is
     // the writer).
@@ -321,6 +321,30 @@ function genderOf(ctx: SpeakerContext, id: string | null): 'm' | 'f' | null {
   const gender = m > 0 && f === 0 ? 'm' : f > 0 && m === 0 ? 'f' : given;
   genders.set(id, gender);
   return gender;
+}
+
+/** The head noun of a speaker introduced as one person by what they are ("a Labour Party spokesman", "a senior
+ * official": the entity layer's person role nouns), or null. A later "he" or "she" can stand for them. */
+function personNoun(ctx: SpeakerContext, s: Speaker): string | null {
+  if (!s.mention) return null;
+  const head = headNoun(s.mention.text.toLowerCase().split(/\s+/), ctx.lex.headStops);
+  return head !== null && entityLexicon().personRoleNouns.has(head) ? head : null;
+}
+
+/** Whether the speaker is one person known by what they are, anonymous or speaking for an organisation ("a senior
+ * official", "a Labour Party spokesman"): a later "he" or "she" stands for them. Not a description left unresolved
+ * ("the British actor"): that is someone named before, whom the pronoun should reach instead. */
+function spokesperson(ctx: SpeakerContext, s: Speaker): boolean {
+  return (s.anonymous || s.entity !== null) && personNoun(ctx, s) !== null;
+}
+
+/** A speaker's gender: the person's (genderOf), else the one their role noun gives ("spokeswoman", "chairman",
+ * "princess"). */
+function speakerGender(ctx: SpeakerContext, s: Speaker): 'm' | 'f' | null {
+  if (s.entity !== null && isPerson(ctx, s)) return genderOf(ctx, s.entity);
+  const noun = personNoun(ctx, s);
+  if (noun === null) return null;
+  return entityLexicon().genderedHonorifics.get(noun) ?? (/woman$/.test(noun) ? 'f' : /man$/.test(noun) ? 'm' : null);
 }
 
 function isPerson(ctx: SpeakerContext, s: Speaker): boolean {
