@@ -476,3 +476,15 @@ test('"he" and "she" stand for a spokesperson who spoke last; "the spokesman" fo
   // "for" ends the head noun: "a spokesman for …" is a spokesman, whom "The spokesman" continues.
   assert.equal(find(rec, 'compensation claims would be filed')?.speaker.name, "Ferry Operators' Association");
 });
+
+test('a name that only qualifies a common noun is not whom a spokesman speaks for', () => {
+  const text =
+    'The console sold out within hours of its launch. A spokesman for one Toronto retailer said more stock was due ' +
+    'on Friday. A Nintendo spokeswoman said production had been doubled.\n';
+  const rec = speechRecord(text, 'qualifier');
+  const shop = find(rec, 'more stock was due');
+  assert.ok(shop, JSON.stringify(rec.quotes.map((q) => q.content.text)));
+  assert.equal(shop.speaker.entity, null);
+  assert.equal(shop.speaker.anonymous, true);
+  assert.equal(find(rec, 'production had been doubled')?.speaker.name, 'Nintendo');
+});

@@ -113,12 +113,24 @@ function voicedEntity(ctx: SpeakerContext, start: number, end: number): Entity |
   mentionsNear(ctx, start, end, (ms, me, e) => {
     // A demonym ("the Indonesian government") is a MISC entity, not the country that speaks.
     if (!e.named || e.type === 'MISC') return;
-    if (ms >= start && me <= end && me > bestEnd) {
+    if (ms >= start && me <= end && me > bestEnd && !modifiesNoun(ctx, ms, me, end)) {
       best = e;
       bestEnd = me;
     }
   });
   return best;
+}
+
+/** Whether a name (the mention [from, at), inside a speaker phrase ending at `end`) only qualifies a common noun that
+ * is not a voice noun: "a spokesman for one US shop" speaks for the shop, not the United States. A voice noun after
+ * it ("a UKIP spokesman", "Reuters news agency", "a Labour party spokesman") or ending it ("a Home Office minister"),
+ * a possessive, a capitalised word or a preposition after it leave the name the one that speaks. */
+function modifiesNoun(ctx: SpeakerContext, from: number, at: number, end: number): boolean {
+  const rest = ctx.text.slice(at, Math.min(end, at + 80));
+  const next = /^\s+(\p{Ll}[\p{L}-]*)/u.exec(rest)?.[1];
+  if (next === undefined || ctx.lex.headStops.has(next) || /^(and|or)$/.test(next)) return false;
+  const words = (t: string) => t.toLowerCase().split(/[^\p{L}-]+/u);
+  return !words(rest).some((w) => ctx.lex.voiceNouns.has(w)) && !ctx.lex.voiceNouns.has(words(ctx.text.slice(from, at)).pop() ?? '');
 }
 
 /** Whether one of the entity's mentions covers [start, end). */
