@@ -77,6 +77,20 @@ test('a full stop inside an abbreviation does not end the sentence', () => {
   });
 });
 
+test('a stop inside a name does not end the sentence: web addresses, exclamation marks in titles', () => {
+  // Trade-press style: a site's name, a magazine and a group whose names hold a stop.
+  assert.deepEqual(sentencesOf('Nadia Brett, head of sales at Bargains.com, said demand was up. Others agreed.'), [
+    'Nadia Brett, head of sales at Bargains.com, said demand was up.',
+    'Others agreed.',
+  ]);
+  assert.deepEqual(sentencesOf('Hooray! editor Sam Field said the list was bold. Bang!\'s critic said no.'), [
+    'Hooray! editor Sam Field said the list was bold.',
+    "Bang!'s critic said no.",
+  ]);
+  // A real exclamation still ends its sentence.
+  assert.deepEqual(sentencesOf('Help! Nobody came.'), ['Help!', 'Nobody came.']);
+});
+
 test('real sentence ends after abbreviations are kept', () => {
   // Newspaper style (UK): a sentence may end with a state or country abbreviation, and the next opens in capitals.
   assert.deepEqual(sentencesOf('Turnout fell in Wis. Then it rose.'), ['Turnout fell in Wis.', 'Then it rose.']);

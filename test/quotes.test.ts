@@ -488,3 +488,14 @@ test('a name that only qualifies a common noun is not whom a spokesman speaks fo
   assert.equal(shop.speaker.anonymous, true);
   assert.equal(find(rec, 'production had been doubled')?.speaker.name, 'Nintendo');
 });
+
+test('a speaker phrase the tagger carried over a sentence end keeps the part in its cue\'s sentence', () => {
+  const text =
+    'Shares in Northway rose 4% by midday. "We now have absolute freedom to plan our own future," said Northway chief ' +
+    'executive Lena Ortiz. Analysts said the carmaker seemed to have done well out of the deal.\n';
+  const rec = speechRecord(text, 'sentence-end');
+  const ortiz = find(rec, 'absolute freedom');
+  assert.equal(ortiz?.speaker.mention?.text, 'Northway chief executive Lena Ortiz');
+  assert.equal(ortiz?.speaker.name, 'Lena Ortiz');
+  assert.equal(find(rec, 'seemed to have done well')?.speaker.mention?.text, 'Analysts');
+});

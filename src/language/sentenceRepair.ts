@@ -9,6 +9,9 @@ import { readWordList } from '../util/wordList.js';
 //    capitalised abbreviation ("Wis.", "Calif.", "Va.)"): in edited text a sentence does not open in lower case;
 //  - the full stop and the next sentence's first token touch, and that token is a capital letter with a full stop
 //    ("S." + "C."): one abbreviation split in two.
+//  - the stop touches the words on both sides ("Shopping.com", "OutRage!'s"): a sentence ends before a space;
+//  - an exclamation mark inside a name is followed by a lower-case word ("Kerrang! editor Ashley Bird", "Yahoo!
+//    chief executive").
 // Each test reads a few tokens, so the pass is linear in the number of sentences.
 
 /** Longest capitalised word read as an abbreviation before a full stop ("Calif", "Tenn"; "Obama" is a word). */
@@ -26,6 +29,12 @@ const SPLIT_INITIAL = /^[A-Z]\.$/;
 
 /** Whether the break between sentences `a` and `b` (neighbours) falls inside an abbreviation. */
 function falseBreak(tokens: readonly Token[], a: Sentence, b: Sentence): boolean {
+  const last = tokens[a.tokenEnd - 1]!;
+  const first = tokens[b.tokenStart]!;
+  if (a.tokenEnd - 1 > a.tokenStart && /^[.!?]$/.test(last.text) && tokens[a.tokenEnd - 2]!.end === last.start) {
+    if (first.start === last.end && /^[\p{L}'’]/u.test(first.text)) return true;
+    if (last.text === '!' && LOWER_START.test(first.text)) return true;
+  }
   // The first sentence's last tokens: "Rev" "." or "Wis" "." ")".
   let stop = a.tokenEnd - 1;
   if (stop > a.tokenStart && tokens[stop]!.text === ')') stop--;

@@ -75,6 +75,19 @@ export function cutTrailingTime(tu: TaggedUnit, [a, b]: Run, lex: QuoteLexicon):
   return e > a && toks.slice(a, e).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON') ? [a, e] : [a, b];
 }
 
+/** A source run the tagger carried over a sentence end ("… said Fiat chief executive Sergio Marchionne. Analysts
+ * said …") keeps the part in its cue's sentence: a speaker is named in the sentence that reports them. */
+export function withinCueSentence(tu: TaggedUnit, [a, b]: Run, cue: Run): Run {
+  const sent = tu.unit.sent;
+  if (sent[a] === sent[b - 1]) return [a, b];
+  const s = sent[cue[0]]!;
+  let from = a;
+  while (from < b && sent[from] !== s) from++;
+  let to = from;
+  while (to < b && sent[to] === s) to++;
+  return to > from ? [from, to] : [a, b];
+}
+
 /** Relative pronouns that can open a reporting clause ("an architect who said …"). */
 export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 
