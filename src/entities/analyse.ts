@@ -12,6 +12,7 @@ import { orgPhraseCandidates } from './orgPhrases.js';
 import { quotedRanges } from './quotesRegions.js';
 import type { EntityRegistry } from './registry.js';
 import { type DocEntity, type EntitySet, resolveNames } from './resolve.js';
+import { type Description, findDescriptions } from './descriptions.js';
 import { loneRoles, type RolePhrase, roleAfter, roleKey, rolesBefore } from './roles.js';
 import { excludedRanges, inRanges } from './scope.js';
 import { nextWord } from './tokens.js';
@@ -57,7 +58,8 @@ export function analyseEntities(doc: AnalysisDoc, table: AliasTable, matcher: Al
   const pending = loneRoleMentions(set, tokens, text, byToken, used, excluded);
   const scratch: EntitiesScratch = { idAt: new Map(), corefAt: new Map(), demonymAt: new Map() };
   const quotes = quotedRanges(text);
-  corefer(set, tokens, quotes, excluded, pending, text);
+  const descriptions = findDescriptions(tokens).filter((d) => !byToken.has(d.headToken) && !used.has(d.headToken));
+  corefer(set, tokens, quotes, excluded, pending, descriptions, text);
   writeRecord(doc, set, registry, scratch, table);
   doc.scratch.set(SCRATCH_KEY, scratch);
 }
@@ -224,6 +226,7 @@ function corefer(
   quotes: Array<[number, number]>,
   excluded: Array<[number, number]>,
   pending: RolePhrase[],
+  descriptions: Description[],
   text: string,
 ): void {
   const lex = lexicon();
@@ -261,6 +264,15 @@ function corefer(
       ([...e.roleKeys].some((k) => roleHeadWord(k) === head) || (anonymous && !e.named && [...e.roleKeys].some((k) => lex.anonymousNouns.has(roleHeadWord(k)))));
     const r = findAntecedent(list, tokens, p.headToken, accept);
     if (r) found.push({ e: r.entity, start: p.fullStart, end: p.end, kind: 'role', reason: r.reason });
+  }
+  // "The 34-year-old said": the named person who is the subject of the nearest sentence with one. Only a person
+  // named in full (a one-word "person" is too often a club, a film or an album the tagger took for one), and not one
+  // of the other gender than the description's ("the actress", "the Frenchman").
+  for (const d of descriptions) {
+    if (inRanges(quotes, d.start, d.end) || inRanges(excluded, d.start, d.end)) continue;
+    const fits = (e: DocEntity) => e.type === 'PERSON' && e.named && e.name.includes(' ') && !(d.gender && e.gender && e.gender !== d.gender);
+    const r = findAntecedent(list, tokens, d.headToken, fits);
+    if (r) found.push({ e: r.entity, start: d.start, end: d.end, kind: 'role', reason: `description: ${r.reason}` });
   }
   for (const f of found) f.e.mentions.push({ start: f.start, end: f.end, kind: f.kind, stands_for: null, reason: f.reason, candidate: null });
   void text;

@@ -1,0 +1,69 @@
+// Definite descriptions of a person named before: "the 34-year-old", "the Wasps wing", "the double Olympic
+// champion", "the Scot said". News writing uses them in place of a name it has just given; the quote and event
+// layers need the person, not the words. A description is "the" (or "The"), up to MAX_DESCRIPTION_MODIFIERS words
+// that qualify (adjectives, nouns, names, numbers, hyphened words), and a head from data/entities/person-descriptors.txt
+// or "N-year-old", with no noun after it. Offices and roles ("the minister") are the role layer's (roles.ts).
+import type { Token } from '../pipeline/doc.js';
+import { readWordList } from '../util/wordList.js';
+
+/** Words between "the" and the head: "the two-time Academy Award winner" has six tokens before "winner". */
+export const MAX_DESCRIPTION_MODIFIERS = 7;
+
+export interface Description {
+  /** Character span from "the" to the head's end. */
+  start: number;
+  end: number;
+  /** Token index of the head's last token. */
+  headToken: number;
+  /** The gender the head gives ("actress", "Frenchman"), else null. */
+  gender: 'm' | 'f' | null;
+}
+
+let descriptors: Set<string> | undefined;
+function personDescriptors(): Set<string> {
+  return (descriptors ??= new Set(readWordList('entities', 'person-descriptors.txt').map((w) => w.toLowerCase())));
+}
+
+/** Whether token i is joined to the one before it with no space ("year" in "34-year-old"). */
+const touching = (tokens: readonly Token[], i: number): boolean => i > 0 && tokens[i - 1]!.end === tokens[i]!.start;
+
+/** The head ending at token i, as the index of its first token, or -1: a descriptor word ("fly-half" is one word
+ * across its hyphen) or "N-year-old". */
+function headStart(tokens: readonly Token[], i: number): number {
+  const lower = (k: number) => tokens[k]!.text.toLowerCase();
+  // "34-year-old": 34 - year - old, all touching.
+  if (lower(i) === 'old' && i >= 4 && tokens[i - 1]!.text === '-' && lower(i - 2) === 'year' && tokens[i - 3]!.text === '-') {
+    if ([i, i - 1, i - 2, i - 3].every((k) => touching(tokens, k))) return i - 4;
+  }
+  if (i >= 2 && tokens[i - 1]!.text === '-' && touching(tokens, i) && touching(tokens, i - 1)) {
+    if (personDescriptors().has(`${lower(i - 2)}-${lower(i)}`)) return i - 2;
+  }
+  return personDescriptors().has(lower(i)) && /^\p{L}/u.test(tokens[i]!.text) ? i : -1;
+}
+
+/** The descriptions of a text's tokens, in order (each token is read a bounded number of times: linear). */
+export function findDescriptions(tokens: readonly Token[]): Description[] {
+  const out: Description[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.text !== 'the' && t.text !== 'The') continue;
+    for (let k = i + 1; k < tokens.length && k <= i + 1 + MAX_DESCRIPTION_MODIFIERS; k++) {
+      const w = tokens[k]!;
+      if (w.sentence !== t.sentence) break;
+      const h = headStart(tokens, k);
+      const next = tokens[k + 1];
+      // The head ends the noun phrase: "the player said", not "the player ratings".
+      if (h > i && !(next && next.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN') && !touching(tokens, k + 1))) {
+        const head = w.text.toLowerCase();
+        const gender = /(woman|ess)$/.test(head) ? 'f' : /man$/.test(head) ? 'm' : null;
+        out.push({ start: t.start, end: w.end, headToken: k, gender });
+        i = k;
+        break;
+      }
+      // What may qualify the head: adjectives, nouns, names, numbers, hyphens inside a word, a possessive.
+      const hyphened = (tokens[k + 1]?.text === '-' && touching(tokens, k + 1)) || (w.text === '-' && touching(tokens, k)) || (touching(tokens, k) && w.pos !== 'PUNCT');
+      if (!/^(ADJ|NOUN|PROPN|NUM|PART)$/.test(w.pos) && !hyphened) break;
+    }
+  }
+  return out;
+}
