@@ -6,7 +6,7 @@
 import type { Token } from '../pipeline/doc.js';
 import { readWordList } from '../util/wordList.js';
 
-/** Words between "the" and the head: "the two-time Academy Award winner" has six tokens before "winner". */
+/** Words between "the" and the head: "the two-time Olympic 800m champion" has six tokens before "champion". */
 export const MAX_DESCRIPTION_MODIFIERS = 7;
 
 export interface Description {
