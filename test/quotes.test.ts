@@ -7,6 +7,9 @@ import { spanIsValid } from '../src/model/span.js';
 import { QuoteTestRun } from './fixtures/quotes/pipeline.js';
 import { ATTRIBUTION_SETTINGS, SPEECH_SETTINGS, useQuoteSettings } from '../src/quotes/settings.js';
 import { analyzeWith } from '../src/eval/quotes.js';
+import { tokenize } from '../src/language/tokenize.js';
+import { layoutOf } from '../src/quotes/tagging.js';
+import { withoutEdgeMarks } from '../src/quotes/attributionRules.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', 'quotes', name), 'utf8');
 
@@ -498,4 +501,15 @@ test('a speaker phrase the tagger carried over a sentence end keeps the part in 
   assert.equal(ortiz?.speaker.mention?.text, 'Northway chief executive Lena Ortiz');
   assert.equal(ortiz?.speaker.name, 'Lena Ortiz');
   assert.equal(find(rec, 'seemed to have done well')?.speaker.mention?.text, 'Analysts');
+});
+
+test('a source run never starts or ends with a quotation mark', () => {
+  const text = '“We will appeal,” she said on the steps of the court.';
+  const { tokens } = tokenize(text);
+  const unit = layoutOf(text, tokens, []).units[0]!;
+  const n = unit.tokens.length;
+  const tu = { unit, cue: new Uint8Array(n), content: new Uint8Array(n), source: new Uint8Array(n) };
+  const close = unit.tokens.findIndex((t) => t.text === '”');
+  const [a, b] = withoutEdgeMarks(tu, [close, close + 2]);
+  assert.equal(text.slice(unit.tokens[a]!.start, unit.tokens[b - 1]!.end), 'she');
 });

@@ -11,7 +11,7 @@ import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
-  cutTrailingTime, withinCueSentence, readCue, relativeSource, reportedSentence, ruleAttribution, ruleSource,
+  cutTrailingTime, withinCueSentence, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution, ruleSource,
 } from './attributionRules.js';
 import {
   MIN_SPEECH_WORDS, type Run, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
@@ -193,6 +193,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       }
       // PolNeAR's source spans keep appositions and their commas ("Brian Fallon, the campaign's press secretary,"):
       // the 'attribution' profile takes the tagger's run as it is; the 'speech' profile narrows it to the name.
+      if (src) src = withoutEdgeMarks(tu, src);
       if (cue && src) src = withinCueSentence(tu, src, cue);
       if (src) src = cutTrailingTime(tu, src, lex);
       if (cue && src) src = coordinatedSource(tu, cue, src, run);

@@ -88,6 +88,17 @@ export function withinCueSentence(tu: TaggedUnit, [a, b]: Run, cue: Run): Run {
   return to > from ? [from, to] : [a, b];
 }
 
+/** A source run without the quotation marks at its edges (a tagger's run can take in the closing mark before
+ * "she said"): who speaks is never a mark. An all-mark run is left as it is. */
+export function withoutEdgeMarks(tu: TaggedUnit, [a, b]: Run): Run {
+  const mark = tu.unit.mark;
+  let s = a;
+  let e = b;
+  while (s < e && mark[s] !== 0) s++;
+  while (e > s && mark[e - 1] !== 0) e--;
+  return e > s ? [s, e] : [a, b];
+}
+
 /** Relative pronouns that can open a reporting clause ("an architect who said …"). */
 export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 
