@@ -260,3 +260,22 @@ test('a description stands for the person last made the subject, named in full a
   // Walsh is the nearer subject, but a Frenchman is not a woman with a woman's given name.
   assert.equal(at('The Frenchman'), 'Pierre Lamarque');
 });
+
+test('given names: "Sir Paul" and a lone "Stella" join the one full name they open; "Mr Howard" is a surname', () => {
+  const text =
+    'Singer Paul Lindqvist will headline the festival. Sir Paul said he was honoured. ' +
+    'Oscar nominee Stella Quayle joins the jury. Quayle said she was thrilled, and Stella thanked the organisers. ' +
+    'Howard Flight, a Tory MP, was deselected. Mr Howard said the party rules were clear.';
+  const r = analyse(docOf(text, [['Paul Lindqvist', 'PER'], ['Paul', 'PER', 1], ['Stella Quayle', 'ORG'], ['Quayle', 'PER', 1], ['Stella', 'PER', 1], ['Howard Flight', 'PER'], ['Howard', 'PER', 1]]));
+  const owner = (words: string, nth = 0) => {
+    let at = -1;
+    for (let k = 0; k <= nth; k++) at = text.indexOf(words, at + 1);
+    return r.entities.find((e) => e.mentions.some((m) => m.span.start <= at && m.span.end >= at + words.length && m.kind !== 'pronoun'));
+  };
+  assert.equal(owner('Paul', 1)?.name, 'Paul Lindqvist');
+  // The tagger typed the full name as an organisation; the lone surname and given name say it is a person.
+  assert.equal(owner('Quayle', 1)?.name, 'Stella Quayle');
+  assert.equal(owner('Stella', 1)?.name, 'Stella Quayle');
+  assert.equal(owner('Stella Quayle')?.type, 'PERSON');
+  assert.notEqual(owner('Howard', 1)?.name, 'Howard Flight');
+});

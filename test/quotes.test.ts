@@ -513,3 +513,45 @@ test('a source run never starts or ends with a quotation mark', () => {
   const [a, b] = withoutEdgeMarks(tu, [close, close + 2]);
   assert.equal(text.slice(unit.tokens[a]!.start, unit.tokens[b - 1]!.end), 'she');
 });
+
+test('"X quoted Y as saying": Y\'s words, reached via X\'s report, in all three word orders', () => {
+  // Regional-wire style.
+  const text =
+    'The state broadcaster KTV quoted the energy minister, Lina Varga, as saying that the pipeline would reopen "within ' +
+    'days".\n\n' +
+    '"We have enough gas for the winter," the Morning Ledger quoted grid operator Tom Reyes as saying.\n\n' +
+    'Mayor Ana Duarte was quoted by local radio as saying the shelters would stay open.\n';
+  const rec = speechRecord(text, 'quoted-as');
+  for (const [words, speaker, via] of [
+    ['the pipeline would reopen', 'Lina Varga', 'KTV'],
+    ['enough gas for the winter', 'Tom Reyes', 'Morning Ledger'],
+    ['the shelters would stay open', 'Ana Duarte', 'local radio'],
+  ] as const) {
+    const at = rec.text.indexOf(words);
+    const inner = rec.quotes.find((q) => q.speaker.name === speaker && q.content.start <= at && q.content.end >= at + words.length);
+    assert.ok(inner, `${speaker}: ${JSON.stringify(rec.quotes.map((q) => [q.speaker.name, q.content.text]))}`);
+    const outer = rec.quotes.find((q) => q.id === inner.via);
+    assert.ok(outer && outer.speaker.mention?.text.includes(via), `${speaker} via ${outer?.speaker.mention?.text}`);
+  }
+});
+
+test('an aside that a source asked not to be named reports nothing, and leaves the source before it anonymous', () => {
+  const text =
+    'A person familiar with the negotiations, who asked not to be named, said a deal could be signed on Friday. ' +
+    'A senior European diplomat, speaking on condition of anonymity, said: "Nobody is celebrating yet."\n';
+  const rec = speechRecord(text, 'asides');
+  assert.equal(rec.quotes.length, 2, JSON.stringify(rec.quotes.map((q) => q.content.text)));
+  const deal = find(rec, 'a deal could be signed');
+  assert.equal(deal?.speaker.mention?.text, 'A person familiar with the negotiations');
+  assert.equal(deal?.speaker.anonymous, true);
+  const celebrating = find(rec, 'Nobody is celebrating yet');
+  assert.equal(celebrating?.speaker.mention?.text, 'A senior European diplomat');
+  assert.equal(celebrating?.speaker.anonymous, true);
+});
+
+test('a short quotation that is a sentence of its own stays direct speech', () => {
+  const rec = speechRecord('Asked whether she would run again, the senator smiled. "Never say never," she said.\n', 'short-direct');
+  assert.equal(find(rec, 'Never say never')?.kind, 'direct');
+  const called = speechRecord('The coach called the performance "outstanding" after the match.\n', 'scare');
+  for (const q of called.quotes) assert.notEqual(q.kind, 'direct');
+});

@@ -8,6 +8,7 @@ import type { AliasEntry, AliasTable } from './aliasTable.js';
 import type { Candidate } from './candidates.js';
 import { initials, looksLikeAcronym, nameKey, nameWords } from './normalize.js';
 import { partitionPoint } from '../util/search.js';
+import { lexicon } from './data.js';
 
 export interface DocMention {
   start: number;
@@ -201,7 +202,8 @@ export function resolveNames(cands: Candidate[], text: string, tokens: readonly 
   }
   for (const e of set.list) if (!e.entry) e.type = leadingType(e);
   const nonPersonWords = namesOfNonPeople(singles, text);
-  for (const c of singles.sort((a, b) => a.start - b.start)) joinSingle(set, c, text, add, nonPersonWords);
+  const byGivenName = fullNamesByGivenName(set);
+  for (const c of singles.sort((a, b) => a.start - b.start)) joinSingle(set, c, text, add, nonPersonWords, byGivenName);
   for (const e of set.list) {
     if (e.entry) continue;
     e.type = leadingType(e);
@@ -230,8 +232,36 @@ function wordCount(text: string, c: Candidate): number {
   return text.slice(c.nameStart, c.end).split(/\s+/).length;
 }
 
+/** Titles that come before a given name, not a surname ("Sir Paul" is Paul McCartney). */
+const GIVEN_NAME_TITLES = new Set(['sir', 'dame']);
+
+/** The names of two words or more that open with a given name of data/entities/given-names.txt, by that name. */
+function fullNamesByGivenName(set: EntitySet): Map<string, DocEntity[]> {
+  const out = new Map<string, DocEntity[]>();
+  for (const e of set.list) {
+    // Typed as a person's, or otherwise by a tagger's slip ("Oscar nominee Stella Quayle" as an organisation): the
+    // lone given name that joins it must be typed as a person's.
+    if (!e.named || e.entry || leadingType(e) === 'PLACE' || !givenNameFirst(e.name)) continue;
+    const first = e.name.split(/\s+/)[0]!;
+    const list = out.get(first);
+    if (list) list.push(e);
+    else out.set(first, [e]);
+  }
+  return out;
+}
+
 /** Extra vote of a mention with a title or honorific for PERSON. */
 const TITLE_VOTE = 2;
+
+/** Extra vote for PERSON when a lone surname the tagger typed as a person's joins a full name that opens with a given
+ * name (data/entities/given-names.txt): the two agree, against the tagger's other type for the full name. */
+const GIVEN_NAME_VOTE = 1;
+
+/** Whether a name of two words or more opens with a given name ("Stella Quayle"). */
+function givenNameFirst(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length >= 2 && lexicon().givenNameGenders.has(words[0]!);
+}
 
 /** The type with most votes; MISC only when nothing else was voted. */
 export function leadingType(e: DocEntity): EntityType {
@@ -278,6 +308,7 @@ function joinSingle(
   text: string,
   add: (e: DocEntity, c: Candidate, kind?: MentionKind) => void,
   nonPersonWords: ReadonlySet<string>,
+  byGivenName: ReadonlyMap<string, DocEntity[]>,
 ): void {
   const s = surface(text, c);
   const key = nameKey(s);
@@ -291,6 +322,26 @@ function joinSingle(
     const bySurname = set.withSuffix(key).filter((e) => e.named && leadingType(e) === 'PERSON' && e.key.endsWith(' ' + key));
     if (bySurname.length > 0) {
       add(set.nearest(bySurname, c.start), c);
+      return;
+    }
+    // The tagger typed the full name otherwise ("Oscar nominee Stella Quayle" as an organisation) but this lone
+    // surname as a person's, and the full name opens with a given name: it is the person's full name.
+    if (c.type === 'PERSON') {
+      const given = set.withSuffix(key).filter((e) => e.named && !e.entry && e.key.endsWith(' ' + key) && givenNameFirst(e.name));
+      if (given.length > 0) {
+        const e = set.nearest(given, c.start);
+        add(e, c);
+        e.votes.set('PERSON', (e.votes.get('PERSON') ?? 0) + GIVEN_NAME_VOTE);
+        return;
+      }
+    }
+  }
+  // "Stella" for Stella Quayle, the one person of the text whose full name opens with that given name.
+  // Not "Mr Howard" (a surname after Mr, Mrs, Ms, Dr …); "Sir Paul" and "Dame Judi" are given names.
+  if (c.type === 'PERSON' && c.titles.every((t) => GIVEN_NAME_TITLES.has(t))) {
+    const people = byGivenName.get(s);
+    if (people && people.length === 1) {
+      add(people[0]!, c, 'alias');
       return;
     }
   }

@@ -6,12 +6,12 @@ import type { QuoteLexicon } from './lexicon.js';
 import type { MarkedQuote } from './marks.js';
 import { O, runsOf } from './perceptron.js';
 import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
-import { resolveSpeaker, type SpeakerContext } from './speaker.js';
+import { personNamedAt, resolveSpeaker, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
-  cutTrailingTime, withinCueSentence, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution, ruleSource,
+  cutTrailingTime, withinCueSentence, withoutEdgeMarks, quotedAsSaying, anonymityAsides, speakerBeforeAside, readCue, relativeSource, reportedSentence, ruleAttribution, ruleSource,
 } from './attributionRules.js';
 import {
   MIN_SPEECH_WORDS, type Run, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
@@ -96,7 +96,10 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     const tu = labelColonLine(tu0, lex);
     const firstOfUnit = quotes.length;
     const toks = tu.unit.tokens;
-    const cues = runsOf(tu.cue);
+    // "…, who asked not to be named, said": the aside reports nothing, and says the speaker before it is unnamed.
+    const asides = anonymityAsides(tu, lex);
+    const inAside = (r: Run) => asides.some((a) => r[0] >= a[0] && r[0] < a[1]);
+    const cues = runsOf(tu.cue).filter((r) => !inAside(r));
     const sources = runsOf(tu.source);
     // In the 'speech' profile a run that opens with a quotation mark ends at its closing mark. PolNeAR's contents
     // run on over the attribution that interrupts a quotation ("“A,” she said, “B.”" is one content from the first
@@ -112,7 +115,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         coreOf.set(c, core);
         return c;
       })
-      .filter((c) => !verbFilter || kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) !== 'indirect' || hasVerb(toks, c));
+      .filter((c) => !verbFilter || kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) !== 'indirect' || hasVerb(toks, c))
+      .filter((c) => !inAside(c));
     // Joined quotations keep the cue found between them.
     const joinedCue = speech ? null : joinAcrossAttribution(tu, contents, coreOf, cues);
     const usedCues = new Set<number>();
@@ -154,6 +158,13 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         const signed = dashAttribution(tu, k0, text);
         if (signed && (!src || gap(src, signed[1]) < 0)) [cue, src] = signed;
       }
+      // "Velta quoted the minister as saying that …": the minister's words, reached via the agency's report.
+      const quotedAs = speech ? quotedAsSaying(tu, k0) : null;
+      if (quotedAs) {
+        [cue, src] = [quotedAs.cue, quotedAs.source];
+        // The tagger's cues in "quoted … as saying" are read here: no clause of their own is read from them below.
+        for (const k of cues) if (k[0] < quotedAs.cue[1] && k[1] > Math.min(quotedAs.outerCue[0], quotedAs.source[0])) usedCues.add(k[0]);
+      }
       const carried = !cue && !src && colonCue && colonCue.unit === ui - 1 && c[0] <= 1 ? colonCue : null;
       if (carried) colonCue = null;
       if (!cue && !src && !carried) {
@@ -193,12 +204,13 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       }
       // PolNeAR's source spans keep appositions and their commas ("Brian Fallon, the campaign's press secretary,"):
       // the 'attribution' profile takes the tagger's run as it is; the 'speech' profile narrows it to the name.
+      if (cue && asides.length > 0) src = speakerBeforeAside(tu, cue, asides) ?? src;
       if (src) src = withoutEdgeMarks(tu, src);
       if (cue && src) src = withinCueSentence(tu, src, cue);
       if (src) src = cutTrailingTime(tu, src, lex);
       if (cue && src) src = coordinatedSource(tu, cue, src, run);
       if (cue && src) src = relativeSource(tu, src, speech);
-      if (cue && src && speech) src = beyondApposition(tu, cue, src);
+      if (cue && src && speech) src = beyondApposition(tu, cue, src, ([a, b]) => personNamedAt(ctx, toks[a]!.start, toks[b - 1]!.end));
       if (cue && cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'by') {
         // Passive "described by its chairman X as …": the speaker follows "by".
         const agent = npFrom(toks, cue[1] + 1, 1);
@@ -206,11 +218,15 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         if (agent && gap(agent, run) < 0 && toks[agent[1]]?.text.toLowerCase() === 'as' && agent[1] + 1 < run[1]) run = [agent[1] + 1, run[1]];
         if (agent && gap(agent, run === c ? k0 : run) >= 0) src = agent;
       }
+      // The reported clause, without the "that" that introduces it ("told reporters [that] he would travel"); PolNeAR's
+      // contents keep it ('attribution' profile).
+      const reported = run;
+      if (speech) run = withoutComplementizer(toks, run, tu.unit.mark);
       const start = toks[run[0]]!.start;
       const end = toks[run[1] - 1]!.end;
       // Two tagged runs can be re-read as the same clause (the prepositional and passive readings above).
       const readKey = `${start}:${end}:${cue ? toks[cue[0]]!.start : -1}`;
-      if (run !== c && reread.has(readKey)) continue;
+      if (reported !== c && reread.has(readKey)) continue;
       let speaker: Speaker;
       let confidence = TAGGED_CONFIDENCE;
       if (src) speaker = resolveSpeaker(ctx, speech ? trimRun(toks, src) : toks.slice(src[0], src[1]));
@@ -223,19 +239,27 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       } else speaker = { entity: null, name: null, mention: null, anonymous: false };
       const kind = kindOf(start, end, marks);
       if (!cue && !src && !carried && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || !hasWords(toks, run, MIN_SPEECH_WORDS))) continue;
-      if (verbFilter && kind === 'indirect' && !(ruleRead.has(run) && reportedSentence(tu, run)) && !hasVerb(toks, run)) continue; // "told reporters", "posting the footage": not a clause
+      if (verbFilter && kind === 'indirect' && !(ruleRead.has(reported) && reportedSentence(tu, reported)) && !hasVerb(toks, run)) continue; // "told reporters", "posting the footage": not a clause
       // PolNeAR gives every attribution a cue: a short indirect span left without one is a fragment of a clause.
       if (!speech && !cue && !carried && kind === 'indirect' && !hasWords(toks, run, ATTRIBUTION_MIN_UNCUED_WORDS)) continue;
       // "Workers watched a screening of “X”": a mixed span with marked words needs a reporting cue as well.
       if (requireLexiconCue && kind !== 'direct' && cue && !lexiconCue(toks, cue, lex)) continue;
       const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : carried ? carried.cue : null, speaker, confidence);
       reread.add(readKey);
-      if (kind === 'direct' && !hasWords(toks, run, MIN_SPEECH_WORDS)) q.kind = 'mixed'; // a quoted word or phrase
+      // A quoted word or phrase ("called it “outstanding”"), unless it is a sentence of its own: “Never say never,” she said.
+      if (kind === 'direct' && !hasWords(toks, run, MIN_SPEECH_WORDS) && !punctuatedInside(tu, run)) q.kind = 'mixed';
       if (cue) usedCues.add(cue[0]);
       previous = q;
       previousUnit = ui;
       // PolNeAR annotates the outer report and leaves the reported words to the outer content: no nested quote.
-      if (speech) nested(q, toks, run, lex, ctx, newQuote);
+      // A nested report opens the clause, after its "that" ("that Lavrov added that X"), not inside it.
+      if (speech) nested(q, toks, reported, lex, ctx, newQuote);
+      if (quotedAs?.outerSource) {
+        // The quoting report holds the quoted one: "[Iris Halloran, as saying that …]", "[“…,” … Dixon as saying]".
+        const [os, oe] = [Math.min(quotedAs.source[0], run[0]), Math.max(run[1], quotedAs.cue[1])];
+        const outer = newQuote(toks[os]!.start, toks[oe - 1]!.end, toks.slice(quotedAs.outerCue[0], quotedAs.outerCue[1]), resolveSpeaker(ctx, trimRun(toks, quotedAs.outerSource)), confidence);
+        q.via = outer.id;
+      }
     }
     // "Barnier added that X, a Russian news agency said": a cue with its source that no quote used reports the
     // whole clause, and the quotes inside that clause are reached via it.
@@ -462,6 +486,24 @@ function splitAtQuotationStart(tu: TaggedUnit, [a, b]: Run): Run[] {
   }
   out.push([s, b]);
   return out;
+}
+
+/** A run without a leading "that", when words follow it. Not before a quotation ('said that “…”'): that is a mixed
+ * report, a quotation set in the reporter's syntax, and stays one. */
+function withoutComplementizer(toks: readonly Token[], run: Run, mark: Uint8Array): Run {
+  const [a, b] = run;
+  if (b - a < 2 || toks[a]!.text.toLowerCase() !== 'that') return run; // the same run: callers compare runs by identity
+  const next = toks[a + 1]!.text === ',' ? a + 2 : a + 1;
+  return next < b && mark[next] === 0 ? [a + 1, b] : run;
+}
+
+/** Whether a quotation ends with its own punctuation inside the closing mark (“Never say never,” / “No!”): a short
+ * sentence said, not a phrase quoted. */
+function punctuatedInside(tu: TaggedUnit, [a, b]: Run): boolean {
+  const { tokens, mark } = tu.unit;
+  let k = b - 1;
+  while (k > a && mark[k] !== 0) k--;
+  return k > a && k < b - 1 && /^[,.!?]$/.test(tokens[k]!.text);
 }
 
 function firstStartingAt(qs: readonly Quote[], start: number): number {

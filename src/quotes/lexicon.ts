@@ -26,6 +26,8 @@ export interface QuoteLexicon {
   labelWords: Set<string>;
   /** Prepositional cues followed by their source ("according to"), as lower-case token sequences. */
   sourceAfterCues: string[][];
+  /** Asides that say a source is not named ("who asked not to be named"), as lower-case token sequences. */
+  anonymityAsides: string[][];
 }
 
 function lines(file: string): string[] {
@@ -55,6 +57,7 @@ export function quoteLexicon(): QuoteLexicon {
     nameParticles: new Set(lines('name-particles.txt')),
     labelWords: new Set(lines('label-words.txt').map((l) => l.toLowerCase())),
     sourceAfterCues: lines('source-after-cue.txt').map((l) => l.toLowerCase().split(/\s+/)),
+    anonymityAsides: lines('anonymity-asides.txt').map((l) => l.toLowerCase().split(/\s+/)),
   };
   return cached;
 }

@@ -79,6 +79,16 @@ export function sentenceOf(tu: TaggedUnit, i: number): [number, number] {
 
 /** Punctuation and conjunctions at the edges of a speaker run are not part of the mention. */
 export function trimRun(toks: readonly Token[], [a, b]: Run): Token[] {
+  // "The 41-year-old, who stars in Cold Harbour, told", "Tomas Berg, speaking outside": a clause after a comma says
+  // something about the speaker and is not part of the mention.
+  let end = b;
+  while (end > a + 1 && toks[end - 1]!.text === ',') end--;
+  for (let k = a + 1; k + 1 < end; k++) {
+    if (toks[k]!.text === ',' && (/^(who|whom|whose|which)$/i.test(toks[k + 1]!.text) || toks[k + 1]!.pos === 'VERB')) {
+      b = k;
+      break;
+    }
+  }
   // A run over a comma between a name and a description is the name: "Nick Bubb, an analyst at Evolution
   // Securities" is Nick Bubb, and "…leaders in the White House, Michel Barnier" is Michel Barnier.
   for (let k = b - 1; k > a; k--) {

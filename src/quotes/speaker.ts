@@ -105,6 +105,15 @@ function entityAt(ctx: SpeakerContext, start: number, lastStart: number, end: nu
   return best;
 }
 
+/** Whether an entity mention of a person covers the characters [start, end) (the entity layer's reading). */
+export function personNamedAt(ctx: SpeakerContext, start: number, end: number): boolean {
+  let found = false;
+  mentionsNear(ctx, start, end, (ms, me, e) => {
+    if (ms <= start && me >= end && e.type === 'PERSON' && e.named) found = true;
+  });
+  return found;
+}
+
 /** Whom a mention holding a voice noun speaks for ("a UKIP spokesman", "His spokesman", "a poll for the News of the
  * World"): the last named entity inside it. */
 function voicedEntity(ctx: SpeakerContext, start: number, end: number): Entity | null {
