@@ -204,7 +204,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       }
       // PolNeAR's source spans keep appositions and their commas ("Brian Fallon, the campaign's press secretary,"):
       // the 'attribution' profile takes the tagger's run as it is; the 'speech' profile narrows it to the name.
-      if (cue && asides.length > 0) src = speakerBeforeAside(tu, cue, asides) ?? src;
+      const unnamed = cue && asides.length > 0 ? speakerBeforeAside(tu, cue, asides) : null;
+      if (unnamed) src = unnamed;
       if (src) src = withoutEdgeMarks(tu, src);
       if (cue && src) src = withinCueSentence(tu, src, cue);
       if (src) src = cutTrailingTime(tu, src, lex);
@@ -237,6 +238,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         speaker = { ...previous.speaker, mention: null };
         confidence = CONTINUED_CONFIDENCE;
       } else speaker = { entity: null, name: null, mention: null, anonymous: false };
+      // The aside said so: "One, who did not want to be named, said".
+      if (src && unnamed && src[0] === unnamed[0] && speaker.entity === null) speaker = { ...speaker, name: speaker.mention?.text ?? speaker.name, anonymous: true };
       const kind = kindOf(start, end, marks);
       if (!cue && !src && !carried && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || !hasWords(toks, run, MIN_SPEECH_WORDS))) continue;
       if (verbFilter && kind === 'indirect' && !(ruleRead.has(reported) && reportedSentence(tu, reported)) && !hasVerb(toks, run)) continue; // "told reporters", "posting the footage": not a clause
@@ -244,6 +247,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (!speech && !cue && !carried && kind === 'indirect' && !hasWords(toks, run, ATTRIBUTION_MIN_UNCUED_WORDS)) continue;
       // "Workers watched a screening of “X”": a mixed span with marked words needs a reporting cue as well.
       if (requireLexiconCue && kind !== 'direct' && cue && !lexiconCue(toks, cue, lex)) continue;
+      // "Streamly declined to say how many …", "He would not say whether …": nothing was said.
+      if (speech && kind !== 'direct' && cue && refusedReport(tu, cue)) continue;
       const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : carried ? carried.cue : null, speaker, confidence);
       reread.add(readKey);
       // A quoted word or phrase ("called it “outstanding”"), unless it is a sentence of its own: “Never say never,” she said.
@@ -486,6 +491,22 @@ function splitAtQuotationStart(tu: TaggedUnit, [a, b]: Run): Run[] {
   }
   out.push([s, b]);
   return out;
+}
+
+/** Words that negate a reporting verb ("would not say", "has not yet announced"). */
+const NEGATIONS = new Set(['not', "n't", 'never']);
+/** Verbs of refusing before "to" + a reporting verb ("declined to say", "refused to confirm"). */
+const REFUSALS = new Set(['declined', 'declines', 'declining', 'refused', 'refuses', 'refusing']);
+
+/** Whether a cue reports that nothing was said: a negation or refusal in the cue ("declined to say"), a negation
+ * right before it, or before one adverb ("has not yet announced"), or a refusal before "to" ("refused to reveal"). */
+function refusedReport(tu: TaggedUnit, [a, b]: Run): boolean {
+  const toks = tu.unit.tokens;
+  const lower = (k: number) => (k >= 0 ? toks[k]!.text.toLowerCase() : '');
+  for (let k = a; k < b; k++) if (NEGATIONS.has(lower(k)) || REFUSALS.has(lower(k))) return true;
+  if (NEGATIONS.has(lower(a - 1))) return true;
+  if (a >= 2 && toks[a - 1]!.pos === 'ADV' && NEGATIONS.has(lower(a - 2))) return true;
+  return lower(a - 1) === 'to' && REFUSALS.has(lower(a - 2));
 }
 
 /** A run without a leading "that", when words follow it. Not before a quotation ('said that “…”'): that is a mixed

@@ -126,7 +126,8 @@ export function speakerBeforeAside(tu: TaggedUnit, cue: Run, asides: readonly Ru
   let s = aside[0] - 1;
   while (s >= 0 && sent[s] === sent[aside[0]] && aside[0] - s <= SPEAKER_MAX_TOKENS && toks[s]!.text !== ',' && tu.unit.mark[s] === 0) s--;
   const from = s + 1;
-  return from < aside[0] && aside[0] - from <= SPEAKER_MAX_TOKENS && toks.slice(from, aside[0]).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') ? [from, aside[0]] : null;
+  // "A person familiar with the plans", "One" (of the neighbours just named).
+  return from < aside[0] && aside[0] - from <= SPEAKER_MAX_TOKENS && toks.slice(from, aside[0]).some((t) => /^(NOUN|PROPN|PRON|NUM)$/.test(t.pos)) ? [from, aside[0]] : null;
 }
 
 /** Verbs of reporting another's words: "Velta quoted the minister as saying …", "The paper cited X as saying …". */
@@ -548,11 +549,12 @@ export function beyondApposition(tu: TaggedUnit, cue: Run, src: Run, isPerson?: 
   let k = cue[0] - 2;
   const stop = Math.max(0, cue[0] - 2 - APPOSITION_MAX_TOKENS);
   while (k > stop && toks[k]!.text !== ',' && tu.unit.sent[k] === tu.unit.sent[cue[0]]) k--;
-  if (k <= stop || toks[k]!.text !== ',' || src[0] <= k - 1 && src[1] <= k) return src;
-  // "Her co-star in Cold Harbour, Daniel Adeyemi, described …": the aside is the person's name itself (not "of
-  // Omaha, Nebraska,": a place).
+  if (k <= stop || toks[k]!.text !== ',') return src;
+  // "Her co-star in Cold Harbour, Daniel Adeyemi, described …", "Doran's manager, Felix Grant, said": the aside is
+  // the person's name itself (not "of Omaha, Nebraska,": a place).
   const aside: Run = [k + 1, cue[0] - 1];
-  if (aside[1] > aside[0] && toks.slice(aside[0], aside[1]).every((t) => t.pos === 'PROPN') && isPerson?.(aside)) return aside;
+  if (aside[1] > aside[0] && toks.slice(aside[0], aside[1]).every((t) => /^\p{Lu}/u.test(t.text)) && isPerson?.(aside)) return aside;
+  if (src[0] <= k - 1 && src[1] <= k) return src;
   const before = npFrom(toks, k - 1, -1);
   if (!before || !toks.slice(before[0], before[1]).some((t) => t.pos === 'PROPN')) return src;
   return before;

@@ -83,6 +83,7 @@ export function trimRun(toks: readonly Token[], [a, b]: Run): Token[] {
   // something about the speaker and is not part of the mention.
   let end = b;
   while (end > a + 1 && toks[end - 1]!.text === ',') end--;
+  b = end;
   for (let k = a + 1; k + 1 < end; k++) {
     if (toks[k]!.text === ',' && (/^(who|whom|whose|which)$/i.test(toks[k + 1]!.text) || toks[k + 1]!.pos === 'VERB')) {
       b = k;
@@ -99,7 +100,7 @@ export function trimRun(toks: readonly Token[], [a, b]: Run): Token[] {
     let first = k;
     while (first > a && toks[first - 1]!.text !== ',') first--;
     if (isName(first, k)) [a, b] = [first, k];
-    else if (toks[k + 1]?.pos === 'PROPN' && toks.slice(k + 1, b).some((t) => t.pos === 'PROPN')) a = k + 1;
+    else if (isName(k + 1, b)) a = k + 1;
     break;
   }
   while (a < b && /^\p{P}+$/u.test(toks[a]!.text)) a++;

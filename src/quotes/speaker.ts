@@ -369,6 +369,10 @@ function speakerGender(ctx: SpeakerContext, s: Speaker): 'm' | 'f' | null {
 }
 
 function isPerson(ctx: SpeakerContext, s: Speaker): boolean {
+  // "Lord Hanningfield", "Dr Bjorn": honorifics are given only to people, whatever type the entity layer gave the name.
+  // Only a title and a name: not "Mr Smith's departure", not "Lord Woolf and Lord Falconer".
+  const titled = /^(\p{L}+)\.?(?:\s+\p{Lu}[\p{L}'’.-]*)+$/u.exec(s.mention?.text ?? '');
+  if (titled && entityLexicon().honorifics.has(titled[1]!.toLowerCase())) return true;
   if (s.entity !== null) return typeIndex(ctx, 'PERSON').ids.has(s.entity);
   return (s.name ?? '').split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
 }
