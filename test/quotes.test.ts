@@ -103,6 +103,9 @@ test('bad input: linear time, no crash, no quote past its paragraph unless the m
     ['quotations around attributions', '“We will win,” said Ana Lopes, the captain. “We always do.” '.repeat(3_000)],
     ['one attribution between two quotations, repeated', '“We will win,” said Ana Lopes, “and we always do. '.repeat(3_000)],
     ['a company and "the company"', 'Acme Holdings said prices rose. The company said wages fell. Acme Holdings added more. '.repeat(2_000)],
+    ['quoted as saying, in one sentence', 'KTV quoted the minister, Ana Lopes, as saying that '.repeat(3_000) + 'prices rose.'],
+    ['anonymity asides in a row', 'A source, who asked not to be named, '.repeat(3_000) + 'said prices rose.'],
+    ['descriptions in a row', 'Ada Lind said the 34-year-old Wasps wing and the Scot and the double Olympic champion '.repeat(2_000) + 'agreed.'],
   ];
   for (const [name, text] of cases) {
     const t0 = performance.now();
