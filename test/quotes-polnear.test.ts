@@ -11,7 +11,8 @@ import { QuoteTestRun } from './fixtures/quotes/pipeline.js';
 const DEV = join(PACKAGE_ROOT, '..', 'shared', 'data', 'polnear', 'dev.jsonl');
 
 /** Floors a little under the dev scores measured with the committed weights in the 'attribution' profile (content
- * 0.580, source 0.743, cue 0.706, overlap>=0.3 0.803, overlap>=0.8 0.735, attributed 0.664; before sentences mended
+ * 0.580, source 0.745, cue 0.706, overlap>=0.3 0.803, overlap>=0.8 0.735, attributed 0.664; before sources lost
+ * their edge quotation marks: source 0.743; before sentences mended
  * at abbreviations and elisions' apostrophes: 0.579, 0.740, 0.705, 0.802, 0.735, 0.663; before the typewriter
  * marks, the interrupted reports over their whole sentence, "according to" and the dash signatures: 0.559, 0.719,
  * 0.689, 0.795, 0.712, 0.623; before the word-cluster
@@ -22,7 +23,7 @@ const DEV = join(PACKAGE_ROOT, '..', 'shared', 'data', 'polnear', 'dev.jsonl');
  * 0.631, –, 0.429): a regression gate, not the targets of issue 5. */
 const FLOORS = {
   'content exact': 0.57,
-  'source exact': 0.735,
+  'source exact': 0.74,
   'cue exact': 0.70,
   'content overlap>=0.3': 0.795,
   'content overlap>=0.8': 0.725,
