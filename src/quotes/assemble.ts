@@ -108,7 +108,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     const coreOf = new Map<Run, Run>();
     const contents = runsOf(tu.content)
       .map((c) => cutTrailingAttribution(tu, c, cues, sources))
-      .flatMap((c) => (speech ? splitAtQuotationStart(tu, c) : [c]))
+      .flatMap((c) => (speech ? splitAtQuotationStart(tu, afterGloss(tu, c)) : [c]))
       .map((c) => {
         const core = cutAtClosingMark(tu, c, marks);
         if (speech) return core;
@@ -525,6 +525,22 @@ function punctuatedInside(tu: TaggedUnit, [a, b]: Run): boolean {
   let k = b - 1;
   while (k > a && mark[k] !== 0) k--;
   return k > a && k < b - 1 && /^[,.!?]$/.test(tokens[k]!.text);
+}
+
+/** Words that introduce a translation of the quotation before them: '« … », said the minister, meaning "…"'. */
+const GLOSSES = new Set(['meaning', 'translated', 'translates', 'translation']);
+
+/** A content run that holds a translation gloss before a quotation starts at that quotation: the words before the
+ * gloss are the attribution of the original, read again by the tagger. */
+function afterGloss(tu: TaggedUnit, [a, b]: Run): Run {
+  const { tokens, mark } = tu.unit;
+  for (let k = a; k + 1 < b; k++) {
+    if (!GLOSSES.has(tokens[k]!.text.toLowerCase())) continue;
+    let q = k + 1;
+    if (tokens[q]!.text === ':' || tokens[q]!.text === 'as') q++;
+    if (q < b && mark[q] === 1) return [q, b];
+  }
+  return [a, b];
 }
 
 function firstStartingAt(qs: readonly Quote[], start: number): number {

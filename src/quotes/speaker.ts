@@ -218,6 +218,14 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   if (conj > 0 && !(entity && entitySpans(entity, start, end))) {
     return { entity: null, name: mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous: false };
   }
+  // "A diplomat in Brussels", "a source at the scene": where an unnamed source is, not whom they speak for ("an EU
+  // spokesman in Washington" still speaks for the EU).
+  const at = entity && entity.type === 'PLACE' ? unnamedSourceAt(ctx, words, head) : -1;
+  if (at > 0) {
+    const voiced = voicedEntity(ctx, start, tokens[at]!.start);
+    if (voiced && voiced.type !== 'PLACE') return { entity: voiced.id, name: voiced.name, mention, anonymous: false };
+    return { entity: null, name: mention.text, mention, anonymous: true };
+  }
   if (entity && entity.named) {
     return { entity: entity.id, name: entity.name, mention, anonymous: false };
   }
@@ -257,6 +265,17 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const anonymous = head !== null && ctx.lex.anonymousHeads.has(head) && (INDEFINITE.has(words[0]!) || words[0] === head);
   if (anonymous) return { entity: null, name: mention.text, mention, anonymous };
   return { entity: entity?.id ?? null, name: entity?.name ?? named ?? mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous };
+}
+
+/** Prepositions of place after an unnamed source's head noun: "a diplomat in Brussels". */
+const LOCATIVES = new Set(['in', 'at', 'from', 'near', 'inside', 'within']);
+
+/** When the words are an indefinite unnamed source ("a diplomat", "sources") followed by a preposition of place, the
+ * index of that preposition; else -1. */
+function unnamedSourceAt(ctx: SpeakerContext, words: readonly string[], head: string | null): number {
+  if (head === null || !ctx.lex.anonymousHeads.has(head) || !(INDEFINITE.has(words[0]!) || words[0] === head)) return -1;
+  const h = words.indexOf(head);
+  return h >= 0 && h + 1 < words.length && LOCATIVES.has(words[h + 1]!) ? h + 1 : -1;
 }
 
 /** The named entity of `type` with the last mention ending before `at` (binary search over the document's mentions
