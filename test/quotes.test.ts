@@ -558,3 +558,17 @@ test('a short quotation that is a sentence of its own stays direct speech', () =
   const called = speechRecord('The coach called the performance "outstanding" after the match.\n', 'scare');
   for (const q of called.quotes) assert.notEqual(q.kind, 'direct');
 });
+
+test('"When asked …, X said: “…”": the question and the answer are two reports, and the answer is X\'s', () => {
+  // Paragraphs joined into one line, as some feeds deliver them.
+  const text =
+    'When asked whether she would stand again next year Mayor Ana Duarte said: "I have not decided yet. ' +
+    '"I will talk to my family over the summer and then we will see."\n';
+  const rec = speechRecord(text, 'asked-said');
+  const answer = find(rec, 'I have not decided yet');
+  assert.ok(answer, JSON.stringify(rec.quotes.map((q) => q.content.text)));
+  assert.equal(answer.kind, 'direct');
+  assert.equal(answer.speaker.name, 'Ana Duarte');
+  assert.ok(!answer.content.text.includes('When asked'));
+  assert.equal(find(rec, 'talk to my family')?.speaker.name, 'Ana Duarte');
+});

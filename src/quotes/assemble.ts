@@ -11,7 +11,7 @@ import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
-  cutTrailingTime, withinCueSentence, withoutEdgeMarks, quotedAsSaying, anonymityAsides, speakerBeforeAside, readCue, relativeSource, reportedSentence, ruleAttribution, ruleSource,
+  cutTrailingTime, withinCueSentence, withoutEdgeMarks, quotedAsSaying, splitAtInnerReport, anonymityAsides, speakerBeforeAside, readCue, relativeSource, reportedSentence, ruleAttribution, ruleSource,
 } from './attributionRules.js';
 import {
   MIN_SPEECH_WORDS, type Run, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
@@ -108,6 +108,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     const coreOf = new Map<Run, Run>();
     const contents = runsOf(tu.content)
       .map((c) => cutTrailingAttribution(tu, c, cues, sources))
+      .flatMap((c) => (speech ? splitAtInnerReport(tu, c, cues, sources) : [c]))
       .flatMap((c) => (speech ? splitAtQuotationStart(tu, afterGloss(tu, c)) : [c]))
       .map((c) => {
         const core = cutAtClosingMark(tu, c, marks);

@@ -36,6 +36,30 @@ export function cutTrailingAttribution(tu: TaggedUnit, c: Run, cues: readonly Ru
   return tail - 1 > c[0] ? [c[0], tail - 1] : c;
 }
 
+/**
+ * 'When asked if he would return, Owen said: "I have not given it much thought."': a content run the tagger carried
+ * over another report (a name, a cue, then a quotation) is two: the words before that name, and the quotation after
+ * the cue, which is the name's. Only in the 'speech' profile (PolNeAR's contents run on over such reports).
+ */
+export function splitAtInnerReport(tu: TaggedUnit, c: Run, cues: readonly Run[], sources: readonly Run[]): Run[] {
+  const toks = tu.unit.tokens;
+  const mark = tu.unit.mark;
+  for (let k = firstEndingAfter(cues, c[0]); k < cues.length && cues[k]![1] < c[1]; k++) {
+    const cue = cues[k]!;
+    if (cue[0] <= c[0]) continue;
+    let q = cue[1];
+    if (toks[q]?.text === ':' || toks[q]?.text === ',') q++;
+    if (q >= c[1] || mark[q] !== 1) continue;
+    const tagged = sources.find((s) => s[1] === cue[0] && s[0] > c[0]);
+    const src = tagged ?? npFrom(toks, cue[0] - 1, -1);
+    if (!src || src[0] <= c[0] || !toks.slice(src[0], src[1]).some((t) => t.pos === 'PROPN' || t.pos === 'PRON')) continue;
+    let e = src[0];
+    while (e > c[0] && /^[,;:]$/.test(toks[e - 1]!.text)) e--;
+    return e > c[0] ? [[c[0], e], [q, c[1]]] : [[q, c[1]]];
+  }
+  return [c];
+}
+
 /** The longest clause before a colon that introduces a quotation ("He is prepared to go this far:"). */
 export const COLON_LEAD_MAX_TOKENS = 15;
 
