@@ -6,7 +6,7 @@ import type { QuoteLexicon } from './lexicon.js';
 import type { MarkedQuote } from './marks.js';
 import { O, runsOf } from './perceptron.js';
 import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
-import { personNamedAt, resolveSpeaker, type SpeakerContext } from './speaker.js';
+import { personNamedAt, personStartingIn, resolveSpeaker, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
@@ -37,6 +37,8 @@ export const ATTRIBUTION_MIN_UNCUED_WORDS = 8;
 /** Confidence of quotes read by the taggers, and of those carried over from the previous paragraph's speaker. */
 export const TAGGED_CONFIDENCE = 0.8;
 export const CONTINUED_CONFIDENCE = 0.6;
+/** Confidence of a quotation given to the person the sentence before it is about (no cue, no source). */
+export const IMPLIED_CONFIDENCE = 0.5;
 
 /** direct: the content is one marked quotation; mixed: it holds marked words; indirect: no marks. */
 export function kindOf(start: number, end: number, marks: readonly MarkedQuote[]): Quote['kind'] {
@@ -238,7 +240,13 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         // paragraphs were joined).
         speaker = { ...previous.speaker, mention: null };
         confidence = CONTINUED_CONFIDENCE;
-      } else speaker = { entity: null, name: null, mention: null, anonymous: false };
+      } else {
+        // 'McClaren was relieved to get through. "To be fair to Graz, …"': a quotation with no attribution of its own
+        // after a sentence about a person is that person's.
+        const implied = speech && !cue && tu.unit.mark[run[0]] === 1 ? subjectBefore(input.tagged, ui, run[0], ctx) : null;
+        speaker = implied ?? { entity: null, name: null, mention: null, anonymous: false };
+        if (implied) confidence = IMPLIED_CONFIDENCE;
+      }
       // The aside said so: "One, who did not want to be named, said".
       if (src && unnamed && src[0] === unnamed[0] && speaker.entity === null) speaker = { ...speaker, name: speaker.mention?.text ?? speaker.name, anonymous: true };
       const kind = kindOf(start, end, marks);
@@ -526,6 +534,33 @@ function punctuatedInside(tu: TaggedUnit, [a, b]: Run): boolean {
   let k = b - 1;
   while (k > a && mark[k] !== 0) k--;
   return k > a && k < b - 1 && /^[,.!?]$/.test(tokens[k]!.text);
+}
+
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
+
+/** Words that may open a sentence before its subject: "And she won't commit …". */
+const SENTENCE_OPENERS = new Set(['and', 'but', 'so', 'yet', 'still', 'now', 'then']);
+
+/** The person the sentence before token `at` of paragraph `ui` opens with (that paragraph's previous sentence, or the
+ * last sentence of the paragraph before when `at` opens its paragraph), or null. */
+function subjectBefore(tagged: readonly TaggedUnit[], ui: number, at: number, ctx: SpeakerContext): Speaker | null {
+  let tu = tagged[ui]!;
+  let s = at > 0 ? tu.unit.sent[at - 1]! : -1;
+  if (at > 0 && tu.unit.sent[at] === s) return null; // the quotation does not open its sentence
+  if (s < 0) {
+    if (ui === 0) return null;
+    tu = tagged[ui - 1]!;
+    if (tu.unit.tokens.length === 0) return null;
+    s = tu.unit.sent[tu.unit.tokens.length - 1]!;
+  }
+  const { tokens, sent, depth } = tu.unit;
+  let k = partitionPoint(tokens.length, (i) => sent[i]! >= s);
+  // A sentence that is itself a quotation, or holds one, has its own speaker to hand on.
+  for (let j = k; j < tokens.length && sent[j] === s; j++) if (depth[j] !== 0) return null;
+  while (k < tokens.length && sent[k] === s && SENTENCE_OPENERS.has(tokens[k]!.text.toLowerCase())) k++;
+  // "His friend, Saxon Spence, lays the blame …": a possessive opens a phrase about someone else.
+  if (k >= tokens.length || sent[k] !== s || POSSESSIVES.has(tokens[k]!.text.toLowerCase())) return null;
+  return personStartingIn(ctx, tokens[k]!.start, tokens[k]!.end);
 }
 
 /** Words that introduce a translation of the quotation before them: '« … », said the minister, meaning "…"'. */

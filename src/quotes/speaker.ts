@@ -114,6 +114,17 @@ export function personNamedAt(ctx: SpeakerContext, start: number, end: number): 
   return found;
 }
 
+/** The person an entity mention starting in [start, end) names (a name, or a pronoun the entity layer linked to
+ * one), as an implied speaker, or null. */
+export function personStartingIn(ctx: SpeakerContext, start: number, end: number): Speaker | null {
+  let found: Entity | null = null;
+  mentionsNear(ctx, start, end, (ms, _me, e) => {
+    if (!found && ms >= start && ms < end && e.type === 'PERSON' && e.named) found = e;
+  });
+  const e = found as Entity | null;
+  return e ? { entity: e.id, name: e.name, mention: null, anonymous: false } : null;
+}
+
 /** Whom a mention holding a voice noun speaks for ("a UKIP spokesman", "His spokesman", "a poll for the News of the
  * World"): the last named entity inside it. */
 function voicedEntity(ctx: SpeakerContext, start: number, end: number): Entity | null {
