@@ -572,3 +572,18 @@ test('"When asked …, X said: “…”": the question and the answer are two r
   assert.ok(!answer.content.text.includes('When asked'));
   assert.equal(find(rec, 'talk to my family')?.speaker.name, 'Ana Duarte');
 });
+
+test('"The problem, said X, is …": a report interrupted by its inverted attribution is X\'s, over the whole sentence', () => {
+  // Technology-magazine style.
+  const text =
+    'Phone makers are keen to sell more handsets. The problem they face, said Lena Ortiz, head of research at ' +
+    'Mobilytics, is teaching people how to use them. By contrast, says Dr Omar Haddad, tablets sell themselves. ' +
+    "Ortiz's new venture, called Handset Hub, is to help shops train staff.\n";
+  const rec = speechRecord(text, 'inverted-aside');
+  const problem = find(rec, 'is teaching people how to use them');
+  assert.equal(problem?.speaker.name, 'Lena Ortiz');
+  assert.ok(problem?.content.text.startsWith('The problem they face'), problem?.content.text);
+  assert.equal(find(rec, 'tablets sell themselves')?.speaker.name, 'Omar Haddad');
+  // Naming is not reporting.
+  assert.ok(!rec.quotes.some((q) => q.speaker.name === 'Handset Hub'), JSON.stringify(rec.quotes.map((q) => q.speaker.name)));
+});

@@ -11,7 +11,7 @@ import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
-  cutTrailingTime, withinCueSentence, withoutEdgeMarks, quotedAsSaying, splitAtInnerReport, anonymityAsides, speakerBeforeAside, readCue, relativeSource, reportedSentence, ruleAttribution, ruleSource,
+  cutTrailingTime, withinCueSentence, withoutEdgeMarks, quotedAsSaying, splitAtInnerReport, fromInvertedAside, anonymityAsides, speakerBeforeAside, readCue, relativeSource, reportedSentence, ruleAttribution, ruleSource,
 } from './attributionRules.js';
 import {
   MIN_SPEECH_WORDS, type Run, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
@@ -110,6 +110,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     const coreOf = new Map<Run, Run>();
     const contents = runsOf(tu.content)
       .map((c) => cutTrailingAttribution(tu, c, cues, sources))
+      .map((c) => (speech ? fromInvertedAside(tu, c, cues) : c))
       .flatMap((c) => (speech ? splitAtInnerReport(tu, c, cues, sources) : [c]))
       .flatMap((c) => (speech ? splitAtQuotationStart(tu, afterGloss(tu, c)) : [c]))
       .map((c) => {

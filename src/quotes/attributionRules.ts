@@ -316,6 +316,32 @@ export function parentheticalIn(tu: TaggedUnit, c: Run, cues: readonly Run[]): [
   return null;
 }
 
+/**
+ * "The problem they face, said Shailendra Jain, head of Adamind, is educating people …": when the tagger's content
+ * starts right after a cue that follows a comma inside the sentence, the report began at the sentence's start; the
+ * run is read from there (parentheticalIn then finds the cue and the speaker inside it). Not when a quotation mark
+ * stands before the cue in the sentence: that is a quotation's own attribution.
+ */
+const NAMING_VERBS = new Set(['called', 'named', 'dubbed', 'titled', 'entitled', 'known']);
+
+export function fromInvertedAside(tu: TaggedUnit, c: Run, cues: readonly Run[]): Run {
+  const { tokens: toks, sent, mark } = tu.unit;
+  const k = firstEndingAfter(cues, c[0] - 1);
+  const cue = cues[k];
+  if (!cue || cue[1] !== c[0] || cue[0] < 2 || toks[cue[0] - 1]!.text !== ',' || sent[cue[0]] !== sent[c[1] - 1]) return c;
+  // "…'s new venture, called PodShow, is …": naming, not reporting.
+  if (NAMING_VERBS.has(toks[cue[1] - 1]!.text.toLowerCase())) return c;
+  // The run opens with the speaker read as words said: a name up to a comma, with no verb ("Shailendra Jain, …").
+  let z = c[0];
+  while (z < c[1] && z - c[0] <= SPEAKER_MAX_TOKENS && toks[z]!.text !== ',' && !/^(VERB|AUX)$/.test(toks[z]!.pos)) z++;
+  if (z >= c[1] || toks[z]!.text !== ',' || toks[c[0]]!.pos !== 'PROPN') return c;
+  let s = cue[0] - 1;
+  while (s > 0 && sent[s - 1] === sent[cue[0]]) s--;
+  if (s >= cue[0] - 1) return c;
+  for (let i = s; i < cue[0]; i++) if (mark[i] !== 0) return c;
+  return toks.slice(s, cue[0] - 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') ? [s, c[1]] : c;
+}
+
 /** The longest attribution between two quotations that are one report ("said Douglas Holtz-Eakin, an economist …"). */
 export const JOINED_ATTRIBUTION_MAX_TOKENS = 24;
 
