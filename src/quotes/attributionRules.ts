@@ -129,13 +129,24 @@ export function anonymityAsides(tu: TaggedUnit, lex: QuoteLexicon): Run[] {
   const toks = tu.unit.tokens;
   const out: Run[] = [];
   const lower = (k: number) => toks[k]!.text.toLowerCase();
+  const firsts = asideFirstWords(lex);
   for (let i = 1; i < toks.length; i++) {
     if (toks[i - 1]!.text !== ',') continue;
-    const k = lower(i) === 'who' ? i + 1 : i;
+    const k = i < toks.length - 1 && lower(i) === 'who' ? i + 1 : i;
+    // Most commas open no such aside: only those before a phrase's first word are read on.
+    if (!firsts.has(lower(k))) continue;
     const phrase = lex.anonymityAsides.find((p) => k + p.length <= toks.length && p.every((w, j) => lower(k + j) === w));
     if (phrase) out.push([i - 1, k + phrase.length]);
   }
   return out;
+}
+
+const asideFirsts = new WeakMap<QuoteLexicon, Set<string>>();
+/** The first words of the lexicon's anonymity asides, computed once per lexicon. */
+function asideFirstWords(lex: QuoteLexicon): Set<string> {
+  let set = asideFirsts.get(lex);
+  if (!set) asideFirsts.set(lex, (set = new Set(lex.anonymityAsides.map((p) => p[0]!))));
+  return set;
 }
 
 /** "A person familiar with the plans, who asked not to be named, said": when an anonymity aside closes right before
