@@ -6,13 +6,20 @@ import type { QuoteLexicon } from './lexicon.js';
 import type { MarkedQuote } from './marks.js';
 import { O, runsOf } from './perceptron.js';
 import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
-import { personNamedAt, personStartingIn, resolveSpeaker, type SpeakerContext } from './speaker.js';
+import { personNamedAt, resolveSpeaker, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
-  cutTrailingTime, withinCueSentence, withoutEdgeMarks, quotedAsSaying, splitAtInnerReport, fromInvertedAside, anonymityAsides, speakerBeforeAside, readCue, relativeSource, reportedSentence, ruleAttribution, ruleSource,
+  cutTrailingTime, withinCueSentence, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
+  ruleSource,
 } from './attributionRules.js';
+import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
+import { quotedAsSaying } from './quotedAs.js';
+import {
+  afterGloss, fromInvertedAside, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore,
+  withoutComplementizer,
+} from './speechReadings.js';
 import {
   MIN_SPEECH_WORDS, type Run, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
   sameSentenceOrNear, trimRun,
@@ -501,83 +508,6 @@ function splitAtQuotationStart(tu: TaggedUnit, [a, b]: Run): Run[] {
   }
   out.push([s, b]);
   return out;
-}
-
-/** Words that negate a reporting verb ("would not say", "has not yet announced"). */
-const NEGATIONS = new Set(['not', "n't", 'never']);
-/** Verbs of refusing before "to" + a reporting verb ("declined to say", "refused to confirm"). */
-const REFUSALS = new Set(['declined', 'declines', 'declining', 'refused', 'refuses', 'refusing']);
-
-/** Whether a cue reports that nothing was said: a negation or refusal in the cue ("declined to say"), a negation
- * right before it, or before one adverb ("has not yet announced"), or a refusal before "to" ("refused to reveal"). */
-function refusedReport(tu: TaggedUnit, [a, b]: Run): boolean {
-  const toks = tu.unit.tokens;
-  const lower = (k: number) => (k >= 0 ? toks[k]!.text.toLowerCase() : '');
-  for (let k = a; k < b; k++) if (NEGATIONS.has(lower(k)) || REFUSALS.has(lower(k))) return true;
-  if (NEGATIONS.has(lower(a - 1))) return true;
-  if (a >= 2 && toks[a - 1]!.pos === 'ADV' && NEGATIONS.has(lower(a - 2))) return true;
-  return lower(a - 1) === 'to' && REFUSALS.has(lower(a - 2));
-}
-
-/** A run without a leading "that", when words follow it. Not before a quotation ('said that “…”'): that is a mixed
- * report, a quotation set in the reporter's syntax, and stays one. */
-function withoutComplementizer(toks: readonly Token[], run: Run, mark: Uint8Array): Run {
-  const [a, b] = run;
-  if (b - a < 2 || toks[a]!.text.toLowerCase() !== 'that') return run; // the same run: callers compare runs by identity
-  const next = toks[a + 1]!.text === ',' ? a + 2 : a + 1;
-  return next < b && mark[next] === 0 ? [a + 1, b] : run;
-}
-
-/** Whether a quotation ends with its own punctuation inside the closing mark (“Never say never,” / “No!”): a short
- * sentence said, not a phrase quoted. */
-function punctuatedInside(tu: TaggedUnit, [a, b]: Run): boolean {
-  const { tokens, mark } = tu.unit;
-  let k = b - 1;
-  while (k > a && mark[k] !== 0) k--;
-  return k > a && k < b - 1 && /^[,.!?]$/.test(tokens[k]!.text);
-}
-
-const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
-
-/** Words that may open a sentence before its subject: "And she won't commit …". */
-const SENTENCE_OPENERS = new Set(['and', 'but', 'so', 'yet', 'still', 'now', 'then']);
-
-/** The person the sentence before token `at` of paragraph `ui` opens with (that paragraph's previous sentence, or the
- * last sentence of the paragraph before when `at` opens its paragraph), or null. */
-function subjectBefore(tagged: readonly TaggedUnit[], ui: number, at: number, ctx: SpeakerContext): Speaker | null {
-  let tu = tagged[ui]!;
-  let s = at > 0 ? tu.unit.sent[at - 1]! : -1;
-  if (at > 0 && tu.unit.sent[at] === s) return null; // the quotation does not open its sentence
-  if (s < 0) {
-    if (ui === 0) return null;
-    tu = tagged[ui - 1]!;
-    if (tu.unit.tokens.length === 0) return null;
-    s = tu.unit.sent[tu.unit.tokens.length - 1]!;
-  }
-  const { tokens, sent, depth } = tu.unit;
-  let k = partitionPoint(tokens.length, (i) => sent[i]! >= s);
-  // A sentence that is itself a quotation, or holds one, has its own speaker to hand on.
-  for (let j = k; j < tokens.length && sent[j] === s; j++) if (depth[j] !== 0) return null;
-  while (k < tokens.length && sent[k] === s && SENTENCE_OPENERS.has(tokens[k]!.text.toLowerCase())) k++;
-  // "His friend, Saxon Spence, lays the blame …": a possessive opens a phrase about someone else.
-  if (k >= tokens.length || sent[k] !== s || POSSESSIVES.has(tokens[k]!.text.toLowerCase())) return null;
-  return personStartingIn(ctx, tokens[k]!.start, tokens[k]!.end);
-}
-
-/** Words that introduce a translation of the quotation before them: '« … », said the minister, meaning "…"'. */
-const GLOSSES = new Set(['meaning', 'translated', 'translates', 'translation']);
-
-/** A content run that holds a translation gloss before a quotation starts at that quotation: the words before the
- * gloss are the attribution of the original, read again by the tagger. */
-function afterGloss(tu: TaggedUnit, [a, b]: Run): Run {
-  const { tokens, mark } = tu.unit;
-  for (let k = a; k + 1 < b; k++) {
-    if (!GLOSSES.has(tokens[k]!.text.toLowerCase())) continue;
-    let q = k + 1;
-    if (tokens[q]!.text === ':' || tokens[q]!.text === 'as') q++;
-    if (q < b && mark[q] === 1) return [q, b];
-  }
-  return [a, b];
 }
 
 function firstStartingAt(qs: readonly Quote[], start: number): number {

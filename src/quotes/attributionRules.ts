@@ -36,30 +36,6 @@ export function cutTrailingAttribution(tu: TaggedUnit, c: Run, cues: readonly Ru
   return tail - 1 > c[0] ? [c[0], tail - 1] : c;
 }
 
-/**
- * 'When asked if he would return, Owen said: "I have not given it much thought."': a content run the tagger carried
- * over another report (a name, a cue, then a quotation) is two: the words before that name, and the quotation after
- * the cue, which is the name's. Only in the 'speech' profile (PolNeAR's contents run on over such reports).
- */
-export function splitAtInnerReport(tu: TaggedUnit, c: Run, cues: readonly Run[], sources: readonly Run[]): Run[] {
-  const toks = tu.unit.tokens;
-  const mark = tu.unit.mark;
-  for (let k = firstEndingAfter(cues, c[0]); k < cues.length && cues[k]![1] < c[1]; k++) {
-    const cue = cues[k]!;
-    if (cue[0] <= c[0]) continue;
-    let q = cue[1];
-    if (toks[q]?.text === ':' || toks[q]?.text === ',') q++;
-    if (q >= c[1] || mark[q] !== 1) continue;
-    const tagged = sources.find((s) => s[1] === cue[0] && s[0] > c[0]);
-    const src = tagged ?? npFrom(toks, cue[0] - 1, -1);
-    if (!src || src[0] <= c[0] || !toks.slice(src[0], src[1]).some((t) => t.pos === 'PROPN' || t.pos === 'PRON')) continue;
-    let e = src[0];
-    while (e > c[0] && /^[,;:]$/.test(toks[e - 1]!.text)) e--;
-    return e > c[0] ? [[c[0], e], [q, c[1]]] : [[q, c[1]]];
-  }
-  return [c];
-}
-
 /** The longest clause before a colon that introduces a quotation ("He is prepared to go this far:"). */
 export const COLON_LEAD_MAX_TOKENS = 15;
 
@@ -121,133 +97,6 @@ export function withoutEdgeMarks(tu: TaggedUnit, [a, b]: Run): Run {
   while (s < e && mark[s] !== 0) s++;
   while (e > s && mark[e - 1] !== 0) e--;
   return e > s ? [s, e] : [a, b];
-}
-
-/** The asides of a paragraph that say a source is not named (data/quotes/anonymity-asides.txt), each from the comma
- * that opens it to its last word: ", who asked not to be named", ", speaking on condition of anonymity". */
-export function anonymityAsides(tu: TaggedUnit, lex: QuoteLexicon): Run[] {
-  const toks = tu.unit.tokens;
-  const out: Run[] = [];
-  const lower = (k: number) => toks[k]!.text.toLowerCase();
-  const firsts = asideFirstWords(lex);
-  for (let i = 1; i < toks.length; i++) {
-    if (toks[i - 1]!.text !== ',') continue;
-    const k = i < toks.length - 1 && lower(i) === 'who' ? i + 1 : i;
-    // Most commas open no such aside: only those before a phrase's first word are read on.
-    if (!firsts.has(lower(k))) continue;
-    const phrase = lex.anonymityAsides.find((p) => k + p.length <= toks.length && p.every((w, j) => lower(k + j) === w));
-    if (phrase) out.push([i - 1, k + phrase.length]);
-  }
-  return out;
-}
-
-const asideFirsts = new WeakMap<QuoteLexicon, Set<string>>();
-/** The first words of the lexicon's anonymity asides, computed once per lexicon. */
-function asideFirstWords(lex: QuoteLexicon): Set<string> {
-  let set = asideFirsts.get(lex);
-  if (!set) asideFirsts.set(lex, (set = new Set(lex.anonymityAsides.map((p) => p[0]!))));
-  return set;
-}
-
-/** "A person familiar with the plans, who asked not to be named, said": when an anonymity aside closes right before
- * the cue, the speaker is the phrase before the aside, back to the sentence's start or an earlier comma. */
-export function speakerBeforeAside(tu: TaggedUnit, cue: Run, asides: readonly Run[]): Run | null {
-  const toks = tu.unit.tokens;
-  const sent = tu.unit.sent;
-  let end = cue[0];
-  if (end > 0 && toks[end - 1]!.text === ',') end--;
-  const aside = asides.find((a) => a[1] === end);
-  if (!aside) return null;
-  let s = aside[0] - 1;
-  while (s >= 0 && sent[s] === sent[aside[0]] && aside[0] - s <= SPEAKER_MAX_TOKENS && toks[s]!.text !== ',' && tu.unit.mark[s] === 0) s--;
-  const from = s + 1;
-  // "A person familiar with the plans", "One" (of the neighbours just named).
-  return from < aside[0] && aside[0] - from <= SPEAKER_MAX_TOKENS && toks.slice(from, aside[0]).some((t) => /^(NOUN|PROPN|PRON|NUM)$/.test(t.pos)) ? [from, aside[0]] : null;
-}
-
-/** Verbs of reporting another's words: "Velta quoted the minister as saying …", "The paper cited X as saying …". */
-const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quoting', 'cited', 'cites', 'citing']);
-/** After "as": "quoted X as saying", "as telling reporters", "as having said". */
-const AS_SAYING = new Set(['saying', 'telling', 'stating', 'writing', 'warning', 'adding']);
-
-/** "The state news agency Velta quoted the defence minister, Iris Halloran, as saying that X", '"X," AP quoted
- * prosecutor Russell McGuire as saying', "Geoff Dixon was quoted by The Australian as saying X": the inner report's
- * cue ("as saying") and speaker (whom the words are quoted from), and the outer report's cue ("quoted") and speaker
- * (who quotes them, when the text names one): two quotes, the speaker's reached via the quoting one. */
-export interface QuotedAs {
-  cue: Run;
-  source: Run;
-  outerCue: Run;
-  outerSource: Run | null;
-}
-
-/** Auxiliaries of the passive "X was quoted as saying". */
-const PASSIVE_QUOTED = new Set(['was', 'were', 'is', 'are', 'been', 'being']);
-
-export function quotedAsSaying(tu: TaggedUnit, c: Run): QuotedAs | null {
-  return quotedBefore(tu, c) ?? quotedAfter(tu, c);
-}
-
-/** The phrase that ends before token `end` and starts after the sentence start, a comma or a quotation mark (at most
- * a speaker phrase long), or null. */
-function phraseBefore(tu: TaggedUnit, end: number): Run | null {
-  const { tokens: toks, sent, mark } = tu.unit;
-  let s = end - 1;
-  while (s >= 0 && sent[s] === sent[end - 1] && end - s <= SPEAKER_MAX_TOKENS && toks[s]!.text !== ',' && mark[s] === 0) s--;
-  const from = s + 1;
-  return from < end && end - from <= SPEAKER_MAX_TOKENS && toks.slice(from, end).some((t) => /^(NOUN|PROPN|PRON)$/.test(t.pos)) ? [from, end] : null;
-}
-
-/** Reads "[outer] quoted [inner] as saying" / "[inner] was quoted (by [outer]) as saying" given the quoting verb at q
- * and "as" at `as` (the saying word right after it). */
-function quotedParts(tu: TaggedUnit, q: number, as: number, innerBefore: (end: number) => Run | null): QuotedAs | null {
-  const toks = tu.unit.tokens;
-  const lower = (k: number) => toks[k]!.text.toLowerCase();
-  const cue: Run = [as, as + 2];
-  if (q > 0 && PASSIVE_QUOTED.has(lower(q - 1))) {
-    const inner = innerBefore(q - 1);
-    if (!inner) return null;
-    const outerSource: Run | null = q + 1 < as && lower(q + 1) === 'by' && q + 2 < as ? [q + 2, as] : null;
-    return { cue, source: inner, outerCue: [q - 1, q + 1], outerSource };
-  }
-  if (q + 1 >= as) return null;
-  const source: Run = toks[as - 1]!.text === ',' ? [q + 1, as - 1] : [q + 1, as];
-  return { cue, source, outerCue: [q, q + 1], outerSource: innerBefore(q) };
-}
-
-/** The form with the words after it: "… quoted X as saying (that) [content]". */
-function quotedBefore(tu: TaggedUnit, c: Run): QuotedAs | null {
-  const toks = tu.unit.tokens;
-  const sent = tu.unit.sent;
-  const lower = (k: number) => toks[k]!.text.toLowerCase();
-  let k = c[0] - 1;
-  if (k >= 0 && lower(k) === 'that') k--;
-  if (k < 1 || !AS_SAYING.has(lower(k)) || lower(k - 1) !== 'as') return null;
-  const as = k - 1;
-  let q = as - 1;
-  while (q >= 0 && as - q <= SPEAKER_MAX_TOKENS && sent[q] === sent[as] && !QUOTING_VERBS.has(lower(q))) q--;
-  if (q < 0 || as - q > SPEAKER_MAX_TOKENS || sent[q] !== sent[as]) return null;
-  return quotedParts(tu, q, as, (end) => phraseBefore(tu, end));
-}
-
-/** The form with the words before it: '“[content],” AP quoted X as saying.' */
-function quotedAfter(tu: TaggedUnit, c: Run): QuotedAs | null {
-  const toks = tu.unit.tokens;
-  const sent = tu.unit.sent;
-  const lower = (k: number) => toks[k]!.text.toLowerCase();
-  let i = c[1];
-  while (i < toks.length && /^\p{P}+$/u.test(toks[i]!.text)) i++;
-  const from = i;
-  let q = i;
-  while (q < toks.length && q - from <= SPEAKER_MAX_TOKENS && !QUOTING_VERBS.has(lower(q)) && !/^[.;!?]$/.test(toks[q]!.text)) q++;
-  if (q >= toks.length || !QUOTING_VERBS.has(lower(q))) return null;
-  let as = q + 1;
-  while (as + 1 < toks.length && as - q <= SPEAKER_MAX_TOKENS && sent[as] === sent[q] && !(lower(as) === 'as' && AS_SAYING.has(lower(as + 1)))) as++;
-  if (as + 1 >= toks.length || lower(as) !== 'as' || !AS_SAYING.has(lower(as + 1))) return null;
-  // The saying ends the report: '… as saying.', not '… as saying that Y' (that is the other form's).
-  const after = toks[as + 2];
-  if (after && !/^[.;,!?]$/.test(after.text) && sent[as + 2] === sent[as]) return null;
-  return quotedParts(tu, q, as, (end) => (end > from ? [from, end] : null));
 }
 
 /** Relative pronouns that can open a reporting clause ("an architect who said …"). */
@@ -325,32 +174,6 @@ export function parentheticalIn(tu: TaggedUnit, c: Run, cues: readonly Run[]): [
     if (toks[cue[0] - 1]!.text === ',' && toks[b]!.text === ',' && isSpeaker([cue[1], b])) return [cue, [cue[1], b]];
   }
   return null;
-}
-
-/**
- * "The problem they face, said Shailendra Jain, head of Adamind, is educating people …": when the tagger's content
- * starts right after a cue that follows a comma inside the sentence, the report began at the sentence's start; the
- * run is read from there (parentheticalIn then finds the cue and the speaker inside it). Not when a quotation mark
- * stands before the cue in the sentence: that is a quotation's own attribution.
- */
-const NAMING_VERBS = new Set(['called', 'named', 'dubbed', 'titled', 'entitled', 'known']);
-
-export function fromInvertedAside(tu: TaggedUnit, c: Run, cues: readonly Run[]): Run {
-  const { tokens: toks, sent, mark } = tu.unit;
-  const k = firstEndingAfter(cues, c[0] - 1);
-  const cue = cues[k];
-  if (!cue || cue[1] !== c[0] || cue[0] < 2 || toks[cue[0] - 1]!.text !== ',' || sent[cue[0]] !== sent[c[1] - 1]) return c;
-  // "…'s new venture, called PodShow, is …": naming, not reporting.
-  if (NAMING_VERBS.has(toks[cue[1] - 1]!.text.toLowerCase())) return c;
-  // The run opens with the speaker read as words said: a name up to a comma, with no verb ("Shailendra Jain, …").
-  let z = c[0];
-  while (z < c[1] && z - c[0] <= SPEAKER_MAX_TOKENS && toks[z]!.text !== ',' && !/^(VERB|AUX)$/.test(toks[z]!.pos)) z++;
-  if (z >= c[1] || toks[z]!.text !== ',' || toks[c[0]]!.pos !== 'PROPN') return c;
-  let s = cue[0] - 1;
-  while (s > 0 && sent[s - 1] === sent[cue[0]]) s--;
-  if (s >= cue[0] - 1) return c;
-  for (let i = s; i < cue[0]; i++) if (mark[i] !== 0) return c;
-  return toks.slice(s, cue[0] - 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') ? [s, c[1]] : c;
 }
 
 /** The longest attribution between two quotations that are one report ("said Douglas Holtz-Eakin, an economist …"). */

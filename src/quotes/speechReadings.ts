@@ -1,0 +1,140 @@
+import type { Speaker } from '../model/record.js';
+import type { Token } from '../pipeline/doc.js';
+import { partitionPoint } from '../util/search.js';
+import { personStartingIn, type SpeakerContext } from './speaker.js';
+import type { TaggedUnit } from './tagging.js';
+import { type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, npFrom } from './runs.js';
+
+// How the 'speech' profile (src/quotes/settings.ts) reads what a reporter wrote around a quotation, where PolNeAR's
+// span conventions (the 'attribution' profile) read it otherwise: refusals that report nothing, the "that" before a
+// reported clause, a short quotation that is a sentence of its own, a translation gloss, a report carried over
+// another one, an attribution set inside its sentence, and a quotation after a sentence about a person. Each was found
+// on articles written in other outlets' styles (test/fixtures/speech) and checked on BBC text.
+
+/**
+ * 'When asked if he would return, Owen said: "I have not given it much thought."': a content run the tagger carried
+ * over another report (a name, a cue, then a quotation) is two: the words before that name, and the quotation after
+ * the cue, which is the name's. Only in the 'speech' profile (PolNeAR's contents run on over such reports).
+ */
+export function splitAtInnerReport(tu: TaggedUnit, c: Run, cues: readonly Run[], sources: readonly Run[]): Run[] {
+  const toks = tu.unit.tokens;
+  const mark = tu.unit.mark;
+  for (let k = firstEndingAfter(cues, c[0]); k < cues.length && cues[k]![1] < c[1]; k++) {
+    const cue = cues[k]!;
+    if (cue[0] <= c[0]) continue;
+    let q = cue[1];
+    if (toks[q]?.text === ':' || toks[q]?.text === ',') q++;
+    if (q >= c[1] || mark[q] !== 1) continue;
+    const tagged = sources.find((s) => s[1] === cue[0] && s[0] > c[0]);
+    const src = tagged ?? npFrom(toks, cue[0] - 1, -1);
+    if (!src || src[0] <= c[0] || !toks.slice(src[0], src[1]).some((t) => t.pos === 'PROPN' || t.pos === 'PRON')) continue;
+    let e = src[0];
+    while (e > c[0] && /^[,;:]$/.test(toks[e - 1]!.text)) e--;
+    return e > c[0] ? [[c[0], e], [q, c[1]]] : [[q, c[1]]];
+  }
+  return [c];
+}
+
+/** Verbs that name rather than report: "…'s new venture, called PodShow, is …". */
+const NAMING_VERBS = new Set(['called', 'named', 'dubbed', 'titled', 'entitled', 'known']);
+
+/**
+ * "The problem they face, said Shailendra Jain, head of Adamind, is educating people …": when the tagger's content
+ * starts right after a cue that follows a comma inside the sentence, the report began at the sentence's start; the
+ * run is read from there (parentheticalIn then finds the cue and the speaker inside it). Not when a quotation mark
+ * stands before the cue in the sentence: that is a quotation's own attribution.
+ */
+export function fromInvertedAside(tu: TaggedUnit, c: Run, cues: readonly Run[]): Run {
+  const { tokens: toks, sent, mark } = tu.unit;
+  const k = firstEndingAfter(cues, c[0] - 1);
+  const cue = cues[k];
+  if (!cue || cue[1] !== c[0] || cue[0] < 2 || toks[cue[0] - 1]!.text !== ',' || sent[cue[0]] !== sent[c[1] - 1]) return c;
+  // "…'s new venture, called PodShow, is …": naming, not reporting.
+  if (NAMING_VERBS.has(toks[cue[1] - 1]!.text.toLowerCase())) return c;
+  // The run opens with the speaker read as words said: a name up to a comma, with no verb ("Shailendra Jain, …").
+  let z = c[0];
+  while (z < c[1] && z - c[0] <= SPEAKER_MAX_TOKENS && toks[z]!.text !== ',' && !/^(VERB|AUX)$/.test(toks[z]!.pos)) z++;
+  if (z >= c[1] || toks[z]!.text !== ',' || toks[c[0]]!.pos !== 'PROPN') return c;
+  let s = cue[0] - 1;
+  while (s > 0 && sent[s - 1] === sent[cue[0]]) s--;
+  if (s >= cue[0] - 1) return c;
+  for (let i = s; i < cue[0]; i++) if (mark[i] !== 0) return c;
+  return toks.slice(s, cue[0] - 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') ? [s, c[1]] : c;
+}
+
+/** Words that negate a reporting verb ("would not say", "has not yet announced"). */
+const NEGATIONS = new Set(['not', "n't", 'never']);
+/** Verbs of refusing before "to" + a reporting verb ("declined to say", "refused to confirm"). */
+const REFUSALS = new Set(['declined', 'declines', 'declining', 'refused', 'refuses', 'refusing']);
+
+/** Whether a cue reports that nothing was said: a negation or refusal in the cue ("declined to say"), a negation
+ * right before it, or before one adverb ("has not yet announced"), or a refusal before "to" ("refused to reveal"). */
+export function refusedReport(tu: TaggedUnit, [a, b]: Run): boolean {
+  const toks = tu.unit.tokens;
+  const lower = (k: number) => (k >= 0 ? toks[k]!.text.toLowerCase() : '');
+  for (let k = a; k < b; k++) if (NEGATIONS.has(lower(k)) || REFUSALS.has(lower(k))) return true;
+  if (NEGATIONS.has(lower(a - 1))) return true;
+  if (a >= 2 && toks[a - 1]!.pos === 'ADV' && NEGATIONS.has(lower(a - 2))) return true;
+  return lower(a - 1) === 'to' && REFUSALS.has(lower(a - 2));
+}
+
+/** A run without a leading "that", when words follow it. Not before a quotation ('said that “…”'): that is a mixed
+ * report, a quotation set in the reporter's syntax, and stays one. */
+export function withoutComplementizer(toks: readonly Token[], run: Run, mark: Uint8Array): Run {
+  const [a, b] = run;
+  if (b - a < 2 || toks[a]!.text.toLowerCase() !== 'that') return run; // the same run: callers compare runs by identity
+  const next = toks[a + 1]!.text === ',' ? a + 2 : a + 1;
+  return next < b && mark[next] === 0 ? [a + 1, b] : run;
+}
+
+/** Whether a quotation ends with its own punctuation inside the closing mark (“Never say never,” / “No!”): a short
+ * sentence said, not a phrase quoted. */
+export function punctuatedInside(tu: TaggedUnit, [a, b]: Run): boolean {
+  const { tokens, mark } = tu.unit;
+  let k = b - 1;
+  while (k > a && mark[k] !== 0) k--;
+  return k > a && k < b - 1 && /^[,.!?]$/.test(tokens[k]!.text);
+}
+
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
+
+/** Words that may open a sentence before its subject: "And she won't commit …". */
+const SENTENCE_OPENERS = new Set(['and', 'but', 'so', 'yet', 'still', 'now', 'then']);
+
+/** The person the sentence before token `at` of paragraph `ui` opens with (that paragraph's previous sentence, or the
+ * last sentence of the paragraph before when `at` opens its paragraph), or null. */
+export function subjectBefore(tagged: readonly TaggedUnit[], ui: number, at: number, ctx: SpeakerContext): Speaker | null {
+  let tu = tagged[ui]!;
+  let s = at > 0 ? tu.unit.sent[at - 1]! : -1;
+  if (at > 0 && tu.unit.sent[at] === s) return null; // the quotation does not open its sentence
+  if (s < 0) {
+    if (ui === 0) return null;
+    tu = tagged[ui - 1]!;
+    if (tu.unit.tokens.length === 0) return null;
+    s = tu.unit.sent[tu.unit.tokens.length - 1]!;
+  }
+  const { tokens, sent, depth } = tu.unit;
+  let k = partitionPoint(tokens.length, (i) => sent[i]! >= s);
+  // A sentence that is itself a quotation, or holds one, has its own speaker to hand on.
+  for (let j = k; j < tokens.length && sent[j] === s; j++) if (depth[j] !== 0) return null;
+  while (k < tokens.length && sent[k] === s && SENTENCE_OPENERS.has(tokens[k]!.text.toLowerCase())) k++;
+  // "His friend, Saxon Spence, lays the blame …": a possessive opens a phrase about someone else.
+  if (k >= tokens.length || sent[k] !== s || POSSESSIVES.has(tokens[k]!.text.toLowerCase())) return null;
+  return personStartingIn(ctx, tokens[k]!.start, tokens[k]!.end);
+}
+
+/** Words that introduce a translation of the quotation before them: '« … », said the minister, meaning "…"'. */
+const GLOSSES = new Set(['meaning', 'translated', 'translates', 'translation']);
+
+/** A content run that holds a translation gloss before a quotation starts at that quotation: the words before the
+ * gloss are the attribution of the original, read again by the tagger. */
+export function afterGloss(tu: TaggedUnit, [a, b]: Run): Run {
+  const { tokens, mark } = tu.unit;
+  for (let k = a; k + 1 < b; k++) {
+    if (!GLOSSES.has(tokens[k]!.text.toLowerCase())) continue;
+    let q = k + 1;
+    if (tokens[q]!.text === ':' || tokens[q]!.text === 'as') q++;
+    if (q < b && mark[q] === 1) return [q, b];
+  }
+  return [a, b];
+}
