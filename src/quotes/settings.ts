@@ -6,7 +6,9 @@ import type { RunContext } from '../pipeline/component.js';
 //   cue from data/quotes (the taggers also learnt PolNeAR's beliefs, polls and findings: "shows", "wants"), an
 //   indirect content must read as a clause with a finite verb, a content run is split where a new sentence opens a
 //   quotation and ends at the closing mark of the quotation it opens with, a speaker is narrowed to the name
-//   ("Tomas Berg, a Labour MP," → "Tomas Berg"), and "X added that Y" inside a content is a nested quote.
+//   ("Tomas Berg, a Labour MP," → "Tomas Berg"), and "X added that Y" inside a content is a nested quote, as is "X
+//   quoted Y as saying Z" (src/quotes/quotedAs.ts); refusals ("declined to say") report nothing, and the other
+//   readings of src/quotes/speechReadings.ts and src/quotes/anonymityAsides.ts apply.
 // - profile 'attribution': every attribution PolNeAR annotates (speech, beliefs, polls, findings), with PolNeAR's
 //   span conventions: contents run on over sentences and over the attribution that interrupts a quotation
 //   ("“A,” she said, “B.”" is one content), sources keep their appositions and commas, no nested quotes, a
