@@ -587,3 +587,12 @@ test('"The problem, said X, is …": a report interrupted by its inverted attrib
   // Naming is not reporting.
   assert.ok(!rec.quotes.some((q) => q.speaker.name === 'Handset Hub'), JSON.stringify(rec.quotes.map((q) => q.speaker.name)));
 });
+
+test('a speaker phrase read as the words said on the same cue is dropped, not kept as a quote without a speaker', () => {
+  const text =
+    '"Rough maps are good enough for the villages," said Lena Ortiz from Mapwise, the satellite mapping charity that ' +
+    'is part of the relief consortium.\n';
+  const rec = speechRecord(text, 'speaker-as-words');
+  assert.ok(!rec.quotes.some((q) => q.speaker.name === null), JSON.stringify(rec.quotes.map((q) => [q.speaker.name, q.content.text])));
+  assert.equal(find(rec, 'Rough maps are good enough')?.speaker.name, 'Lena Ortiz');
+});
