@@ -596,3 +596,11 @@ test('a speaker phrase read as the words said on the same cue is dropped, not ke
   assert.ok(!rec.quotes.some((q) => q.speaker.name === null), JSON.stringify(rec.quotes.map((q) => [q.speaker.name, q.content.text])));
   assert.equal(find(rec, 'Rough maps are good enough')?.speaker.name, 'Lena Ortiz');
 });
+
+test('the subject of a passive cue is not who spoke: "X has been called …", "It was announced that …"', () => {
+  const text =
+    'Mayor Ana Duarte has been called "the builder of the north" for her housing drive. Last month it was ' +
+    'announced that the depot would close.\n';
+  const rec = speechRecord(text, 'passive');
+  for (const q of rec.quotes) assert.notEqual(q.speaker.name, 'Ana Duarte', q.content.text);
+});

@@ -223,6 +223,9 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (cue && src) src = coordinatedSource(tu, cue, src, run);
       if (cue && src) src = relativeSource(tu, src, speech);
       if (cue && src && speech) src = beyondApposition(tu, cue, src, ([a, b]) => personNamedAt(ctx, toks[a]!.start, toks[b - 1]!.end));
+      // "It was said that …", "Duterte has been called the “Trump of the East”": the subject of a passive cue is not
+      // who spoke (an agent after "by" is, below).
+      if (speech && cue && src && src[1] <= cue[0] && passiveCue(toks, cue)) src = null;
       if (cue && cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'by') {
         // Passive "described by its chairman X as …": the speaker follows "by".
         const agent = npFrom(toks, cue[1] + 1, 1);
@@ -524,6 +527,21 @@ function firstStartingAt(qs: readonly Quote[], start: number): number {
 
 /** Auxiliaries that make a reporting verb passive ("was denied", "got told"). */
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
+
+/** Passive cues whose subject does speak: "X was quoted …" is X's words, and "X was asked …" is followed by X's
+ * answer. */
+const SPEAKING_PASSIVES = new Set(['quoted', 'asked']);
+
+/** Whether a cue ends in a passive participle: an auxiliary of the passive right before its last word, adverbs
+ * aside ("has been called", "was told", "are widely reported"), and not "is expected to say" (its last word is
+ * the active verb of the speech). */
+function passiveCue(toks: readonly Token[], [a, b]: Run): boolean {
+  const last = toks[b - 1]!;
+  if (last.pos !== 'VERB' || /ing$/i.test(last.text) || SPEAKING_PASSIVES.has(last.text.toLowerCase())) return false;
+  let k = b - 2;
+  while (k >= Math.max(0, a - 3) && toks[k]!.pos === 'ADV') k--;
+  return k >= 0 && PASSIVE_AUX.has(toks[k]!.text.toLowerCase());
+}
 
 /**
  * "Barnier added that X": when a content span opens with a speaker and a reporting verb, the reported words are a
