@@ -40,8 +40,10 @@ export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes:
     }
   }
   out.sort((a, b) => a.mention.start - b.mention.start);
+  const reported = afterSpeechVerb(tokens);
   // A mention is a subject when it opens its sentence or line, or a verb follows it directly ("Ukraine is working"),
-  // and nothing marks it as a complement (a preposition before, a possessive after).
+  // and nothing marks it as a complement (a preposition before, a possessive after). The subject of a reported clause
+  // is not the sentence's ("Dev Sharma said Pryce had taught him …": the sentence is about Dev Sharma).
   let lastSentence = -2;
   for (const a of out) {
     const first = a.sentence !== lastSentence;
@@ -52,7 +54,20 @@ export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes:
     const next = tokens[endTi + 1];
     const complement = (prev && prev.pos === 'ADP' && prev.sentence === a.sentence) || possessiveAfter(tokens, endTi);
     const verbAfter = !!next && (next.pos === 'VERB' || next.pos === 'AUX');
-    a.subject = !complement && (first || opensSentence(tokens, ti) || verbAfter);
+    a.subject = !complement && (first || opensSentence(tokens, ti) || (verbAfter && reported[ti] === 0));
+  }
+  return out;
+}
+
+/** For each token, 1 when a speech verb ("said", "told") comes before it in its sentence: it is in a reported clause. */
+function afterSpeechVerb(tokens: readonly Token[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  const verbs = lexicon().speechVerbs;
+  let seen = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && tokens[i]!.sentence !== tokens[i - 1]!.sentence) seen = false;
+    if (seen) out[i] = 1;
+    if (verbs.has(tokens[i]!.text.toLowerCase())) seen = true;
   }
   return out;
 }

@@ -17,7 +17,7 @@ import {
 import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
 import { quotedAsSaying } from './quotedAs.js';
 import {
-  afterGloss, fromInvertedAside, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore,
+  afterGloss, fromInvertedAside, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer,
 } from './speechReadings.js';
 import {
@@ -273,6 +273,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       reread.add(readKey);
       // A quoted word or phrase ("called it “outstanding”"), unless it is a sentence of its own: “Never say never,” she said.
       if (kind === 'direct' && !hasWords(toks, run, MIN_SPEECH_WORDS) && !punctuatedInside(tu, run)) q.kind = 'mixed';
+      // "Osei: I understand that …": a transcript's answer, its speaker's name and a colon before it, is verbatim.
+      if (speech && kind === 'indirect' && cue && src && transcriptLine(tu, src, cue, run)) q.kind = 'direct';
       if (cue) usedCues.add(cue[0]);
       previous = q;
       previousUnit = ui;

@@ -138,3 +138,14 @@ export function afterGloss(tu: TaggedUnit, [a, b]: Run): Run {
   }
   return [a, b];
 }
+
+/** Whether a paragraph is a transcript line: a name opening it, a colon, and the rest of the paragraph as the words
+ * ("Osei: I understand that, and I apologise to them."). */
+export function transcriptLine(tu: TaggedUnit, src: Run, cue: Run, run: Run): boolean {
+  const toks = tu.unit.tokens;
+  if (src[0] !== 0 || cue[0] !== src[1] || cue[1] - cue[0] !== 1 || toks[cue[0]]!.text !== ':' || run[0] !== cue[1]) return false;
+  if (!toks.slice(src[0], src[1]).every((t) => t.pos === 'PROPN')) return false;
+  let end = toks.length;
+  while (end > run[1] && /^\p{P}+$/u.test(toks[end - 1]!.text)) end--;
+  return run[1] >= end;
+}
