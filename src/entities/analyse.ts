@@ -5,7 +5,7 @@ import type { AnalysisDoc, Token } from '../pipeline/doc.js';
 import type { AliasTable } from './aliasTable.js';
 import { type Candidate, findCandidates } from './candidates.js';
 import { anchors, findAntecedent, MAX_SENTENCES_FOR_IT, PronounGenders, pronounAccepts } from './coref.js';
-import { lexicon } from './data.js';
+import { givenNameGender, lexicon } from './data.js';
 import type { AliasMatcher } from './matcher.js';
 import { metonymyReason } from './metonymy.js';
 import { orgPhraseCandidates } from './orgPhrases.js';
@@ -109,16 +109,10 @@ function attachRoles(set: EntitySet, tokens: Token[], text: string, byToken: Map
   }
 }
 
-/** A person the titles gave no gender takes the gender of their given name, when it is one of data/entities/
- * given-names.txt ("Sandra Howard" is not the antecedent of "he"). Only a name of two words or more: a lone "Howard"
- * is a surname as often as a given name. */
+/** A person the titles gave no gender takes the gender of their given name (givenNameGender): "Sandra Howard" is
+ * not the antecedent of "he". */
 function gendersFromGivenNames(set: EntitySet): void {
-  const names = lexicon().givenNameGenders;
-  for (const e of set.list) {
-    if (e.type !== 'PERSON' || e.gender || !e.named) continue;
-    const words = e.name.split(' ');
-    if (words.length >= 2) e.gender = names.get(words[0]!) ?? null;
-  }
+  for (const e of set.list) if (e.type === 'PERSON' && !e.gender && e.named) e.gender = givenNameGender(e.name);
 }
 
 function addRole(e: DocEntity, role: string, key: string): void {

@@ -110,3 +110,10 @@ function givenNames(): Map<string, 'm' | 'f'> {
   }
   return out;
 }
+
+/** The gender the given name of a full name gives ("Sandra Howard" → f), from data/entities/given-names.txt; null for a
+ * name of one word (a lone "Howard" is a surname as often as a given name) or a given name not in the list. */
+export function givenNameGender(name: string): 'm' | 'f' | null {
+  const words = name.split(/\s+/);
+  return words.length >= 2 ? lexicon().givenNameGenders.get(words[0]!) ?? null : null;
+}

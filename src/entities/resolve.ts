@@ -8,7 +8,7 @@ import type { AliasEntry, AliasTable } from './aliasTable.js';
 import type { Candidate } from './candidates.js';
 import { initials, looksLikeAcronym, nameKey, nameWords } from './normalize.js';
 import { partitionPoint } from '../util/search.js';
-import { lexicon } from './data.js';
+import { givenNameGender } from './data.js';
 
 export interface DocMention {
   start: number;
@@ -259,8 +259,7 @@ const GIVEN_NAME_VOTE = 1;
 
 /** Whether a name of two words or more opens with a given name ("Stella Quayle"). */
 function givenNameFirst(name: string): boolean {
-  const words = name.split(/\s+/);
-  return words.length >= 2 && lexicon().givenNameGenders.has(words[0]!);
+  return givenNameGender(name) !== null;
 }
 
 /** The type with most votes; MISC only when nothing else was voted. */

@@ -6,7 +6,7 @@ import type { QuoteLexicon } from './lexicon.js';
 import type { MarkedQuote } from './marks.js';
 import { O, runsOf } from './perceptron.js';
 import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
-import { personNamedAt, resolveSpeaker, type SpeakerContext } from './speaker.js';
+import { namedPersonAt, resolveSpeaker, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
@@ -222,7 +222,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (src) src = cutTrailingTime(tu, src, lex);
       if (cue && src) src = coordinatedSource(tu, cue, src, run);
       if (cue && src) src = relativeSource(tu, src, speech);
-      if (cue && src && speech) src = beyondApposition(tu, cue, src, ([a, b]) => personNamedAt(ctx, toks[a]!.start, toks[b - 1]!.end));
+      if (cue && src && speech) src = beyondApposition(tu, cue, src, ([a, b]) => namedPersonAt(ctx, toks[a]!.start, toks[b - 1]!.end) !== null);
       // "It was said that …", "Duterte has been called the “Trump of the East”": the subject of a passive cue is not
       // who spoke (an agent after "by" is, below).
       if (speech && cue && src && src[1] <= cue[0] && passiveCue(toks, cue)) src = null;
@@ -279,7 +279,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       previous = q;
       previousUnit = ui;
       // PolNeAR annotates the outer report and leaves the reported words to the outer content: no nested quote.
-      // A nested report opens the clause, after its "that" ("that Lavrov added that X"), not inside it.
+      // A nested report opens the clause, after its "that" ("that the minister added that X"), not inside it.
       if (speech) nested(q, toks, reported, lex, ctx, newQuote);
       if (quotedAs?.outerSource) {
         // The quoting report holds the quoted one: "[Iris Halloran, as saying that …]", "[“…,” … Dixon as saying]".

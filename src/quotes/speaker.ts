@@ -3,7 +3,7 @@ import { span } from '../model/span.js';
 import type { Token } from '../pipeline/doc.js';
 import type { QuoteLexicon } from './lexicon.js';
 import { partitionPoint } from '../util/search.js';
-import { lexicon as entityLexicon } from '../entities/data.js';
+import { givenNameGender, lexicon as entityLexicon } from '../entities/data.js';
 
 // Who a speaker mention stands for. Until the entity layer fills record.entities this resolves names itself: a name is
 // the last run of capitalised proper nouns in the mention; a pronoun or a definite role noun ("the official") takes
@@ -105,24 +105,14 @@ function entityAt(ctx: SpeakerContext, start: number, lastStart: number, end: nu
   return best;
 }
 
-/** Whether an entity mention of a person covers the characters [start, end) (the entity layer's reading). */
-export function personNamedAt(ctx: SpeakerContext, start: number, end: number): boolean {
-  let found = false;
+/** The named person one of whose mentions (a name, or a pronoun the entity layer linked to them) covers the characters
+ * [start, end), or null. */
+export function namedPersonAt(ctx: SpeakerContext, start: number, end: number): Entity | null {
+  let found: Entity | null = null;
   mentionsNear(ctx, start, end, (ms, me, e) => {
-    if (ms <= start && me >= end && e.type === 'PERSON' && e.named) found = true;
+    if (!found && ms <= start && me >= end && e.type === 'PERSON' && e.named) found = e;
   });
   return found;
-}
-
-/** The person an entity mention starting in [start, end) names (a name, or a pronoun the entity layer linked to
- * one), as an implied speaker, or null. */
-export function personStartingIn(ctx: SpeakerContext, start: number, end: number): Speaker | null {
-  let found: Entity | null = null;
-  mentionsNear(ctx, start, end, (ms, _me, e) => {
-    if (!found && ms >= start && ms < end && e.type === 'PERSON' && e.named) found = e;
-  });
-  const e = found as Entity | null;
-  return e ? { entity: e.id, name: e.name, mention: null, anonymous: false } : null;
 }
 
 /** Whom a mention holding a voice noun speaks for ("a UKIP spokesman", "His spokesman", "a poll for the News of the
@@ -367,8 +357,7 @@ function genderOf(ctx: SpeakerContext, id: string | null): 'm' | 'f' | null {
     else if (g === 'f') f++;
   }
   // No title: the given name of a full name ("Sandra Howard"), as the entity layer reads it (data/entities/given-names.txt).
-  const words = entity && m === 0 && f === 0 ? entity.name.split(' ') : [];
-  const given = words.length >= 2 ? entityLexicon().givenNameGenders.get(words[0]!) ?? null : null;
+  const given = entity && m === 0 && f === 0 ? givenNameGender(entity.name) : null;
   const gender = m > 0 && f === 0 ? 'm' : f > 0 && m === 0 ? 'f' : given;
   genders.set(id, gender);
   return gender;

@@ -1,7 +1,7 @@
 import type { Speaker } from '../model/record.js';
 import type { Token } from '../pipeline/doc.js';
 import { partitionPoint } from '../util/search.js';
-import { personStartingIn, type SpeakerContext } from './speaker.js';
+import { namedPersonAt, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import { type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, npFrom } from './runs.js';
 
@@ -120,7 +120,8 @@ export function subjectBefore(tagged: readonly TaggedUnit[], ui: number, at: num
   while (k < tokens.length && sent[k] === s && SENTENCE_OPENERS.has(tokens[k]!.text.toLowerCase())) k++;
   // "His friend, Saxon Spence, lays the blame …": a possessive opens a phrase about someone else.
   if (k >= tokens.length || sent[k] !== s || POSSESSIVES.has(tokens[k]!.text.toLowerCase())) return null;
-  return personStartingIn(ctx, tokens[k]!.start, tokens[k]!.end);
+  const person = namedPersonAt(ctx, tokens[k]!.start, tokens[k]!.end);
+  return person ? { entity: person.id, name: person.name, mention: null, anonymous: false } : null;
 }
 
 /** Words that introduce a translation of the quotation before them: '« … », said the minister, meaning "…"'. */
