@@ -21,7 +21,7 @@ import {
   withoutComplementizer,
 } from './speechReadings.js';
 import {
-  MIN_SPEECH_WORDS, type Run, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
+  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
   sameSentenceOrNear, trimRun,
 } from './runs.js';
 import { partitionPoint } from '../util/search.js';
@@ -527,8 +527,6 @@ function firstStartingAt(qs: readonly Quote[], start: number): number {
   return partitionPoint(qs.length, (i) => qs[i]!.content.start >= start);
 }
 
-/** Auxiliaries that make a reporting verb passive ("was denied", "got told"). */
-const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
 
 /** Passive cues whose subject does speak: "X was quoted …" is X's words, and "X was asked …" is followed by X's
  * answer. */

@@ -1,5 +1,5 @@
 import type { TaggedUnit } from './tagging.js';
-import { type Run, SPEAKER_MAX_TOKENS } from './runs.js';
+import { PASSIVE_AUX, type Run, SPEAKER_MAX_TOKENS } from './runs.js';
 
 // "X quoted Y as saying": the words are Y's, reached via X's report. Read in the 'speech' profile
 // (src/quotes/assemble.ts), which makes two quotes of them.
@@ -20,8 +20,6 @@ export interface QuotedAs {
   outerSource: Run | null;
 }
 
-/** Auxiliaries of the passive "X was quoted as saying". */
-const PASSIVE_QUOTED = new Set(['was', 'were', 'is', 'are', 'been', 'being']);
 
 export function quotedAsSaying(tu: TaggedUnit, c: Run): QuotedAs | null {
   return quotedBefore(tu, c) ?? quotedAfter(tu, c);
@@ -43,7 +41,7 @@ function quotedParts(tu: TaggedUnit, q: number, as: number, innerBefore: (end: n
   const toks = tu.unit.tokens;
   const lower = (k: number) => toks[k]!.text.toLowerCase();
   const cue: Run = [as, as + 2];
-  if (q > 0 && PASSIVE_QUOTED.has(lower(q - 1))) {
+  if (q > 0 && PASSIVE_AUX.has(lower(q - 1))) {
     const inner = innerBefore(q - 1);
     if (!inner) return null;
     const outerSource: Run | null = q + 1 < as && lower(q + 1) === 'by' && q + 2 < as ? [q + 2, as] : null;

@@ -159,3 +159,5 @@ export function hasWords(toks: readonly Token[], [a, b]: Run, n: number): boolea
   return n <= 0;
 }
 
+/** Auxiliaries that make a reporting verb passive ("was denied", "got told"). */
+export const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
