@@ -1,6 +1,6 @@
 // Who said what in articles written for these tests in several outlets' styles (sports report, business wire, court
 // report, politics wire, entertainment interview): test/fixtures/speech/NAME.txt read with the default settings must
-// give NAME.expected.json (test/tools/make-speech-fixture.ts writes one; each was read and checked by hand).
+// give NAME.expected.json (`test/tools/make-fixture.ts speech NAME` writes one; each was read and checked by hand).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
