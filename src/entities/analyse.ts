@@ -250,6 +250,8 @@ function corefer(
       told.add(r.entity, gender);
     }
   }
+  // Heads of the role phrases linked to their holder: a description with the same head ("the actor") is that phrase.
+  const linkedHeads = new Set<number>();
   for (const p of pending) {
     const head = p.head.split(' ').pop()!;
     const anonymous = lex.anonymousNouns.has(head);
@@ -257,13 +259,16 @@ function corefer(
       e.type === 'PERSON' &&
       ([...e.roleKeys].some((k) => roleHeadWord(k) === head) || (anonymous && !e.named && [...e.roleKeys].some((k) => lex.anonymousNouns.has(roleHeadWord(k)))));
     const r = findAntecedent(list, tokens, p.headToken, accept);
-    if (r) found.push({ e: r.entity, start: p.fullStart, end: p.end, kind: 'role', reason: r.reason });
+    if (r) {
+      found.push({ e: r.entity, start: p.fullStart, end: p.end, kind: 'role', reason: r.reason });
+      linkedHeads.add(p.headToken);
+    }
   }
   // "The 34-year-old said": the named person who is the subject of the nearest sentence with one. Only a person
   // named in full (a one-word "person" is too often a club, a film or an album the tagger took for one), and not one
   // of the other gender than the description's ("the actress", "the Frenchman").
   for (const d of descriptions) {
-    if (inRanges(quotes, d.start, d.end) || inRanges(excluded, d.start, d.end)) continue;
+    if (linkedHeads.has(d.headToken) || inRanges(quotes, d.start, d.end) || inRanges(excluded, d.start, d.end)) continue;
     const fits = (e: DocEntity) => e.type === 'PERSON' && e.named && e.name.includes(' ') && !(d.gender && e.gender && e.gender !== d.gender);
     const r = findAntecedent(list, tokens, d.headToken, fits);
     if (r) found.push({ e: r.entity, start: d.start, end: d.end, kind: 'role', reason: `description: ${r.reason}` });
