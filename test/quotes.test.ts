@@ -588,6 +588,18 @@ test('"The problem, said X, is …": a report interrupted by its inverted attrib
   assert.ok(!rec.quotes.some((q) => q.speaker.name === 'Handset Hub'), JSON.stringify(rec.quotes.map((q) => q.speaker.name)));
 });
 
+test('a cue with a reported clause of its own does not also report the narration sentence before it', () => {
+  // Trade-wire style, one paragraph.
+  const text =
+    'The finance minister flies to Nairobi on Monday for talks on debt relief. Officials hope for a deal by March. ' +
+    'There he is expected to strike a similar trade pact. The minister said he hoped other members would follow the lead.\n';
+  const rec = speechRecord(text, 'own-clause');
+  assert.ok(!find(rec, 'strike a similar trade pact'), JSON.stringify(rec.quotes.map((q) => q.content.text)));
+  const own = find(rec, 'he hoped other members would follow');
+  assert.equal(own?.cue?.text, 'said');
+  assert.equal(own?.speaker.mention?.text, 'The minister');
+});
+
 test('a speaker phrase read as the words said on the same cue is dropped, not kept as a quote without a speaker', () => {
   const text =
     '"Rough maps are good enough for the villages," said Lena Ortiz from Mapwise, the satellite mapping charity that ' +

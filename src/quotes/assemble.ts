@@ -19,6 +19,7 @@ import { quotedAsSaying } from './quotedAs.js';
 import {
   afterGloss, fromInvertedAside, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer,
+  cueReportsItsOwnClause,
 } from './speechReadings.js';
 import {
   MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
@@ -153,6 +154,15 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       let cue: Run | null = cueOf
         ? cueOf.get(c) ?? joinedCue?.get(c) ?? null
         : nearestRun(cues, k0, cueMaxGap, undefined, (k) => sameSentenceOrNear(tu, k, k0), (k) => sameSentence(tu, k, k0));
+      // A cue of the next sentence with a clause of its own is not this run's. The run is reported by a reporting verb
+      // right before it ("used a speech to say his party …"), or else it is narration (the rules below would only find
+      // that cue again).
+      let ownVerb = false;
+      if (speech && cue && cueReportsItsOwnClause(tu, cue, k0, contents)) {
+        cue = verbBefore(toks, k0, lex);
+        if (!cue) continue;
+        ownVerb = true;
+      }
       let src = cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : nearestRun(sources, k0, 3);
       if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
         src = null; // "calling them": an object pronoun is not who speaks
@@ -193,6 +203,10 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
           if (named !== aside && gap(named, k0) >= 0) src = named;
         }
       }
+      // The verb's own subject says it, right before it ("Mr Law believed damage had been done"); with none ("…
+      // claiming they would not be swayed", "the track they thought they were getting. Mr Flynn said …") the run is
+      // not read.
+      if (ownVerb && (!src || !cue || src[1] > cue[0] || cue[0] - src[1] > 1)) continue;
       let run: Run = c;
       let fixedByPreposition = false;
       if (cue) {
@@ -471,6 +485,17 @@ function oneContentPerCue(tu: TaggedUnit, contents: readonly Run[], coreOf: Read
   }
   pairs.sort((x, y) => x[0] - y[0] || x[1][0] - y[1][0] || x[2][0] - y[2][0]);
   return matchGreedy(pairs.map(([, c, cue]) => [c, cue] as const));
+}
+
+/** A reporting verb of the lexicon right before a run, or before the "that" opening it; not one read as a modifier
+ * ("an estimated 12 million", "the administration's proposed overhaul"). */
+function verbBefore(toks: readonly Token[], [a]: Run, lex: QuoteLexicon): Run | null {
+  let v = a - 1;
+  if (v > 0 && toks[v]!.text.toLowerCase() === 'that') v--;
+  if (v < 0 || toks[v]!.pos !== 'VERB' || !lex.cueVerbs.has(toks[v]!.text.toLowerCase())) return null;
+  const before = toks[v - 1];
+  if (before && PASSIVE_AUX.has(before.text.toLowerCase())) return null; // "is thought to be very small"
+  return before && (before.pos === 'DET' || before.pos === 'PART' && before.text !== 'to') ? null : [v, v + 1];
 }
 
 /** A content run that opens with a paired quotation mark ends at the closing mark: what follows ("…,” said X") is

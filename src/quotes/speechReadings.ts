@@ -35,6 +35,18 @@ export function splitAtInnerReport(tu: TaggedUnit, c: Run, cues: readonly Run[],
   return [c];
 }
 
+/**
+ * "The chip also handles graphics. IBM said it would start making it in 2005.": a cue in the next sentence with a
+ * reported clause of its own reports that clause, not the sentence before. An unmarked content run in an earlier
+ * sentence does not take it (a quotation does: '“A.” He said so again.' is read by the quotation rules).
+ */
+export function cueReportsItsOwnClause(tu: TaggedUnit, cue: Run, content: Run, contents: readonly Run[]): boolean {
+  const { sent, mark } = tu.unit;
+  if (content[1] > cue[0] || sent[content[1] - 1] === sent[cue[0]] || mark[content[0]] === 1) return false;
+  // The clause follows the cue ("IBM said it would …"), or holds it ("Currently, says Dr Tuffy, the chip is …").
+  return contents.some((c) => c !== content && c[0] >= content[1] && c[0] <= cue[1] + 1 && c[1] > cue[1] && sent[c[0]] === sent[cue[0]]);
+}
+
 /** Verbs that name rather than report: "…'s new venture, called PodShow, is …". */
 const NAMING_VERBS = new Set(['called', 'named', 'dubbed', 'titled', 'entitled', 'known']);
 
@@ -59,7 +71,9 @@ export function fromInvertedAside(tu: TaggedUnit, c: Run, cues: readonly Run[]):
   while (s > 0 && sent[s - 1] === sent[cue[0]]) s--;
   if (s >= cue[0] - 1) return c;
   for (let i = s; i < cue[0]; i++) if (mark[i] !== 0) return c;
-  return toks.slice(s, cue[0] - 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') ? [s, c[1]] : c;
+  // "Currently, says Dr Tuffy, the equipment is …": after an adverb alone the report is the clause after the name.
+  const opensClause = toks.slice(s, cue[0] - 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON');
+  return opensClause ? [s, c[1]] : z + 1 < c[1] ? [z + 1, c[1]] : c;
 }
 
 /** Words that negate a reporting verb ("would not say", "has not yet announced"). */
