@@ -598,6 +598,14 @@ test('a cue with a reported clause of its own does not also report the narration
   const own = find(rec, 'he hoped other members would follow');
   assert.equal(own?.cue?.text, 'said');
   assert.equal(own?.speaker.mention?.text, 'The minister');
+  // Nor the sentence after it (a music-press story).
+  const after =
+    'The archive was found in a garage in Leeds last spring. The producer recorded every session on spare reels. ' +
+    '"He called them his safety tapes," his daughter said. The sound is said to be noticeably warmer than that of the ' +
+    'released albums. The family plans to sell the reels at auction.\n';
+  const rec2 = speechRecord(after, 'own-clause-after');
+  assert.ok(!find(rec2, 'noticeably warmer'), JSON.stringify(rec2.quotes.map((q) => q.content.text)));
+  assert.equal(find(rec2, 'He called them his safety tapes')?.speaker.mention?.text, 'his daughter');
 });
 
 test('a speaker phrase read as the words said on the same cue is dropped, not kept as a quote without a speaker', () => {

@@ -154,16 +154,21 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       let cue: Run | null = cueOf
         ? cueOf.get(c) ?? joinedCue?.get(c) ?? null
         : nearestRun(cues, k0, cueMaxGap, undefined, (k) => sameSentenceOrNear(tu, k, k0), (k) => sameSentence(tu, k, k0));
-      // A cue of the next sentence with a clause of its own is not this run's. The run is reported by a reporting verb
-      // right before it ("used a speech to say his party …"), or else it is narration (the rules below would only find
-      // that cue again).
+      // A cue of the next (or last) sentence with a clause of its own is not this run's. The run is reported by an
+      // attribution inside it ("Far better, he said, to …"), by a reporting verb right before it ("used a speech to
+      // say his party …"), or else it is narration (the rules below would only find that cue again).
       let ownVerb = false;
+      let innerSource: Run | null = null;
       if (speech && cue && cueReportsItsOwnClause(tu, cue, k0, contents)) {
-        cue = verbBefore(toks, k0, lex);
-        if (!cue) continue;
-        ownVerb = true;
+        const inner = parentheticalIn(tu, k0, cues);
+        if (inner) [cue, innerSource] = inner;
+        else {
+          cue = verbBefore(toks, k0, lex);
+          if (!cue) continue;
+          ownVerb = true;
+        }
       }
-      let src = cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : nearestRun(sources, k0, 3);
+      let src = innerSource ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : nearestRun(sources, k0, 3));
       if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
         src = null; // "calling them": an object pronoun is not who speaks
       }

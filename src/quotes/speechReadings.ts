@@ -36,15 +36,26 @@ export function splitAtInnerReport(tu: TaggedUnit, c: Run, cues: readonly Run[],
 }
 
 /**
- * "The chip also handles graphics. IBM said it would start making it in 2005.": a cue in the next sentence with a
- * reported clause of its own reports that clause, not the sentence before. An unmarked content run in an earlier
- * sentence does not take it (a quotation does: '“A.” He said so again.' is read by the quotation rules).
+ * "The chip also handles graphics. IBM said it would start making it in 2005.": a cue with a reported clause of its
+ * own in its sentence reports that clause, not an unmarked run in the sentence before or after it ('“He called them
+ * his tapes,” his son said. The quality is said to be …'). A quotation may still take it: '“A.” He said so again.' is
+ * read by the quotation rules.
  */
 export function cueReportsItsOwnClause(tu: TaggedUnit, cue: Run, content: Run, contents: readonly Run[]): boolean {
   const { sent, mark } = tu.unit;
-  if (content[1] > cue[0] || sent[content[1] - 1] === sent[cue[0]] || mark[content[0]] === 1) return false;
-  // The clause follows the cue ("IBM said it would …"), or holds it ("Currently, says Dr Tuffy, the chip is …").
-  return contents.some((c) => c !== content && c[0] >= content[1] && c[0] <= cue[1] + 1 && c[1] > cue[1] && sent[c[0]] === sent[cue[0]]);
+  const at = sent[cue[0]];
+  if (content[0] < cue[1] && content[1] > cue[0]) return false;
+  if (sent[content[0]] === at || sent[content[1] - 1] === at || mark[content[0]] === 1) return false;
+  // After the cue, a sentence with quoted words goes on with the report ('…, he added. However, the rest would cut
+  // "unfair taxes".'); one without is narration.
+  if (content[0] >= cue[1]) for (let i = content[0]; i < content[1]; i++) if (mark[i] !== 0) return false;
+  // The clause follows the cue ("IBM said it would …"), holds it ("Currently, says Dr Tuffy, the chip is …"), or
+  // ends right before it ("“…,” his son said").
+  return contents.some(
+    (c) =>
+      c !== content &&
+      ((c[0] <= cue[1] + 1 && c[1] > cue[1] && sent[c[0]] === at) || (c[1] <= cue[0] && c[1] >= cue[0] - 2 && sent[c[1] - 1] === at)),
+  );
 }
 
 /** Verbs that name rather than report: "…'s new venture, called PodShow, is …". */
