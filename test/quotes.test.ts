@@ -608,6 +608,21 @@ test('a cue with a reported clause of its own does not also report the narration
   assert.equal(find(rec2, 'He called them his safety tapes')?.speaker.mention?.text, 'his daughter');
 });
 
+test('a cue no quote used is an outer report only of somebody else\'s words, and not a quotation\'s own attribution', () => {
+  // Markets-desk and council-report styles.
+  const own = speechRecord('Shares in Corvane fell 4% on Tuesday. The firm declined to comment, saying it did not respond to market speculation. Analysts expect a bid within weeks.\n', 'own-outer');
+  assert.equal(own.quotes.length, 1, JSON.stringify(own.quotes.map((q) => q.content.text)));
+  assert.equal(own.quotes[0]!.content.text, 'it did not respond to market speculation');
+  const trailing = speechRecord('Ms Kaur, for the Greens, added: "If the policy is going to continue, then changing the minister will serve no purpose," she said. The council meets again on Friday.\n', 'trailing-own');
+  assert.equal(trailing.quotes.length, 1, JSON.stringify(trailing.quotes.map((q) => q.content.text)));
+  assert.equal(trailing.quotes[0]!.speaker.name, 'Kaur');
+  // Somebody else's report inside is still reached via the outer one.
+  const nested = speechRecord('The ministry said Mr Ortega had told officials that the plan was "dead", a state agency reported.\n', 'nested-outer');
+  const agency = nested.quotes.find((q) => q.cue?.text === 'reported');
+  assert.ok(agency, JSON.stringify(nested.quotes.map((q) => q.content.text)));
+  assert.equal(nested.quotes.find((q) => q.cue?.text === 'said')?.via, agency.id);
+});
+
 test('a speaker phrase read as the words said on the same cue is dropped, not kept as a quote without a speaker', () => {
   const text =
     '"Rough maps are good enough for the villages," said Lena Ortiz from Mapwise, the satellite mapping charity that ' +

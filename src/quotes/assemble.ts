@@ -19,7 +19,7 @@ import { quotedAsSaying } from './quotedAs.js';
 import {
   afterGloss, fromInvertedAside, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer,
-  cueReportsItsOwnClause,
+  cueReportsItsOwnClause, notAnOuterReport,
 } from './speechReadings.js';
 import {
   MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
@@ -326,7 +326,9 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         else if (q.content.end <= end) inner.push(q);
       }
       if (same || inner.length === 0) continue;
-      const outer = newQuote(start, end, toks.slice(cue[0], cue[1]), resolveSpeaker(ctx, trimRun(toks, src)), TAGGED_CONFIDENCE);
+      const outerSpeaker = resolveSpeaker(ctx, trimRun(toks, src));
+      if (speech && notAnOuterReport(tu, inner, outerSpeaker, cue, cues)) continue;
+      const outer = newQuote(start, end, toks.slice(cue[0], cue[1]), outerSpeaker, TAGGED_CONFIDENCE);
       for (const q of inner) if (q.via === null) q.via = outer.id;
     }
     colonCue = closingColonCue(tu, cues, sources, usedCues, lex, ui);

@@ -1,9 +1,9 @@
-import type { Speaker } from '../model/record.js';
+import type { Quote, Speaker } from '../model/record.js';
 import type { Token } from '../pipeline/doc.js';
 import { partitionPoint } from '../util/search.js';
 import { namedPersonAt, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
-import { type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, npFrom } from './runs.js';
+import { type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunWithin, npFrom } from './runs.js';
 
 // How the 'speech' profile (src/quotes/settings.ts) reads what a reporter wrote around a quotation, where PolNeAR's
 // span conventions (the 'attribution' profile) read it otherwise: refusals that report nothing, the "that" before a
@@ -56,6 +56,23 @@ export function cueReportsItsOwnClause(tu: TaggedUnit, cue: Run, content: Run, c
       c !== content &&
       ((c[0] <= cue[1] + 1 && c[1] > cue[1] && sent[c[0]] === at) || (c[1] <= cue[0] && c[1] >= cue[0] - 2 && sent[c[1] - 1] === at)),
   );
+}
+
+/**
+ * A cue no quote used reads the clause before it as an outer report of the quotes inside ("Barnier added that X, an
+ * agency said"). Not when the clause is the speaker's own words ("Dr Ruiz praised the plan, saying he …" is one
+ * report of his), nor when the cue is the last quotation's own attribution ('Ms Kaur added: “…,” she said', with no
+ * other cue between): then the cue reports nothing more.
+ */
+export function notAnOuterReport(tu: TaggedUnit, inner: readonly Quote[], speaker: Speaker, cue: Run, cues: readonly Run[]): boolean {
+  if (speaker.entity !== null && inner.some((q) => q.speaker.entity === speaker.entity)) return true;
+  const toks = tu.unit.tokens;
+  let last: Quote | null = null;
+  for (const q of inner) if (!last || q.content.end > last.content.end) last = q;
+  if (!last || last.kind !== 'direct' || toks[cue[0]]!.start < last.content.end) return false;
+  let from = cue[0];
+  while (from > 0 && toks[from - 1]!.end > last.content.end) from--;
+  return !hasRunWithin(cues, from, cue[0]);
 }
 
 /** Verbs that name rather than report: "…'s new venture, called PodShow, is …". */
