@@ -623,6 +623,21 @@ test('a cue no quote used is an outer report only of somebody else\'s words, and
   assert.equal(nested.quotes.find((q) => q.cue?.text === 'said')?.via, agency.id);
 });
 
+test('a group named by a common noun speaks for itself: "they" continues it, and a place after its preposition is not the speaker', () => {
+  // Currency-desk style.
+  const text =
+    'The dollar fell to a new low against the euro on Friday. Currency analysts at several banks said the slide had ' +
+    'further to run. Washington, they predicted, would tolerate a weaker currency until the election. A group of ' +
+    'farmers from Iowa said prices were hurting exports.\n';
+  const rec = speechRecord(text, 'groups');
+  const predicted = rec.quotes.find((q) => q.speaker.mention?.text === 'they');
+  assert.equal(predicted?.speaker.name, 'Currency analysts at several banks');
+  assert.equal(predicted?.speaker.entity, null);
+  const farmers = find(rec, 'prices were hurting exports');
+  assert.equal(farmers?.speaker.entity, null);
+  assert.equal(farmers?.speaker.name, 'A group of farmers from Iowa');
+});
+
 test('a speaker phrase read as the words said on the same cue is dropped, not kept as a quote without a speaker', () => {
   const text =
     '"Rough maps are good enough for the villages," said Lena Ortiz from Mapwise, the satellite mapping charity that ' +

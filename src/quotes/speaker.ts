@@ -185,13 +185,13 @@ function hyphenBefore(tokens: readonly Token[], k: number): boolean {
 /** The entity a speaker phrase names: a name before a prepositional phrase ("Marta Oliveira from the magazine", "Jason
  * Daw at Merrill Lynch": the place of work is not the speaker), else the name that ends its head, else a name in
  * apposition after it ("the world's largest delivery company, UPS"), else whom a spokesman, report or poll speaks for. */
-function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readonly Token[], apposition: readonly Token[], words: readonly string[]): Entity | null {
+function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readonly Token[], apposition: readonly Token[], words: readonly string[], placeOnly: boolean): Entity | null {
   const start = tokens[0]!.start;
   const end = tokens[tokens.length - 1]!.end;
   const last = head[head.length - 1]!;
   const preposition = head.findIndex((t, k) => k > 0 && t.pos === 'ADP' && head[k - 1]!.pos === 'PROPN');
   const beforePreposition = preposition > 0 ? entityAt(ctx, start, head[preposition - 1]!.start, head[preposition - 1]!.end) : null;
-  const atEnd = entityAt(ctx, start, last.start, last.end);
+  const atEnd = placeOnly ? null : entityAt(ctx, start, last.start, last.end);
   // "Bank of England governor Mervyn King" is the governor: a name before the preposition wins when it is a person's,
   // or over a place ("the Funding Council for England").
   if (beforePreposition && (beforePreposition.type === 'PERSON' || !atEnd || atEnd.type === 'PLACE')) return beforePreposition;
@@ -200,6 +200,22 @@ function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readon
     (apposition.length > 0 ? entityAt(ctx, apposition[0]!.start, apposition[apposition.length - 1]!.start, end) : null) ??
     (words.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx, start, end) : null)
   );
+}
+
+/** Whether a speaker phrase's head ends with a place after a preposition and a common noun that does not speak for it
+ * ("A party of councillors from Nottingham", "The new health minister for Wales", "residents in Leeds"): the speaker
+ * is the people the noun names, not the place. A voice noun ("a spokesman for Moscow") or a name before the
+ * preposition leave the place to the other readings. */
+function placeOfCommonNoun(ctx: SpeakerContext, head: readonly Token[]): boolean {
+  let k = head.length;
+  while (k > 0 && head[k - 1]!.pos === 'PROPN') k--;
+  if (k === head.length) return false;
+  if (k > 0 && head[k - 1]!.pos === 'DET') k--;
+  if (k < 2 || head[k - 1]!.pos !== 'ADP') return false;
+  const before = head.slice(0, k - 1);
+  if (before.some((t) => t.pos === 'PROPN' || ctx.lex.voiceNouns.has(t.text.toLowerCase()))) return false;
+  const last = head[head.length - 1]!;
+  return entityAt(ctx, head[0]!.start, last.start, last.end)?.type === 'PLACE';
 }
 
 /** The Speaker record of a mention given by its tokens (null mention: an implied speaker, e.g. a continuation). */
@@ -211,9 +227,11 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const { head: headTokens, tail, appositive } = partsOf(tokens);
   const words = tokens.map((t) => t.text.toLowerCase());
   const head = headNoun(words, ctx.lex.headStops);
-  const entity = namedEntity(ctx, tokens, headTokens, appositive ? tail : [], words);
-  // A name is read from the head, before any aside: "The lawsuit, filed in Madrid on Friday" names no one.
-  const named = nameOf(headTokens, ctx.lex.nameParticles) ?? (appositive ? nameOf(tail, ctx.lex.nameParticles) : null);
+  const placeOnly = placeOfCommonNoun(ctx, headTokens);
+  const entity = namedEntity(ctx, tokens, headTokens, appositive ? tail : [], words, placeOnly);
+  // A name is read from the head, before any aside: "The lawsuit, filed in Madrid on Friday" names no one; nor does
+  // the place after a common noun ("councillors from Nottingham").
+  const named = placeOnly ? null : nameOf(headTokens, ctx.lex.nameParticles) ?? (appositive ? nameOf(tail, ctx.lex.nameParticles) : null);
   // "Germany, Italy and Spain said": several speakers, named together unless one entity spans them all.
   const conj = tokens.findIndex((t, k) => k > 0 && k + 1 < tokens.length && /^(and|or|&)$/i.test(t.text) && /^(PROPN|NOUN)$/.test(tokens[k - 1]!.pos) && /^(PROPN|NOUN|DET)$/.test(tokens[k + 1]!.pos));
   if (conj > 0 && !(entity && entitySpans(entity, start, end))) {
@@ -227,6 +245,10 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     if (voiced && voiced.type !== 'PLACE') return { entity: voiced.id, name: voiced.name, mention, anonymous: false };
     return { entity: null, name: mention.text, mention, anonymous: true };
   }
+  // "Councillors from Nottingham agreed …. Iraq, they insisted, would not …": "they" continues a group that has just
+  // spoken and that names no entity, whatever earlier name the entity layer linked it to.
+  const group = words.length === 1 && words[0] === 'they' ? lastGroupSpeaker(ctx, start) : null;
+  if (group) return { ...group, mention };
   if (entity && entity.named) {
     return { entity: entity.id, name: entity.name, mention, anonymous: false };
   }
@@ -394,6 +416,18 @@ function isPerson(ctx: SpeakerContext, s: Speaker): boolean {
   if (titled && entityLexicon().honorifics.has(titled[1]!.toLowerCase())) return true;
   if (s.entity !== null) return typeIndex(ctx, 'PERSON').ids.has(s.entity);
   return (s.name ?? '').split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** How close before "they" a group must have spoken for "they" to continue it: about two sentences. */
+const GROUP_CONTINUATION_CHARS = 300;
+
+/** The last speaker, when it is a group the text names by a common noun ("Some councillors", "Analysts"), not an
+ * entity, and it spoke just before `at`. */
+function lastGroupSpeaker(ctx: SpeakerContext, at: number): Speaker | null {
+  const last = ctx.history[ctx.history.length - 1];
+  if (!last || last.entity !== null || last.name === null || !last.mention) return null;
+  if (at - last.mention.end > GROUP_CONTINUATION_CHARS || last.mention.end > at) return null;
+  return /^\p{Lu}/u.test(last.name) || last.anonymous ? last : null;
 }
 
 function priorSpeaker(history: Speaker[], fits: (s: Speaker) => boolean): Speaker | null {
