@@ -621,6 +621,10 @@ test('a cue no quote used is an outer report only of somebody else\'s words, and
   const agency = nested.quotes.find((q) => q.cue?.text === 'reported');
   assert.ok(agency, JSON.stringify(nested.quotes.map((q) => q.content.text)));
   assert.equal(nested.quotes.find((q) => q.cue?.text === 'said')?.via, agency.id);
+  // Nor does the subject of a passive cue report the clause after it.
+  const passive = speechRecord('Traders sold bonds worth billions in a few minutes in August. The move was widely criticised at the time, and now the German regulator has said it has found evidence of possible market manipulation.\n', 'passive-outer');
+  assert.ok(!passive.quotes.some((q) => q.speaker.name === 'move'), JSON.stringify(passive.quotes.map((q) => q.speaker.name)));
+  assert.equal(find(passive, 'found evidence of possible market manipulation')?.via, null);
 });
 
 test('a group named by a common noun speaks for itself: "they" continues it, and a place after its preposition is not the speaker', () => {

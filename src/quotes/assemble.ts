@@ -326,6 +326,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         else if (q.content.end <= end) inner.push(q);
       }
       if (same || inner.length === 0) continue;
+      // "The move was widely criticised, and now the regulator has said …": the subject of a passive cue reports nothing.
+      if (speech && src[1] <= cue[0] && passiveCue(toks, cue, true)) continue;
       const outerSpeaker = resolveSpeaker(ctx, trimRun(toks, src));
       if (speech && notAnOuterReport(tu, inner, outerSpeaker, cue, cues)) continue;
       const outer = newQuote(start, end, toks.slice(cue[0], cue[1]), outerSpeaker, TAGGED_CONFIDENCE);
@@ -567,10 +569,14 @@ const SPEAKING_PASSIVES = new Set(['quoted', 'asked']);
 /** Whether a cue ends in a passive participle: an auxiliary of the passive right before its last word, adverbs
  * aside ("has been called", "was told", "are widely reported"), and not "is expected to say" (its last word is
  * the active verb of the speech). */
-function passiveCue(toks: readonly Token[], [a, b]: Run): boolean {
-  const last = toks[b - 1]!;
+function passiveCue(toks: readonly Token[], [a, b]: Run, runOn = false): boolean {
+  // With `runOn`, the cue's last verb, wherever the tagged cue ends ("was widely criticised at the time"). Not for the
+  // quotes a cue attributes: "White is also impressed with: “…”" is still White's.
+  let v = b - 1;
+  while (runOn && v > a && toks[v]!.pos !== 'VERB') v--;
+  const last = toks[v]!;
   if (last.pos !== 'VERB' || /ing$/i.test(last.text) || SPEAKING_PASSIVES.has(last.text.toLowerCase())) return false;
-  let k = b - 2;
+  let k = v - 1;
   while (k >= Math.max(0, a - 3) && toks[k]!.pos === 'ADV') k--;
   return k >= 0 && PASSIVE_AUX.has(toks[k]!.text.toLowerCase());
 }
