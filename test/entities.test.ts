@@ -16,6 +16,8 @@ import { nameKey } from '../src/entities/normalize.js';
 import { resolveAt } from '../src/entities/lookup.js';
 import { findDescriptions } from '../src/entities/descriptions.js';
 import { scoreEntities } from '../src/eval/seeds/entities.js';
+import { analyzeWith } from '../src/eval/quotes.js';
+import { SPEECH_SETTINGS } from '../src/quotes/settings.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => join(here, 'fixtures', 'entities', name);
@@ -278,4 +280,15 @@ test('given names: "Sir Paul" and a lone "Stella" join the one full name they op
   assert.equal(owner('Stella', 1)?.name, 'Stella Quayle');
   assert.equal(owner('Stella Quayle')?.type, 'PERSON');
   assert.notEqual(owner('Howard', 1)?.name, 'Howard Flight');
+});
+
+test('a sentence after quotations left open where the next one opens is outside quotes: its subject is a pronoun antecedent', () => {
+  // Sports-desk style, paragraphs joined into one line as scraped text has them.
+  const text =
+    'Rovers have named Alan Marsh as their new manager. "I am delighted to be here," said Marsh. "The club has huge ' +
+    'potential. "The coaching staff have done a fine job and I look forward to working with them." Club chief ' +
+    'executive Tom Okoro defended the decision to give Marsh a short contract. He said the board had been unanimous.';
+  const r = analyzeWith(SPEECH_SETTINGS)(text, 'joined-quotes');
+  const okoro = r.entities.find((e) => e.name === 'Tom Okoro')!;
+  assert.ok(okoro.mentions.some((m) => m.kind === 'pronoun' && m.span.text === 'He'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.span.text)])));
 });

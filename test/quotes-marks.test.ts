@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pairQuoteMarks, MAX_QUOTE_DEPTH } from '../src/quotes/marks.js';
-import { paragraphRanges } from '../src/quotes/paragraphs.js';
+import { pairQuoteMarks, MAX_QUOTE_DEPTH } from '../src/language/quoteMarks.js';
+import { paragraphRanges } from '../src/language/paragraphs.js';
 
 const pair = (text: string) => pairQuoteMarks(text, paragraphRanges(text, [])).map((q) => ({ ...q, text: text.slice(q.start, q.end) }));
 

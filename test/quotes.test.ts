@@ -642,6 +642,19 @@ test('a group named by a common noun speaks for itself: "they" continues it, and
   assert.equal(farmers?.speaker.name, 'A group of farmers from Iowa');
 });
 
+test('a quotation before a sentence with its own speaker and cue continues the speaker before it', () => {
+  // Sports-desk style, paragraphs joined into one line.
+  const text =
+    'Rovers have named Alan Marsh as their new manager. "I am delighted to be here," said Marsh. "The club has huge ' +
+    'potential. "The coaching staff have done a fine job and I look forward to working with them." Club chief ' +
+    'executive Tom Okoro defended the decision to give Marsh a short contract. "We hope it works out for both of us," he said.\n';
+  const rec = speechRecord(text, 'next-sentence-speaker');
+  const staff = find(rec, 'The coaching staff have done a fine job');
+  assert.equal(staff?.speaker.name, 'Alan Marsh');
+  assert.equal(staff?.speaker.mention, null);
+  assert.equal(find(rec, 'We hope it works out')?.speaker.name, 'Tom Okoro');
+});
+
 test('a speaker phrase read as the words said on the same cue is dropped, not kept as a quote without a speaker', () => {
   const text =
     '"Rough maps are good enough for the villages," said Lena Ortiz from Mapwise, the satellite mapping charity that ' +

@@ -57,7 +57,7 @@ export function analyseEntities(doc: AnalysisDoc, table: AliasTable, matcher: Al
   const excluded = excludedRanges(doc.record);
   const pending = loneRoleMentions(set, tokens, text, byToken, used, excluded);
   const scratch: EntitiesScratch = { idAt: new Map(), corefAt: new Map(), demonymAt: new Map() };
-  const quotes = quotedRanges(text);
+  const quotes = quotedRanges(text, doc.record.blocks);
   const descriptions = findDescriptions(tokens).filter((d) => !byToken.has(d.headToken) && !used.has(d.headToken));
   corefer(set, tokens, quotes, excluded, pending, descriptions, text);
   writeRecord(doc, set, registry, scratch, table);

@@ -1,29 +1,13 @@
-// Spans inside quotation marks, found in one linear pass: a speaker is named outside the quote, so coreference
-// neither resolves pronouns inside quotes nor takes antecedents from them. An unclosed quote ends at the paragraph.
-export function quotedRanges(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let open = -1;
-  let closer = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') {
-      if (open >= 0) out.push([open, i]);
-      open = -1;
-      continue;
-    }
-    if (open < 0) {
-      if (ch === '“') {
-        open = i;
-        closer = '”';
-      } else if (ch === '"') {
-        open = i;
-        closer = '"';
-      }
-    } else if (ch === closer || (closer === '"' && ch === '”') || (closer === '”' && ch === '"')) {
-      out.push([open, i + 1]);
-      open = -1;
-    }
-  }
-  if (open >= 0) out.push([open, text.length]);
-  return out;
+import type { Block } from '../model/record.js';
+import { paragraphRanges } from '../language/paragraphs.js';
+import { pairQuoteMarks } from '../language/quoteMarks.js';
+
+// Spans inside quotation marks: a speaker is named outside the quote, so coreference neither resolves pronouns inside
+// quotes nor takes antecedents from them. The marks are paired as the quote layer pairs them (src/language/
+// quoteMarks.ts: mixed styles, unclosed quotes, paragraphs joined into one line); only outer double quotations count,
+// since a single-quoted word or headline phrase ("Wales 'must learn lessons'") is not speech that hides a name.
+export function quotedRanges(text: string, blocks: readonly Block[]): Array<[number, number]> {
+  return pairQuoteMarks(text, paragraphRanges(text, blocks))
+    .filter((q) => q.depth === 0 && q.family === 'double')
+    .map((q) => [q.start, q.end] as [number, number]);
 }

@@ -3,7 +3,7 @@ import { span } from '../model/span.js';
 import type { Token } from '../pipeline/doc.js';
 import { matchGreedy } from '../util/matching.js';
 import type { QuoteLexicon } from './lexicon.js';
-import type { MarkedQuote } from './marks.js';
+import type { MarkedQuote } from '../language/quoteMarks.js';
 import { O, runsOf } from './perceptron.js';
 import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
 import { namedPersonAt, resolveSpeaker, type SpeakerContext } from './speaker.js';
@@ -22,7 +22,7 @@ import {
   cueReportsItsOwnClause, notAnOuterReport,
 } from './speechReadings.js';
 import {
-  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
+  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, hasRunWithin, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
   sameSentenceOrNear, trimRun,
 } from './runs.js';
 import { partitionPoint } from '../util/search.js';
@@ -169,6 +169,10 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         }
       }
       let src = innerSource ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : nearestRun(sources, k0, 3));
+      // '“We are getting there.” The chairwoman, Ana Ruiz, said …': a speaker in the next sentence with a cue of its
+      // own is that sentence's, not this quotation's.
+      const nextSentences = speech && !cue && src !== null && !sameSentence(tu, src, k0) && hasRunWithin(cues, src[1], src[1] + 3);
+      if (nextSentences) src = null;
       if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
         src = null; // "calling them": an object pronoun is not who speaks
       }
@@ -193,7 +197,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       }
       const carried = !cue && !src && colonCue && colonCue.unit === ui - 1 && c[0] <= 1 ? colonCue : null;
       if (carried) colonCue = null;
-      if (!cue && !src && !carried) {
+      if (!cue && !src && !carried && !nextSentences) {
         const found = ruleAttribution(tu, k0, lex);
         if (found) [cue, src] = found;
         else cue = passiveCueInside(tu, k0, lex);

@@ -1,5 +1,5 @@
 import type { Token } from '../pipeline/doc.js';
-import type { MarkedQuote } from './marks.js';
+import type { MarkedQuote } from '../language/quoteMarks.js';
 
 /**
  * A paragraph's tokens, the sequence the taggers label. Whitespace tokens are dropped; each token knows its sentence

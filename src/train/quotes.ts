@@ -54,7 +54,7 @@ export function labelUnit(unit: Unit, spans: RoleSpan[]): Uint8Array {
  * The taggers learn from quotation marks paired as the quote layer paired them when the committed weights were
  * trained: '' as two single marks, no quotation ended at a mark opening a sentence, and an elision's apostrophe
  * ("'em", "'90s") read as any other. Run time reads all three
- * (src/quotes/marks.ts). Measured on PolNeAR dev with today's assembly: weights trained this way score attributed
+ * (src/language/quoteMarks.ts). Measured on PolNeAR dev with today's assembly: weights trained this way score attributed
  * 0.663 (content 0.579, source 0.740, cue 0.705); retrained with run time's pairing, 0.653 (0.577, 0.736, 0.703).
  * Kept so that retraining reproduces the committed files; a retrain with the new pairing is worth another look once
  * the assembly rules are tuned on its output.

@@ -78,7 +78,7 @@ function elides(text: string, i: number): boolean {
   const rest = text.slice(i + 1, i + 8);
   if (SHORT_YEAR.test(rest)) return true;
   const word = /^\p{L}+/u.exec(rest)?.[0].toLowerCase();
-  return word !== undefined && (elidedWords ??= new Set(readWordList('quotes', 'elisions.txt'))).has(word);
+  return word !== undefined && (elidedWords ??= new Set(readWordList('language', 'elisions.txt'))).has(word);
 }
 
 /** What a mark at `i` can do, judged from its neighbours: an apostrophe inside a word is not a mark at all, nor one
