@@ -16,8 +16,7 @@ import { nameKey } from '../src/entities/normalize.js';
 import { resolveAt } from '../src/entities/lookup.js';
 import { findDescriptions } from '../src/entities/descriptions.js';
 import { scoreEntities } from '../src/eval/seeds/entities.js';
-import { analyzeWith } from '../src/eval/quotes.js';
-import { SPEECH_SETTINGS } from '../src/quotes/settings.js';
+import { Analyzer } from '../src/analyze.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => join(here, 'fixtures', 'entities', name);
@@ -288,7 +287,7 @@ test('a sentence after quotations left open where the next one opens is outside 
     'Rovers have named Alan Marsh as their new manager. "I am delighted to be here," said Marsh. "The club has huge ' +
     'potential. "The coaching staff have done a fine job and I look forward to working with them." Club chief ' +
     'executive Tom Okoro defended the decision to give Marsh a short contract. He said the board had been unanimous.';
-  const r = analyzeWith(SPEECH_SETTINGS)(text, 'joined-quotes');
+  const r = new Analyzer().analyze({ id: 'joined-quotes', source: { corpus: 'inline' }, text, date: null, outlet: null, url: null, notes: [] });
   const okoro = r.entities.find((e) => e.name === 'Tom Okoro')!;
   assert.ok(okoro.mentions.some((m) => m.kind === 'pronoun' && m.span.text === 'He'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.span.text)])));
 });
