@@ -655,6 +655,16 @@ test('a quotation before a sentence with its own speaker and cue continues the s
   assert.equal(find(rec, 'We hope it works out')?.speaker.name, 'Tom Okoro');
 });
 
+test('a speaker named before a chain of asides ("Mr Osei, 41, from Croydon, south London, said") is the person, not the place', () => {
+  // Home-news style.
+  const text =
+    'Kwame Osei was released from detention last month. Mr Osei, 41, from Croydon, south London, said he had been ' +
+    'questioned for days without a lawyer. Tessa Lund, of Omaha, Nebraska, said the case was unusual.\n';
+  const rec = speechRecord(text, 'aside-chain');
+  assert.equal(find(rec, 'questioned for days without a lawyer')?.speaker.name, 'Kwame Osei');
+  assert.equal(find(rec, 'the case was unusual')?.speaker.name, 'Tessa Lund');
+});
+
 test('a speaker phrase read as the words said on the same cue is dropped, not kept as a quote without a speaker', () => {
   const text =
     '"Rough maps are good enough for the villages," said Lena Ortiz from Mapwise, the satellite mapping charity that ' +

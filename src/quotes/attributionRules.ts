@@ -441,7 +441,23 @@ export function beyondApposition(tu: TaggedUnit, cue: Run, src: Run, isPerson?: 
   if (src[0] <= k - 1 && src[1] <= k) return src;
   const before = npFrom(toks, k - 1, -1);
   if (!before || !toks.slice(before[0], before[1]).some((t) => t.pos === 'PROPN')) return src;
+  // "Mr Mubanga, 32, from Wembley, London, said": a place after a preposition is an aside of its own; the speaker is
+  // named before the asides.
+  if (k - before[0] <= 3 && before[0] > 0 && toks[before[0] - 1]!.pos === 'ADP') return nameBeforeAsides(tu, before[0] - 1, stop) ?? before;
   return before;
+}
+
+/** The name that opens a chain of comma-set asides ending before token `at` ("Mr Mubanga, 32, from Wembley"): the
+ * phrase before the chain's first comma, when it holds a proper noun and does not itself follow a preposition. */
+function nameBeforeAsides(tu: TaggedUnit, at: number, stop: number): Run | null {
+  const toks = tu.unit.tokens;
+  const sent = tu.unit.sent[at];
+  let first = -1;
+  for (let k = at - 1; k > stop && tu.unit.sent[k] === sent && !/^(VERB|AUX)$/.test(toks[k]!.pos); k--) if (toks[k]!.text === ',') first = k;
+  if (first < 1) return null;
+  const name = npFrom(toks, first - 1, -1);
+  if (!name || !toks.slice(name[0], name[1]).some((t) => t.pos === 'PROPN')) return null;
+  return name[0] > 0 && toks[name[0] - 1]!.pos === 'ADP' ? null : name;
 }
 
 /**
