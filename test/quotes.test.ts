@@ -665,6 +665,19 @@ test('a speaker named before a chain of asides ("Mr Osei, 41, from Croydon, sout
   assert.equal(find(rec, 'the case was unusual')?.speaker.name, 'Tessa Lund');
 });
 
+test('a quotation before a sentence whose cue has its own quotation continues the speaker before, not that cue\'s', () => {
+  // Political-wire style, paragraphs joined into one line.
+  const text =
+    'Ms Adeyemi is to become the new envoy to Ghana. Foreign Secretary Helen Marsh said: "She has made an immense ' +
+    'contribution to public life. "I look forward to working with Nia on this vital agenda." Ms Adeyemi said: "I am ' +
+    'honoured to be asked to take on this role."\n';
+  const rec = speechRecord(text, 'quotation-before-cue');
+  const agenda = find(rec, 'I look forward to working with Nia');
+  assert.equal(agenda?.speaker.name, 'Helen Marsh');
+  assert.equal(agenda?.cue, null);
+  assert.equal(find(rec, 'I am honoured to be asked')?.speaker.name, 'Adeyemi');
+});
+
 test('a speaker phrase read as the words said on the same cue is dropped, not kept as a quote without a speaker', () => {
   const text =
     '"Rough maps are good enough for the villages," said Lena Ortiz from Mapwise, the satellite mapping charity that ' +

@@ -159,16 +159,21 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       // say his party …"), or else it is narration (the rules below would only find that cue again).
       let ownVerb = false;
       let innerSource: Run | null = null;
+      // A quotation before it continues whoever spoke before (below), without that sentence's speaker.
+      let quotationBefore = false;
       if (speech && cue && cueReportsItsOwnClause(tu, cue, k0, contents)) {
         const inner = parentheticalIn(tu, k0, cues);
         if (inner) [cue, innerSource] = inner;
-        else {
+        else if (tu.unit.mark[k0[0]] === 1) {
+          cue = null;
+          quotationBefore = true;
+        } else {
           cue = verbBefore(toks, k0, lex);
           if (!cue) continue;
           ownVerb = true;
         }
       }
-      let src = innerSource ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : nearestRun(sources, k0, 3));
+      let src = innerSource ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : quotationBefore ? null : nearestRun(sources, k0, 3));
       // '“We are getting there.” The chairwoman, Ana Ruiz, said …': a speaker in the next sentence with a cue of its
       // own is that sentence's, not this quotation's.
       const nextSentences = speech && !cue && src !== null && !sameSentence(tu, src, k0) && hasRunWithin(cues, src[1], src[1] + 3);
@@ -197,7 +202,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       }
       const carried = !cue && !src && colonCue && colonCue.unit === ui - 1 && c[0] <= 1 ? colonCue : null;
       if (carried) colonCue = null;
-      if (!cue && !src && !carried && !nextSentences) {
+      if (!cue && !src && !carried && !nextSentences && !quotationBefore) {
         const found = ruleAttribution(tu, k0, lex);
         if (found) [cue, src] = found;
         else cue = passiveCueInside(tu, k0, lex);

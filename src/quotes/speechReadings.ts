@@ -38,14 +38,15 @@ export function splitAtInnerReport(tu: TaggedUnit, c: Run, cues: readonly Run[],
 /**
  * "The chip also handles graphics. IBM said it would start making it in 2005.": a cue with a reported clause of its
  * own in its sentence reports that clause, not an unmarked run in the sentence before or after it ('“He called them
- * his tapes,” his son said. The quality is said to be …'). A quotation may still take it: '“A.” He said so again.' is
- * read by the quotation rules.
+ * his tapes,” his son said. The quality is said to be …'), nor a quotation in the sentence before it ('“… vital
+ * agenda.” Mr Boateng said: “I am honoured …”'). A cue with no clause of its own may still take a quotation: '“A.” He
+ * said so again.'
  */
 export function cueReportsItsOwnClause(tu: TaggedUnit, cue: Run, content: Run, contents: readonly Run[]): boolean {
   const { sent, mark } = tu.unit;
   const at = sent[cue[0]];
   if (content[0] < cue[1] && content[1] > cue[0]) return false;
-  if (sent[content[0]] === at || sent[content[1] - 1] === at || mark[content[0]] === 1) return false;
+  if (sent[content[0]] === at || sent[content[1] - 1] === at || (mark[content[0]] === 1 && content[0] >= cue[1])) return false;
   // After the cue, a sentence with quoted words goes on with the report ('…, he added. However, the rest would cut
   // "unfair taxes".'); one without is narration.
   if (content[0] >= cue[1]) for (let i = content[0]; i < content[1]; i++) if (mark[i] !== 0) return false;
