@@ -640,6 +640,16 @@ test('a group named by a common noun speaks for itself: "they" continues it, and
   const farmers = find(rec, 'prices were hurting exports');
   assert.equal(farmers?.speaker.entity, null);
   assert.equal(farmers?.speaker.name, 'A group of farmers from Iowa');
+  // Where a source is, and the place in a peer's title, are not who speaks; a government is its country's.
+  const places = speechRecord(
+    'Lord Ames of Hexham, in his ruling, said: "Detention without trial is anathema." A spokesman for the Chilean ' +
+      'embassy in Oslo said it had not been told of the plan. The government in Santiago said it would protest.\n',
+    'places',
+  );
+  assert.equal(find(places, 'Detention without trial')?.speaker.mention?.text, 'Lord Ames of Hexham');
+  assert.equal(find(places, 'Detention without trial')?.speaker.name, 'Ames');
+  assert.equal(find(places, 'it had not been told of the plan')?.speaker.entity, null);
+  assert.equal(find(places, 'it would protest')?.speaker.name, 'Chile');
 });
 
 test('a quotation before a sentence with its own speaker and cue continues the speaker before it', () => {

@@ -443,7 +443,12 @@ export function beyondApposition(tu: TaggedUnit, cue: Run, src: Run, isPerson?: 
   if (!before || !toks.slice(before[0], before[1]).some((t) => t.pos === 'PROPN')) return src;
   // "Mr Mubanga, 32, from Wembley, London, said": a place after a preposition is an aside of its own; the speaker is
   // named before the asides.
-  if (k - before[0] <= 3 && before[0] > 0 && toks[before[0] - 1]!.pos === 'ADP') return nameBeforeAsides(tu, before[0] - 1, stop) ?? before;
+  if (k - before[0] <= 3 && before[0] > 1 && toks[before[0] - 1]!.pos === 'ADP') {
+    // "Lord Nicholls of Birkenhead, in his ruling, said": a name "of" a place is one name.
+    const owner = toks[before[0] - 1]!.text === 'of' ? npFrom(toks, before[0] - 2, -1) : null;
+    if (owner && toks[owner[1] - 1]!.pos === 'PROPN') return [owner[0], before[1]];
+    return nameBeforeAsides(tu, before[0] - 1, stop) ?? before;
+  }
   return before;
 }
 

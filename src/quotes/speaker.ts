@@ -185,38 +185,59 @@ function hyphenBefore(tokens: readonly Token[], k: number): boolean {
 /** The entity a speaker phrase names: a name before a prepositional phrase ("Marta Oliveira from the magazine", "Jason
  * Daw at Merrill Lynch": the place of work is not the speaker), else the name that ends its head, else a name in
  * apposition after it ("the world's largest delivery company, UPS"), else whom a spokesman, report or poll speaks for. */
-function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readonly Token[], apposition: readonly Token[], words: readonly string[], placeOnly: boolean): Entity | null {
+function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readonly Token[], apposition: readonly Token[], words: readonly string[], placeAt: number): Entity | null {
   const start = tokens[0]!.start;
   const end = tokens[tokens.length - 1]!.end;
   const last = head[head.length - 1]!;
   const preposition = head.findIndex((t, k) => k > 0 && t.pos === 'ADP' && head[k - 1]!.pos === 'PROPN');
   const beforePreposition = preposition > 0 ? entityAt(ctx, start, head[preposition - 1]!.start, head[preposition - 1]!.end) : null;
-  const atEnd = placeOnly ? null : entityAt(ctx, start, last.start, last.end);
+  const atEnd = placeAt >= 0 ? null : entityAt(ctx, start, last.start, last.end);
   // "Bank of England governor Mervyn King" is the governor: a name before the preposition wins when it is a person's,
   // or over a place ("the Funding Council for England").
   if (beforePreposition && (beforePreposition.type === 'PERSON' || !atEnd || atEnd.type === 'PLACE')) return beforePreposition;
   return (
     atEnd ??
     (apposition.length > 0 ? entityAt(ctx, apposition[0]!.start, apposition[apposition.length - 1]!.start, end) : null) ??
-    (words.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx, start, end) : null)
+    (words.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx, start, placeAt >= 0 ? head[placeAt]!.start : end) : null)
   );
 }
 
-/** Whether a speaker phrase's head ends with a place after a preposition and a common noun that does not speak for it
- * ("A party of councillors from Nottingham", "The new health minister for Wales", "residents in Leeds"): the speaker
- * is the people the noun names, not the place. A voice noun ("a spokesman for Moscow") or a name before the
- * preposition leave the place to the other readings. */
-function placeOfCommonNoun(ctx: SpeakerContext, head: readonly Token[]): boolean {
+/** Whether a speaker phrase's head ends with a place after a preposition that makes it not the speaker: after a
+ * common noun that does not speak for it ("A party of councillors from Nottingham", "The new health minister for
+ * Wales"), where a source is ("A spokesman for the embassy in London", "EU leaders at a summit in Lisbon"), or after a
+ * name it qualifies ("Lord Nicholls of Birkenhead"). A voice noun before "for" or "of" ("a spokesman for Moscow") and
+ * a name before a place of work ("Reuters in London") leave the other readings to decide. The index in `head` of
+ * that preposition, or -1. */
+function placeOfCommonNoun(ctx: SpeakerContext, head: readonly Token[]): number {
   let k = head.length;
   while (k > 0 && head[k - 1]!.pos === 'PROPN') k--;
-  if (k === head.length) return false;
+  if (k === head.length) return -1;
   if (k > 0 && head[k - 1]!.pos === 'DET') k--;
-  if (k < 2 || head[k - 1]!.pos !== 'ADP') return false;
+  if (k < 2 || head[k - 1]!.pos !== 'ADP') return -1;
+  const preposition = head[k - 1]!.text.toLowerCase();
   const before = head.slice(0, k - 1);
-  if (before.some((t) => t.pos === 'PROPN' || ctx.lex.voiceNouns.has(t.text.toLowerCase()))) return false;
-  const last = head[head.length - 1]!;
-  return entityAt(ctx, head[0]!.start, last.start, last.end)?.type === 'PLACE';
+  const lastBefore = before[before.length - 1]!;
+  // A capitalised word that opens the sentence ("Jurors in Virginia") is a name only when it is an entity's.
+  const named = lastBefore.pos === 'PROPN' && (before.length > 1 || entityAt(ctx, lastBefore.start, lastBefore.start, lastBefore.end) !== null);
+  if (named ? preposition !== 'of' || !before.some((t) => TITLES_OF_PLACE.has(t.text.toLowerCase())) : !LOCATIVES.has(preposition) && before.some((t) => t.pos === 'PROPN' || ctx.lex.voiceNouns.has(t.text.toLowerCase()))) return -1;
+  // "The government in Cairo", "authorities in Lagos": the place's own institutions speak for it.
+  if (before.some((t) => PLACE_INSTITUTIONS.has(t.text.toLowerCase()))) return -1;
+  // The place is the whole name after the preposition (not "… in Cameroon Cameroon says", a headline run into a
+  // sentence that opens with the place).
+  const first = head[head[k]!.pos === 'DET' ? k + 1 : k]!;
+  const end = head[head.length - 1]!.end;
+  let place = false;
+  mentionsNear(ctx, first.start, end, (ms, me, e) => {
+    if (ms === first.start && me === end && e.type === 'PLACE') place = true;
+  });
+  return place ? k - 1 : -1;
 }
+
+/** Nouns for a place's own government: "the government in Cairo" speaks for Egypt. */
+const PLACE_INSTITUTIONS = new Set(['government', 'governments', 'administration', 'authorities', 'ministry', 'police']);
+
+/** Titles borne with a place after "of": "Lord Nicholls of Birkenhead", "Baroness Hale of Richmond". */
+const TITLES_OF_PLACE = new Set(['lord', 'lady', 'baroness', 'baron', 'bishop', 'archbishop', 'earl', 'duke', 'duchess', 'viscount', 'countess']);
 
 /** The Speaker record of a mention given by its tokens (null mention: an implied speaker, e.g. a continuation). */
 export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): Speaker {
@@ -227,11 +248,12 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const { head: headTokens, tail, appositive } = partsOf(tokens);
   const words = tokens.map((t) => t.text.toLowerCase());
   const head = headNoun(words, ctx.lex.headStops);
-  const placeOnly = placeOfCommonNoun(ctx, headTokens);
-  const entity = namedEntity(ctx, tokens, headTokens, appositive ? tail : [], words, placeOnly);
+  const placeAt = placeOfCommonNoun(ctx, headTokens);
+  const entity = namedEntity(ctx, tokens, headTokens, appositive ? tail : [], words, placeAt);
   // A name is read from the head, before any aside: "The lawsuit, filed in Madrid on Friday" names no one; nor does
   // the place after a common noun ("councillors from Nottingham").
-  const named = placeOnly ? null : nameOf(headTokens, ctx.lex.nameParticles) ?? (appositive ? nameOf(tail, ctx.lex.nameParticles) : null);
+  // A place after a preposition names no one: the phrase is the name ("Bishop of Durham", "Authorities in Philadelphia").
+  const named = placeAt >= 0 ? null : nameOf(headTokens, ctx.lex.nameParticles) ?? (appositive ? nameOf(tail, ctx.lex.nameParticles) : null);
   // "Germany, Italy and Spain said": several speakers, named together unless one entity spans them all.
   const conj = tokens.findIndex((t, k) => k > 0 && k + 1 < tokens.length && /^(and|or|&)$/i.test(t.text) && /^(PROPN|NOUN)$/.test(tokens[k - 1]!.pos) && /^(PROPN|NOUN|DET)$/.test(tokens[k + 1]!.pos));
   if (conj > 0 && !(entity && entitySpans(entity, start, end))) {
