@@ -291,3 +291,15 @@ test('a sentence after quotations left open where the next one opens is outside 
   const okoro = r.entities.find((e) => e.name === 'Tom Okoro')!;
   assert.ok(okoro.mentions.some((m) => m.kind === 'pronoun' && m.span.text === 'He'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.span.text)])));
 });
+
+test('"it" and "they" take no antecedent from after a preposition and its article, but do from a passive\'s agent', () => {
+  // Telecoms-desk and politics styles.
+  const text =
+    'Telivo will introduce a flat-fee tariff for people in the UK using its hotspots. It said it would double the ' +
+    'number of its hotspots by June. The bill is expected to be opposed by the Greens. They have said the scheme is deeply flawed.';
+  const r = new Analyzer().analyze({ id: 'complements', source: { corpus: 'inline' }, text, date: null, outlet: null, url: null, notes: [] });
+  const uk = r.entities.find((e) => e.name === 'United Kingdom');
+  assert.ok(!uk?.mentions.some((m) => m.kind === 'pronoun'), JSON.stringify(uk?.mentions.map((m) => m.span.text)));
+  const greens = r.entities.find((e) => e.name === 'Greens')!;
+  assert.ok(greens.mentions.some((m) => m.kind === 'pronoun' && m.span.text === 'They'));
+});

@@ -52,7 +52,10 @@ export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes:
     const prev = prevWord(tokens, ti);
     const endTi = Math.max(ti, tokenIndexAt(tokens, a.mention.end - 1));
     const next = tokens[endTi + 1];
-    const complement = (prev && prev.pos === 'ADP' && prev.sentence === a.sentence) || possessiveAfter(tokens, endTi);
+    // The preposition may stand before an article: "for people in the UK using …".
+    const governor = prev && prev.pos === 'DET' ? prevWord(tokens, tokens.indexOf(prev, Math.max(0, ti - 3))) : prev;
+    // A passive's agent ("opposed by the Liberal Democrats") is who acts: not a complement.
+    const complement = (governor && governor.pos === 'ADP' && governor.sentence === a.sentence && governor.text.toLowerCase() !== 'by') || possessiveAfter(tokens, endTi);
     const verbAfter = !!next && (next.pos === 'VERB' || next.pos === 'AUX');
     a.subject = !complement && (first || opensSentence(tokens, ti) || (verbAfter && reported[ti] === 0));
   }
