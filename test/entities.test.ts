@@ -303,3 +303,12 @@ test('"it" and "they" take no antecedent from after a preposition and its articl
   const greens = r.entities.find((e) => e.name === 'Greens')!;
   assert.ok(greens.mentions.some((m) => m.kind === 'pronoun' && m.span.text === 'They'));
 });
+
+test('a title with its see or seat ("Bishop of Durham") is the name of a person, not "of Durham"', () => {
+  // Church-news style.
+  const text = 'The Bishop of Durham described the novel as a great thriller. He said the history in it was lousy.';
+  const r = new Analyzer().analyze({ id: 'see', source: { corpus: 'inline' }, text, date: null, outlet: null, url: null, notes: [] });
+  const bishop = r.entities.find((e) => e.name === 'Bishop of Durham');
+  assert.equal(bishop?.type, 'PERSON', JSON.stringify(r.entities.map((e) => [e.name, e.type])));
+  assert.ok(!r.entities.some((e) => e.name.startsWith('of ')));
+});

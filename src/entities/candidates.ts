@@ -391,6 +391,11 @@ function stripTitles(c: Candidate, tokens: Token[], text: string): void {
       continue;
     }
     const title = titleAt(tokens, k, c.tokenEnd - 1);
+    // "Archbishop of Canterbury", "Bishop of Durham": a title with its see or seat is the name of the office's holder.
+    if (title && officeOfPlace(tokens, k + title.split(' ').length, c.tokenEnd)) {
+      c.type = 'PERSON';
+      break;
+    }
     if (title) {
       const leading = c.titles.every((t) => lex.offices.has(t));
       c.titles.push(title);
@@ -416,6 +421,13 @@ function stripTitles(c: Candidate, tokens: Token[], text: string): void {
   }
   c.nameStart = k < c.tokenEnd ? tokens[k]!.start : c.end;
   void text;
+}
+
+/** Whether the candidate's tokens from `at` to `end` are "of" and one or two capitalised words, and nothing more. */
+function officeOfPlace(tokens: Token[], at: number, end: number): boolean {
+  if (tokens[at]?.text !== 'of' || end - at - 1 < 1 || end - at - 1 > 2) return false;
+  for (let k = at + 1; k < end; k++) if (!/^\p{Lu}/u.test(tokens[k]!.text)) return false;
+  return true;
 }
 
 /** The longest title (lower case, words joined by spaces) starting at token `at` and ending before `lastAllowed`. */
