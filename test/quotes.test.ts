@@ -688,6 +688,27 @@ test('a quotation before a sentence whose cue has its own quotation continues th
   assert.equal(find(rec, 'I am honoured to be asked')?.speaker.name, 'Adeyemi');
 });
 
+test('unnamed sources stay anonymous however they are written: "party sources", "Pentagon officials", "the source", "the unidentified X source"', () => {
+  // Political and defence desks.
+  const text =
+    'Labour is preparing a new poster campaign, party sources said. Pentagon officials said the review would take a ' +
+    'year. "It was never going to work," the source told the paper. The unidentified Veltro source also said the firm ' +
+    'would sue. His aide said the minister was in good health.\n';
+  const rec = speechRecord(text, 'unnamed-sources');
+  const by = (words: string) => find(rec, words)?.speaker;
+  assert.equal(by('preparing a new poster campaign')?.anonymous, true);
+  assert.equal(by('the review would take a year')?.anonymous, true);
+  assert.equal(by('It was never going to work')?.name, 'party sources');
+  assert.equal(by('the firm would sue')?.name, 'unidentified Veltro source');
+  assert.equal(by('the firm would sue')?.anonymous, true);
+  assert.equal(by('the minister was in good health')?.anonymous, false);
+  // Sources speak for the organisation they are in, unnamed; a spokesman for a party speaks for it openly.
+  const party = speechRecord('Sources within the Conservative Party told the BBC the leader has always been in favour. The party had now decided to come off the fence, the Tory source said. A Labour Party spokesman said it was nonsense.\n', 'sources-within');
+  assert.deepEqual([find(party, 'always been in favour')?.speaker.name, find(party, 'always been in favour')?.speaker.anonymous], ['Conservative Party', true]);
+  assert.deepEqual([find(party, 'come off the fence')?.speaker.name, find(party, 'come off the fence')?.speaker.anonymous], ['Conservative Party', true]);
+  assert.equal(find(party, 'it was nonsense')?.speaker.anonymous, false);
+});
+
 test('a speaker phrase read as the words said on the same cue is dropped, not kept as a quote without a speaker', () => {
   const text =
     '"Rough maps are good enough for the villages," said Lena Ortiz from Mapwise, the satellite mapping charity that ' +

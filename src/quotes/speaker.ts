@@ -30,6 +30,12 @@ const ASIDE_OPENERS = new Set([',', '(', '-', '–', '—', '―']);
 
 /** Words that open an indefinite mention: "a Western official", "an aide", "sources close to". */
 const INDEFINITE = new Set(['a', 'an', 'one', 'some', 'several', 'two', 'three', 'other', 'another']);
+/** Words before a head that make it a particular, known one ("the spokesman", "his aide"). */
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** Words that say a source is not named. */
+const UNNAMED = new Set(['unidentified', 'unnamed', 'anonymous']);
+/** Heads that are unnamed whatever their article: "the source said". */
+const ALWAYS_UNNAMED = new Set(['source', 'sources', 'insider', 'insiders']);
 /** Speaker names carried over by a pronoun only from this many earlier quotes: beyond that, a guess. */
 export const PRONOUN_LOOKBACK = 6;
 
@@ -272,7 +278,9 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const group = words.length === 1 && words[0] === 'they' ? lastGroupSpeaker(ctx, start) : null;
   if (group) return { ...group, mention };
   if (entity && entity.named) {
-    return { entity: entity.id, name: entity.name, mention, anonymous: false };
+    // "Sources within the Conservative Party": they speak for the party, unnamed.
+    const source = head !== null && ALWAYS_UNNAMED.has(head) && !entitySpans(entity, start, end);
+    return { entity: entity.id, name: entity.name, mention, anonymous: source };
   }
   if (tokens.length === 1 && ctx.lex.pronouns.has(words[0]!)) {
     // "you" is the reader, an interviewer or anyone: it names no speaker.
@@ -294,9 +302,11 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     const named = before && genderOf(ctx, before.id) !== OTHER_GENDER[gender!] ? before : null;
     return { entity: named?.id ?? null, name: named?.name ?? null, mention, anonymous: false };
   }
-  if (!named && head !== null && (words[0] === 'the' || words[0] === 'this') && ctx.lex.roleNouns.has(head)) {
-    // "the official said": the earlier speaker introduced with the same head noun, or an anonymous one.
-    const prior = priorSpeaker(ctx.history, (s) => s.mention !== null && headNoun(s.mention.text.toLowerCase().split(/\s+/), ctx.lex.headStops) === head) ??
+  if (!named && head !== null && (words[0] === 'the' || words[0] === 'this') && ctx.lex.roleNouns.has(head) && !words.some((w) => UNNAMED.has(w))) {
+    // "the official said": the earlier speaker introduced with the same head noun (or its plural: "party sources …
+    // the source"), or an anonymous one. "The unidentified source" is a new one.
+    const sameHead = (h: string | null) => h !== null && (h === head || (ALWAYS_UNNAMED.has(head) && (h === `${head}s` || `${h}s` === head)));
+    const prior = priorSpeaker(ctx.history, (s) => s.mention !== null && sameHead(headNoun(s.mention.text.toLowerCase().split(/\s+/), ctx.lex.headStops))) ??
       (tokens.some((t) => t.pos === 'PROPN') ? null : priorSpeaker(ctx.history, (s) => s.anonymous));
     if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: prior.anonymous };
   }
@@ -307,8 +317,17 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     const org = mostNamedBefore(ctx, 'ORG', start);
     if (org) return { entity: org.id, name: org.name, mention, anonymous: false };
   }
-  const anonymous = head !== null && ctx.lex.anonymousHeads.has(head) && (INDEFINITE.has(words[0]!) || words[0] === head);
-  if (anonymous) return { entity: null, name: mention.text, mention, anonymous };
+  // "a diplomat", "officials", and also "party sources", "Pentagon officials", "the unidentified Parmalat source": an
+  // unnamed source's head with no article or possessive before it, or a word saying it is unnamed; a source is unnamed
+  // whatever its article ("the source said").
+  const unnamed =
+    INDEFINITE.has(words[0]!) || words[0] === head || !DEFINITE.has(words[0]!) && !words.some((w) => w === "'s" || w === '’s') ||
+    words.some((w) => UNNAMED.has(w)) || (head !== null && ALWAYS_UNNAMED.has(head));
+  // A name right after the head gives the source ("market analysts In-Stat/MDR"); one after a preposition does not.
+  const headAt = head === null ? -1 : words.indexOf(head);
+  const namedAfter = headAt >= 0 && headAt + 1 < tokens.length && tokens[headAt + 1]!.pos === 'PROPN';
+  const anonymous = head !== null && ctx.lex.anonymousHeads.has(head) && unnamed && !namedAfter;
+  if (anonymous) return { entity: null, name: mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous };
   return { entity: entity?.id ?? null, name: entity?.name ?? named ?? mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous };
 }
 
