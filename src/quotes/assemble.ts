@@ -19,10 +19,10 @@ import { quotedAsSaying } from './quotedAs.js';
 import {
   afterGloss, fromInvertedAside, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer,
-  cueReportsItsOwnClause, notAnOuterReport,
+  awayFromOthersCue, notAnOuterReport, speakerOfNextReport,
 } from './speechReadings.js';
 import {
-  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, hasRunWithin, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
+  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
   sameSentenceOrNear, trimRun,
 } from './runs.js';
 import { partitionPoint } from '../util/search.js';
@@ -154,29 +154,12 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       let cue: Run | null = cueOf
         ? cueOf.get(c) ?? joinedCue?.get(c) ?? null
         : nearestRun(cues, k0, cueMaxGap, undefined, (k) => sameSentenceOrNear(tu, k, k0), (k) => sameSentence(tu, k, k0));
-      // A cue of the next (or last) sentence with a clause of its own is not this run's. The run is reported by an
-      // attribution inside it ("Far better, he said, to …"), by a reporting verb right before it ("used a speech to
-      // say his party …"), or else it is narration (the rules below would only find that cue again).
-      let ownVerb = false;
-      let innerSource: Run | null = null;
-      // A quotation before it continues whoever spoke before (below), without that sentence's speaker.
-      let quotationBefore = false;
-      if (speech && cue && cueReportsItsOwnClause(tu, cue, k0, contents)) {
-        const inner = parentheticalIn(tu, k0, cues);
-        if (inner) [cue, innerSource] = inner;
-        else if (tu.unit.mark[k0[0]] === 1) {
-          cue = null;
-          quotationBefore = true;
-        } else {
-          cue = verbBefore(toks, k0, lex);
-          if (!cue) continue;
-          ownVerb = true;
-        }
-      }
-      let src = innerSource ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : quotationBefore ? null : nearestRun(sources, k0, 3));
-      // '“We are getting there.” The chairwoman, Ana Ruiz, said …': a speaker in the next sentence with a cue of its
-      // own is that sentence's, not this quotation's.
-      const nextSentences = speech && !cue && src !== null && !sameSentence(tu, src, k0) && hasRunWithin(cues, src[1], src[1] + 3);
+      // Speech profile: a cue or speaker that belongs to the next (or last) sentence's own report is not this run's.
+      const away = speech && cue ? awayFromOthersCue(tu, cue, k0, contents, cues, lex) : null;
+      if (away === 'narration') continue;
+      if (away) cue = away.cue;
+      let src = away?.source ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : away ? null : nearestRun(sources, k0, 3));
+      const nextSentences = speech && !cue && src !== null && speakerOfNextReport(tu, src, k0, cues);
       if (nextSentences) src = null;
       if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
         src = null; // "calling them": an object pronoun is not who speaks
@@ -202,7 +185,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       }
       const carried = !cue && !src && colonCue && colonCue.unit === ui - 1 && c[0] <= 1 ? colonCue : null;
       if (carried) colonCue = null;
-      if (!cue && !src && !carried && !nextSentences && !quotationBefore) {
+      if (!cue && !src && !carried && !nextSentences && !away) {
         const found = ruleAttribution(tu, k0, lex);
         if (found) [cue, src] = found;
         else cue = passiveCueInside(tu, k0, lex);
@@ -220,7 +203,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       // The verb's own subject says it, right before it ("Mr Law believed damage had been done"); with none ("…
       // claiming they would not be swayed", "the track they thought they were getting. Mr Flynn said …") the run is
       // not read.
-      if (ownVerb && (!src || !cue || src[1] > cue[0] || cue[0] - src[1] > 1)) continue;
+      if (away?.subjectBeforeVerb && (!src || !cue || src[1] > cue[0] || cue[0] - src[1] > 1)) continue;
       let run: Run = c;
       let fixedByPreposition = false;
       if (cue) {
@@ -503,17 +486,6 @@ function oneContentPerCue(tu: TaggedUnit, contents: readonly Run[], coreOf: Read
   }
   pairs.sort((x, y) => x[0] - y[0] || x[1][0] - y[1][0] || x[2][0] - y[2][0]);
   return matchGreedy(pairs.map(([, c, cue]) => [c, cue] as const));
-}
-
-/** A reporting verb of the lexicon right before a run, or before the "that" opening it; not one read as a modifier
- * ("an estimated 12 million", "the administration's proposed overhaul"). */
-function verbBefore(toks: readonly Token[], [a]: Run, lex: QuoteLexicon): Run | null {
-  let v = a - 1;
-  if (v > 0 && toks[v]!.text.toLowerCase() === 'that') v--;
-  if (v < 0 || toks[v]!.pos !== 'VERB' || !lex.cueVerbs.has(toks[v]!.text.toLowerCase())) return null;
-  const before = toks[v - 1];
-  if (before && PASSIVE_AUX.has(before.text.toLowerCase())) return null; // "is thought to be very small"
-  return before && (before.pos === 'DET' || before.pos === 'PART' && before.text !== 'to') ? null : [v, v + 1];
 }
 
 /** A content run that opens with a paired quotation mark ends at the closing mark: what follows ("…,” said X") is

@@ -3,7 +3,9 @@ import type { Token } from '../pipeline/doc.js';
 import { partitionPoint } from '../util/search.js';
 import { namedPersonAt, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
-import { type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunWithin, npFrom } from './runs.js';
+import { PASSIVE_AUX, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunWithin, npFrom, sameSentence } from './runs.js';
+import { parentheticalIn } from './attributionRules.js';
+import type { QuoteLexicon } from './lexicon.js';
 
 // How the 'speech' profile (src/quotes/settings.ts) reads what a reporter wrote around a quotation, where PolNeAR's
 // span conventions (the 'attribution' profile) read it otherwise: refusals that report nothing, the "that" before a
@@ -42,7 +44,7 @@ export function splitAtInnerReport(tu: TaggedUnit, c: Run, cues: readonly Run[],
  * agenda.” Mr Boateng said: “I am honoured …”'). A cue with no clause of its own may still take a quotation: '“A.” He
  * said so again.'
  */
-export function cueReportsItsOwnClause(tu: TaggedUnit, cue: Run, content: Run, contents: readonly Run[]): boolean {
+function cueReportsItsOwnClause(tu: TaggedUnit, cue: Run, content: Run, contents: readonly Run[]): boolean {
   const { sent, mark } = tu.unit;
   const at = sent[cue[0]];
   if (content[0] < cue[1] && content[1] > cue[0]) return false;
@@ -57,6 +59,39 @@ export function cueReportsItsOwnClause(tu: TaggedUnit, cue: Run, content: Run, c
       c !== content &&
       ((c[0] <= cue[1] + 1 && c[1] > cue[1] && sent[c[0]] === at) || (c[1] <= cue[0] && c[1] >= cue[0] - 2 && sent[c[1] - 1] === at)),
   );
+}
+
+/** How a content run is read when its nearest cue reports another sentence's own clause (cueReportsItsOwnClause):
+ * by an attribution inside the run ("Far better, he said, to …": `cue` and `source` given); as a quotation that
+ * continues whoever spoke before (`cue` null); by a reporting verb right before it whose subject must stand right
+ * before that verb ("used a speech to say his party …", `subjectBeforeVerb`); or else as narration. Null when the cue
+ * is the run's own. */
+export type AwayReading = { cue: Run | null; source: Run | null; subjectBeforeVerb: boolean } | 'narration';
+
+export function awayFromOthersCue(tu: TaggedUnit, cue: Run, content: Run, contents: readonly Run[], cues: readonly Run[], lex: QuoteLexicon): AwayReading | null {
+  if (!cueReportsItsOwnClause(tu, cue, content, contents)) return null;
+  const inner = parentheticalIn(tu, content, cues);
+  if (inner) return { cue: inner[0], source: inner[1], subjectBeforeVerb: false };
+  if (tu.unit.mark[content[0]] === 1) return { cue: null, source: null, subjectBeforeVerb: false };
+  const verb = verbBefore(tu.unit.tokens, content, lex);
+  return verb ? { cue: verb, source: null, subjectBeforeVerb: true } : 'narration';
+}
+
+/** A reporting verb of the lexicon right before a run, or before the "that" opening it; not one read as a modifier
+ * ("an estimated 12 million", "the administration's proposed overhaul") or a passive ("is thought to be"). */
+function verbBefore(toks: readonly Token[], [a]: Run, lex: QuoteLexicon): Run | null {
+  let v = a - 1;
+  if (v > 0 && toks[v]!.text.toLowerCase() === 'that') v--;
+  if (v < 0 || toks[v]!.pos !== 'VERB' || !lex.cueVerbs.has(toks[v]!.text.toLowerCase())) return null;
+  const before = toks[v - 1];
+  if (before && PASSIVE_AUX.has(before.text.toLowerCase())) return null;
+  return before && (before.pos === 'DET' || (before.pos === 'PART' && before.text !== 'to')) ? null : [v, v + 1];
+}
+
+/** '“We are getting there.” The chairwoman, Ana Ruiz, said …': a speaker phrase in another sentence than the run,
+ * with a cue of its own right after it, is that sentence's speaker, not the run's. */
+export function speakerOfNextReport(tu: TaggedUnit, src: Run, content: Run, cues: readonly Run[]): boolean {
+  return !sameSentence(tu, src, content) && hasRunWithin(cues, src[1], src[1] + 3);
 }
 
 /**
