@@ -709,6 +709,12 @@ test('unnamed sources stay anonymous however they are written: "party sources", 
   assert.equal(find(party, 'it was nonsense')?.speaker.anonymous, false);
 });
 
+test('a poll share speaks with its per cent sign: "70% said"', () => {
+  // Polling-story style.
+  const rec = speechRecord('Among the over-65s, 70% said they would be certain to vote in an immediate election.\n', 'percent');
+  assert.equal(find(rec, 'certain to vote')?.speaker.mention?.text, '70%');
+});
+
 test('a speaker phrase read as the words said on the same cue is dropped, not kept as a quote without a speaker', () => {
   const text =
     '"Rough maps are good enough for the villages," said Lena Ortiz from Mapwise, the satellite mapping charity that ' +

@@ -104,7 +104,8 @@ export function trimRun(toks: readonly Token[], [a, b]: Run): Token[] {
     break;
   }
   while (a < b && /^\p{P}+$/u.test(toks[a]!.text)) a++;
-  while (b > a && /^\p{P}+$/u.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1)) b--;
+  // Trailing punctuation goes, but not a per cent sign written against its number ("70% said").
+  while (b > a && /^\p{P}+$/u.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1) && !(toks[b - 1]!.text === '%' && toks[b - 2]?.end === toks[b - 1]!.start)) b--;
   return toks.slice(a, b);
 }
 
