@@ -179,7 +179,8 @@ export const quotesEvaluation: Evaluation = {
     'quotes --gold FILE.jsonl [--limit N] [--profile attribution|speech]\n' +
     '        quote attribution against PolNeAR-format gold: exact-span P/R/F1 of content, source and cue, content\n' +
     '        overlap >= 0.3 / 0.8, attributed quotes; bootstrap 95% intervals over documents. The quote layer runs in\n' +
-    '        its attribution profile (beliefs and polls too, as PolNeAR annotates) unless --profile speech',
+    '        its attribution profile (beliefs and polls too, as PolNeAR annotates) unless --profile speech. The quote\n' +
+    '        models are read from $NEWSLEDGER_QUOTE_MODELS when set (a directory written by train:quotes --out DIR)',
   async run(args, io) {
     const { values } = parseArgs({ args, options: { gold: { type: 'string' }, limit: { type: 'string' }, profile: { type: 'string' } } });
     if (!values.gold) {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { boundaryCode, bucket, fnv, mix, row } from './features.js';
-import { MODEL_DIR, PRUNE_BELOW } from './model.js';
+import { PRUNE_BELOW, quoteModelDir } from './model.js';
 import { B, HASH_SIZE, I, O, runsOf } from './perceptron.js';
 import type { Unit } from './units.js';
 
@@ -625,12 +625,12 @@ export function parseBoundaries(gz: Buffer): BoundaryModel {
 
 export type BoundaryModels = Record<BoundaryRole, BoundaryModel | null>;
 
-let cached: BoundaryModels | undefined;
+let cached: { dir: string; models: BoundaryModels } | undefined;
 
-/** The committed rankers of each role; a role's are null when they have not been trained (its tagged boundaries are
- * kept). */
-export function loadBoundaryModels(dir: string = MODEL_DIR): BoundaryModels {
-  if (cached !== undefined && dir === MODEL_DIR) return cached;
+/** The rankers of each role in `dir` (quoteModelDir() unless given; those are read once); a role's are null when they
+ * have not been trained (its tagged boundaries are kept). */
+export function loadBoundaryModels(dir: string = quoteModelDir()): BoundaryModels {
+  if (cached !== undefined && cached.dir === dir) return cached.models;
   const load = (role: BoundaryRole): BoundaryModel | null => {
     const file = join(dir, BOUNDARY_FILES[role]);
     return existsSync(file) ? parseBoundaries(readFileSync(file)) : null;
@@ -638,7 +638,7 @@ export function loadBoundaryModels(dir: string = MODEL_DIR): BoundaryModels {
   const models = { content: load('content'), source: load('source'), cue: load('cue') };
   // Their run-time form too, as part of loading (rechooseBoundaries would build it on first use).
   for (const m of [models.content, models.source, models.cue]) if (m) fastRanker(m);
-  if (dir === MODEL_DIR) cached = models;
+  if (dir === quoteModelDir()) cached = { dir, models };
   return models;
 }
 

@@ -3,7 +3,7 @@ import { assembleQuotes } from './assemble.js';
 import { boundaryWords, loadBoundaryModels, rechooseBoundaries } from './boundaries.js';
 import { O } from './perceptron.js';
 import { quoteLexicon } from './lexicon.js';
-import { loadQuoteModels } from './model.js';
+import { loadQuoteModels, MODEL_DIR, quoteModelDir } from './model.js';
 import { quoteSettings } from './settings.js';
 import { layoutOf, tagUnits, type TaggedUnit } from './tagging.js';
 
@@ -45,8 +45,9 @@ export const quoteFinder: Component = {
         };
       });
     }
-    if (models) record.pipeline.models.quotes = QUOTE_MODEL_NAME;
-    else record.notes.push('quotes: no trained quote models found in models/quotes; run npm run train:quotes');
+    // Models read from elsewhere ($NEWSLEDGER_QUOTE_MODELS) are named by their directory.
+    if (models) record.pipeline.models.quotes = quoteModelDir() === MODEL_DIR ? QUOTE_MODEL_NAME : `quotes-perceptron:${quoteModelDir()}`;
+    else record.notes.push(`quotes: no trained quote models found in ${quoteModelDir() === MODEL_DIR ? 'models/quotes; run npm run train:quotes' : quoteModelDir()}`);
     record.quotes = assembleQuotes({
       id: record.id,
       text: record.text,

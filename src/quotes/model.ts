@@ -9,6 +9,12 @@ import type { Stage } from './features.js';
 // table. Written in row order with fixed-width little-endian numbers, so the same training gives the same bytes.
 
 export const MODEL_DIR = join(PACKAGE_ROOT, 'models', 'quotes');
+/** Where the quote layer reads its taggers and boundary rankers: $NEWSLEDGER_QUOTE_MODELS when set (to evaluate
+ * models written with `train:quotes --out DIR` before they replace the committed ones), else MODEL_DIR. */
+export function quoteModelDir(): string {
+  return process.env.NEWSLEDGER_QUOTE_MODELS || MODEL_DIR;
+}
+
 export const STAGES: readonly Stage[] = ['cue', 'content', 'source', 'refine'];
 
 /**
@@ -114,17 +120,18 @@ function quantise(taggers: readonly TaggerFile[]): { packed: Int32Array; scale: 
   return { packed, scale };
 }
 
-let cached: QuoteModels | null | undefined;
+let cached: { dir: string; models: QuoteModels | null } | undefined;
 
-/** The committed taggers, or null when they have not been trained yet (the finder then runs on rules alone). */
-export function loadQuoteModels(dir: string = MODEL_DIR): QuoteModels | null {
-  if (cached !== undefined && dir === MODEL_DIR) return cached;
+/** The taggers of `dir` (quoteModelDir() unless given), or null when they have not been trained yet (the finder then
+ * runs on rules alone). Those of quoteModelDir() are read once. */
+export function loadQuoteModels(dir: string = quoteModelDir()): QuoteModels | null {
+  if (cached !== undefined && cached.dir === dir) return cached.models;
   const files = STAGES.map((s) => join(dir, `${s}.bin.gz`));
   let models: QuoteModels | null = null;
   if (files.every((f) => existsSync(f))) {
     const taggers = files.map((f) => readTagger(readFileSync(f)));
     models = { ...quantise(taggers), trans: taggers.map((t) => t.trans) };
   }
-  if (dir === MODEL_DIR) cached = models;
+  if (dir === quoteModelDir()) cached = { dir, models };
   return models;
 }

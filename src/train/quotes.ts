@@ -7,6 +7,7 @@
 // (src/train/quoteBoundaries.ts), which re-bound the cue, source and refined content runs.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { tokenize } from '../language/tokenize.js';
 import { unitFeatures, type Stage } from '../quotes/features.js';
 import { quoteLexicon } from '../quotes/lexicon.js';
@@ -17,14 +18,17 @@ import { layoutOf } from '../quotes/tagging.js';
 import type { Unit } from '../quotes/units.js';
 import { lcg } from '../util/random.js';
 import { PACKAGE_ROOT } from '../version.js';
-import { trainBoundaries, type BoundaryUnit } from './quoteBoundaries.js';
+import { meanWeights, trainBoundaries, type BoundaryUnit } from './quoteBoundaries.js';
 import { readPolnear, type PolnearDoc, type RoleSpan } from './quotesData.js';
 
 /** Most epochs tried per tagger; the best on dev is kept. */
 export const MAX_EPOCHS = 20;
 /** Folds of the jackknife that produces train-set predictions for the next tagger. */
 export const FOLDS = 4;
-const SEED = 20240531;
+/** Seed of the training shuffles (jackknife fold f uses SEED + f + 1, bagged copy k SEED + k * 1000). */
+export const SEED = 20240531;
+/** Perceptrons averaged into each final tagger and boundary ranker (TrainOptions.bag). */
+export const BAG = 1;
 
 interface DocUnits {
   units: Unit[];
@@ -174,10 +178,26 @@ export interface TrainOptions {
   maxEpochs?: number;
   /** Receives the jackknifed train and the dev predictions the boundary rankers are trained on (for experiments). */
   onBoundaryUnits?: (role: BoundaryRole, train: BoundaryUnit[], dev: BoundaryUnit[]) => void;
+  /** Seed of the shuffles (SEED unless given). */
+  seed?: number;
+  /** Perceptrons averaged into each final tagger and boundary ranker (BAG unless given): the first chooses the
+   * epochs on dev; copy k (k >= 1) is trained as many epochs on all of train with seed + k * 1000, and the
+   * tagger kept is the plain mean of the copies' averaged weights and transitions (one table: same size and run
+   * time). The jackknife fold models that make the later taggers' train-set inputs stay single perceptrons. */
+  bag?: number;
+}
+
+/** The element-wise mean of taggers' weights and transitions. */
+export function meanTagger(taggers: readonly BioTagger[]): BioTagger {
+  if (taggers.length === 1) return taggers[0]!;
+  return new BioTagger(meanWeights(taggers.map((t) => t.weights)), meanWeights(taggers.map((t) => t.trans)));
 }
 
 export function trainQuotes(trainPath: string, devPath: string, outDir: string, log: (m: string) => void, options: TrainOptions = {}): void {
   const maxEpochs = options.maxEpochs ?? MAX_EPOCHS;
+  const seed = options.seed ?? SEED;
+  const bag = options.bag ?? BAG;
+  log(`seed ${seed}, ${bag} perceptron${bag === 1 ? '' : 's'} a model`);
   const t0 = Date.now();
   const train = readPolnear(trainPath).map(prepare);
   const dev = readPolnear(devPath).map(prepare);
@@ -191,14 +211,19 @@ export function trainQuotes(trainPath: string, devPath: string, outDir: string, 
     const trSeqs = features(train, stage, jackknifed);
     const devSeqs = features(dev, stage, devPredicted);
     log(`${stage}: choosing epochs on dev`);
-    const { tagger, best } = trainEpochs(trSeqs, () => true, maxEpochs, SEED, devSeqs, log);
+    const first = trainEpochs(trSeqs, () => true, maxEpochs, seed, devSeqs, log);
+    const best = first.best;
     log(`${stage}: ${best} epochs`);
+    const copies = [first.tagger];
+    for (let k = 1; k < bag; k++) copies.push(trainEpochs(trSeqs, () => true, best, seed + k * 1000).tagger);
+    const tagger = meanTagger(copies);
+    if (bag > 1) log(`${stage}: ${bag} perceptrons averaged, dev span F1 ${spanF1(tagger, devSeqs).toFixed(4)}`);
     models[stage] = tagger;
     const devPred = predict(tagger, devSeqs, dev);
     const jack = train.map((d) => d.units.map((u) => new Uint8Array(u.tokens.length)));
     for (let fold = 0; fold < FOLDS; fold++) {
       const held = (di: number) => di % FOLDS === fold;
-      const { tagger: ft } = trainEpochs(trSeqs, (di) => !held(di), best, SEED + fold + 1);
+      const { tagger: ft } = trainEpochs(trSeqs, (di) => !held(di), best, seed + fold + 1);
       predict(ft, trSeqs, train, held, jack);
     }
     jackknifed[stage] = jack;
@@ -214,7 +239,7 @@ export function trainQuotes(trainPath: string, devPath: string, outDir: string, 
     const devUnits = asUnits(dev, devPredicted);
     options.onBoundaryUnits?.(role, trainUnits, devUnits);
     log(`${role} boundaries:`);
-    rankers[role] = trainBoundaries(trainUnits, devUnits, SEED, log);
+    rankers[role] = trainBoundaries(trainUnits, devUnits, seed, log, { bag });
   }
   if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
   for (const role of BOUNDARY_ROLES) {
@@ -234,7 +259,15 @@ const isMain = process.argv[1] !== undefined && /train[\\/]quotes\.(js|ts)$/.tes
 if (isMain) {
   const data = join(PACKAGE_ROOT, '..', 'shared', 'data', 'polnear');
   // --out DIR writes the models elsewhere (to compare a retrain with the committed ones before replacing them).
-  const out = process.argv.indexOf('--out');
-  const outDir = out > 0 && process.argv[out + 1] ? process.argv[out + 1]! : MODEL_DIR;
-  trainQuotes(join(data, 'train.jsonl'), join(data, 'dev.jsonl'), outDir, (m) => console.log(m));
+  // --seed N and --bag K train other models than the committed ones (SEED, BAG): to measure how much a retrain moves.
+  const { values } = parseArgs({ options: { out: { type: 'string' }, seed: { type: 'string' }, bag: { type: 'string' } } });
+  const int = (name: string, v: string | undefined, min: number): number | undefined => {
+    if (v === undefined) return undefined;
+    if (!/^\d+$/.test(v) || Number(v) < min) throw new Error(`--${name} is a whole number >= ${min}, not ${JSON.stringify(v)}`);
+    return Number(v);
+  };
+  trainQuotes(join(data, 'train.jsonl'), join(data, 'dev.jsonl'), values.out || MODEL_DIR, (m) => console.log(m), {
+    seed: int('seed', values.seed, 0),
+    bag: int('bag', values.bag, 1),
+  });
 }
