@@ -28,6 +28,10 @@ export interface QuoteLexicon {
   sourceAfterCues: string[][];
   /** Asides that say a source is not named ("who asked not to be named"), as lower-case token sequences. */
   anonymityAsides: string[][];
+  /** Nouns for a place's own government ("the government in Cairo" speaks for the place). */
+  placeInstitutions: Set<string>;
+  /** Titles borne with a place after "of" ("Lord Nicholls of Birkenhead"). */
+  placeTitles: Set<string>;
 }
 
 function lines(file: string): string[] {
@@ -58,6 +62,8 @@ export function quoteLexicon(): QuoteLexicon {
     labelWords: new Set(lines('label-words.txt').map((l) => l.toLowerCase())),
     sourceAfterCues: lines('source-after-cue.txt').map((l) => l.toLowerCase().split(/\s+/)),
     anonymityAsides: lines('anonymity-asides.txt').map((l) => l.toLowerCase().split(/\s+/)),
+    placeInstitutions: new Set(lines('place-institutions.txt').map((l) => l.toLowerCase())),
+    placeTitles: new Set(lines('titles-of-place.txt').map((l) => l.toLowerCase())),
   };
   return cached;
 }

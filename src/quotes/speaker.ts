@@ -214,7 +214,7 @@ function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readon
  * name it qualifies ("Lord Nicholls of Birkenhead"). A voice noun before "for" or "of" ("a spokesman for Moscow") and
  * a name before a place of work ("Reuters in London") leave the other readings to decide. The index in `head` of
  * that preposition, or -1. */
-function placeOfCommonNoun(ctx: SpeakerContext, head: readonly Token[]): number {
+function placeNotSpeaking(ctx: SpeakerContext, head: readonly Token[]): number {
   let k = head.length;
   while (k > 0 && head[k - 1]!.pos === 'PROPN') k--;
   if (k === head.length) return -1;
@@ -225,9 +225,9 @@ function placeOfCommonNoun(ctx: SpeakerContext, head: readonly Token[]): number 
   const lastBefore = before[before.length - 1]!;
   // A capitalised word that opens the sentence ("Jurors in Virginia") is a name only when it is an entity's.
   const named = lastBefore.pos === 'PROPN' && (before.length > 1 || entityAt(ctx, lastBefore.start, lastBefore.start, lastBefore.end) !== null);
-  if (named ? preposition !== 'of' || !before.some((t) => TITLES_OF_PLACE.has(t.text.toLowerCase())) : !LOCATIVES.has(preposition) && before.some((t) => t.pos === 'PROPN' || ctx.lex.voiceNouns.has(t.text.toLowerCase()))) return -1;
+  if (named ? preposition !== 'of' || !before.some((t) => ctx.lex.placeTitles.has(t.text.toLowerCase())) : !LOCATIVES.has(preposition) && before.some((t) => t.pos === 'PROPN' || ctx.lex.voiceNouns.has(t.text.toLowerCase()))) return -1;
   // "The government in Cairo", "authorities in Lagos": the place's own institutions speak for it.
-  if (before.some((t) => PLACE_INSTITUTIONS.has(t.text.toLowerCase()))) return -1;
+  if (before.some((t) => ctx.lex.placeInstitutions.has(t.text.toLowerCase()))) return -1;
   // The place is the whole name after the preposition (not "… in Cameroon Cameroon says", a headline run into a
   // sentence that opens with the place).
   const first = head[head[k]!.pos === 'DET' ? k + 1 : k]!;
@@ -239,12 +239,6 @@ function placeOfCommonNoun(ctx: SpeakerContext, head: readonly Token[]): number 
   return place ? k - 1 : -1;
 }
 
-/** Nouns for a place's own government: "the government in Cairo" speaks for Egypt. */
-const PLACE_INSTITUTIONS = new Set(['government', 'governments', 'administration', 'authorities', 'ministry', 'police']);
-
-/** Titles borne with a place after "of": "Lord Nicholls of Birkenhead", "Baroness Hale of Richmond". */
-const TITLES_OF_PLACE = new Set(['lord', 'lady', 'baroness', 'baron', 'bishop', 'archbishop', 'earl', 'duke', 'duchess', 'viscount', 'countess']);
-
 /** The Speaker record of a mention given by its tokens (null mention: an implied speaker, e.g. a continuation). */
 export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): Speaker {
   if (tokens.length === 0) return { entity: null, name: null, mention: null, anonymous: false };
@@ -254,11 +248,11 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const { head: headTokens, tail, appositive } = partsOf(tokens);
   const words = tokens.map((t) => t.text.toLowerCase());
   const head = headNoun(words, ctx.lex.headStops);
-  const placeAt = placeOfCommonNoun(ctx, headTokens);
+  const placeAt = placeNotSpeaking(ctx, headTokens);
   const entity = namedEntity(ctx, tokens, headTokens, appositive ? tail : [], words, placeAt);
-  // A name is read from the head, before any aside: "The lawsuit, filed in Madrid on Friday" names no one; nor does
-  // the place after a common noun ("councillors from Nottingham").
-  // A place after a preposition names no one: the phrase is the name ("Bishop of Durham", "Authorities in Philadelphia").
+  // A name is read from the head, before any aside: "The lawsuit, filed in Madrid on Friday" names no one. Nor does a
+  // place after a preposition that is not who speaks: the phrase is the name ("Bishop of Durham", "Authorities in
+  // Philadelphia").
   const named = placeAt >= 0 ? null : nameOf(headTokens, ctx.lex.nameParticles) ?? (appositive ? nameOf(tail, ctx.lex.nameParticles) : null);
   // "Germany, Italy and Spain said": several speakers, named together unless one entity spans them all.
   const conj = tokens.findIndex((t, k) => k > 0 && k + 1 < tokens.length && /^(and|or|&)$/i.test(t.text) && /^(PROPN|NOUN)$/.test(tokens[k - 1]!.pos) && /^(PROPN|NOUN|DET)$/.test(tokens[k + 1]!.pos));
