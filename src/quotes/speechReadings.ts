@@ -54,12 +54,19 @@ function cueReportsItsOwnClause(tu: TaggedUnit, cue: Run, content: Run, contents
   if (content[0] >= cue[1]) for (let i = content[0]; i < content[1]; i++) if (mark[i] !== 0) return false;
   // The clause follows the cue ("IBM said it would …"), holds it ("Currently, says Dr Tuffy, the chip is …"), or
   // ends right before it ("“…,” his son said").
-  return contents.some(
-    (c) =>
-      c !== content &&
-      ((c[0] <= cue[1] + 1 && c[1] > cue[1] && sent[c[0]] === at) || (c[1] <= cue[0] && c[1] >= cue[0] - 2 && sent[c[1] - 1] === at)),
-  );
+  // `contents` are sorted by start and do not overlap: the few that start before the cue's end are looked at, from the
+  // last back (a bounded number, so a paragraph of many runs stays linear).
+  const upTo = partitionPoint(contents.length, (i) => contents[i]![0] > cue[1] + 1);
+  for (let i = upTo - 1; i >= 0 && i >= upTo - NEAR_RUNS; i--) {
+    const c = contents[i]!;
+    if (c === content) continue;
+    if ((c[1] > cue[1] && sent[c[0]] === at) || (c[1] <= cue[0] && c[1] >= cue[0] - 2 && sent[c[1] - 1] === at)) return true;
+  }
+  return false;
 }
+
+/** Content runs looked at before a cue for the clause it reports itself. */
+const NEAR_RUNS = 4;
 
 /** How a content run is read when its nearest cue reports another sentence's own clause (cueReportsItsOwnClause):
  * by an attribution inside the run ("Far better, he said, to …": `cue` and `source` given); as a quotation that
