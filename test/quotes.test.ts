@@ -106,16 +106,22 @@ test('bad input: linear time, no crash, no quote past its paragraph unless the m
     ['quoted as saying, in one sentence', 'KTV quoted the minister, Ana Lopes, as saying that '.repeat(3_000) + 'prices rose.'],
     ['anonymity asides in a row', 'A source, who asked not to be named, '.repeat(3_000) + 'said prices rose.'],
     ['descriptions in a row', 'Ada Lind said the 34-year-old Wasps wing and the Scot and the double Olympic champion '.repeat(2_000) + 'agreed.'],
+    ['narration and reports in one paragraph', 'The plant will close. Acme said it would cut jobs. "It is hard," the firm said. Sources said more would go. '.repeat(1_500)],
   ];
+  // Both profiles: the 'speech' profile reads more around each cue (next-sentence cues, outer reports, groups).
+  const speech = new QuoteTestRun();
+  useQuoteSettings(speech.run, SPEECH_SETTINGS);
   for (const [name, text] of cases) {
-    const t0 = performance.now();
-    const r = run.analyze(text, name);
-    const ms = performance.now() - t0;
-    assert.ok(ms < 20_000, `${name}: ${ms.toFixed(0)} ms`);
-    checkSpans(r);
-    for (const q of r.quotes) {
-      const crosses = r.text.slice(q.content.start, q.content.end).includes('\n\n');
-      if (crosses) assert.ok(/^["“‘']/.test(q.content.text), `${name}: a quote ran past its paragraph`);
+    for (const profile of [run, speech]) {
+      const t0 = performance.now();
+      const r = profile.analyze(text, name);
+      const ms = performance.now() - t0;
+      assert.ok(ms < 20_000, `${name}: ${ms.toFixed(0)} ms`);
+      checkSpans(r);
+      for (const q of r.quotes) {
+        const crosses = r.text.slice(q.content.start, q.content.end).includes('\n\n');
+        if (crosses) assert.ok(/^["“‘']/.test(q.content.text), `${name}: a quote ran past its paragraph`);
+      }
     }
   }
 });
