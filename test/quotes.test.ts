@@ -721,6 +721,17 @@ test('a poll share speaks with its per cent sign: "70% said"', () => {
   assert.equal(find(rec, 'certain to vote')?.speaker.mention?.text, '70%');
 });
 
+test('a "we" quotation one narration sentence after a quote goes on with its speaker, unless that sentence names someone', () => {
+  // Technology-business style, paragraphs joined into one line.
+  const text =
+    '"It is important we only use a small part of the processor," explained Mr Osei of Sonara. The company is now ' +
+    'looking to the US and European markets. "We have focused first on Japan because it has a very advanced phone ' +
+    'market." Sonara shares rose. Try scorer Martyn Hale was keen not to talk about a title. "We have got more self-belief these days."\n';
+  const rec = speechRecord(text, 'we-after-narration');
+  assert.equal(find(rec, 'We have focused first on Japan')?.speaker.name, 'Osei');
+  assert.notEqual(find(rec, 'We have got more self-belief')?.speaker.name, 'Osei');
+});
+
 test('a speaker phrase read as the words said on the same cue is dropped, not kept as a quote without a speaker', () => {
   const text =
     '"Rough maps are good enough for the villages," said Lena Ortiz from Mapwise, the satellite mapping charity that ' +

@@ -19,7 +19,7 @@ import { quotedAsSaying } from './quotedAs.js';
 import {
   afterGloss, fromInvertedAside, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer,
-  awayFromOthersCue, notAnOuterReport, speakerOfNextReport,
+  awayFromOthersCue, notAnOuterReport, speakerOfNextReport, weAfterNarration,
 } from './speechReadings.js';
 import {
   MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
@@ -265,7 +265,10 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       } else {
         // 'McClaren was relieved to get through. "To be fair to Graz, …"': a quotation with no attribution of its own
         // after a sentence about a person is that person's.
-        const implied = speech && !cue && tu.unit.mark[run[0]] === 1 ? subjectBefore(input.tagged, ui, run[0], ctx) : null;
+        let implied = speech && !cue && tu.unit.mark[run[0]] === 1 ? subjectBefore(input.tagged, ui, run[0], ctx) : null;
+        if (speech && !implied && !cue && previous && previousUnit === ui && weAfterNarration(tu, run[0], previous.content.end, ctx)) {
+          implied = { ...previous.speaker, mention: null };
+        }
         speaker = implied ?? { entity: null, name: null, mention: null, anonymous: false };
         if (implied) confidence = IMPLIED_CONFIDENCE;
       }

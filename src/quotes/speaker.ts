@@ -121,6 +121,15 @@ export function namedPersonAt(ctx: SpeakerContext, start: number, end: number): 
   return found;
 }
 
+/** Whether a named person is mentioned within [start, end). */
+export function namesPerson(ctx: SpeakerContext, start: number, end: number): boolean {
+  let found = false;
+  mentionsNear(ctx, start, end, (ms, me, e) => {
+    if (!found && ms >= start && me <= end && e.type === 'PERSON' && e.named) found = true;
+  });
+  return found;
+}
+
 /** Whom a mention holding a voice noun speaks for ("a UKIP spokesman", "His spokesman", "a poll for the News of the
  * World"): the last named entity inside it. */
 function voicedEntity(ctx: SpeakerContext, start: number, end: number): Entity | null {

@@ -1,7 +1,7 @@
 import type { Quote, Speaker } from '../model/record.js';
 import type { Token } from '../pipeline/doc.js';
 import { partitionPoint } from '../util/search.js';
-import { namedPersonAt, type SpeakerContext } from './speaker.js';
+import { namedPersonAt, namesPerson, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import { PASSIVE_AUX, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunWithin, npFrom, sameSentence } from './runs.js';
 import { parentheticalIn } from './attributionRules.js';
@@ -117,6 +117,28 @@ export function notAnOuterReport(tu: TaggedUnit, inner: readonly Quote[], speake
   while (from > 0 && toks[from - 1]!.end > last.content.end) from--;
   return !hasRunWithin(cues, from, cue[0]);
 }
+
+/**
+ * '“… the gap,” said Mr Osei. The company is now looking at Europe. “We have focused first on Japan …”': a quotation
+ * in the first person plural, one narration sentence after the last quote (a sentence with no quotation and no named
+ * person: "Try scorer Martyn Williams was keen …" hands on to him), goes on with that quote's speaker.
+ */
+export function weAfterNarration(tu: TaggedUnit, at: number, previousEnd: number, ctx: SpeakerContext): boolean {
+  const { tokens, sent, depth, mark } = tu.unit;
+  if (mark[at] !== 1 || at + 1 >= tokens.length || !FIRST_PERSON_PLURAL.has(tokens[at + 1]!.text.toLowerCase())) return false;
+  if (at > 0 && sent[at - 1] === sent[at]) return false;
+  let p = at - 1;
+  while (p >= 0 && tokens[p]!.end > previousEnd) p--;
+  if (p < 0 || sent[at]! - sent[p]! !== 2) return false;
+  // The sentence between: no quotation, and not about a named person.
+  const between = sent[at]! - 1;
+  let k = partitionPoint(tokens.length, (i) => sent[i]! >= between);
+  const first = k;
+  for (; k < at; k++) if (depth[k] !== 0) return false;
+  return first < at && !namesPerson(ctx, tokens[first]!.start, tokens[at - 1]!.end);
+}
+
+const FIRST_PERSON_PLURAL = new Set(['we', 'our', 'us']);
 
 /** Verbs that name rather than report: "…'s new venture, called PodShow, is …". */
 const NAMING_VERBS = new Set(['called', 'named', 'dubbed', 'titled', 'entitled', 'known']);
