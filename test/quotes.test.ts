@@ -679,6 +679,9 @@ test('a speaker named before a chain of asides ("Mr Osei, 41, from Croydon, sout
   const rec = speechRecord(text, 'aside-chain');
   assert.equal(find(rec, 'questioned for days without a lawyer')?.speaker.name, 'Kwame Osei');
   assert.equal(find(rec, 'the case was unusual')?.speaker.name, 'Tessa Lund');
+  // An aside set off by dashes, as by commas (a business-desk sentence).
+  const dashed = speechRecord('Responding to the rebuff, Nordbank - whose market value is more than £3bn - said it could still make a cash bid.\n', 'dash-aside');
+  assert.equal(find(dashed, 'it could still make a cash bid')?.speaker.mention?.text, 'Nordbank');
 });
 
 test('a quotation before a sentence whose cue has its own quotation continues the speaker before, not that cue\'s', () => {

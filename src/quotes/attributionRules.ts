@@ -425,15 +425,20 @@ export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
 /** Tokens searched back for the comma that opens an apposition or aside between a speaker and the cue. */
 export const APPOSITION_MAX_TOKENS = 12;
 
+/** Marks that set off an aside between a speaker and its cue. */
+const ASIDE_MARKS = new Set([',', '-', '–', '—']);
+
 /** "Tomas Berg, speaking outside his office, said" / "X, a Labour MP, said": when the source found sits in an aside
  * set off by commas just before the cue, the speaker is the name before the aside. */
 export function beyondApposition(tu: TaggedUnit, cue: Run, src: Run, isPerson?: (r: Run) => boolean): Run {
   const toks = tu.unit.tokens;
-  if (src[1] > cue[0] || cue[0] === 0 || toks[cue[0] - 1]!.text !== ',') return src;
+  // The aside is set off by commas, or by dashes ("Deutsche Boerse - whose value is more than £3bn - said").
+  const mark = cue[0] > 0 ? toks[cue[0] - 1]!.text : '';
+  if (src[1] > cue[0] || !ASIDE_MARKS.has(mark)) return src;
   let k = cue[0] - 2;
   const stop = Math.max(0, cue[0] - 2 - APPOSITION_MAX_TOKENS);
-  while (k > stop && toks[k]!.text !== ',' && tu.unit.sent[k] === tu.unit.sent[cue[0]]) k--;
-  if (k <= stop || toks[k]!.text !== ',') return src;
+  while (k > stop && toks[k]!.text !== mark && tu.unit.sent[k] === tu.unit.sent[cue[0]]) k--;
+  if (k <= stop || toks[k]!.text !== mark) return src;
   // "Her co-star in Cold Harbour, Daniel Adeyemi, described …", "Doran's manager, Felix Grant, said": the aside is
   // the person's name itself (not "of Omaha, Nebraska,": a place).
   const aside: Run = [k + 1, cue[0] - 1];
