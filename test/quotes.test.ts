@@ -682,6 +682,9 @@ test('a speaker named before a chain of asides ("Mr Osei, 41, from Croydon, sout
   // An aside set off by dashes, as by commas (a business-desk sentence).
   const dashed = speechRecord('Responding to the rebuff, Nordbank - whose market value is more than £3bn - said it could still make a cash bid.\n', 'dash-aside');
   assert.equal(find(dashed, 'it could still make a cash bid')?.speaker.mention?.text, 'Nordbank');
+  // A title after the cue runs on to the person's name.
+  const titled = speechRecord('"The US is not convinced that is the way to do it," said Treasury Under Secretary Joan Tolliver.\n', 'titled');
+  assert.equal(find(titled, 'not convinced')?.speaker.name, 'Joan Tolliver');
 });
 
 test('a quotation before a sentence whose cue has its own quotation continues the speaker before, not that cue\'s', () => {

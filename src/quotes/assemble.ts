@@ -9,7 +9,7 @@ import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
 import { namedPersonAt, resolveSpeaker, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import {
-  acrossParenthetical, beyondApposition, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
+  acrossParenthetical, beyondApposition, onToTheName, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
   cutTrailingTime, withinCueSentence, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
   ruleSource,
@@ -233,7 +233,10 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (src) src = cutTrailingTime(tu, src, lex);
       if (cue && src) src = coordinatedSource(tu, cue, src, run);
       if (cue && src) src = relativeSource(tu, src, speech);
-      if (cue && src && speech) src = beyondApposition(tu, cue, src, ([a, b]) => namedPersonAt(ctx, toks[a]!.start, toks[b - 1]!.end) !== null);
+      if (cue && src && speech) {
+        const isPerson = ([a, b]: Run) => namedPersonAt(ctx, toks[a]!.start, toks[b - 1]!.end) !== null;
+        src = onToTheName(tu, cue, beyondApposition(tu, cue, src, isPerson), isPerson);
+      }
       // "It was said that …", "Duterte has been called the “Trump of the East”": the subject of a passive cue is not
       // who spoke (an agent after "by" is, below).
       if (speech && cue && src && src[1] <= cue[0] && passiveCue(toks, cue)) src = null;

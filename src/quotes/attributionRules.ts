@@ -425,6 +425,27 @@ export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
 /** Tokens searched back for the comma that opens an apposition or aside between a speaker and the cue. */
 export const APPOSITION_MAX_TOKENS = 12;
 
+/** Most words a speaker phrase after its cue is carried on by to reach the person's name ("said Treasury [Under
+ * Secretary John Taylor]"). */
+const TITLED_NAME_MAX_TOKENS = 6;
+
+/**
+ * "…,” said Treasury Under Secretary John Taylor": a source run after its cue that stops inside a title, before the
+ * name of the person it introduces, runs on to the end of that name (words only, in the same sentence).
+ */
+export function onToTheName(tu: TaggedUnit, cue: Run, src: Run, isPerson: (r: Run) => boolean): Run {
+  const toks = tu.unit.tokens;
+  if (src[0] < cue[1]) return src;
+  let best = -1;
+  const sent = tu.unit.sent[src[1] - 1];
+  const titleWord = (t: Token) => /^\p{L}/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || /^\p{Lu}/u.test(t.text));
+  for (let e = src[1]; e < toks.length && e - src[1] < TITLED_NAME_MAX_TOKENS && tu.unit.sent[e] === sent && titleWord(toks[e]!); e++) {
+    // The name ends here when a person mention covers its last words.
+    for (let from = e; from >= src[1] && e + 1 - from <= 3; from--) if (isPerson([from, e + 1])) best = e + 1;
+  }
+  return best > 0 ? [src[0], best] : src;
+}
+
 /** Marks that set off an aside between a speaker and its cue. */
 const ASIDE_MARKS = new Set([',', '-', '–', '—']);
 
