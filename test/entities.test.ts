@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { newAnalysisDoc } from '../src/analyze.js';
+import { analyzeText, newAnalysisDoc } from '../src/analyze.js';
 import type { NewsRecord } from '../src/model/record.js';
 import { spanIsValid } from '../src/model/span.js';
 import { RunContext } from '../src/pipeline/component.js';
@@ -16,7 +16,6 @@ import { nameKey } from '../src/entities/normalize.js';
 import { resolveAt } from '../src/entities/lookup.js';
 import { findDescriptions } from '../src/entities/descriptions.js';
 import { scoreEntities } from '../src/eval/seeds/entities.js';
-import { Analyzer } from '../src/analyze.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => join(here, 'fixtures', 'entities', name);
@@ -287,7 +286,7 @@ test('a sentence after quotations left open where the next one opens is outside 
     'Rovers have named Alan Marsh as their new manager. "I am delighted to be here," said Marsh. "The club has huge ' +
     'potential. "The coaching staff have done a fine job and I look forward to working with them." Club chief ' +
     'executive Tom Okoro defended the decision to give Marsh a short contract. He said the board had been unanimous.';
-  const r = new Analyzer().analyze({ id: 'joined-quotes', source: { corpus: 'inline' }, text, date: null, outlet: null, url: null, notes: [] });
+  const r = analyzeText(text, { id: 'joined-quotes' });
   const okoro = r.entities.find((e) => e.name === 'Tom Okoro')!;
   assert.ok(okoro.mentions.some((m) => m.kind === 'pronoun' && m.span.text === 'He'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.span.text)])));
 });
@@ -297,7 +296,7 @@ test('"it" and "they" take no antecedent from after a preposition and its articl
   const text =
     'Telivo will introduce a flat-fee tariff for people in the UK using its hotspots. It said it would double the ' +
     'number of its hotspots by June. The bill is expected to be opposed by the Greens. They have said the scheme is deeply flawed.';
-  const r = new Analyzer().analyze({ id: 'complements', source: { corpus: 'inline' }, text, date: null, outlet: null, url: null, notes: [] });
+  const r = analyzeText(text, { id: 'complements' });
   const uk = r.entities.find((e) => e.name === 'United Kingdom');
   assert.ok(!uk?.mentions.some((m) => m.kind === 'pronoun'), JSON.stringify(uk?.mentions.map((m) => m.span.text)));
   const greens = r.entities.find((e) => e.name === 'Greens')!;
@@ -307,7 +306,7 @@ test('"it" and "they" take no antecedent from after a preposition and its articl
 test('a title with its see or seat ("Bishop of Durham") is the name of a person, not "of Durham"', () => {
   // Church-news style.
   const text = 'The Bishop of Durham described the novel as a great thriller. He said the history in it was lousy.';
-  const r = new Analyzer().analyze({ id: 'see', source: { corpus: 'inline' }, text, date: null, outlet: null, url: null, notes: [] });
+  const r = analyzeText(text, { id: 'see' });
   const bishop = r.entities.find((e) => e.name === 'Bishop of Durham');
   assert.equal(bishop?.type, 'PERSON', JSON.stringify(r.entities.map((e) => [e.name, e.type])));
   assert.ok(!r.entities.some((e) => e.name.startsWith('of ')));
