@@ -39,13 +39,19 @@ function article(k: number): string {
   return JSON.stringify({ id: `synthetic-${k}`, split: 'train', text, quotes });
 }
 
+/** 16 synthetic training and 4 dev articles in `dir`, as PolNeAR-format files. */
+function writeSplits(dir: string): { trainPath: string; devPath: string } {
+  const trainPath = join(dir, 'train.jsonl');
+  const devPath = join(dir, 'dev.jsonl');
+  writeFileSync(trainPath, Array.from({ length: 16 }, (_, k) => article(k)).join('\n'));
+  writeFileSync(devPath, Array.from({ length: 4 }, (_, k) => article(100 + k)).join('\n'));
+  return { trainPath, devPath };
+}
+
 test('training: every quote model is written, loads, and finds the attributions it was taught', { timeout: 300_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'nl-quotes-train-'));
   try {
-    const trainPath = join(dir, 'train.jsonl');
-    const devPath = join(dir, 'dev.jsonl');
-    writeFileSync(trainPath, Array.from({ length: 16 }, (_, k) => article(k)).join('\n'));
-    writeFileSync(devPath, Array.from({ length: 4 }, (_, k) => article(100 + k)).join('\n'));
+    const { trainPath, devPath } = writeSplits(dir);
     const out = join(dir, 'models');
     trainQuotes(trainPath, devPath, out, () => {}, { maxEpochs: 2 });
     const files = readdirSync(out).sort();
@@ -120,10 +126,7 @@ test('training: --seed and --bag: the defaults are the committed settings; a bag
   assert.equal(meanTagger([a]), a);
   const dir = mkdtempSync(join(tmpdir(), 'nl-quotes-bag-'));
   try {
-    const trainPath = join(dir, 'train.jsonl');
-    const devPath = join(dir, 'dev.jsonl');
-    writeFileSync(trainPath, Array.from({ length: 16 }, (_, k) => article(k)).join('\n'));
-    writeFileSync(devPath, Array.from({ length: 4 }, (_, k) => article(100 + k)).join('\n'));
+    const { trainPath, devPath } = writeSplits(dir);
     const train = (name: string, options: { seed?: number; bag?: number }) => {
       trainQuotes(trainPath, devPath, join(dir, name), () => {}, { maxEpochs: 2, ...options });
       return (file: string) => readFileSync(join(dir, name, file));
