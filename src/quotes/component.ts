@@ -23,7 +23,8 @@ export const quoteFinder: Component = {
     const record = doc.record;
     const settings = quoteSettings(run);
     const layout = layoutOf(record.text, doc.tokens ?? [], record.blocks);
-    const models = loadQuoteModels();
+    const dir = quoteModelDir();
+    const models = loadQuoteModels(dir);
     let tagged: TaggedUnit[] = models
       ? tagUnits(layout.units, models, settings)
       : layout.units.map((unit) => {
@@ -33,7 +34,7 @@ export const quoteFinder: Component = {
     // The content, source and cue runs' first and last tokens chosen again by the boundary rankers
     // (src/quotes/boundaries.ts), each reading the cues as tagged (as in training).
     if (models) {
-      const { content, source, cue } = loadBoundaryModels();
+      const { content, source, cue } = loadBoundaryModels(dir);
       tagged = tagged.map((tu) => {
         if (!tu.cue.some((l) => l !== O) && !tu.content.some((l) => l !== O) && !tu.source.some((l) => l !== O)) return tu;
         const words = boundaryWords(tu.unit, tu.cue, tu.words);
@@ -46,8 +47,8 @@ export const quoteFinder: Component = {
       });
     }
     // Models read from elsewhere ($NEWSLEDGER_QUOTE_MODELS) are named by their directory.
-    if (models) record.pipeline.models.quotes = quoteModelDir() === MODEL_DIR ? QUOTE_MODEL_NAME : `quotes-perceptron:${quoteModelDir()}`;
-    else record.notes.push(`quotes: no trained quote models found in ${quoteModelDir() === MODEL_DIR ? 'models/quotes; run npm run train:quotes' : quoteModelDir()}`);
+    if (models) record.pipeline.models.quotes = dir === MODEL_DIR ? QUOTE_MODEL_NAME : `quotes-perceptron:${dir}`;
+    else record.notes.push(`quotes: no trained quote models found in ${dir === MODEL_DIR ? 'models/quotes; run npm run train:quotes' : dir}`);
     record.quotes = assembleQuotes({
       id: record.id,
       text: record.text,
