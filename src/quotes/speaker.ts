@@ -270,7 +270,7 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   }
   // "A diplomat in Brussels", "a source at the scene": where an unnamed source is, not whom they speak for ("an EU
   // spokesman in Washington" still speaks for the EU).
-  const at = entity && entity.type === 'PLACE' ? unnamedSourceAt(ctx, words, head) : -1;
+  const at = entity && entity.type === 'PLACE' ? unnamedSourceAt(ctx, tokens, words, head) : -1;
   if (at > 0) {
     const voiced = voicedEntity(ctx, start, tokens[at]!.start);
     if (voiced && voiced.type !== 'PLACE') return { entity: voiced.id, name: voiced.name, mention, anonymous: false };
@@ -320,16 +320,7 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     const org = mostNamedBefore(ctx, 'ORG', start);
     if (org) return { entity: org.id, name: org.name, mention, anonymous: false };
   }
-  // "a diplomat", "officials", and also "party sources", "Pentagon officials", "the unidentified Parmalat source": an
-  // unnamed source's head with no article or possessive before it, or a word saying it is unnamed; a source is unnamed
-  // whatever its article ("the source said").
-  const unnamed =
-    INDEFINITE.has(words[0]!) || words[0] === head || !DEFINITE.has(words[0]!) && !words.some((w) => w === "'s" || w === '’s') ||
-    words.some((w) => UNNAMED.has(w)) || (head !== null && ALWAYS_UNNAMED.has(head));
-  // A name right after the head gives the source ("market analysts In-Stat/MDR"); one after a preposition does not.
-  const headAt = head === null ? -1 : words.indexOf(head);
-  const namedAfter = headAt >= 0 && headAt + 1 < tokens.length && tokens[headAt + 1]!.pos === 'PROPN';
-  const anonymous = head !== null && ctx.lex.anonymousHeads.has(head) && unnamed && !namedAfter;
+  const anonymous = unnamedSource(ctx, tokens, words, head);
   if (anonymous) return { entity: null, name: mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous };
   return { entity: entity?.id ?? null, name: entity?.name ?? named ?? mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous };
 }
@@ -337,10 +328,25 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
 /** Prepositions of place after an unnamed source's head noun: "a diplomat in Brussels". */
 const LOCATIVES = new Set(['in', 'at', 'from', 'near', 'inside', 'within']);
 
-/** When the words are an indefinite unnamed source ("a diplomat", "sources") followed by a preposition of place, the
- * index of that preposition; else -1. */
-function unnamedSourceAt(ctx: SpeakerContext, words: readonly string[], head: string | null): number {
-  if (head === null || !ctx.lex.anonymousHeads.has(head) || !(INDEFINITE.has(words[0]!) || words[0] === head)) return -1;
+/**
+ * Whether a speaker phrase is an unnamed source: an unnamed source's head ("a diplomat", "officials", "party sources",
+ * "Pentagon officials") with no article or possessive before it, or a word saying it is unnamed ("the unidentified
+ * Parmalat source"); a source is unnamed whatever its article ("the source said"). Not when a name follows the head
+ * ("market analysts In-Stat/MDR"); one after a preposition does not count.
+ */
+function unnamedSource(ctx: SpeakerContext, tokens: readonly Token[], words: readonly string[], head: string | null): boolean {
+  if (head === null || !ctx.lex.anonymousHeads.has(head)) return false;
+  const unnamed =
+    INDEFINITE.has(words[0]!) || words[0] === head || (!DEFINITE.has(words[0]!) && !words.some((w) => w === "'s" || w === '’s')) ||
+    words.some((w) => UNNAMED.has(w)) || ALWAYS_UNNAMED.has(head);
+  const headAt = words.indexOf(head);
+  return unnamed && !(headAt >= 0 && headAt + 1 < tokens.length && tokens[headAt + 1]!.pos === 'PROPN');
+}
+
+/** When the words are an unnamed source (unnamedSource) followed by a preposition of place, the index of that
+ * preposition; else -1. */
+function unnamedSourceAt(ctx: SpeakerContext, tokens: readonly Token[], words: readonly string[], head: string | null): number {
+  if (head === null || !unnamedSource(ctx, tokens, words, head)) return -1;
   const h = words.indexOf(head);
   return h >= 0 && h + 1 < words.length && LOCATIVES.has(words[h + 1]!) ? h + 1 : -1;
 }
