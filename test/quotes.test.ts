@@ -754,3 +754,28 @@ test('the subject of a passive cue is not who spoke: "X has been called …", "I
   const rec = speechRecord(text, 'passive');
   for (const q of rec.quotes) assert.notEqual(q.speaker.name, 'Ana Duarte', q.content.text);
 });
+
+test('speech profile: quoted words nobody is said to say are no quote, unless a report opens them', () => {
+  // Technology-news style: labels, game terms and a menu name in quotation marks; then a report inside an agency's.
+  const text =
+    'When it infects a computer, the Rovel worm turns off the firewall. The new strain is called Rovel.C and the ' +
+    'attachment carrying the worm is labelled as either "invoice" or "photo". Racing titles let you race against a ' +
+    '"ghost" or "shadow" to see if you can beat them. Users can upgrade by opening the "check for updates" window. ' +
+    'A third defendant was acquitted. Inspectors said the ferry operator was "a danger to passengers", leaving crews ' +
+    'without training, the Harbour Gazette reported. A "safety pledge" was promised last year.\n';
+  const rec = speechRecord(text, 'unspoken-mixed');
+  const listed = JSON.stringify(rec.quotes.map((q) => [q.kind, q.speaker.name, q.content.text]));
+  for (const words of ['"invoice" or "photo"', '"ghost" or "shadow"', '"check for updates"']) assert.equal(find(rec, words), undefined, listed);
+  const inspectors = rec.quotes.find((q) => q.speaker.name === 'Inspectors');
+  assert.ok(inspectors?.content.text.startsWith('the ferry operator was "a danger'), listed);
+});
+
+test('"“…,” the company said, adding …": the participle\'s speaker is the company, not a name inside the quotation', () => {
+  // Business-wire style.
+  const text =
+    'Harbor Motors cut its forecast. "Reaching margins of 8% remains Harbor\'s target," the company said, adding it ' +
+    'expects to get there by 2027.\n';
+  const rec = speechRecord(text, 'adding-after-quotation');
+  const adding = find(rec, 'expects to get there by 2027');
+  assert.equal(adding?.speaker.mention?.text, 'the company');
+});

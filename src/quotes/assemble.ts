@@ -278,7 +278,10 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       // The aside said so: "One, who did not want to be named, said".
       if (src && unnamed && src[0] === unnamed[0] && speaker.entity === null) speaker = { ...speaker, name: speaker.mention?.text ?? speaker.name, anonymous: true };
       const kind = kindOf(start, end, marks);
-      if (!cue && !src && !carried && speaker.name === null && (DROP_UNATTRIBUTED && kind === 'indirect' || !hasWords(toks, run, MIN_SPEECH_WORDS))) continue;
+      // A span with quoted words but nobody saying them, neither cue nor speaker, is a scare-quoted term or a title
+      // ('the site now displays the words "Stay tuned"'), not a report ('speech' profile; PolNeAR annotates some).
+      const unspoken = kind === 'indirect' ? DROP_UNATTRIBUTED : kind === 'mixed' && speech && !innerReport(toks, reported, lex);
+      if (!cue && !src && !carried && speaker.name === null && (unspoken || !hasWords(toks, run, MIN_SPEECH_WORDS))) continue;
       if (verbFilter && kind === 'indirect' && !(ruleRead.has(reported) && reportedSentence(tu, reported)) && !hasVerb(toks, run)) continue; // "told reporters", "posting the footage": not a clause
       // PolNeAR gives every attribution a cue: a short indirect span left without one is a fragment of a clause.
       if (!speech && !cue && !carried && kind === 'indirect' && !hasWords(toks, run, ATTRIBUTION_MIN_UNCUED_WORDS)) continue;
@@ -572,30 +575,39 @@ function passiveCue(toks: readonly Token[], [a, b]: Run, runOn = false): boolean
  * "Barnier added that X": when a content span opens with a speaker and a reporting verb, the reported words are a
  * quote of their own, attributed to that speaker and reached `via` the outer quote.
  */
+/** "X added that Y" opening a content: the speaker's tokens [a, i), the cue [i, v] and where Y starts (c). */
+interface InnerReport { i: number; v: number; c: number }
+
+function innerReport(toks: readonly Token[], [a, b]: Run, lex: QuoteLexicon): InnerReport | null {
+  // speaker: a run of proper nouns or a pronoun at the start, then a reporting verb (with "also" etc. skipped)
+  let i = a;
+  while (i < b && i - a < 6 && (toks[i]!.pos === 'PROPN' || toks[i]!.pos === 'DET' || toks[i]!.pos === 'ADJ' || toks[i]!.pos === 'NOUN')) i++;
+  if (i === a && i < b && lex.pronouns.has(toks[i]!.text.toLowerCase())) i++;
+  if (i === a || i >= b) return null;
+  if (!toks.slice(a, i).some((t) => t.pos === 'PROPN' || t.pos === 'PRON')) return null;
+  let v = i;
+  if (toks[v]!.pos === 'AUX' || toks[v]!.pos === 'ADV') v++;
+  if (v >= b || !lex.cueVerbs.has(toks[v]!.text.toLowerCase())) return null;
+  if (v > i && PASSIVE_AUX.has(toks[i]!.text.toLowerCase())) return null; // "he was denied a try": not a report
+  let c = v + 1;
+  if (c < b && toks[c]!.text.toLowerCase() === 'that') c++;
+  // "added in a statement": what follows is not the reported clause.
+  if (c >= b || (c === v + 1 && toks[c]!.pos === 'ADP' && toks[c]!.text.toLowerCase() !== 'to')) return null;
+  return { i, v, c };
+}
+
 function nested(
   outer: Quote,
   toks: readonly Token[],
-  [a, b]: Run,
+  run: Run,
   lex: QuoteLexicon,
   ctx: SpeakerContext,
   make: (s: number, e: number, cue: Token[] | null, sp: Speaker, c: number) => Quote,
 ): void {
   if (outer.kind === 'direct') return;
-  // speaker: a run of proper nouns or a pronoun at the start, then a reporting verb (with "also" etc. skipped)
-  let i = a;
-  while (i < b && i - a < 6 && (toks[i]!.pos === 'PROPN' || toks[i]!.pos === 'DET' || toks[i]!.pos === 'ADJ' || toks[i]!.pos === 'NOUN')) i++;
-  if (i === a && i < b && lex.pronouns.has(toks[i]!.text.toLowerCase())) i++;
-  if (i === a || i >= b) return;
-  const speakerToks = toks.slice(a, i);
-  if (!speakerToks.some((t) => t.pos === 'PROPN' || t.pos === 'PRON')) return;
-  let v = i;
-  if (toks[v]!.pos === 'AUX' || toks[v]!.pos === 'ADV') v++;
-  if (v >= b || !lex.cueVerbs.has(toks[v]!.text.toLowerCase())) return;
-  if (v > i && PASSIVE_AUX.has(toks[i]!.text.toLowerCase())) return; // "he was denied a try": not a report
-  let c = v + 1;
-  if (c < b && toks[c]!.text.toLowerCase() === 'that') c++;
-  // "added in a statement": what follows is not the reported clause.
-  if (c >= b || (c === v + 1 && toks[c]!.pos === 'ADP' && toks[c]!.text.toLowerCase() !== 'to')) return;
-  const inner = make(toks[c]!.start, toks[b - 1]!.end, toks.slice(i, v + 1), resolveSpeaker(ctx, speakerToks), outer.confidence);
+  const found = innerReport(toks, run, lex);
+  if (!found) return;
+  const { i, v, c } = found;
+  const inner = make(toks[c]!.start, toks[run[1] - 1]!.end, toks.slice(i, v + 1), resolveSpeaker(ctx, toks.slice(run[0], i)), outer.confidence);
   inner.via = outer.id;
 }

@@ -1,6 +1,7 @@
 import type { Token } from '../pipeline/doc.js';
 import type { QuoteLexicon } from './lexicon.js';
 import type { TaggedUnit } from './tagging.js';
+import { O } from './perceptron.js';
 import {
   MIN_SPEECH_WORDS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, gap, hasRunWithin, hasWords, nearestRun, npFrom,
   sentenceOf,
@@ -467,6 +468,8 @@ export function beyondApposition(tu: TaggedUnit, cue: Run, src: Run, isPerson?: 
   if (src[0] <= k - 1 && src[1] <= k) return src;
   const before = npFrom(toks, k - 1, -1);
   if (!before || !toks.slice(before[0], before[1]).some((t) => t.pos === 'PROPN')) return src;
+  // '“… remains GM's goal,” the company said, adding …': an "aside" that ends with a cue is an attribution of its own.
+  if (tu.cue[cue[0] - 2] !== O) return src;
   // "Mr Mubanga, 32, from Wembley, London, said": a place after a preposition is an aside of its own; the speaker is
   // named before the asides.
   if (k - before[0] <= 3 && before[0] > 1 && toks[before[0] - 1]!.pos === 'ADP') {
