@@ -247,6 +247,17 @@ test('definite descriptions of a person: "the 34-year-old", "the Wasps wing", "t
   assert.deepEqual(described('The player ratings were out. The minister said no.'), []);
 });
 
+test('a former office or an age makes a description of a person: "the former cabinet secretary", "the 27-year-old Austrian"', () => {
+  const described = (text: string) => findDescriptions(tokenize(text).tokens, new Set(['secretary', 'director'])).map((d) => text.slice(d.start, d.end));
+  assert.deepEqual(described('The former cabinet secretary said no. The 47-year-old director agreed. The 27-year-old Austrian left.'), [
+    'The former cabinet secretary',
+    'The 47-year-old director',
+    'The 27-year-old Austrian',
+  ]);
+  // A current office is the role layer's; "former" before a thing is no person.
+  assert.deepEqual(described('The cabinet secretary said no. The former monopoly said profits rose.'), []);
+});
+
 test('a description stands for the person last made the subject, named in full and of its gender', () => {
   // Regional-sport style: the description replaces the name in the next sentences.
   const text =

@@ -779,3 +779,16 @@ test('"“…,” the company said, adding …": the participle\'s speaker is th
   const adding = find(rec, 'expects to get there by 2027');
   assert.equal(adding?.speaker.mention?.text, 'the company');
 });
+
+test('"the former X", "the N-year-old Austrian", "the former X for Y": the person just written about speaks', () => {
+  // Tennis-wire and broadsheet-politics styles: a second reference by a former office, an age and a nationality.
+  const text =
+    'Selma Ravnik has said the ruling must be respected. The former UN commissioner for human rights told the BBC ' +
+    'the response would be scrutinised.\n\nKlaus Wendler won in Vienna on Sunday. The 27-year-old Austrian said he ' +
+    'was delighted with his serve.\n\nRobert Ashcombe criticised the plan. The former cabinet secretary said it was ' +
+    'unworkable.\n';
+  const rec = speechRecord(text, 'former-and-aged');
+  assert.equal(find(rec, 'the response would be scrutinised')?.speaker.name, 'Selma Ravnik');
+  assert.equal(find(rec, 'he was delighted')?.speaker.name, 'Klaus Wendler');
+  assert.equal(find(rec, 'it was unworkable')?.speaker.name, 'Robert Ashcombe');
+});

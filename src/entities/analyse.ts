@@ -58,7 +58,9 @@ export function analyseEntities(doc: AnalysisDoc, table: AliasTable, matcher: Al
   const pending = loneRoleMentions(set, tokens, text, byToken, used, excluded);
   const scratch: EntitiesScratch = { idAt: new Map(), corefAt: new Map(), demonymAt: new Map() };
   const quotes = quotedRanges(text, doc.record.blocks);
-  const descriptions = findDescriptions(tokens).filter((d) => !byToken.has(d.headToken) && !used.has(d.headToken));
+  const descriptions = findDescriptions(tokens, lexicon().personRoleNouns).filter(
+    (d) => (!byToken.has(d.headToken) || (d.aged && byToken.get(d.headToken)!.type === 'MISC')) && !used.has(d.headToken),
+  );
   corefer(set, tokens, quotes, excluded, pending, descriptions, text);
   writeRecord(doc, set, registry, scratch, table);
   doc.scratch.set(SCRATCH_KEY, scratch);

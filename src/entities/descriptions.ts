@@ -2,7 +2,9 @@
 // champion", "the Scot said". News writing uses them in place of a name it has just given; the quote and event
 // layers need the person, not the words. A description is "the" (or "The"), up to MAX_DESCRIPTION_MODIFIERS words
 // that qualify (adjectives, nouns, names, numbers, hyphened words), and a head from data/entities/person-descriptors.txt
-// or "N-year-old", with no noun after it. Offices and roles ("the minister") are the role layer's (roles.ts).
+// or "N-year-old", with no noun after it. Offices and roles ("the minister") are the role layer's (roles.ts), but a
+// former one ("the former cabinet secretary") or one with an age ("the 47-year-old director") describes the person
+// just written about, as does an age before a nationality ("the 27-year-old Austrian").
 import type { Token } from '../pipeline/doc.js';
 import { readWordList } from '../util/wordList.js';
 
@@ -17,6 +19,8 @@ export interface Description {
   headToken: number;
   /** The gender the head gives ("actress", "Frenchman"), else null. */
   gender: 'm' | 'f' | null;
+  /** An age opens it ("the 27-year-old Austrian"): its head may be a nationality the tagger read as a name. */
+  aged: boolean;
 }
 
 let descriptors: Set<string> | undefined;
@@ -41,25 +45,44 @@ function headStart(tokens: readonly Token[], i: number): number {
   return personDescriptors().has(lower(i)) && /^\p{L}/u.test(tokens[i]!.text) ? i : -1;
 }
 
-/** The descriptions of a text's tokens, in order (each token is read a bounded number of times: linear). */
-export function findDescriptions(tokens: readonly Token[]): Description[] {
+let formerHeads: Set<string> | undefined;
+/** Head nouns a description after "the former" may have besides the person role nouns and the descriptors. */
+function formerOfficeHeads(): Set<string> {
+  return (formerHeads ??= new Set(readWordList('entities', 'former-office-heads.txt').map((w) => w.toLowerCase())));
+}
+
+/** The descriptions of a text's tokens, in order (each token is read a bounded number of times: linear).
+ * `personNouns`: nouns naming a person's role or office (data/entities/role-nouns.json), which describe a person named
+ * before when "former" or an age stands before them ("the former cabinet secretary", "the 47-year-old director"): a
+ * current office ("the minister") is the role layer's, a former one is the person just written about. */
+export function findDescriptions(tokens: readonly Token[], personNouns: ReadonlySet<string> = new Set()): Description[] {
   const out: Description[] = [];
+  const formerHead = (k: number) => {
+    const w = tokens[k]!.text.toLowerCase();
+    return personNouns.has(w) || personDescriptors().has(w) || formerOfficeHeads().has(w);
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.text !== 'the' && t.text !== 'The') continue;
+    const former = tokens[i + 1]?.text.toLowerCase() === 'former';
+    // After "N-year-old" a noun phrase goes on to its last noun: "the 27-year-old Austrian", "the 47-year-old director".
+    let aged = false;
     for (let k = i + 1; k < tokens.length && k <= i + 1 + MAX_DESCRIPTION_MODIFIERS; k++) {
       const w = tokens[k]!;
       if (w.sentence !== t.sentence) break;
-      const h = headStart(tokens, k);
       const next = tokens[k + 1];
+      const nounNext = !!next && next.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN') && !touching(tokens, k + 1);
+      const h = headStart(tokens, k);
+      const head = h > i || (aged && (/^(NOUN|PROPN)$/.test(w.pos) || (w.pos === 'ADJ' && /^\p{Lu}/u.test(w.text))) && /^\p{L}/u.test(w.text)) || (former && k > i + 1 && w.pos === 'NOUN' && formerHead(k));
       // The head ends the noun phrase: "the player said", not "the player ratings".
-      if (h > i && !(next && next.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN') && !touching(tokens, k + 1))) {
-        const head = w.text.toLowerCase();
-        const gender = /(woman|ess)$/.test(head) ? 'f' : /man$/.test(head) ? 'm' : null;
-        out.push({ start: t.start, end: w.end, headToken: k, gender });
+      if (head && !nounNext) {
+        const word = w.text.toLowerCase();
+        const gender = /(woman|ess)$/.test(word) ? 'f' : /man$/.test(word) ? 'm' : null;
+        out.push({ start: t.start, end: w.end, headToken: k, gender, aged });
         i = k;
         break;
       }
+      if (h > i && w.text.toLowerCase() === 'old') aged = true;
       // What may qualify the head: adjectives, nouns, names, numbers, hyphens inside a word, a possessive.
       const hyphened = (tokens[k + 1]?.text === '-' && touching(tokens, k + 1)) || (w.text === '-' && touching(tokens, k)) || (touching(tokens, k) && w.pos !== 'PUNCT');
       if (!/^(ADJ|NOUN|PROPN|NUM|PART)$/.test(w.pos) && !hyphened) break;

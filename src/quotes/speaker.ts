@@ -210,6 +210,12 @@ function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readon
   // "Bank of England governor Mervyn King" is the governor: a name before the preposition wins when it is a person's,
   // or over a place ("the Funding Council for England").
   if (beforePreposition && (beforePreposition.type === 'PERSON' || !atEnd || atEnd.type === 'PLACE')) return beforePreposition;
+  // "The former UN commissioner for human rights": a description the entity layer linked to a person, before the
+  // preposition that completes it, is that person; not when an organisation completes it ("the chairman of the
+  // Commission for Racial Equality" is that body's chairman, whoever else the text calls chairman).
+  const described = atEnd?.type === 'ORG' ? -1 : head.findIndex((t, k) => k > 0 && t.pos === 'ADP' && head[k - 1]!.pos === 'NOUN');
+  const person = described > 0 ? entityAt(ctx, start, head[described - 1]!.start, head[described - 1]!.end) : null;
+  if (person && person.type === 'PERSON' && person.named) return person;
   return (
     atEnd ??
     (apposition.length > 0 ? entityAt(ctx, apposition[0]!.start, apposition[apposition.length - 1]!.start, end) : null) ??
