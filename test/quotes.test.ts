@@ -792,3 +792,19 @@ test('"the former X", "the N-year-old Austrian", "the former X for Y": the perso
   assert.equal(find(rec, 'he was delighted')?.speaker.name, 'Klaus Wendler');
   assert.equal(find(rec, 'it was unworkable')?.speaker.name, 'Robert Ashcombe');
 });
+
+test('speech profile: a noun phrase object with a clause inside it is not a reported clause; a clause whose subject holds one is', () => {
+  // Regional business-and-courts style.
+  const text =
+    'Harbor Telecom has yet to reveal pricing for the new router or if it will charge a monthly fee. Mayor Ines ' +
+    'Cardell recalls the flood which swept through the valley days before she was sworn in. Analysts said the ' +
+    'coastal region, which relies on tourism, had suffered most. The Rail Office said the waves which flooded the ' +
+    'line also washed away two bridges. Police said the man who fired the shots had fled on foot.\n';
+  const rec = speechRecord(text, 'noun-phrase-object');
+  const listed = JSON.stringify(rec.quotes.map((q) => [q.speaker.name, q.content.text]));
+  assert.equal(find(rec, 'pricing for the new router'), undefined, listed);
+  assert.equal(find(rec, 'the flood which swept'), undefined, listed);
+  assert.ok(find(rec, 'coastal region, which relies on tourism, had suffered'), listed);
+  assert.ok(find(rec, 'the waves which flooded the line also washed'), listed);
+  assert.ok(find(rec, 'the man who fired the shots had fled'), listed);
+});

@@ -22,7 +22,7 @@ import {
   awayFromOthersCue, notAnOuterReport, speakerOfNextReport, weAfterNarration,
 } from './speechReadings.js';
 import {
-  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, nearestRun, npFrom, overlapsAny, sameSentence,
+  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
   sameSentenceOrNear, trimRun,
 } from './runs.js';
 import { partitionPoint } from '../util/search.js';
@@ -283,6 +283,9 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       const unspoken = kind === 'indirect' ? DROP_UNATTRIBUTED : kind === 'mixed' && speech && !innerReport(toks, reported, lex);
       if (!cue && !src && !carried && speaker.name === null && (unspoken || !hasWords(toks, run, MIN_SPEECH_WORDS))) continue;
       if (verbFilter && kind === 'indirect' && !(ruleRead.has(reported) && reportedSentence(tu, reported)) && !hasVerb(toks, run)) continue; // "told reporters", "posting the footage": not a clause
+      // "Telewest has yet to reveal pricing for the box or if …", "he recalls the accident which occurred …": a noun
+      // phrase whose only verbs are in clauses inside it is an object, not a reported clause.
+      if (verbFilter && kind === 'indirect' && nounPhraseObject(toks, run)) continue;
       // PolNeAR gives every attribution a cue: a short indirect span left without one is a fragment of a clause.
       if (!speech && !cue && !carried && kind === 'indirect' && !hasWords(toks, run, ATTRIBUTION_MIN_UNCUED_WORDS)) continue;
       // "Workers watched a screening of “X”": a mixed span with marked words needs a reporting cue as well.
@@ -611,3 +614,4 @@ function nested(
   const inner = make(toks[c]!.start, toks[run[1] - 1]!.end, toks.slice(i, v + 1), resolveSpeaker(ctx, toks.slice(run[0], i)), outer.confidence);
   inner.via = outer.id;
 }
+

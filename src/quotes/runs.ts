@@ -130,18 +130,62 @@ export function npFrom(toks: readonly Token[], i: number, dir: 1 | -1): Run | nu
   return [a, b];
 }
 
-/** A reported clause has a finite verb: an auxiliary or a verb that is neither a gerund nor after "to" ("told a
- * press conference after meeting X" and "to be engaged on questions" are not reports of speech). */
+/** Whether token i is a finite verb of a run starting at a: a verb or auxiliary that is neither a gerund nor after
+ * "to" ("told a press conference after meeting X" and "to be engaged on questions" are not reports of speech). */
+function finiteVerbAt(toks: readonly Token[], i: number, a: number): boolean {
+  const t = toks[i]!;
+  if (t.pos !== 'VERB' && t.pos !== 'AUX') return false;
+  if (i > 0 && toks[i - 1]!.text.toLowerCase() === 'to') return false;
+  // A gerund is not finite, except in headline grammar, straight after its subject ("Allies working on new plan").
+  return !(t.pos === 'VERB' && /ing$/i.test(t.text) && !(i > a && /^(NOUN|PROPN|PRON)$/.test(toks[i - 1]!.pos)));
+}
+
+/** A reported clause has a finite verb. */
 export function hasVerb(toks: readonly Token[], [a, b]: Run): boolean {
+  for (let i = a; i < b; i++) if (finiteVerbAt(toks, i, a)) return true;
+  return false;
+}
+
+/** Words that open a clause inside a noun phrase, or a subordinate clause. */
+const SUBORDINATORS = new Set(['which', 'who', 'whom', 'whose', 'if', 'whether', 'because', 'while']);
+/** Words that are prepositions as often ("since November", "before exceptional items"): a clause when a pronoun or
+ * a determiner follows ("before he was scheduled"). */
+const TEMPORAL_SUBORDINATORS = new Set(['before', 'after', 'since', 'until', 'when', 'where']);
+
+function opensInnerClause(toks: readonly Token[], i: number): boolean {
+  const w = toks[i]!.text.toLowerCase();
+  if (SUBORDINATORS.has(w)) return true;
+  const next = toks[i + 1];
+  if (TEMPORAL_SUBORDINATORS.has(w)) return !!next && (next.pos === 'PRON' || next.pos === 'DET');
+  // A relative "that" after a noun ("a system that transmits"), not the complementiser ("a week later that it had").
+  return w === 'that' && toks[i - 1]!.pos === 'NOUN';
+}
+
+/**
+ * "reveal [pricing for the box or if it will charge]", "recalls [the accident which occurred days before he was
+ * due]": a run that opens with a noun phrase and whose every finite verb is inside a clause opened within it (a
+ * relative or a subordinate clause) is the object of its verb, not a reported clause. A main verb after the inner
+ * clause makes it one ("the waves which killed 30,000 people also washed away …"). The inner clause ends after its
+ * verb group, or at the comma or dash that closes an aside ("Hill, who had been ill, co-wrote …").
+ */
+export function nounPhraseObject(toks: readonly Token[], [a, b]: Run): boolean {
+  if (!/^(DET|NOUN|ADJ|PROPN|NUM)$/.test(toks[a]!.pos)) return false;
+  let inner = false;
+  let inVerbGroup = false;
   for (let i = a; i < b; i++) {
     const t = toks[i]!;
-    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
-    if (i > 0 && toks[i - 1]!.text.toLowerCase() === 'to') continue;
-    // A gerund is not finite, except in headline grammar, straight after its subject ("Allies working on new plan").
-    if (t.pos === 'VERB' && /ing$/i.test(t.text) && !(i > a && /^(NOUN|PROPN|PRON)$/.test(toks[i - 1]!.pos))) continue;
-    return true;
+    if (i > a && opensInnerClause(toks, i)) {
+      inner = true;
+      inVerbGroup = false;
+    } else if (finiteVerbAt(toks, i, a) || (inVerbGroup && /^(VERB|AUX|ADV|PART)$/.test(t.pos))) {
+      if (!inner && !inVerbGroup) return false;
+      inVerbGroup = true;
+    } else if (inVerbGroup || /^[,–—-]$/.test(t.text)) {
+      inVerbGroup = false;
+      inner = false;
+    }
   }
-  return false;
+  return true;
 }
 
 export function overlapsAny(sorted: readonly Run[], r: Run): boolean {
