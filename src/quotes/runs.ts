@@ -172,11 +172,13 @@ export function nounPhraseObject(toks: readonly Token[], [a, b]: Run): boolean {
   if (!/^(DET|NOUN|ADJ|PROPN|NUM)$/.test(toks[a]!.pos)) return false;
   let inner = false;
   let inVerbGroup = false;
+  let innerClauses = 0;
   for (let i = a; i < b; i++) {
     const t = toks[i]!;
     if (i > a && opensInnerClause(toks, i)) {
       inner = true;
       inVerbGroup = false;
+      innerClauses++;
     } else if (finiteVerbAt(toks, i, a) || (inVerbGroup && /^(VERB|AUX|ADV|PART)$/.test(t.pos))) {
       if (!inner && !inVerbGroup) return false;
       inVerbGroup = true;
@@ -185,7 +187,8 @@ export function nounPhraseObject(toks: readonly Token[], [a, b]: Run): boolean {
       inner = false;
     }
   }
-  return true;
+  // With no clause inside it, a run without a verb is hasVerb's to judge (a tagger may read "surveys point to" as nouns).
+  return innerClauses > 0;
 }
 
 export function overlapsAny(sorted: readonly Run[], r: Run): boolean {
