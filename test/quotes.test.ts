@@ -808,3 +808,14 @@ test('speech profile: a noun phrase object with a clause inside it is not a repo
   assert.ok(find(rec, 'the waves which flooded the line also washed'), listed);
   assert.ok(find(rec, 'the man who fired the shots had fled'), listed);
 });
+
+test('"…, with X saying …": the participle\'s subject after "with" speaks, not the sentence\'s subject', () => {
+  // Continental-markets and club-football styles.
+  const text =
+    'Vienna welcomed the ruling, with finance minister Karl Brandauer saying it proved the budget was "on the right ' +
+    'track". Dunmore will rest Leon Carver against Ashby on Saturday, with Rovers boss Neil Tarrant claiming it had ' +
+    'been an "emotional and difficult week" for the player.\n';
+  const rec = speechRecord(text, 'with-participle');
+  assert.equal(find(rec, 'it proved the budget was')?.speaker.name, 'Karl Brandauer');
+  assert.equal(find(rec, 'it had been an "emotional')?.speaker.name, 'Neil Tarrant');
+});

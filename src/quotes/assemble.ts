@@ -164,8 +164,11 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
         src = null; // "calling them": an object pronoun is not who speaks
       }
-      if (src && cue && src[0] > 0 && toks[src[0] - 1]!.pos === 'ADP' && !(src[0] - 1 >= cue[0] && src[0] - 1 < cue[1])) {
-        src = null; // "a summit between X and Y": the object of a preposition is not who speaks ("according to" is a cue)
+      // "a summit between X and Y": the object of a preposition is not who speaks ("according to" is a cue), except as
+      // the subject of a participle right after it ("…, with Rovers boss Mark Hughes claiming it had been …").
+      const withParticiple = (r: Run, k: Run) => toks[r[0] - 1]!.text.toLowerCase() === 'with' && k[0] === r[1] && /ing$/i.test(toks[k[0]]!.text);
+      if (src && cue && src[0] > 0 && toks[src[0] - 1]!.pos === 'ADP' && !(src[0] - 1 >= cue[0] && src[0] - 1 < cue[1]) && !withParticiple(src, cue)) {
+        src = null;
       }
       if (!cue) {
         // "The old steelworks, Mayor Duarte said, will reopen …": a content run holding its own attribution.

@@ -412,6 +412,11 @@ export function clauseOf(tu: TaggedUnit, cue: Run, src: Run, speech: boolean): R
 export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
   const toks = tu.unit.tokens;
   const prev = cue[0] > 0 ? toks[cue[0] - 1]! : null;
+  if (/ing$/i.test(toks[cue[0]]!.text) && prev !== null && prev.pos !== 'PUNCT') {
+    // "…, with the club's chairman saying …": the participle's own subject, after "with".
+    const subject = npFrom(toks, cue[0] - 1, -1);
+    if (subject && subject[0] > 0 && toks[subject[0] - 1]!.text.toLowerCase() === 'with') return subject;
+  }
   if (/ing$/i.test(toks[cue[0]]!.text) || (prev !== null && prev.pos === 'CCONJ')) {
     // "…, adding: …" and "Russia ignored X and said …": the subject of the sentence speaks.
     return npFrom(toks, sentenceOf(tu, cue[0])[0], 1);
