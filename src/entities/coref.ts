@@ -6,7 +6,7 @@ import type { Token } from '../pipeline/doc.js';
 import { lexicon } from './data.js';
 import type { DocEntity, DocMention } from './resolve.js';
 import { inRanges } from './scope.js';
-import { opensSentence, possessiveAfter, prevWord, tokenIndexAt } from './tokens.js';
+import { askedOpensSentence, opensSentence, possessiveAfter, prevWord, tokenIndexAt } from './tokens.js';
 import { partitionPoint } from '../util/search.js';
 
 /** How far back an antecedent may be: several paragraphs of a news text. */
@@ -41,6 +41,7 @@ export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes:
   }
   out.sort((a, b) => a.mention.start - b.mention.start);
   const reported = afterSpeechVerb(tokens);
+  const asked = inOpeningQuestion(tokens);
   // A mention is a subject when it opens its sentence or line, or a verb follows it directly ("Ukraine is working"),
   // and nothing marks it as a complement (a preposition before, a possessive after). The subject of a reported clause
   // is not the sentence's ("Dev Sharma said Pryce had taught him …": the sentence is about Dev Sharma).
@@ -57,7 +58,7 @@ export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes:
     // A passive's agent ("opposed by the Liberal Democrats") is who acts: not a complement.
     const complement = (governor && governor.pos === 'ADP' && governor.sentence === a.sentence && governor.text.toLowerCase() !== 'by') || possessiveAfter(tokens, endTi);
     const verbAfter = !!next && (next.pos === 'VERB' || next.pos === 'AUX');
-    a.subject = !complement && (first || opensSentence(tokens, ti) || (verbAfter && reported[ti] === 0));
+    a.subject = !complement && asked[ti] === 0 && (first || opensSentence(tokens, ti) || (verbAfter && reported[ti] === 0));
   }
   return out;
 }
@@ -71,6 +72,26 @@ function afterSpeechVerb(tokens: readonly Token[]): Uint8Array {
     if (i > 0 && tokens[i]!.sentence !== tokens[i - 1]!.sentence) seen = false;
     if (seen) out[i] = 1;
     if (verbs.has(tokens[i]!.text.toLowerCase())) seen = true;
+  }
+  return out;
+}
+
+/**
+ * For each token, 1 inside a question clause that opens its sentence and ends at a comma: "Asked if Mr Blunkett
+ * could return, he replied …". Whom the question names is not the sentence's subject: the person asked is. Each
+ * sentence is read once up to its first comma: linear.
+ */
+function inOpeningQuestion(tokens: readonly Token[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && tokens[i - 1]!.sentence === tokens[i]!.sentence) continue;
+    const j = askedOpensSentence(tokens, i) ? i : askedOpensSentence(tokens, i + 1) ? i + 1 : -1;
+    if (j < 0) continue;
+    // Only up to a comma: without one ("Asked if this was a strategy Lord Rennard said …") where the question ends is
+    // not known, and the sentence's subject may be inside the span.
+    let comma = j;
+    while (comma < tokens.length && tokens[comma]!.sentence === tokens[i]!.sentence && tokens[comma]!.text !== ',') comma++;
+    if (comma < tokens.length && tokens[comma]!.text === ',') out.fill(1, j, comma);
   }
   return out;
 }

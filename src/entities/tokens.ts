@@ -56,3 +56,16 @@ export function possessiveAfter(tokens: readonly Token[], i: number): boolean {
   const n = tokens[i + 1];
   return !!n && n.start === tokens[i]!.end && /^['’]s?$/.test(n.text);
 }
+
+/** Words that open the question after a passive "asked" ("Asked whether …", "When asked about …", "asked to comment"). */
+const QUESTION_OPENERS = new Set(['if', 'whether', 'about', 'what', 'how', 'why', 'when', 'where', 'who', 'which', 'to', 'for']);
+
+/** Whether token i is a passive "asked" that opens its sentence, alone or after "When", "If" or "Once", with its
+ * question after it: "Asked if Mr Blunkett could return, he replied …". Not '“…?” asked the magazine'. */
+export function askedOpensSentence(tokens: readonly Token[], i: number): boolean {
+  if (tokens[i]?.text.toLowerCase() !== 'asked' || !QUESTION_OPENERS.has(tokens[i + 1]?.text.toLowerCase() ?? '')) return false;
+  const sentence = tokens[i]!.sentence;
+  const first = i > 0 && tokens[i - 1]!.sentence === sentence ? i - 1 : i;
+  if (first > 0 && tokens[first - 1]!.sentence === sentence) return false;
+  return first === i || /^(when|if|once)$/i.test(tokens[first]!.text);
+}

@@ -2,6 +2,7 @@ import type { Entity, Quote, Speaker } from '../model/record.js';
 import { span } from '../model/span.js';
 import type { Token } from '../pipeline/doc.js';
 import { matchGreedy } from '../util/matching.js';
+import { askedOpensSentence } from '../entities/tokens.js';
 import type { QuoteLexicon } from './lexicon.js';
 import type { MarkedQuote } from '../language/quoteMarks.js';
 import { O, runsOf } from './perceptron.js';
@@ -243,6 +244,9 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       // "It was said that …", "Duterte has been called the “Trump of the East”": the subject of a passive cue is not
       // who spoke (an agent after "by" is, below).
       if (speech && cue && src && src[1] <= cue[0] && passiveCue(toks, cue)) src = null;
+      // "Asked if Mr Blunkett could return, he replied": the question is put by someone the text does not name; the
+      // person named after it is who was asked (the answer's speaker).
+      if (speech && cue && src && askedOpensSentence(toks, cue[0])) src = null;
       if (cue && cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'by') {
         // Passive "described by its chairman X as …": the speaker follows "by".
         const agent = npFrom(toks, cue[1] + 1, 1);
@@ -617,4 +621,5 @@ function nested(
   const inner = make(toks[c]!.start, toks[run[1] - 1]!.end, toks.slice(i, v + 1), resolveSpeaker(ctx, toks.slice(run[0], i)), outer.confidence);
   inner.via = outer.id;
 }
+
 
