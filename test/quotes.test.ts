@@ -832,3 +832,14 @@ test('"Asked if X could return, he replied": the question is nobody named, and "
   assert.equal(find(rec, 'I have made my admiration')?.speaker.name, 'Ivan Kovac');
   assert.equal(find(rec, 'Who could forget')?.speaker.mention?.text, 'the magazine');
 });
+
+test('"X has been cautious but Y said Z": the narration before the joined report is not Y\'s', () => {
+  // Industry-news style.
+  const text =
+    'Kestrel Motors will build a second plant near Pune. Kestrel Motors says it will hire 2,000 workers. The company ' +
+    'did not give details of its investment but it said the new plant would produce 150,000 cars a year.\n';
+  const rec = speechRecord(text, 'narration-but-report');
+  const listed = JSON.stringify(rec.quotes.map((q) => [q.speaker.name, q.content.text]));
+  assert.equal(find(rec, 'did not give details'), undefined, listed);
+  assert.ok(find(rec, 'the new plant would produce'), listed);
+});

@@ -20,7 +20,7 @@ import { quotedAsSaying } from './quotedAs.js';
 import {
   afterGloss, fromInvertedAside, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer,
-  awayFromOthersCue, notAnOuterReport, speakerOfNextReport, weAfterNarration,
+  awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, weAfterNarration,
 } from './speechReadings.js';
 import {
   MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
@@ -158,6 +158,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       // Speech profile: a cue or speaker that belongs to the next (or last) sentence's own report is not this run's.
       const away = speech && cue ? awayFromOthersCue(tu, cue, k0, contents, cues, lex) : null;
       if (away === 'narration') continue;
+      if (speech && cue && narrationBeforeJoinedReport(tu, k0, cue, contents)) continue;
       if (away) cue = away.cue;
       let src = away?.source ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : away ? null : nearestRun(sources, k0, 3));
       const nextSentences = speech && !cue && src !== null && speakerOfNextReport(tu, src, k0, cues);

@@ -257,3 +257,25 @@ export function transcriptLine(tu: TaggedUnit, src: Run, cue: Run, run: Run): bo
   while (end > run[1] && /^\p{P}+$/u.test(toks[end - 1]!.text)) end--;
   return run[1] >= end;
 }
+
+/** Conjunctions that join a narration clause to a report: "Britain has been more cautious but Mr Straw said …". */
+const JOINING_CONJUNCTIONS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though']);
+
+/**
+ * "Britain has been more cautious but Mr Straw last week said he also wanted it to end": an unmarked run that ends
+ * where a conjunction joins a clause whose cue has a content run of its own right after it is narration, not a second
+ * thing the cue reports. A quotation keeps the cue ('“It is over,” she said, and Ms Ruiz agreed').
+ */
+export function narrationBeforeJoinedReport(tu: TaggedUnit, c: Run, cue: Run, contents: readonly Run[]): boolean {
+  const { tokens: toks, mark, sent } = tu.unit;
+  if (mark[c[0]] === 1 || cue[0] < c[1] || sent[cue[0]] !== sent[c[1] - 1]) return false;
+  let j = c[1];
+  if (toks[j]?.text === ',') j++;
+  if (!JOINING_CONJUNCTIONS.has(toks[j]?.text.toLowerCase() ?? '') || cue[0] - j - 1 > SPEAKER_MAX_TOKENS || cue[0] - j < 2) return false;
+  for (let k = j + 1; k < cue[0]; k++) if (toks[k]!.pos === 'VERB' || toks[k]!.pos === 'AUX' || /^[,;:]$/.test(toks[k]!.text)) return false;
+  // The cue's own content starts right after it (or after its "that").
+  const own = cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'that' ? cue[1] + 1 : cue[1];
+  const at = partitionPoint(contents.length, (i) => contents[i]![0] >= cue[1]);
+  const next = contents[at];
+  return !!next && next[0] <= own;
+}
