@@ -843,3 +843,26 @@ test('"X has been cautious but Y said Z": the narration before the joined report
   assert.equal(find(rec, 'did not give details'), undefined, listed);
   assert.ok(find(rec, 'the new plant would produce'), listed);
 });
+
+test('paragraphs joined into one line: each quotation the next one\'s mark leaves open goes on with the speaker', () => {
+  // Club-rugby style, paragraph breaks lost as some scrapers lose them.
+  const text =
+    'On Saturday Kerr takes charge of his first match since replacing Dowd, and Tomas Varga said: "It\'s my 40th cap ' +
+    'and I am looking forward to it, and I hope to play a lot more times from here on in. "It\'s important to be ' +
+    'here, all the players feel the same. It\'s a new start for all of us. "I see myself leading by example, it is ' +
+    'something I have taken on for the club as well. "A lot can happen, but I\'m hoping to be around."\n';
+  const rec = speechRecord(text, 'joined-paragraphs');
+  const listed = JSON.stringify(rec.quotes.map((q) => [q.speaker.name, q.content.text]));
+  for (const words of ['It\'s my 40th cap', 'It\'s important to be here', 'I see myself leading', 'A lot can happen']) {
+    assert.equal(find(rec, words)?.speaker.name, 'Tomas Varga', `${words}: ${listed}`);
+  }
+});
+
+test('"the England captain said" is the player the report is about', () => {
+  // Football-interview style.
+  const text =
+    'Real Madrid midfielder Daniel Okoro has no plans to become a manager. "I am not interested in being a coach," ' +
+    'the England captain said on television.\n';
+  const rec = speechRecord(text, 'captain');
+  assert.equal(find(rec, 'I am not interested in being a coach')?.speaker.name, 'Daniel Okoro');
+});

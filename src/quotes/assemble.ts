@@ -259,6 +259,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       // contents keep it ('attribution' profile).
       const reported = run;
       if (speech) run = withoutComplementizer(toks, run, tu.unit.mark);
+      // A content of marks and punctuation only says nothing ('"' left of a cue inside a quotation).
+      if (!hasWords(toks, run, 1)) continue;
       const start = toks[run[0]]!.start;
       const end = toks[run[1] - 1]!.end;
       // Two tagged runs can be re-read as the same clause (the prepositional and passive readings above).
@@ -540,15 +542,18 @@ function lexiconCue(toks: readonly Token[], [a, b]: Run, lex: QuoteLexicon): boo
  * a run that opens with a quotation and goes on over its attribution into a second one ("“A,” said X, “B.”": the
  * taggers learnt PolNeAR's one content over both); each quotation is then cut at its closing mark. */
 function splitAtQuotationStart(tu: TaggedUnit, [a, b]: Run): Run[] {
-  const { mark, depth, sent } = tu.unit;
+  const { mark, depth, sent, quote } = tu.unit;
   // An opening mark: a mark at depth 1 after a token outside every quotation (a closing mark follows one inside).
   const opening = (k: number) => mark[k] === 1 && depth[k] === 1 && (k === 0 || depth[k - 1] === 0);
+  // '… on in. "It's important …': a quotation left open that the next one's mark ends (paragraphs joined into one
+  // line), whatever sentence the tokenizer gave that mark.
+  const nextQuotation = (k: number) => quote[k - 1]! >= 0 && quote[k] !== quote[k - 1] && mark[k - 1] !== 2;
   const out: Run[] = [];
   let s = a;
   // Whether a tagged cue outside the marks came since s: an attribution between two quotations ("…,” said X, “…").
   let attributed = false;
   for (let i = a + 1; i < b; i++) {
-    if (mark[i] === 1 && depth[i] === 1 && (sent[i] !== sent[i - 1] || (opening(i) && opening(s) && attributed))) {
+    if (mark[i] === 1 && depth[i] === 1 && (sent[i] !== sent[i - 1] || nextQuotation(i) || (opening(i) && opening(s) && attributed))) {
       out.push([s, i]);
       s = i;
       attributed = false;

@@ -504,8 +504,11 @@ function nameBeforeAsides(tu: TaggedUnit, at: number, stop: number): Run | null 
  * sentence after the one where the previous quote ended, and fills its sentences, is the next paragraph of that quote.
  */
 export function quotationAfter(tu: TaggedUnit, [a, b]: Run, previousEnd: number): boolean {
-  const { tokens: toks, sent, mark } = tu.unit;
-  if (mark[a] !== 1 || (a > 0 && sent[a - 1] === sent[a]) || (b < toks.length && sent[b] === sent[b - 1])) return false;
+  const { tokens: toks, sent, mark, quote } = tu.unit;
+  // A quotation that the next one's mark ends ('… on in. "It's …'): the tokenizer may give that mark to the sentence
+  // before, but the quotation starts there.
+  const startsQuotation = (k: number) => mark[k] === 1 && quote[k - 1]! >= 0 && quote[k] !== quote[k - 1] && mark[k - 1] !== 2;
+  if (mark[a] !== 1 || (a > 0 && sent[a - 1] === sent[a] && !startsQuotation(a)) || (b < toks.length && sent[b] === sent[b - 1] && !startsQuotation(b))) return false;
   let p = a - 1;
   while (p >= 0 && toks[p]!.end > previousEnd) p--;
   return p >= 0 && sent[a]! - sent[p]! <= 1;
