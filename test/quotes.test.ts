@@ -866,3 +866,12 @@ test('"the England captain said" is the player the report is about', () => {
   const rec = speechRecord(text, 'captain');
   assert.equal(find(rec, 'I am not interested in being a coach')?.speaker.name, 'Daniel Okoro');
 });
+
+test('a quotation after a sentence about a person goes to that person also when a phrase comes before the name', () => {
+  // Athletics-report style.
+  const text =
+    'The Ulsterman had withdrawn with a cold. After three straight wins over the past fortnight, Conor Keady is ' +
+    'brimming with confidence. "I\'ve been waiting six years for this to happen."\n';
+  const rec = speechRecord(text, 'fronted-phrase');
+  assert.equal(find(rec, 'waiting six years')?.speaker.name, 'Conor Keady');
+});

@@ -208,8 +208,12 @@ const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your'])
 /** Words that may open a sentence before its subject: "And she won't commit …". */
 const SENTENCE_OPENERS = new Set(['and', 'but', 'so', 'yet', 'still', 'now', 'then']);
 
+/** The longest phrase read as fronted before a subject ("After three successive wins over the past fortnight,"). */
+const FRONTED_PHRASE_MAX_TOKENS = 12;
+
 /** The person the sentence before token `at` of paragraph `ui` opens with (that paragraph's previous sentence, or the
  * last sentence of the paragraph before when `at` opens its paragraph), or null. */
+
 export function subjectBefore(tagged: readonly TaggedUnit[], ui: number, at: number, ctx: SpeakerContext): Speaker | null {
   let tu = tagged[ui]!;
   let s = at > 0 ? tu.unit.sent[at - 1]! : -1;
@@ -225,6 +229,13 @@ export function subjectBefore(tagged: readonly TaggedUnit[], ui: number, at: num
   // A sentence that is itself a quotation, or holds one, has its own speaker to hand on.
   for (let j = k; j < tokens.length && sent[j] === s; j++) if (depth[j] !== 0) return null;
   while (k < tokens.length && sent[k] === s && SENTENCE_OPENERS.has(tokens[k]!.text.toLowerCase())) k++;
+  // "After three successive wins, McIlroy is brimming with confidence.": a phrase opening with a preposition, set off
+  // by a comma, comes before the subject.
+  if (k < tokens.length && tokens[k]!.pos === 'ADP') {
+    let c = k + 1;
+    while (c < tokens.length && sent[c] === s && c - k <= FRONTED_PHRASE_MAX_TOKENS && tokens[c]!.text !== ',') c++;
+    if (c < tokens.length && tokens[c]!.text === ',' && sent[c] === s) k = c + 1;
+  }
   // "His friend, Saxon Spence, lays the blame …": a possessive opens a phrase about someone else.
   if (k >= tokens.length || sent[k] !== s || POSSESSIVES.has(tokens[k]!.text.toLowerCase())) return null;
   const person = namedPersonAt(ctx, tokens[k]!.start, tokens[k]!.end);
