@@ -875,3 +875,13 @@ test('a quotation after a sentence about a person goes to that person also when 
   const rec = speechRecord(text, 'fronted-phrase');
   assert.equal(find(rec, 'waiting six years')?.speaker.name, 'Conor Keady');
 });
+
+test('"“…,” said X. He added: …": "he" is the one named after the inverted "said", not the subject before', () => {
+  // Club-statement style.
+  const text =
+    'Rovers striker Dean Holloway has been declared fit for training. Holloway, 27, was on a night out with friends ' +
+    'after the win over Ashby. "He was shaken but not badly injured," said Rovers spokesman Colin Mercer. He added: ' +
+    '"He did speak to the police but will not be pressing charges."\n';
+  const rec = speechRecord(text, 'inverted-then-he');
+  assert.equal(find(rec, 'He did speak to the police')?.speaker.name, 'Colin Mercer');
+});

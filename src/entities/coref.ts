@@ -58,9 +58,25 @@ export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes:
     // A passive's agent ("opposed by the Liberal Democrats") is who acts: not a complement.
     const complement = (governor && governor.pos === 'ADP' && governor.sentence === a.sentence && governor.text.toLowerCase() !== 'by') || possessiveAfter(tokens, endTi);
     const verbAfter = !!next && (next.pos === 'VERB' || next.pos === 'AUX');
-    a.subject = !complement && asked[ti] === 0 && (first || opensSentence(tokens, ti) || (verbAfter && reported[ti] === 0));
+    a.subject = (!complement && asked[ti] === 0 && (first || opensSentence(tokens, ti) || (verbAfter && reported[ti] === 0))) || invertedSpeaker(tokens, ti, endTi);
   }
   return out;
+}
+
+/** Title words read back over between an inverted speech verb and the name ("said Everton spokesman Ian Ross"). */
+const INVERTED_TITLE_MAX_TOKENS = 5;
+
+/**
+ * '“He was shaken,” said Everton spokesman Ian Ross.': the name after an inverted speech verb, which follows a
+ * quotation or a comma and ends its clause, is the subject of "said" (and "He added" next refers to it).
+ */
+function invertedSpeaker(tokens: readonly Token[], ti: number, endTi: number): boolean {
+  const next = tokens[endTi + 1];
+  if (next && next.sentence === tokens[ti]!.sentence && !/^[.,;!?]$/.test(next.text)) return false;
+  let v = ti - 1;
+  while (v >= 0 && ti - v <= INVERTED_TITLE_MAX_TOKENS && /^(NOUN|PROPN|ADJ|DET)$/.test(tokens[v]!.pos) && !lexicon().speechVerbs.has(tokens[v]!.text.toLowerCase())) v--;
+  if (v < 1 || !lexicon().speechVerbs.has(tokens[v]!.text.toLowerCase())) return false;
+  return /^[,”"’']$/.test(tokens[v - 1]!.text);
 }
 
 /** For each token, 1 when a speech verb ("said", "told") comes before it in its sentence: it is in a reported clause. */
