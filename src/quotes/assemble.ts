@@ -524,7 +524,8 @@ function cutAtClosingMark(tu: TaggedUnit, c: Run, marks: readonly MarkedQuote[])
 
 /** In the 'speech' profile (src/quotes/settings.ts), indirect and mixed reports need a reporting cue from data/quotes (the
  * taggers also learnt PolNeAR's beliefs, polls and findings: "shows", "wants", which are not speech), an indirect
- * content needs a finite verb, and an indirect span with neither cue nor source is dropped. */
+ * content needs a finite verb, and an indirect span with neither cue nor source is dropped (so is a mixed one, in
+ * the 'speech' profile, unless a report opens it). */
 export const REQUIRE_LEXICON_CUE = true;
 export const DROP_UNATTRIBUTED = true;
 export const VERB_FILTER = true;

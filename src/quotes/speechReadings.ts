@@ -213,7 +213,6 @@ const FRONTED_PHRASE_MAX_TOKENS = 12;
 
 /** The person the sentence before token `at` of paragraph `ui` opens with (that paragraph's previous sentence, or the
  * last sentence of the paragraph before when `at` opens its paragraph), or null. */
-
 export function subjectBefore(tagged: readonly TaggedUnit[], ui: number, at: number, ctx: SpeakerContext): Speaker | null {
   let tu = tagged[ui]!;
   let s = at > 0 ? tu.unit.sent[at - 1]! : -1;
