@@ -885,3 +885,15 @@ test('"“…,” said X. He added: …": "he" is the one named after the invert
   const rec = speechRecord(text, 'inverted-then-he');
   assert.equal(find(rec, 'He did speak to the police')?.speaker.name, 'Colin Mercer');
 });
+
+test('"The report said … It also argues …": "it" goes on with the document that just spoke, not a person it named', () => {
+  // Charity-report style.
+  const text =
+    'Aid budgets are half their 1960 levels, Hopewell says in a report. "As rich countries get richer, they are ' +
+    'giving less," Hopewell\'s Maria Lindqvist said. "The year will end in failure," the charity\'s director added. ' +
+    'The report said: "For rich countries, aid is an obligation." It also points out that in 1970 the richest ' +
+    'nations agreed to spend 0.7% of their incomes on aid.\n';
+  const rec = speechRecord(text, 'it-after-report');
+  const listed = JSON.stringify(rec.quotes.map((q) => [q.speaker.name, q.content.text]));
+  assert.equal(find(rec, 'in 1970 the richest nations agreed')?.speaker.name, 'report', listed);
+});

@@ -286,6 +286,11 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   // spoken and that names no entity, whatever earlier name the entity layer linked it to.
   const group = words.length === 1 && words[0] === 'they' ? lastGroupSpeaker(ctx, start) : null;
   if (group) return { ...group, mention };
+  // "The report said … It also calls for …": "it" right after a report, study or statement that spoke goes on with that
+  // document (and whom it speaks for), not a person or a place the entity layer read into "it". An unnamed document
+  // gives way to an organisation that spoke before it (below: "The Observer … the paper said … It also said").
+  const document = words.length === 1 && words[0] === 'it' ? lastDocumentSpeaker(ctx, start) : null;
+  if (document && (document.entity !== null || (entity && (entity.type === 'PERSON' || entity.type === 'PLACE')))) return { ...document, mention };
   if (entity && entity.named) {
     // "Sources within the Conservative Party": they speak for the party, unnamed.
     const source = head !== null && ALWAYS_UNNAMED.has(head) && !entitySpans(entity, start, end);
@@ -304,6 +309,8 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
       /^\p{Lu}/u.test(s.name ?? '') && !ctx.lex.pronouns.has((s.name ?? '').toLowerCase()) &&
       (!personal || isPerson(ctx, s) || spokesperson(ctx, s)) && !(plural && s.entity !== null && isPerson(ctx, s)) &&
       !(gender && speakerGender(ctx, s) === OTHER_GENDER[gender]));
+    // An unnamed document that has just spoken ("the study"), unless an organisation spoke before it.
+    if (document && (!prior || isPerson(ctx, prior))) return { ...document, mention };
     if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: prior.anonymous };
     // No earlier speaker: "he" and "she" stand for the person last named before them ("I" outside any quotation is
     // the writer).
@@ -317,6 +324,8 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     const sameHead = (h: string | null) => h !== null && (h === head || (ALWAYS_UNNAMED.has(head) && (h === `${head}s` || `${h}s` === head)));
     const prior = priorSpeaker(ctx.history, (s) => s.mention !== null && sameHead(headNoun(s.mention.text.toLowerCase().split(/\s+/), ctx.lex.headStops))) ??
       (tokens.some((t) => t.pos === 'PROPN') ? null : priorSpeaker(ctx.history, (s) => s.anonymous));
+    // An unnamed document that has just spoken ("the study"), unless an organisation spoke before it.
+    if (document && (!prior || isPerson(ctx, prior))) return { ...document, mention };
     if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: prior.anonymous };
   }
   if (tokens.length === 2 && (words[0] === 'the' || words[0] === 'this') && head !== null && ctx.lex.organisationNouns.has(head)) {
@@ -484,6 +493,18 @@ function lastGroupSpeaker(ctx: SpeakerContext, at: number): Speaker | null {
   if (!last || last.entity !== null || last.name === null || !last.mention) return null;
   if (at - last.mention.end > GROUP_CONTINUATION_CHARS || last.mention.end > at) return null;
   return /^\p{Lu}/u.test(last.name) || last.anonymous ? last : null;
+}
+
+/** How far back (in characters) a document that spoke is still what "it" refers to: a paragraph or two. */
+const DOCUMENT_IT_MAX_CHARS = 600;
+
+/** The last speaker, when its mention is a document through which someone speaks (data/quotes/voice-nouns.txt, not
+ * a person's role: "the report", "Mr Crosby's statement") and it spoke shortly before `at`. */
+function lastDocumentSpeaker(ctx: SpeakerContext, at: number): Speaker | null {
+  const last = ctx.history[ctx.history.length - 1];
+  if (!last?.mention || at - last.mention.end > DOCUMENT_IT_MAX_CHARS || at < last.mention.end) return null;
+  const head = headNoun(last.mention.text.toLowerCase().split(/\s+/), ctx.lex.headStops);
+  return head !== null && ctx.lex.voiceNouns.has(head) && !ctx.lex.roleNouns.has(head) ? last : null;
 }
 
 function priorSpeaker(history: Speaker[], fits: (s: Speaker) => boolean): Speaker | null {
