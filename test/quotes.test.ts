@@ -26,6 +26,11 @@ function speechRecord(text: string, id: string): Pick<NewsRecord, 'text' | 'quot
   return { text, quotes: analyzeSpeech(text, id).quotes };
 }
 
+/** The quotes of a record as [kind, speaker name, words], for assertion messages. */
+function listedQuotes(record: Pick<NewsRecord, 'quotes'>): string {
+  return JSON.stringify(record.quotes.map((q) => [q.kind, q.speaker.name, q.content.text]));
+}
+
 function checkSpans(record: NewsRecord): void {
   for (const q of record.quotes) {
     assert.ok(spanIsValid(record.text, q.content));
@@ -764,7 +769,7 @@ test('speech profile: quoted words nobody is said to say are no quote, unless a 
     'A third defendant was acquitted. Inspectors said the ferry operator was "a danger to passengers", leaving crews ' +
     'without training, the Harbour Gazette reported. A "safety pledge" was promised last year.\n';
   const rec = speechRecord(text, 'unspoken-mixed');
-  const listed = JSON.stringify(rec.quotes.map((q) => [q.kind, q.speaker.name, q.content.text]));
+  const listed = listedQuotes(rec);
   for (const words of ['"invoice" or "photo"', '"ghost" or "shadow"', '"check for updates"']) assert.equal(find(rec, words), undefined, listed);
   const inspectors = rec.quotes.find((q) => q.speaker.name === 'Inspectors');
   assert.ok(inspectors?.content.text.startsWith('the ferry operator was "a danger'), listed);
@@ -801,7 +806,7 @@ test('speech profile: a noun phrase object with a clause inside it is not a repo
     'coastal region, which relies on tourism, had suffered most. The Rail Office said the waves which flooded the ' +
     'line also washed away two bridges. Police said the man who fired the shots had fled on foot.\n';
   const rec = speechRecord(text, 'noun-phrase-object');
-  const listed = JSON.stringify(rec.quotes.map((q) => [q.speaker.name, q.content.text]));
+  const listed = listedQuotes(rec);
   assert.equal(find(rec, 'pricing for the new router'), undefined, listed);
   assert.equal(find(rec, 'the flood which swept'), undefined, listed);
   assert.ok(find(rec, 'coastal region, which relies on tourism, had suffered'), listed);
@@ -839,7 +844,7 @@ test('"X has been cautious but Y said Z": the narration before the joined report
     'Kestrel Motors will build a second plant near Pune. Kestrel Motors says it will hire 2,000 workers. The company ' +
     'did not give details of its investment but it said the new plant would produce 150,000 cars a year.\n';
   const rec = speechRecord(text, 'narration-but-report');
-  const listed = JSON.stringify(rec.quotes.map((q) => [q.speaker.name, q.content.text]));
+  const listed = listedQuotes(rec);
   assert.equal(find(rec, 'did not give details'), undefined, listed);
   assert.ok(find(rec, 'the new plant would produce'), listed);
 });
@@ -852,7 +857,7 @@ test('paragraphs joined into one line: each quotation the next one\'s mark leave
     'here, all the players feel the same. It\'s a new start for all of us. "I see myself leading by example, it is ' +
     'something I have taken on for the club as well. "A lot can happen, but I\'m hoping to be around."\n';
   const rec = speechRecord(text, 'joined-paragraphs');
-  const listed = JSON.stringify(rec.quotes.map((q) => [q.speaker.name, q.content.text]));
+  const listed = listedQuotes(rec);
   for (const words of ['It\'s my 40th cap', 'It\'s important to be here', 'I see myself leading', 'A lot can happen']) {
     assert.equal(find(rec, words)?.speaker.name, 'Tomas Varga', `${words}: ${listed}`);
   }
@@ -894,6 +899,6 @@ test('"The report said … It also argues …": "it" goes on with the document t
     'The report said: "For rich countries, aid is an obligation." It also points out that in 1970 the richest ' +
     'nations agreed to spend 0.7% of their incomes on aid.\n';
   const rec = speechRecord(text, 'it-after-report');
-  const listed = JSON.stringify(rec.quotes.map((q) => [q.speaker.name, q.content.text]));
+  const listed = listedQuotes(rec);
   assert.equal(find(rec, 'in 1970 the richest nations agreed')?.speaker.name, 'report', listed);
 });

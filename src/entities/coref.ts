@@ -73,9 +73,10 @@ const INVERTED_TITLE_MAX_TOKENS = 5;
 function invertedSpeaker(tokens: readonly Token[], ti: number, endTi: number): boolean {
   const next = tokens[endTi + 1];
   if (next && next.sentence === tokens[ti]!.sentence && !/^[.,;!?]$/.test(next.text)) return false;
+  const verbs = lexicon().speechVerbs;
   let v = ti - 1;
-  while (v >= 0 && ti - v <= INVERTED_TITLE_MAX_TOKENS && /^(NOUN|PROPN|ADJ|DET)$/.test(tokens[v]!.pos) && !lexicon().speechVerbs.has(tokens[v]!.text.toLowerCase())) v--;
-  if (v < 1 || !lexicon().speechVerbs.has(tokens[v]!.text.toLowerCase())) return false;
+  while (v >= 0 && ti - v <= INVERTED_TITLE_MAX_TOKENS && /^(NOUN|PROPN|ADJ|DET)$/.test(tokens[v]!.pos) && !verbs.has(tokens[v]!.text.toLowerCase())) v--;
+  if (v < 1 || !verbs.has(tokens[v]!.text.toLowerCase())) return false;
   return /^[,”"’']$/.test(tokens[v - 1]!.text);
 }
 

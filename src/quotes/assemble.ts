@@ -13,10 +13,11 @@ import {
   acrossParenthetical, beyondApposition, onToTheName, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
   cutTrailingTime, withinCueSentence, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
-  ruleSource,
+  ruleSource, subjectAfterWith,
 } from './attributionRules.js';
 import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
 import { quotedAsSaying } from './quotedAs.js';
+import { opensNextQuotation } from './units.js';
 import {
   afterGloss, fromInvertedAside, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer,
@@ -168,8 +169,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       }
       // "a summit between X and Y": the object of a preposition is not who speaks ("according to" is a cue), except as
       // the subject of a participle right after it ("…, with Rovers boss Mark Hughes claiming it had been …").
-      const withParticiple = (r: Run, k: Run) => toks[r[0] - 1]!.text.toLowerCase() === 'with' && k[0] === r[1] && /ing$/i.test(toks[k[0]]!.text);
-      if (src && cue && src[0] > 0 && toks[src[0] - 1]!.pos === 'ADP' && !(src[0] - 1 >= cue[0] && src[0] - 1 < cue[1]) && !withParticiple(src, cue)) {
+      if (src && cue && src[0] > 0 && toks[src[0] - 1]!.pos === 'ADP' && !(src[0] - 1 >= cue[0] && src[0] - 1 < cue[1]) && !subjectAfterWith(toks, src, cue)) {
         src = null;
       }
       if (!cue) {
@@ -543,18 +543,15 @@ function lexiconCue(toks: readonly Token[], [a, b]: Run, lex: QuoteLexicon): boo
  * a run that opens with a quotation and goes on over its attribution into a second one ("“A,” said X, “B.”": the
  * taggers learnt PolNeAR's one content over both); each quotation is then cut at its closing mark. */
 function splitAtQuotationStart(tu: TaggedUnit, [a, b]: Run): Run[] {
-  const { mark, depth, sent, quote } = tu.unit;
+  const { mark, depth, sent } = tu.unit;
   // An opening mark: a mark at depth 1 after a token outside every quotation (a closing mark follows one inside).
   const opening = (k: number) => mark[k] === 1 && depth[k] === 1 && (k === 0 || depth[k - 1] === 0);
-  // '… on in. "It's important …': a quotation left open that the next one's mark ends (paragraphs joined into one
-  // line), whatever sentence the tokenizer gave that mark.
-  const nextQuotation = (k: number) => quote[k - 1]! >= 0 && quote[k] !== quote[k - 1] && mark[k - 1] !== 2;
   const out: Run[] = [];
   let s = a;
   // Whether a tagged cue outside the marks came since s: an attribution between two quotations ("…,” said X, “…").
   let attributed = false;
   for (let i = a + 1; i < b; i++) {
-    if (mark[i] === 1 && depth[i] === 1 && (sent[i] !== sent[i - 1] || nextQuotation(i) || (opening(i) && opening(s) && attributed))) {
+    if (mark[i] === 1 && depth[i] === 1 && (sent[i] !== sent[i - 1] || opensNextQuotation(tu.unit, i) || (opening(i) && opening(s) && attributed))) {
       out.push([s, i]);
       s = i;
       attributed = false;
@@ -588,10 +585,6 @@ function passiveCue(toks: readonly Token[], [a, b]: Run, runOn = false): boolean
   return k >= 0 && PASSIVE_AUX.has(toks[k]!.text.toLowerCase());
 }
 
-/**
- * "Barnier added that X": when a content span opens with a speaker and a reporting verb, the reported words are a
- * quote of their own, attributed to that speaker and reached `via` the outer quote.
- */
 /** "X added that Y" opening a content: the speaker's tokens [a, i), the cue [i, v] and where Y starts (c). */
 interface InnerReport { i: number; v: number; c: number }
 
@@ -613,6 +606,10 @@ function innerReport(toks: readonly Token[], [a, b]: Run, lex: QuoteLexicon): In
   return { i, v, c };
 }
 
+/**
+ * "Barnier added that X": when a content span opens with a speaker and a reporting verb, the reported words are a
+ * quote of their own, attributed to that speaker and reached `via` the outer quote.
+ */
 function nested(
   outer: Quote,
   toks: readonly Token[],
@@ -628,5 +625,3 @@ function nested(
   const inner = make(toks[c]!.start, toks[run[1] - 1]!.end, toks.slice(i, v + 1), resolveSpeaker(ctx, toks.slice(run[0], i)), outer.confidence);
   inner.via = outer.id;
 }
-
-

@@ -2,6 +2,7 @@ import type { Token } from '../pipeline/doc.js';
 import type { QuoteLexicon } from './lexicon.js';
 import type { TaggedUnit } from './tagging.js';
 import { O } from './perceptron.js';
+import { opensNextQuotation } from './units.js';
 import {
   MIN_SPEECH_WORDS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, gap, hasRunWithin, hasWords, nearestRun, npFrom,
   sentenceOf,
@@ -407,16 +408,20 @@ export function clauseOf(tu: TaggedUnit, cue: Run, src: Run, speech: boolean): R
   return null;
 }
 
+/** Whether `src` is the subject of a participle cue right after it, in a phrase opened by "with" ("…, with Rovers boss
+ * Mark Hughes claiming …"): the object of "with", but who speaks. */
+export function subjectAfterWith(toks: readonly Token[], src: Run, cue: Run): boolean {
+  return src[0] > 0 && toks[src[0] - 1]!.text.toLowerCase() === 'with' && cue[0] === src[1] && /ing$/i.test(toks[cue[0]]!.text);
+}
+
 /** The speaker of a cue the source tagger left alone: after an inverted cue (", said X"), the subject of the
  * sentence for a participle (", adding: …"), else the noun phrase just before the cue ("X said"). */
 export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
   const toks = tu.unit.tokens;
   const prev = cue[0] > 0 ? toks[cue[0] - 1]! : null;
-  if (/ing$/i.test(toks[cue[0]]!.text) && prev !== null && prev.pos !== 'PUNCT') {
-    // "…, with the club's chairman saying …": the participle's own subject, after "with".
-    const subject = npFrom(toks, cue[0] - 1, -1);
-    if (subject && subject[0] > 0 && toks[subject[0] - 1]!.text.toLowerCase() === 'with') return subject;
-  }
+  // "…, with the club's chairman saying …": the participle's own subject, after "with".
+  const subject = cue[0] > 0 ? npFrom(toks, cue[0] - 1, -1) : null;
+  if (subject && subjectAfterWith(toks, subject, cue)) return subject;
   if (/ing$/i.test(toks[cue[0]]!.text) || (prev !== null && prev.pos === 'CCONJ')) {
     // "…, adding: …" and "Russia ignored X and said …": the subject of the sentence speaks.
     return npFrom(toks, sentenceOf(tu, cue[0])[0], 1);
@@ -504,11 +509,10 @@ function nameBeforeAsides(tu: TaggedUnit, at: number, stop: number): Run | null 
  * sentence after the one where the previous quote ended, and fills its sentences, is the next paragraph of that quote.
  */
 export function quotationAfter(tu: TaggedUnit, [a, b]: Run, previousEnd: number): boolean {
-  const { tokens: toks, sent, mark, quote } = tu.unit;
-  // A quotation that the next one's mark ends ('… on in. "It's …'): the tokenizer may give that mark to the sentence
-  // before, but the quotation starts there.
-  const startsQuotation = (k: number) => mark[k] === 1 && quote[k - 1]! >= 0 && quote[k] !== quote[k - 1] && mark[k - 1] !== 2;
-  if (mark[a] !== 1 || (a > 0 && sent[a - 1] === sent[a] && !startsQuotation(a)) || (b < toks.length && sent[b] === sent[b - 1] && !startsQuotation(b))) return false;
+  const { tokens: toks, sent, mark } = tu.unit;
+  // A quotation left open that the next one's mark ends starts or ends at that mark, whatever sentence it was given.
+  const boundary = (k: number) => opensNextQuotation(tu.unit, k);
+  if (mark[a] !== 1 || (a > 0 && sent[a - 1] === sent[a] && !boundary(a)) || (b < toks.length && sent[b] === sent[b - 1] && !boundary(b))) return false;
   let p = a - 1;
   while (p >= 0 && toks[p]!.end > previousEnd) p--;
   return p >= 0 && sent[a]! - sent[p]! <= 1;

@@ -324,8 +324,6 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     const sameHead = (h: string | null) => h !== null && (h === head || (ALWAYS_UNNAMED.has(head) && (h === `${head}s` || `${h}s` === head)));
     const prior = priorSpeaker(ctx.history, (s) => s.mention !== null && sameHead(headNoun(s.mention.text.toLowerCase().split(/\s+/), ctx.lex.headStops))) ??
       (tokens.some((t) => t.pos === 'PROPN') ? null : priorSpeaker(ctx.history, (s) => s.anonymous));
-    // An unnamed document that has just spoken ("the study"), unless an organisation spoke before it.
-    if (document && (!prior || isPerson(ctx, prior))) return { ...document, mention };
     if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: prior.anonymous };
   }
   if (tokens.length === 2 && (words[0] === 'the' || words[0] === 'this') && head !== null && ctx.lex.organisationNouns.has(head)) {

@@ -84,3 +84,13 @@ function sortedDistinct(values: number[]): number[] {
   values.sort((a, b) => a - b);
   return values.filter((v, i) => i === 0 || v !== values[i - 1]);
 }
+
+/**
+ * Whether token k opens a quotation that ends the one before it without a closing mark ('… on in. "It's …': paragraphs
+ * joined into one line, each opening a quotation and only the last closed). The tokenizer may give that mark to the
+ * sentence before, so the quotation boundary, not the sentence, says where it starts.
+ */
+export function opensNextQuotation(unit: Unit, k: number): boolean {
+  const { mark, quote } = unit;
+  return k > 0 && mark[k] === 1 && quote[k - 1]! >= 0 && quote[k] !== quote[k - 1] && mark[k - 1] !== 2;
+}
