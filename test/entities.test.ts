@@ -322,3 +322,32 @@ test('a title with its see or seat ("Bishop of Durham") is the name of a person,
   assert.equal(bishop?.type, 'PERSON', JSON.stringify(r.entities.map((e) => [e.name, e.type])));
   assert.ok(!r.entities.some((e) => e.name.startsWith('of ')));
 });
+
+test('a title-case headline: a name run across a capitalised verb of saying is two names, and names no one in full', () => {
+  // Live-blog style: a post's title-case headline glued to its byline and time, then the post's text.
+  const text =
+    'Live: the senate debate\n' +
+    'Elise Moreno 9:05PM Ted Kennedy Warns Biden Would Lose Ohio Vote\n' +
+    'Joe Biden said on Tuesday that the tariffs would stay. "We are not going to back down," Biden told reporters.\n';
+  const r = analyse(docOf(text, [['Elise Moreno', 'PER'], ['Kennedy Warns Biden', 'PER'], ['Ohio', 'LOC'], ['Joe Biden', 'PER'], ['Biden', 'PER', 2]]));
+  const biden = r.entities.find((e) => e.mentions.some((m) => m.span.text === 'Joe Biden'))!;
+  assert.equal(biden.name, 'Joe Biden');
+  assert.ok(!biden.mentions.some((m) => m.span.text.includes('Kennedy')), biden.mentions.map((m) => m.span.text).join(', '));
+  assert.ok(r.entities.some((e) => e.name === 'Kennedy' && e.type === 'PERSON'));
+});
+
+test('a full name only in a title-case headline still names the person the text calls by surname', () => {
+  // Entertainment-news style: the headline has the full name, the text only the surname.
+  const text =
+    'Actor Nadia Perez Describes Her Years Of Waiting For Roles\n' +
+    'Perez was asked whether she had ever been turned down for a part. Perez said she had been, many times.\n';
+  const r = analyse(docOf(text, [['Nadia Perez', 'PER'], ['Perez', 'PER', 1], ['Perez', 'PER', 2]]));
+  assert.equal(r.entities.find((e) => e.mentions.some((m) => m.span.text === 'Perez'))?.name, 'Nadia Perez');
+});
+
+test('in running text a capitalised "Says" inside a name stays part of it', () => {
+  // Regional-politics style: a campaign named with a verb.
+  const text = 'Graham Lyle, of the official North East Says No campaign, said he was not convinced.\n';
+  const r = analyse(docOf(text, [['Graham Lyle', 'PER'], ['North East Says No', 'ORG']]));
+  assert.ok(r.entities.some((e) => e.name === 'North East Says No'), r.entities.map((e) => e.name).join(', '));
+});

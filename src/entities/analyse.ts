@@ -11,7 +11,7 @@ import { metonymyReason } from './metonymy.js';
 import { orgPhraseCandidates } from './orgPhrases.js';
 import { quotedRanges } from './quotesRegions.js';
 import type { EntityRegistry } from './registry.js';
-import { type DocEntity, type EntitySet, resolveNames } from './resolve.js';
+import { canonicalName, type DocEntity, type EntitySet, resolveNames } from './resolve.js';
 import { type Description, findDescriptions } from './descriptions.js';
 import { loneRoles, type RolePhrase, roleAfter, roleKey, rolesBefore } from './roles.js';
 import { excludedRanges, inRanges } from './scope.js';
@@ -309,7 +309,7 @@ function writeRecord(doc: AnalysisDoc, set: EntitySet, registry: EntityRegistry,
     }
     first.mentions.push(...e.mentions);
     for (const r of e.roles) if (!first.roles.includes(r)) first.roles.push(r);
-    if (e.name.split(' ').length > first.name.split(' ').length && !first.entry) first.name = e.name;
+    if (!first.entry) first.name = canonicalName(first, text);
     ids.delete(e);
   }
   const countryName = new Map(set.list.filter((e) => e.entry?.role === 'country').map((e) => [e.entry!.key, e]));

@@ -7,6 +7,7 @@ import type { AliasEntry } from './aliasTable.js';
 import { lexicon } from './data.js';
 import type { AliasMatcher } from './matcher.js';
 import { orgPhraseData } from './orgPhrases.js';
+import { inTitleCaseLine } from './titleCaseLine.js';
 import { excludedRanges, inRanges } from './scope.js';
 import { isAllCaps, isCapitalised, nextWord, opensSentence, possessiveAfter, prevWord, tokenIndexAt } from './tokens.js';
 import { partitionPoint } from '../util/search.js';
@@ -78,7 +79,7 @@ export function findCandidates(doc: AnalysisDoc, matcher: AliasMatcher): Candida
 function fromNer(doc: AnalysisDoc, tokens: Token[], excluded: Array<[number, number]>): Candidate[] {
   const out: Candidate[] = [];
   const text = doc.record.text;
-  for (const m of splitCoordinated(doc.ner ?? [], tokens, text)) {
+  for (const m of splitCoordinated(doc.ner ?? [], tokens, text).flatMap((m) => splitAtHeadlineVerb(m, tokens, text))) {
     // A name never spans a line break: such a span is a tagger slip over layout (a caption and the next line).
     if (inRanges(excluded, m.start, m.end) || text.slice(m.start, m.end).includes('\n')) continue;
     const ts = tokenIndexAt(tokens, m.start);
@@ -124,7 +125,25 @@ function fromNer(doc: AnalysisDoc, tokens: Token[], excluded: Array<[number, num
   return out;
 }
 
+/** "Ted Kennedy Warns Biden Would Lose": in a title-case headline the tagger can read one name across a capitalised
+ * verb of saying into the next name. The span is the names on either side of the verb. Only in a title-case line:
+ * in running text a capitalised "Says" is part of a name ("the North East Says No campaign"). */
+function splitAtHeadlineVerb(m: NerSpan, tokens: Token[], text: string): NerSpan[] {
+  if (!inTitleCaseLine(text, m.start)) return [m];
+  const ts = tokenIndexAt(tokens, m.start);
+  const te = tokenIndexAt(tokens, m.end - 1);
+  const verbs = lexicon().speechVerbs;
+  for (let k = ts + 1; k < te; k++) {
+    const t = tokens[k]!;
+    if (!isCapitalised(t) || isAllCaps(t) || !verbs.has(t.text.toLowerCase())) continue;
+    return [{ ...m, end: tokens[k - 1]!.end }, ...splitAtHeadlineVerb({ ...m, start: tokens[k + 1]!.start }, tokens, text)];
+  }
+  return [m];
+}
+
 /** "The Donetsk and Luhansk provinces": a tagger span joining two names before a plural place noun is two places. */
+type NerSpan = NonNullable<AnalysisDoc['ner']>[number];
+
 function splitCoordinated(ner: NonNullable<AnalysisDoc['ner']>, tokens: Token[], text: string): NonNullable<AnalysisDoc['ner']> {
   const out: NonNullable<AnalysisDoc['ner']> = [];
   const lex = lexicon();

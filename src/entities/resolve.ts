@@ -9,6 +9,7 @@ import type { Candidate } from './candidates.js';
 import { initials, looksLikeAcronym, nameKey, nameWords } from './normalize.js';
 import { partitionPoint } from '../util/search.js';
 import { givenNameGender } from './data.js';
+import { inTitleCaseLine } from './titleCaseLine.js';
 
 export interface DocMention {
   start: number;
@@ -358,19 +359,24 @@ function joinSingle(
   add(e, c);
 }
 
-/** The fullest name form without titles: most words, then earliest. */
-function canonicalName(e: DocEntity, text: string): string {
-  let best = e.name;
-  let bestWords = 0;
+/** The fullest name form without titles: most words, then earliest. A form read from a title-case line counts only
+ * when running text gives no name of two words or more: there a name can run on into the headline's next capitalised
+ * word ("Cruz Hints Trump" beside "Donald Trump"), but a headline's "Salma Hayek" still names the text's "Hayek". */
+export function canonicalName(e: DocEntity, text: string): string {
+  const running = fullestForm(e, text, (m) => !inTitleCaseLine(text, m.candidate!.start));
+  if (running && running.words >= 2) return running.form;
+  return fullestForm(e, text, () => true)?.form ?? e.name;
+}
+
+/** The name form of most words (the earliest of equals) among the mentions `use` accepts, or null without one. */
+function fullestForm(e: DocEntity, text: string, use: (m: DocEntity['mentions'][number]) => boolean): { form: string; words: number } | null {
+  let best: { form: string; words: number } | null = null;
   for (const m of e.mentions) {
-    if (!m.candidate || m.kind === 'metonymy') continue;
+    if (!m.candidate || m.kind === 'metonymy' || !use(m)) continue;
     let s = text.slice(m.candidate.nameStart, m.candidate.end);
     if (e.type === 'PERSON') s = s.replace(/^The\s+/, '');
-    const n = s.split(/\s+/).length;
-    if (n > bestWords) {
-      best = s;
-      bestWords = n;
-    }
+    const words = s.split(/\s+/).length;
+    if (!best || words > best.words) best = { form: s, words };
   }
   return best;
 }
