@@ -902,3 +902,12 @@ test('"The report said … It also argues …": "it" goes on with the document t
   const listed = listedQuotes(rec);
   assert.equal(find(rec, 'in 1970 the richest nations agreed')?.speaker.name, 'report', listed);
 });
+
+test('"X, a host and manager at …, said": the "and" inside the description after a name is not a second speaker', () => {
+  // US-local-news style: a long apposition with a coordination between the name and the cue.
+  const text =
+    'Mary Collins, a radio host and station manager at the largest community radio station in Ohio, said that she ' +
+    'noticed a change in callers after the debate. "People started calling in," Collins said.\n';
+  const rec = speechRecord(text, 'apposition-and');
+  assert.equal(find(rec, 'she noticed a change in callers')?.speaker.name, 'Mary Collins', listedQuotes(rec));
+});

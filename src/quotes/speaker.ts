@@ -269,9 +269,11 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   // place after a preposition that is not who speaks: the phrase is the name ("Bishop of Durham", "Authorities in
   // Philadelphia").
   const named = placeAt >= 0 ? null : nameOf(headTokens, ctx.lex.nameParticles) ?? (appositive ? nameOf(tail, ctx.lex.nameParticles) : null);
-  // "Germany, Italy and Spain said": several speakers, named together unless one entity spans them all.
+  // "Germany, Italy and Spain said": several speakers, named together unless one entity spans them all. Not an "and"
+  // inside a description set off after the name ("Mary Collins, a radio host and station manager at …").
   const conj = tokens.findIndex((t, k) => k > 0 && k + 1 < tokens.length && /^(and|or|&)$/i.test(t.text) && /^(PROPN|NOUN)$/.test(tokens[k - 1]!.pos) && /^(PROPN|NOUN|DET)$/.test(tokens[k + 1]!.pos));
-  if (conj > 0 && !(entity && entitySpans(entity, start, end))) {
+  const described = headTokens.length < tokens.length && conj > headTokens.length && tokens[headTokens.length + 1]?.pos === 'DET';
+  if (conj > 0 && !described && !(entity && entitySpans(entity, start, end))) {
     return { entity: null, name: mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous: false };
   }
   // "A diplomat in Brussels", "a source at the scene": where an unnamed source is, not whom they speak for ("an EU
