@@ -911,3 +911,15 @@ test('"X, a host and manager at …, said": the "and" inside the description aft
   const rec = speechRecord(text, 'apposition-and');
   assert.equal(find(rec, 'she noticed a change in callers')?.speaker.name, 'Mary Collins', listedQuotes(rec));
 });
+
+test('"X, director of … and …, said": a description opening in lower case after a name is no list of speakers', () => {
+  // Business-news style: a role without an article, with names joined inside it.
+  const text =
+    'Dan Grey, director of the Centre for Trade and Industry and an independent analyst in Leeds, said exports ' +
+    'would fall. "It is a difficult year," Mr Grey said. Matthews, Ofcom\'s Anna Reid and Bupa\'s Tom Hale all said ' +
+    'the rules were unclear.\n';
+  const rec = speechRecord(text, 'apposition-lower');
+  assert.equal(find(rec, 'exports would fall')?.speaker.name, 'Dan Grey', listedQuotes(rec));
+  // Names joined after a comma are several speakers, not the first one.
+  assert.notEqual(find(rec, 'the rules were unclear')?.speaker.name, 'Matthews', listedQuotes(rec));
+});

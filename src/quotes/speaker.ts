@@ -270,9 +270,11 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   // Philadelphia").
   const named = placeAt >= 0 ? null : nameOf(headTokens, ctx.lex.nameParticles) ?? (appositive ? nameOf(tail, ctx.lex.nameParticles) : null);
   // "Germany, Italy and Spain said": several speakers, named together unless one entity spans them all. Not an "and"
-  // inside a description set off after the name ("Mary Collins, a radio host and station manager at …").
+  // inside a description set off after the name ("Mary Collins, a radio host and station manager at …", "Dan Grey,
+  // director of Inkwell and an independent analyst"): one that opens with an article, a possessive, a number or a
+  // word in lower case, after a name ("Matthews, MSNBC's Alex Seitz-Wald and …" lists people).
   const conj = tokens.findIndex((t, k) => k > 0 && k + 1 < tokens.length && /^(and|or|&)$/i.test(t.text) && /^(PROPN|NOUN)$/.test(tokens[k - 1]!.pos) && /^(PROPN|NOUN|DET)$/.test(tokens[k + 1]!.pos));
-  const described = headTokens.length < tokens.length && conj > headTokens.length && tokens[headTokens.length + 1]?.pos === 'DET';
+  const described = conj > headTokens.length && headTokens.length < tokens.length && describesName(ctx, headTokens, tokens[headTokens.length + 1]);
   if (conj > 0 && !described && !(entity && entitySpans(entity, start, end))) {
     return { entity: null, name: mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous: false };
   }
@@ -338,6 +340,18 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const anonymous = unnamedSource(ctx, tokens, words, head);
   if (anonymous) return { entity: null, name: mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous };
   return { entity: entity?.id ?? null, name: entity?.name ?? named ?? mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous };
+}
+
+/** Whether the aside opening with `first` after the words `head` describes the person or organisation they name: it
+ * opens with an article, a possessive, a number or a word in lower case ("a radio host", "his colleague", "34",
+ * "director of …"). */
+function describesName(ctx: SpeakerContext, head: readonly Token[], first: Token | undefined): boolean {
+  if (first === undefined || head.length === 0) return false;
+  const opensDescription = first.pos === 'DET' || first.pos === 'NUM' || first.pos === 'PRON' || /^\p{Ll}/u.test(first.text);
+  if (!opensDescription) return false;
+  const last = head[head.length - 1]!;
+  const named = entityAt(ctx, head[0]!.start, last.start, last.end);
+  return named !== null && (named.type === 'PERSON' || named.type === 'ORG');
 }
 
 /** Prepositions of place after an unnamed source's head noun: "a diplomat in Brussels". */
