@@ -923,3 +923,22 @@ test('"X, director of … and …, said": a description opening in lower case af
   // Names joined after a comma are several speakers, not the first one.
   assert.notEqual(find(rec, 'the rules were unclear')?.speaker.name, 'Matthews', listedQuotes(rec));
 });
+
+test('"announced his engagement to X, who is …": a possessive noun phrase object is not a reported clause', () => {
+  // Celebrity-news style.
+  const text =
+    'Publisher Arthur Penrose announced his engagement to former actress Lena Voss, who is the widow of a racing ' +
+    'driver. Penrose said the wedding would be held in Monaco.\n';
+  const rec = speechRecord(text, 'possessive-object');
+  assert.equal(find(rec, 'his engagement'), undefined, listedQuotes(rec));
+  assert.equal(find(rec, 'the wedding would be held')?.speaker.name, 'Arthur Penrose', listedQuotes(rec));
+});
+
+test('a quotation after a sentence that opens with a participle phrase goes to the subject after it', () => {
+  // Football-feature style: "Speaking on …, X outlined …" then the quotation with no cue.
+  const text =
+    'Rovers defender Tom Achterberg has signed a new deal. Speaking on his long-term plans, Achterberg outlined his ' +
+    'hope of a move to Spain. "I am 29 now and I would love to try a different league before I finish."\n';
+  const rec = speechRecord(text, 'participle-fronted');
+  assert.equal(find(rec, 'I am 29 now')?.speaker.name, 'Tom Achterberg', listedQuotes(rec));
+});

@@ -161,6 +161,10 @@ function opensInnerClause(toks: readonly Token[], i: number): boolean {
   return w === 'that' && toks[i - 1]!.pos === 'NOUN';
 }
 
+/** Possessives that open a noun phrase ("announced his engagement"); a clause would open with "he" ("her" opens both:
+ * "said her mother was ill" has its main verb, which keeps it a clause). */
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
 /**
  * "reveal [pricing for the box or if it will charge]", "recalls [the accident which occurred days before he was
  * due]": a run that opens with a noun phrase and whose every finite verb is inside a clause opened within it (a
@@ -169,7 +173,8 @@ function opensInnerClause(toks: readonly Token[], i: number): boolean {
  * verb group, or at the comma or dash that closes an aside ("Hill, who had been ill, co-wrote …").
  */
 export function nounPhraseObject(toks: readonly Token[], [a, b]: Run): boolean {
-  if (!/^(DET|NOUN|ADJ|PROPN|NUM)$/.test(toks[a]!.pos)) return false;
+  const first = toks[a]!;
+  if (!/^(DET|NOUN|ADJ|PROPN|NUM)$/.test(first.pos) && !(first.pos === 'PRON' && POSSESSIVE_DETERMINERS.has(first.text.toLowerCase()))) return false;
   let inner = false;
   let inVerbGroup = false;
   let innerClauses = 0;

@@ -208,6 +208,9 @@ const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your'])
 /** Words that may open a sentence before its subject: "And she won't commit …". */
 const SENTENCE_OPENERS = new Set(['and', 'but', 'so', 'yet', 'still', 'now', 'then']);
 
+/** A participle that may open a phrase fronted before the subject ("Speaking on his plans,", "Asked about it,"). */
+const PARTICIPLE = /\p{L}(ing|ed)$/u;
+
 /** The longest phrase read as fronted before a subject ("After three successive wins over the past fortnight,"). */
 const FRONTED_PHRASE_MAX_TOKENS = 12;
 
@@ -228,9 +231,9 @@ export function subjectBefore(tagged: readonly TaggedUnit[], ui: number, at: num
   // A sentence that is itself a quotation, or holds one, has its own speaker to hand on.
   for (let j = k; j < tokens.length && sent[j] === s; j++) if (depth[j] !== 0) return null;
   while (k < tokens.length && sent[k] === s && SENTENCE_OPENERS.has(tokens[k]!.text.toLowerCase())) k++;
-  // "After three successive wins, McIlroy is brimming with confidence.": a phrase opening with a preposition, set off
-  // by a comma, comes before the subject.
-  if (k < tokens.length && tokens[k]!.pos === 'ADP') {
+  // "After three successive wins, McIlroy is brimming with confidence.", "Speaking on his plans, Campbell signalled …":
+  // a phrase opening with a preposition or a participle, set off by a comma, comes before the subject.
+  if (k < tokens.length && (tokens[k]!.pos === 'ADP' || (tokens[k]!.pos === 'VERB' && PARTICIPLE.test(tokens[k]!.text)))) {
     let c = k + 1;
     while (c < tokens.length && sent[c] === s && c - k <= FRONTED_PHRASE_MAX_TOKENS && tokens[c]!.text !== ',') c++;
     if (c < tokens.length && tokens[c]!.text === ',' && sent[c] === s) k = c + 1;
