@@ -351,3 +351,13 @@ test('in running text a capitalised "Says" inside a name stays part of it', () =
   const r = analyse(docOf(text, [['Graham Lyle', 'PER'], ['North East Says No', 'ORG']]));
   assert.ok(r.entities.some((e) => e.name === 'North East Says No'), r.entities.map((e) => e.name).join(', '));
 });
+
+test('a name inside a relative clause after a comma is not the sentence\'s subject: "he" goes to the one it describes', () => {
+  // Arts-festival style: a film title holding a given name, inside "whose …".
+  const text =
+    'Among the guests was the actor Tomas Keller. Keller, whose film Finding Marcus is in competition for the main ' +
+    'prize, said he had wondered whether to come at all. Then he spoke of the tragedy.\n';
+  const r = analyse(docOf(text, [['Tomas Keller', 'PER'], ['Keller', 'PER', 1], ['Marcus', 'PER']]));
+  const he = r.entities.find((e) => e.mentions.some((m) => m.kind === 'pronoun' && m.span.text === 'he'));
+  assert.equal(he?.name, 'Tomas Keller', r.entities.map((e) => `${e.name}: ${e.mentions.map((m) => m.span.text).join(', ')}`).join('; '));
+});

@@ -6,7 +6,7 @@ import type { Token } from '../pipeline/doc.js';
 import { lexicon } from './data.js';
 import type { DocEntity, DocMention } from './resolve.js';
 import { inRanges } from './scope.js';
-import { askedOpensSentence, opensSentence, possessiveAfter, prevWord, tokenIndexAt } from './tokens.js';
+import { askedOpensSentence, nextWord, opensSentence, possessiveAfter, prevWord, tokenIndexAt } from './tokens.js';
 import { partitionPoint } from '../util/search.js';
 
 /** How far back an antecedent may be: several paragraphs of a news text. */
@@ -58,9 +58,25 @@ export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes:
     // A passive's agent ("opposed by the Liberal Democrats") is who acts: not a complement.
     const complement = (governor && governor.pos === 'ADP' && governor.sentence === a.sentence && governor.text.toLowerCase() !== 'by') || possessiveAfter(tokens, endTi);
     const verbAfter = !!next && (next.pos === 'VERB' || next.pos === 'AUX');
-    a.subject = (!complement && asked[ti] === 0 && (first || opensSentence(tokens, ti) || (verbAfter && reported[ti] === 0))) || invertedSpeaker(tokens, ti, endTi);
+    a.subject = (!complement && asked[ti] === 0 && (first || opensSentence(tokens, ti) || (verbAfter && reported[ti] === 0 && !inRelativeAside(tokens, ti)))) || invertedSpeaker(tokens, ti, endTi);
   }
   return out;
+}
+
+/** Words read back from a mention to the comma that may open a relative clause around it. */
+const RELATIVE_ASIDE_MAX_TOKENS = 20;
+const RELATIVE_PRONOUNS = new Set(['who', 'whose', 'whom', 'which']);
+
+/** "Irons, whose film Being Julia is in competition, said he …": a name inside a relative clause set off by a comma
+ * is that clause's subject, not the sentence's. */
+function inRelativeAside(tokens: readonly Token[], ti: number): boolean {
+  const sentence = tokens[ti]!.sentence;
+  for (let k = ti - 1; k > 0 && ti - k <= RELATIVE_ASIDE_MAX_TOKENS && tokens[k]!.sentence === sentence; k--) {
+    if (tokens[k]!.text !== ',') continue;
+    const after = nextWord(tokens, k);
+    return after !== undefined && RELATIVE_PRONOUNS.has(after.text.toLowerCase());
+  }
+  return false;
 }
 
 /** Title words read back over between an inverted speech verb and the name ("said Everton spokesman Ian Ross"). */
