@@ -942,3 +942,17 @@ test('a quotation after a sentence that opens with a participle phrase goes to t
   const rec = speechRecord(text, 'participle-fronted');
   assert.equal(find(rec, 'I am 29 now')?.speaker.name, 'Tom Achterberg', listedQuotes(rec));
 });
+
+test('"it said" never goes on with a person named in full', () => {
+  // Technology-business style: the executive speaks last, then "it" (the company) does.
+  const text =
+    'Harbor Systems offers computing by the hour. Users pay $1 for an hour of processing. Grid computing is the ' +
+    'latest buzz phrase. Analysts liken it to the arrival of electricity. The system could grow in the same way as ' +
+    'water supply did, said chief operating officer Dana Whitfield. "Why build your own grid when you can rent ' +
+    'ours?" she asked in a webcast. The company will have to persuade data centre managers to adopt a new model but ' +
+    'it said it already had interest from customers in banking.\n';
+  const rec = speechRecord(text, 'it-not-person');
+  const q = find(rec, 'it already had interest from customers');
+  assert.ok(q, listedQuotes(rec));
+  assert.notEqual(q.speaker.name, 'Dana Whitfield', listedQuotes(rec));
+});

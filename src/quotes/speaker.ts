@@ -308,10 +308,11 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     // "they" is a group or an organisation, never one person; "he" and "she" not a person the text calls the other.
     const personal = PERSONAL_PRONOUNS.has(words[0]!);
     const plural = words[0] === 'they';
+    const impersonal = words[0] === 'it';
     const gender = pronounGender(words[0]!);
     const prior = priorSpeaker(ctx.history, (s) =>
       /^\p{Lu}/u.test(s.name ?? '') && !ctx.lex.pronouns.has((s.name ?? '').toLowerCase()) &&
-      (!personal || isPerson(ctx, s) || spokesperson(ctx, s)) && !(plural && s.entity !== null && isPerson(ctx, s)) &&
+      (!personal || isPerson(ctx, s) || spokesperson(ctx, s)) && !(plural && s.entity !== null && isPerson(ctx, s)) && !(impersonal && !impersonalSpeaker(ctx, s)) &&
       !(gender && speakerGender(ctx, s) === OTHER_GENDER[gender]));
     // An unnamed document that has just spoken ("the study"), unless an organisation spoke before it.
     if (document && (!prior || isPerson(ctx, prior))) return { ...document, mention };
@@ -488,6 +489,15 @@ function speakerGender(ctx: SpeakerContext, s: Speaker): 'm' | 'f' | null {
   return entityLexicon().genderedHonorifics.get(noun) ?? (/woman$/.test(noun) ? 'f' : /man$/.test(noun) ? 'm' : null);
 }
 
+/** Whether "it" can go on with speaker `s`: not a person named in full ("Jonathan Schwartz"; a one-word name the
+ * entity layer typed a person may be a company it mistyped: "Google said … It said"), and, without an entity, only a
+ * proper name ("Radio 1") or a document ("A report by the committee"), not a phrase ("Analysts", "Sun's chief"). */
+function impersonalSpeaker(ctx: SpeakerContext, s: Speaker): boolean {
+  const name = (s.name ?? '').trim();
+  if (s.entity === null) return documentSpeaker(ctx, s) || (name.split(/\s+/).every((w) => /^[\p{Lu}\d]/u.test(w)) && !isPerson(ctx, s));
+  return !(isPerson(ctx, s) && /\s/.test(name));
+}
+
 function isPerson(ctx: SpeakerContext, s: Speaker): boolean {
   // "Lord Hanningfield", "Dr Bjorn": honorifics are given only to people, whatever type the entity layer gave the name.
   // Only a title and a name: not "Mr Smith's departure", not "Lord Woolf and Lord Falconer".
@@ -517,8 +527,14 @@ const DOCUMENT_IT_MAX_CHARS = 600;
 function lastDocumentSpeaker(ctx: SpeakerContext, at: number): Speaker | null {
   const last = ctx.history[ctx.history.length - 1];
   if (!last?.mention || at - last.mention.end > DOCUMENT_IT_MAX_CHARS || at < last.mention.end) return null;
-  const head = headNoun(last.mention.text.toLowerCase().split(/\s+/), ctx.lex.headStops);
-  return head !== null && ctx.lex.voiceNouns.has(head) && !ctx.lex.roleNouns.has(head) ? last : null;
+  return documentSpeaker(ctx, last) ? last : null;
+}
+
+/** Whether a speaker is named by a document, not a person: a report, study or statement ("A report by the Commons
+ * committee"). */
+function documentSpeaker(ctx: SpeakerContext, s: Speaker): boolean {
+  const head = s.mention ? headNoun(s.mention.text.toLowerCase().split(/\s+/), ctx.lex.headStops) : null;
+  return head !== null && ctx.lex.voiceNouns.has(head) && !ctx.lex.roleNouns.has(head);
 }
 
 function priorSpeaker(history: Speaker[], fits: (s: Speaker) => boolean): Speaker | null {
