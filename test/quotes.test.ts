@@ -956,3 +956,15 @@ test('"it said" never goes on with a person named in full', () => {
   assert.ok(q, listedQuotes(rec));
   assert.notEqual(q.speaker.name, 'Dana Whitfield', listedQuotes(rec));
 });
+
+test('"X said by telephone": a bare noun after "by" is the means of speaking, not a passive\'s agent', () => {
+  // US-newspaper style with doubled single quotes.
+  const text =
+    'Li Mei, a teacher from Hebei, was worried about her son, a student in Ohio.\n\n' +
+    "''I think the government should tighten its rules,'' Ms. Li said by telephone. ''Yes, it is a free country, but " +
+    "not everyone can control themselves.''\n\n" +
+    "The senator was asked by host Tom Reyes whether he would run again.\n";
+  const rec = speechRecord(text, 'by-telephone');
+  assert.notEqual(find(rec, 'tighten its rules')?.speaker.name, 'telephone', listedQuotes(rec));
+  assert.match(find(rec, 'tighten its rules')?.speaker.mention?.text ?? '', /Li/, listedQuotes(rec));
+});

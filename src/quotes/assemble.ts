@@ -24,7 +24,7 @@ import {
   awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, weAfterNarration,
 } from './speechReadings.js';
 import {
-  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
+  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, meansAfterBy, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
   sameSentenceOrNear, trimRun,
 } from './runs.js';
 import { partitionPoint } from '../util/search.js';
@@ -249,8 +249,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       // person named after it is who was asked (the answer's speaker).
       if (speech && cue && src && askedOpensSentence(toks, cue[0])) src = null;
       if (cue && cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'by') {
-        // Passive "described by its chairman X as …": the speaker follows "by".
-        const agent = npFrom(toks, cue[1] + 1, 1);
+        // Passive "described by its chairman X as …": the speaker follows "by"; not a means ("said by telephone").
+        const agent = meansAfterBy(toks, cue[1] + 1) ? null : npFrom(toks, cue[1] + 1, 1);
         // "… as “candid”": the tagger's content may start inside the agent; what is said follows "as".
         if (agent && gap(agent, run) < 0 && toks[agent[1]]?.text.toLowerCase() === 'as' && agent[1] + 1 < run[1]) run = [agent[1] + 1, run[1]];
         if (agent && gap(agent, run === c ? k0 : run) >= 0) src = agent;

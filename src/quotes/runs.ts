@@ -130,6 +130,15 @@ export function npFrom(toks: readonly Token[], i: number, dir: 1 | -1): Run | nu
   return [a, b];
 }
 
+/** "said by telephone", "told by email": a bare singular common noun after "by" is the means of speaking, not the agent
+ * of a passive (who is named or has an article: "described by the mayor", "by officials"). */
+export function meansAfterBy(toks: readonly Token[], i: number): boolean {
+  const t = toks[i];
+  if (t === undefined || t.pos !== 'NOUN' || !/^\p{Ll}/u.test(t.text) || /s$/.test(t.text)) return false;
+  const next = toks[i + 1];
+  return next === undefined || (next.pos !== 'NOUN' && next.pos !== 'PROPN');
+}
+
 /** Whether token i is a finite verb of a run starting at a: a verb or auxiliary that is neither a gerund nor after
  * "to" ("told a press conference after meeting X" and "to be engaged on questions" are not reports of speech). */
 function finiteVerbAt(toks: readonly Token[], i: number, a: number): boolean {
