@@ -361,3 +361,10 @@ test('a name inside a relative clause after a comma is not the sentence\'s subje
   const he = r.entities.find((e) => e.mentions.some((m) => m.kind === 'pronoun' && m.span.text === 'he'));
   assert.equal(he?.name, 'Tomas Keller', r.entities.map((e) => `${e.name}: ${e.mentions.map((m) => m.span.text).join(', ')}`).join('; '));
 });
+
+test('a person\'s span that opens with a middle initial takes in the given name before it', () => {
+  // US-politics style: "said Lindsey O. Graham" with the tagger's span starting at the initial.
+  const text = '"He is a man who is lost," said Marcia T. Holloway, his colleague from Ohio. Holloway later apologised.\n';
+  const r = analyse(docOf(text, [['T. Holloway', 'PER'], ['Holloway', 'PER', 1], ['Ohio', 'LOC']]));
+  assert.ok(r.entities.some((e) => e.name === 'Marcia T. Holloway'), r.entities.map((e) => e.name).join(', '));
+});

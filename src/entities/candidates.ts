@@ -35,6 +35,8 @@ export interface Candidate {
   metonymyReason?: string;
 }
 
+/** A middle initial: "O." in "Lindsey O. Graham". */
+const INITIAL = /^\p{Lu}\.$/u;
 /** A run of capitalised words longer than this is a headline in title case or all-caps text, not one name. */
 export const MAX_NAME_TOKENS = 7;
 /** Confidence of names found only by capitalisation cues: below the tagger's typical confidence on the same names. */
@@ -98,6 +100,14 @@ function fromNer(doc: AnalysisDoc, tokens: Token[], excluded: Array<[number, num
         start = t.start;
         tokenStart = k;
         extended = true;
+      }
+    }
+    // "said Lindsey O. Graham": a person's span that opens with a middle initial leaves out the given name before it.
+    if (m.type === 'PER' && tokenStart === ts && INITIAL.test(tokens[ts]!.text)) {
+      const before = tokens[ts - 1];
+      if (before && before.end + 1 === tokens[ts]!.start && isCapitalised(before) && !isAllCaps(before) && before.pos === 'PROPN') {
+        start = before.start;
+        tokenStart = ts - 1;
       }
     }
     // A title before the name makes it a person whatever the tagger said ("Admiral X" read as an organisation).
