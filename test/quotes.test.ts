@@ -968,3 +968,14 @@ test('"X said by telephone": a bare noun after "by" is the means of speaking, no
   assert.notEqual(find(rec, 'tighten its rules')?.speaker.name, 'telephone', listedQuotes(rec));
   assert.match(find(rec, 'tighten its rules')?.speaker.mention?.text ?? '', /Li/, listedQuotes(rec));
 });
+
+test('"X, who …, has said …": who speaks is the one the relative clause describes, not a word inside it', () => {
+  // US-politics style: a long relative clause between the subject and the cue.
+  const text =
+    'Mrs. Alvarez, who doggedly remained in the 2010 race against Tom Brandt until June despite his huge lead and ' +
+    'party calls for her to quit, has said she will not call on Mr. Reyes to withdraw.\n\n' +
+    'Arsenal boss Arsene Wenger, whose side play on Sunday, believes the punishment was too lenient.\n';
+  const rec = speechRecord(text, 'relative-aside');
+  assert.equal(find(rec, 'she will not call on Mr. Reyes')?.speaker.name, 'Alvarez', listedQuotes(rec));
+  assert.equal(find(rec, 'the punishment was too lenient')?.speaker.name, 'Arsene Wenger', listedQuotes(rec));
+});

@@ -12,7 +12,7 @@ import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, onToTheName, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
-  cutTrailingTime, withinCueSentence, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
+  beforeRelativeAside, cutTrailingTime, withinCueSentence, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
   ruleSource, subjectAfterWith,
 } from './attributionRules.js';
 import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
@@ -204,6 +204,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
           const named = cue[0] > 0 ? beyondApposition(tu, cue, aside) : aside;
           if (named !== aside && gap(named, k0) >= 0) src = named;
         }
+        if (!src && speech) src = beforeRelativeAside(tu, cue, null);
       }
       // The verb's own subject says it, right before it ("Mr Law believed damage had been done"); with none ("…
       // claiming they would not be swayed", "the track they thought they were getting. Mr Flynn said …") the run is
@@ -238,6 +239,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (src) src = cutTrailingTime(tu, src, lex);
       if (cue && src) src = coordinatedSource(tu, cue, src, run);
       if (cue && src) src = relativeSource(tu, src, speech);
+      if (cue && src && speech) src = beforeRelativeAside(tu, cue, src);
       if (cue && src && speech) {
         const isPerson = ([a, b]: Run) => namedPersonAt(ctx, toks[a]!.start, toks[b - 1]!.end) !== null;
         src = onToTheName(tu, cue, beyondApposition(tu, cue, src, isPerson), isPerson);

@@ -119,6 +119,31 @@ export function relativeSource(tu: TaggedUnit, src: Run, speech: boolean): Run {
   return speech ? [src[0], e] : [last, src[1]];
 }
 
+/** Tokens read back from a tagged source to the relative pronoun of the aside it may sit in. */
+const RELATIVE_ASIDE_MAX_TOKENS = 40;
+
+/**
+ * "Mrs. Clinton, who remained in the race until June despite party calls for her to quit, has said …": a source the
+ * tagger found inside a relative clause set off by commas, the second right before the cue, is a word of that
+ * clause; who speaks is the noun phrase the clause describes ('speech' profile). With no source tagged, that noun
+ * phrase is the source too. Null when there is neither.
+ */
+export function beforeRelativeAside(tu: TaggedUnit, cue: Run, src: Run | null): Run | null {
+  const { tokens: toks, sent, mark, depth } = tu.unit;
+  const close = cue[0] - 1;
+  if (close < 2 || toks[close]!.text !== ',' || (src && src[1] > close)) return src;
+  const from = src ? src[0] : close;
+  // Not across a quotation: '“… the population, which is poor, …,” she said, adding' has its speaker after it.
+  for (let k = from; k < close; k++) if (mark[k] !== 0 || depth[k] !== 0) return src;
+  for (let k = from - 1; k > 0 && from - k <= RELATIVE_ASIDE_MAX_TOKENS && sent[k] === sent[close]; k--) {
+    if (mark[k] !== 0 || depth[k] !== 0) return src;
+    if (!RELATIVE_PRONOUNS.has(toks[k]!.text.toLowerCase())) continue;
+    if (toks[k - 1]!.text !== ',') return src;
+    return antecedentOf(toks, k) ?? src;
+  }
+  return src;
+}
+
 /** The noun phrase a relative pronoun at `at` stands for: the one just before it, or before its comma. */
 function antecedentOf(toks: readonly Token[], at: number): Run | null {
   let e = at;
