@@ -979,3 +979,15 @@ test('"X, who …, has said …": who speaks is the one the relative clause desc
   assert.equal(find(rec, 'she will not call on Mr. Reyes')?.speaker.name, 'Alvarez', listedQuotes(rec));
   assert.equal(find(rec, 'the punishment was too lenient')?.speaker.name, 'Arsene Wenger', listedQuotes(rec));
 });
+
+test('"X had served in Korea - a quotation - and said …": a cue after "and" shares the subject of the verb before it', () => {
+  // US-feature style: the quoted aside puts the subject out of the usual reach of the cue.
+  const text =
+    "One of the men, Jim Harlow, 70, had served in Korea - ''two years of misery'' - and said he was sure that the " +
+    "senator's temper would lead the country into war.\n\n" +
+    'Council Democrats, hoping to shake up the budget debate, took the floor from Republicans on Monday and said ' +
+    'they would not leave until a vote was held.\n';
+  const rec = speechRecord(text, 'and-said');
+  assert.equal(find(rec, "senator's temper would lead")?.speaker.name, 'Jim Harlow', listedQuotes(rec));
+  assert.match(find(rec, 'they would not leave')?.speaker.name ?? '', /Democrats/, listedQuotes(rec));
+});
