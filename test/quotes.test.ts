@@ -991,3 +991,14 @@ test('"X had served in Korea - a quotation - and said …": a cue after "and" sh
   assert.equal(find(rec, "senator's temper would lead")?.speaker.name, 'Jim Harlow', listedQuotes(rec));
   assert.match(find(rec, 'they would not leave')?.speaker.name ?? '', /Democrats/, listedQuotes(rec));
 });
+
+test('quoted words right after "titled", "entitled" or "named" are a title, not a quote', () => {
+  // Campaign-news style.
+  const text =
+    'Campaign manager Rosa Lind released a memo titled "The Facts on Where We Stand." The new advert, entitled ' +
+    '"Our Town," runs in three states. "We are winning," Lind said.\n';
+  const rec = speechRecord(text, 'titled');
+  assert.equal(find(rec, 'The Facts on Where We Stand'), undefined, listedQuotes(rec));
+  assert.equal(find(rec, 'Our Town'), undefined, listedQuotes(rec));
+  assert.equal(find(rec, 'We are winning')?.speaker.name, 'Rosa Lind', listedQuotes(rec));
+});

@@ -308,6 +308,8 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (!speech && !cue && !carried && kind === 'indirect' && !hasWords(toks, run, ATTRIBUTION_MIN_UNCUED_WORDS)) continue;
       // "Workers watched a screening of “X”": a mixed span with marked words needs a reporting cue as well.
       if (requireLexiconCue && kind !== 'direct' && cue && !lexiconCue(toks, cue, lex)) continue;
+      // "a memo titled “The Facts on Where the Race Stands”": a title, not something said.
+      if (speech && kind !== 'indirect' && quotedTitle(tu, run, lex)) continue;
       // "Streamly declined to say how many …", "He would not say whether …": nothing was said.
       if (speech && kind !== 'direct' && cue && refusedReport(tu, cue)) continue;
       const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : carried ? carried.cue : null, speaker, confidence);
@@ -653,3 +655,12 @@ function coordinatedVerbSource(tu: TaggedUnit, cue: Run, sources: readonly Run[]
   return null;
 }
 
+/** Whether a run opens with a quotation right after a title word ("titled", "entitled", "named"; a comma may come
+ * between): the quoted words are a title or a name. */
+function quotedTitle(tu: TaggedUnit, run: Run, lex: QuoteLexicon): boolean {
+  const toks = tu.unit.tokens;
+  if (tu.unit.mark[run[0]] !== 1) return false;
+  let k = run[0] - 1;
+  if (k >= 0 && toks[k]!.text === ',') k--;
+  return k >= 0 && lex.titleWords.has(toks[k]!.text.toLowerCase());
+}

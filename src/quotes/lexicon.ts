@@ -24,6 +24,8 @@ export interface QuoteLexicon {
   nameParticles: Set<string>;
   /** Section labels before a colon that name no speaker ("Update:", "Watch:"). */
   labelWords: Set<string>;
+  /** Words after which a quotation is a title, not speech (title-words.txt). */
+  titleWords: Set<string>;
   /** Prepositional cues followed by their source ("according to"), as lower-case token sequences. */
   sourceAfterCues: string[][];
   /** Asides that say a source is not named ("who asked not to be named"), as lower-case token sequences. */
@@ -60,6 +62,7 @@ export function quoteLexicon(): QuoteLexicon {
     headStops: new Set(lines('head-stops.txt').map((l) => l.toLowerCase())),
     nameParticles: new Set(lines('name-particles.txt')),
     labelWords: new Set(lines('label-words.txt').map((l) => l.toLowerCase())),
+    titleWords: new Set(lines('title-words.txt').map((l) => l.toLowerCase())),
     sourceAfterCues: lines('source-after-cue.txt').map((l) => l.toLowerCase().split(/\s+/)),
     anonymityAsides: lines('anonymity-asides.txt').map((l) => l.toLowerCase().split(/\s+/)),
     placeInstitutions: new Set(lines('place-institutions.txt').map((l) => l.toLowerCase())),
