@@ -1002,3 +1002,13 @@ test('quoted words right after "titled", "entitled" or "named" are a title, not 
   assert.equal(find(rec, 'Our Town'), undefined, listedQuotes(rec));
   assert.equal(find(rec, 'We are winning')?.speaker.name, 'Rosa Lind', listedQuotes(rec));
 });
+
+test('a time is never the speaker: "On Monday Tony Reyes insisted", "Thursday Rangers said" name no "Monday"', () => {
+  // Wire and football-news styles: a day written before the name.
+  const text =
+    'On Monday Tony Reyes insisted closer co-operation did not mean losing control of borders.\n\n' +
+    'Mr Reyes criticised the plan. Thursday Rangers said they would not be increasing their offer of £4m.\n';
+  const rec = speechRecord(text, 'time-source');
+  assert.equal(find(rec, 'closer co-operation')?.speaker.mention?.text, 'Tony Reyes', listedQuotes(rec));
+  assert.equal(find(rec, 'would not be increasing their offer')?.speaker.name, 'Rangers', listedQuotes(rec));
+});

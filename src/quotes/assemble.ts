@@ -12,7 +12,7 @@ import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, onToTheName, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
-  beforeRelativeAside, cutTrailingTime, withinCueSentence, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
+  beforeRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
   ruleSource, subjectAfterWith,
 } from './attributionRules.js';
 import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
@@ -165,6 +165,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (speech && cue && narrationBeforeJoinedReport(tu, k0, cue, contents)) continue;
       if (away) cue = away.cue;
       let src = away?.source ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : away ? null : nearestRun(sources, k0, 3));
+      if (src && speech) src = withoutLeadingTime(tu, src, lex);
       const nextSentences = speech && !cue && src !== null && speakerOfNextReport(tu, src, k0, cues);
       if (nextSentences) src = null;
       if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
@@ -199,7 +200,9 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
         else cue = passiveCueInside(tu, k0, lex);
         if (!cue) [cue, src] = colonLead(tu, k0) ?? [null, null];
       } else if (cue && !src) {
-        const rule = ruleSource(tu, cue);
+        const ruled = ruleSource(tu, cue);
+        // "An Israeli official, speaking …, said Wednesday that": a time after the cue is no source.
+        const rule = ruled && speech ? withoutLeadingTime(tu, ruled, lex) : ruled;
         const shared = speech ? coordinatedVerbSource(tu, cue, sources, k0) : null;
         // The rules' noun phrase when it holds the tagged one ("Finnish security firm F-Secure" over "Finnish").
         src = shared && !(rule && rule[0] <= shared[0] && rule[1] >= shared[1]) ? shared : rule;

@@ -77,6 +77,29 @@ export function cutTrailingTime(tu: TaggedUnit, [a, b]: Run, lex: QuoteLexicon):
   return e > a && toks.slice(a, e).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON') ? [a, e] : [a, b];
 }
 
+/**
+ * "An Israeli official … said Wednesday that …", "Wednesday Mr Blair said": a time before a name, or standing alone
+ * after the cue, is not who speaks. The run without its leading time words; null when nothing else is left.
+ */
+export function withoutLeadingTime(tu: TaggedUnit, [a, b]: Run, lex: QuoteLexicon): Run | null {
+  const toks = tu.unit.tokens;
+  const word = (k: number) => (k < b ? toks[k]!.text : '');
+  // "on Wednesday", "last week", "Tuesday night", "this morning": modifiers, then a time word as written, then a time
+  // noun in lower case; a time noun alone needs a modifier ("Evening Standard" is a name).
+  let k = a;
+  while (k < b && TIME_MODIFIERS.has(word(k).toLowerCase())) k++;
+  const modified = k > a;
+  if (lex.sourceTimes.has(word(k))) k++;
+  else if (!(modified && lex.sourceTimeNouns.has(word(k)))) return [a, b];
+  if (lex.sourceTimeNouns.has(word(k))) k++;
+  // "Friday's lawsuit": the time is part of the phrase.
+  if (word(k) === "'s" || word(k) === '’s') return [a, b];
+  while (k < b && word(k) === ',') k++;
+  if (k === b) return null;
+  // What follows is a name or a title ("Monday Tony Blair"), not more of a phrase the run was cut from.
+  return /^\p{Lu}/u.test(word(k)) ? [k, b] : [a, b];
+}
+
 /** A source run the tagger carried over a sentence end ("… said Fiat chief executive Sergio Marchionne. Analysts
  * said …") keeps the part in its cue's sentence: a speaker is named in the sentence that reports them. */
 export function withinCueSentence(tu: TaggedUnit, [a, b]: Run, cue: Run): Run {
