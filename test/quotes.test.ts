@@ -1012,3 +1012,12 @@ test('a time is never the speaker: "On Monday Tony Reyes insisted", "Thursday Ra
   assert.equal(find(rec, 'closer co-operation')?.speaker.mention?.text, 'Tony Reyes', listedQuotes(rec));
   assert.equal(find(rec, 'would not be increasing their offer')?.speaker.name, 'Rangers', listedQuotes(rec));
 });
+
+test('"a Democrat familiar with the Reyes campaign" does not speak for Reyes', () => {
+  // US-politics style: an unnamed source who knows about a campaign.
+  const text =
+    'Senator Ana Reyes won the primary. "If she wins Ohio, the money is going to follow," said one well-connected ' +
+    "Democrat familiar with the Reyes campaign's organization, who requested anonymity to share private worries.\n";
+  const rec = speechRecord(text, 'familiar-with');
+  assert.notEqual(find(rec, 'the money is going to follow')?.speaker.name, 'Ana Reyes', listedQuotes(rec));
+});

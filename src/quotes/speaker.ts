@@ -216,12 +216,20 @@ function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readon
   const described = atEnd?.type === 'ORG' ? -1 : head.findIndex((t, k) => k > 0 && t.pos === 'ADP' && head[k - 1]!.pos === 'NOUN');
   const person = described > 0 ? entityAt(ctx, start, head[described - 1]!.start, head[described - 1]!.end) : null;
   if (person && person.type === 'PERSON' && person.named) return person;
+  // "a Democrat familiar with the Clinton campaign", "sources close to the club": who knows about a body does not
+  // speak for it; only the words before "familiar", "close" or "with" can say whom the source speaks for.
+  const knows = words.findIndex((w, k) => k > 0 && KNOWS_ABOUT.has(w));
+  const voiceEnd = knows > 0 ? tokens[knows]!.start : end;
+  const voiceWords = knows > 0 ? words.slice(0, knows) : words;
   return (
     atEnd ??
     (apposition.length > 0 ? entityAt(ctx, apposition[0]!.start, apposition[apposition.length - 1]!.start, end) : null) ??
-    (words.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx, start, placeAt >= 0 ? head[placeAt]!.start : end) : null)
+    (voiceWords.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx, start, placeAt >= 0 ? Math.min(head[placeAt]!.start, voiceEnd) : voiceEnd) : null)
   );
 }
+
+/** Words after which a source's phrase says what it knows about, not whom it speaks for. */
+const KNOWS_ABOUT = new Set(['familiar', 'close', 'with']);
 
 /** Whether a speaker phrase's head ends with a place after a preposition that makes it not the speaker: after a
  * common noun that does not speak for it ("A party of councillors from Nottingham", "The new health minister for
