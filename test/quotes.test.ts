@@ -1013,11 +1013,17 @@ test('a time is never the speaker: "On Monday Tony Reyes insisted", "Thursday Ra
   assert.equal(find(rec, 'would not be increasing their offer')?.speaker.name, 'Rangers', listedQuotes(rec));
 });
 
-test('"a Democrat familiar with the Reyes campaign" does not speak for Reyes', () => {
-  // US-politics style: an unnamed source who knows about a campaign.
+test('a source "familiar with" or "close to" someone is an unnamed source, not that person', () => {
+  // US-politics and UK-politics styles: who knows about someone does not speak for them.
   const text =
     'Senator Ana Reyes won the primary. "If she wins Ohio, the money is going to follow," said one well-connected ' +
-    "Democrat familiar with the Reyes campaign's organization, who requested anonymity to share private worries.\n";
+    "Democrat familiar with the Reyes campaign's organization, who requested anonymity to share private worries.\n\n" +
+    'Councillor Damian Hale faces a vote. Sources close to Mr Hale said eight other members were planning to leave.\n';
   const rec = speechRecord(text, 'familiar-with');
-  assert.notEqual(find(rec, 'the money is going to follow')?.speaker.name, 'Ana Reyes', listedQuotes(rec));
+  const money = find(rec, 'the money is going to follow');
+  assert.notEqual(money?.speaker.name, 'Ana Reyes', listedQuotes(rec));
+  assert.equal(money?.speaker.anonymous, true, listedQuotes(rec));
+  const members = find(rec, 'eight other members were planning');
+  assert.notEqual(members?.speaker.name, 'Damian Hale', listedQuotes(rec));
+  assert.equal(members?.speaker.anonymous, true, listedQuotes(rec));
 });

@@ -216,20 +216,22 @@ function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readon
   const described = atEnd?.type === 'ORG' ? -1 : head.findIndex((t, k) => k > 0 && t.pos === 'ADP' && head[k - 1]!.pos === 'NOUN');
   const person = described > 0 ? entityAt(ctx, start, head[described - 1]!.start, head[described - 1]!.end) : null;
   if (person && person.type === 'PERSON' && person.named) return person;
-  // "a Democrat familiar with the Clinton campaign", "sources close to the club": who knows about a body does not
-  // speak for it; only the words before "familiar", "close" or "with" can say whom the source speaks for.
-  const knows = words.findIndex((w, k) => k > 0 && KNOWS_ABOUT.has(w));
-  const voiceEnd = knows > 0 ? tokens[knows]!.start : end;
-  const voiceWords = knows > 0 ? words.slice(0, knows) : words;
   return (
     atEnd ??
     (apposition.length > 0 ? entityAt(ctx, apposition[0]!.start, apposition[apposition.length - 1]!.start, end) : null) ??
-    (voiceWords.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx, start, placeAt >= 0 ? Math.min(head[placeAt]!.start, voiceEnd) : voiceEnd) : null)
+    (words.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx, start, placeAt >= 0 ? head[placeAt]!.start : end) : null)
   );
 }
 
-/** Words after which a source's phrase says what it knows about, not whom it speaks for. */
-const KNOWS_ABOUT = new Set(['familiar', 'close', 'with']);
+/** Whether tokens[k] opens what a source knows about, not whom it speaks for: "familiar with", "close to", "with
+ * (direct) knowledge of" ("an analyst with Goldman Sachs" speaks for the bank). */
+function knowsAbout(tokens: readonly Token[], k: number): boolean {
+  const w = tokens[k]!.text.toLowerCase();
+  const next = (d: number) => tokens[k + d]?.text.toLowerCase();
+  if (w === 'familiar') return next(1) === 'with';
+  if (w === 'close') return next(1) === 'to';
+  return w === 'with' && (next(1) === 'knowledge' || next(2) === 'knowledge');
+}
 
 /** Whether a speaker phrase's head ends with a place after a preposition that makes it not the speaker: after a
  * common noun that does not speak for it ("A party of councillors from Nottingham", "The new health minister for
@@ -268,6 +270,16 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const start = tokens[0]!.start;
   const end = tokens[tokens.length - 1]!.end;
   const mention = span(ctx.text, start, end);
+  // "a person close to the Clintons", "one Democrat familiar with the talks", "Sources close to Mr Hockney": who knows
+  // about someone is not them. A person named before the words is the speaker ("Steve Elmendorf, a fundraiser close to
+  // the campaign"); anyone else is an unnamed source, of the body the words before name if any ("a Labour source close
+  // to Mr Brown").
+  const knows = tokens.findIndex((t, k) => k > 0 && k + 1 < tokens.length && knowsAbout(tokens, k));
+  if (knows > 0) {
+    const who = resolveSpeaker(ctx, tokens.slice(0, knows));
+    if (who.entity !== null && typeIndex(ctx, 'PERSON').ids.has(who.entity)) return { ...who, mention };
+    return { entity: who.entity, name: mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous: true };
+  }
   const { head: headTokens, tail, appositive } = partsOf(tokens);
   const words = tokens.map((t) => t.text.toLowerCase());
   const head = headNoun(words, ctx.lex.headStops);
