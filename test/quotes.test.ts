@@ -1027,3 +1027,12 @@ test('a source "familiar with" or "close to" someone is an unnamed source, not t
   assert.notEqual(members?.speaker.name, 'Damian Hale', listedQuotes(rec));
   assert.equal(members?.speaker.anonymous, true, listedQuotes(rec));
 });
+
+test('a participle\'s subject is the sentence\'s, after a conjunction or adverb that opens the sentence', () => {
+  // Crime-news style: "But police …, pointing out …".
+  const text =
+    'The singer claimed the producer had snubbed him. But Los Angeles police discounted the rumours, pointing out ' +
+    'the producer had moved to Malibu.\n';
+  const rec = speechRecord(text, 'participle-after-but');
+  assert.match(find(rec, 'had moved to Malibu')?.speaker.name ?? '', /police/, listedQuotes(rec));
+});

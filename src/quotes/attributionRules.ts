@@ -471,8 +471,12 @@ export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
   const subject = cue[0] > 0 ? npFrom(toks, cue[0] - 1, -1) : null;
   if (subject && subjectAfterWith(toks, subject, cue)) return subject;
   if (/ing$/i.test(toks[cue[0]]!.text) || (prev !== null && prev.pos === 'CCONJ')) {
-    // "…, adding: …" and "Russia ignored X and said …": the subject of the sentence speaks.
-    return npFrom(toks, sentenceOf(tu, cue[0])[0], 1);
+    // "…, adding: …" and "Russia ignored X and said …": the subject of the sentence speaks ("But police discounted
+    // …", "However, the council …": after the word that opens the sentence).
+    let first = sentenceOf(tu, cue[0])[0];
+    if (first < cue[0] && toks[first]!.pos === 'CCONJ') first++;
+    else if (first + 1 < cue[0] && toks[first]!.pos === 'ADV' && toks[first + 1]!.text === ',') first += 2;
+    return npFrom(toks, first, 1);
   }
   if (prev && /^[,"”’]$/.test(prev.text)) {
     const after = npFrom(toks, cue[1], 1);
