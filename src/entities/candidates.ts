@@ -135,6 +135,8 @@ function fromNer(doc: AnalysisDoc, tokens: Token[], excluded: Array<[number, num
   return out;
 }
 
+type NerSpan = NonNullable<AnalysisDoc['ner']>[number];
+
 /** "Ted Kennedy Warns Biden Would Lose": in a title-case headline the tagger can read one name across a capitalised
  * verb of saying into the next name. The span is the names on either side of the verb. Only in a title-case line:
  * in running text a capitalised "Says" is part of a name ("the North East Says No campaign"). */
@@ -152,8 +154,6 @@ function splitAtHeadlineVerb(m: NerSpan, tokens: Token[], text: string): NerSpan
 }
 
 /** "The Donetsk and Luhansk provinces": a tagger span joining two names before a plural place noun is two places. */
-type NerSpan = NonNullable<AnalysisDoc['ner']>[number];
-
 function splitCoordinated(ner: NonNullable<AnalysisDoc['ner']>, tokens: Token[], text: string): NonNullable<AnalysisDoc['ner']> {
   const out: NonNullable<AnalysisDoc['ner']> = [];
   const lex = lexicon();

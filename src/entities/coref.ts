@@ -6,7 +6,7 @@ import type { Token } from '../pipeline/doc.js';
 import { lexicon } from './data.js';
 import type { DocEntity, DocMention } from './resolve.js';
 import { inRanges } from './scope.js';
-import { askedOpensSentence, nextWord, opensSentence, possessiveAfter, prevWord, tokenIndexAt } from './tokens.js';
+import { ASIDE_RELATIVE_PRONOUNS, askedOpensSentence, nextWord, opensSentence, possessiveAfter, prevWord, tokenIndexAt } from './tokens.js';
 import { partitionPoint } from '../util/search.js';
 
 /** How far back an antecedent may be: several paragraphs of a news text. */
@@ -65,7 +65,6 @@ export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes:
 
 /** Words read back from a mention to the comma that may open a relative clause around it. */
 const RELATIVE_ASIDE_MAX_TOKENS = 20;
-const RELATIVE_PRONOUNS = new Set(['who', 'whose', 'whom', 'which']);
 
 /** "Irons, whose film Being Julia is in competition, said he …": a name inside a relative clause set off by a comma
  * is that clause's subject, not the sentence's. */
@@ -74,7 +73,7 @@ function inRelativeAside(tokens: readonly Token[], ti: number): boolean {
   for (let k = ti - 1; k > 0 && ti - k <= RELATIVE_ASIDE_MAX_TOKENS && tokens[k]!.sentence === sentence; k--) {
     if (tokens[k]!.text !== ',') continue;
     const after = nextWord(tokens, k);
-    return after !== undefined && RELATIVE_PRONOUNS.has(after.text.toLowerCase());
+    return after !== undefined && ASIDE_RELATIVE_PRONOUNS.has(after.text.toLowerCase());
   }
   return false;
 }

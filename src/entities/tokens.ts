@@ -3,6 +3,9 @@ import type { Token } from '../pipeline/doc.js';
 import { partitionPoint } from '../util/search.js';
 
 const CAPITALISED = /^\p{Lu}/u;
+
+/** Pronouns that open a relative clause set off by a comma ("Irons, whose film …", "Mrs. Clinton, who …"). */
+export const ASIDE_RELATIVE_PRONOUNS = new Set(['who', 'whose', 'whom', 'which']);
 const HAS_LOWER = /\p{Ll}/u;
 
 export function isCapitalised(t: Token | undefined): boolean {

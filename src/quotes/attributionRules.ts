@@ -3,6 +3,7 @@ import type { QuoteLexicon } from './lexicon.js';
 import type { TaggedUnit } from './tagging.js';
 import { O } from './perceptron.js';
 import { opensNextQuotation } from './units.js';
+import { ASIDE_RELATIVE_PRONOUNS } from '../entities/tokens.js';
 import {
   MIN_SPEECH_WORDS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, gap, hasRunWithin, hasWords, nearestRun, npFrom,
   sentenceOf,
@@ -160,8 +161,8 @@ export function beforeRelativeAside(tu: TaggedUnit, cue: Run, src: Run | null): 
   for (let k = from; k < close; k++) if (mark[k] !== 0 || depth[k] !== 0) return src;
   for (let k = from - 1; k > 0 && from - k <= RELATIVE_ASIDE_MAX_TOKENS && sent[k] === sent[close]; k--) {
     if (mark[k] !== 0 || depth[k] !== 0) return src;
-    if (!RELATIVE_PRONOUNS.has(toks[k]!.text.toLowerCase())) continue;
-    if (toks[k - 1]!.text !== ',') return src;
+    // "Jerry Brown, who lost in 1992 and whose views clashed …, described": a relative joined to another reads on.
+    if (!ASIDE_RELATIVE_PRONOUNS.has(toks[k]!.text.toLowerCase()) || toks[k - 1]!.text !== ',') continue;
     return antecedentOf(toks, k) ?? src;
   }
   return src;

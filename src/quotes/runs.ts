@@ -172,7 +172,7 @@ function opensInnerClause(toks: readonly Token[], i: number): boolean {
 
 /** Possessives that open a noun phrase ("announced his engagement"); a clause would open with "he" ("her" opens both:
  * "said her mother was ill" has its main verb, which keeps it a clause). */
-const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+export const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /**
  * "reveal [pricing for the box or if it will charge]", "recalls [the accident which occurred days before he was

@@ -3,7 +3,7 @@ import type { Token } from '../pipeline/doc.js';
 import { partitionPoint } from '../util/search.js';
 import { namedPersonAt, namesPerson, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
-import { PASSIVE_AUX, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunWithin, npFrom, sameSentence } from './runs.js';
+import { PASSIVE_AUX, POSSESSIVE_DETERMINERS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunWithin, npFrom, sameSentence } from './runs.js';
 import { parentheticalIn } from './attributionRules.js';
 import type { QuoteLexicon } from './lexicon.js';
 
@@ -203,8 +203,6 @@ export function punctuatedInside(tu: TaggedUnit, [a, b]: Run): boolean {
   return k > a && k < b - 1 && /^[,.!?]$/.test(tokens[k]!.text);
 }
 
-const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
-
 /** Words that may open a sentence before its subject: "And she won't commit …". */
 const SENTENCE_OPENERS = new Set(['and', 'but', 'so', 'yet', 'still', 'now', 'then']);
 
@@ -239,7 +237,7 @@ export function subjectBefore(tagged: readonly TaggedUnit[], ui: number, at: num
     if (c < tokens.length && tokens[c]!.text === ',' && sent[c] === s) k = c + 1;
   }
   // "His friend, Saxon Spence, lays the blame …": a possessive opens a phrase about someone else.
-  if (k >= tokens.length || sent[k] !== s || POSSESSIVES.has(tokens[k]!.text.toLowerCase())) return null;
+  if (k >= tokens.length || sent[k] !== s || POSSESSIVE_DETERMINERS.has(tokens[k]!.text.toLowerCase())) return null;
   const person = namedPersonAt(ctx, tokens[k]!.start, tokens[k]!.end);
   return person ? { entity: person.id, name: person.name, mention: null, anonymous: false } : null;
 }
