@@ -5,11 +5,13 @@ import type { RunContext } from '../pipeline/component.js';
 // - profile 'speech' (the product default): quotes are reports of speech. Indirect and mixed reports need a reporting
 //   cue from data/quotes (the taggers also learnt PolNeAR's beliefs, polls and findings: "shows", "wants"), an
 //   indirect content must read as a clause with a finite verb (not a noun phrase object: "reveal pricing for the box
-//   or if …"), quoted words with neither cue nor speaker are no quote (a scare-quoted term, a label), a content run
+//   or if …", "announced his engagement"), quoted words with neither cue nor speaker are no quote (a scare-quoted
+//   term, a label), nor are quoted words after "titled" or "named" (data/quotes/title-words.txt), a content run
 //   is split where a new sentence (or a quotation left open before it) opens a quotation and ends at the closing
 //   mark of the quotation it opens with, a speaker is narrowed to the name
-//   ("Tomas Berg, a Labour MP," → "Tomas Berg"), and "X added that Y" inside a content is a nested quote, as is "X
-//   quoted Y as saying Z" (src/quotes/quotedAs.ts); refusals ("declined to say") report nothing, and the other
+//   ("Tomas Berg, a Labour MP," → "Tomas Berg"; not a time: "On Monday Tony Blair"), found before a relative clause
+//   ("Mrs. Clinton, who …, has said") or before "and said", and "X added that Y" inside a content is a nested quote,
+//   as is "X quoted Y as saying Z" (src/quotes/quotedAs.ts); refusals ("declined to say") report nothing, and the other
 //   readings of src/quotes/speechReadings.ts and src/quotes/anonymityAsides.ts apply.
 // - profile 'attribution': every attribution PolNeAR annotates (speech, beliefs, polls, findings), with PolNeAR's
 //   span conventions: contents run on over sentences and over the attribution that interrupts a quotation
