@@ -15,6 +15,7 @@ import { extractClaims } from '../src/events/claims/extract.js';
 import { linkClaims, newClaimRun } from '../src/events/claims/link.js';
 import { SpanIndex } from '../src/events/spans.js';
 import { StatementIndex } from '../src/statements/index.js';
+import { inTitleCaseLine } from '../src/entities/titleCaseLine.js';
 
 /** Items in each pathological document (sentences, claims): far more than any real article holds. */
 const N = 5000;
@@ -184,6 +185,19 @@ test(`claims: ${CLAIMS} claim sentences and ${2 * CLAIMS} direct quotes are extr
   t.diagnostic(`extractClaims ${tExtract.toFixed(2)} s, linkClaims ${tLink.toFixed(2)} s`);
   assert.ok(tExtract < LIMIT_S, `extractClaims took ${tExtract.toFixed(2)} s`);
   assert.ok(tLink < LIMIT_S, `linkClaims took ${tLink.toFixed(2)} s`);
+});
+
+test('entities: whether a name stands in a title-case line is read in bounded time in a document of one long line', () => {
+  // Every name asks; the version that looked for the line's start from each name back to the text's start took 114 s
+  // over this text.
+  const text = 'Ted Kennedy met Joe Biden in Ohio and Mary Collins said it was fine. '.repeat(32_000);
+  let titles = 0;
+  const s = seconds(() => {
+    for (let o = 0; o < text.length; o += 17) if (inTitleCaseLine(text, o)) titles++;
+  });
+  assert.equal(titles, 0);
+  assert.ok(inTitleCaseLine(`${text}\nSenator Warns Party Would Lose Ohio Vote\n`, text.length + 3));
+  assert.ok(s < LIMIT_S, `title-case lines: ${s.toFixed(2)} s`);
 });
 
 test('SpanIndex answers as a pass over the spans would', () => {

@@ -9,16 +9,25 @@ const MIN_TITLE_WORDS = 5;
 /** Lines longer than this are running text, whatever their case. */
 const MAX_TITLE_LINE_CHARS = 400;
 
+const NEWLINE = 10;
 const UPPER_START = /^\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
 
 /** True when the line holding `offset` is in title case: at least MIN_TITLE_WORDS capitalised words and no other
  * word in lower case than TITLE_LOWER_WORDS. */
 export function inTitleCaseLine(text: string, offset: number): boolean {
-  const from = text.lastIndexOf('\n', offset - 1) + 1;
-  let to = text.indexOf('\n', offset);
-  if (to < 0) to = text.length;
-  if (to - from > MAX_TITLE_LINE_CHARS) return false;
+  // The line's ends are looked for only as far as a title line can reach: a document of one long line costs each
+  // name a bounded scan, not one to the start of the text.
+  let from = offset;
+  while (from > 0 && text.charCodeAt(from - 1) !== NEWLINE) {
+    from--;
+    if (offset - from > MAX_TITLE_LINE_CHARS) return false;
+  }
+  let to = offset;
+  while (to < text.length && text.charCodeAt(to) !== NEWLINE) {
+    to++;
+    if (to - from > MAX_TITLE_LINE_CHARS) return false;
+  }
   let capitalised = 0;
   // Words as written between spaces: one opening with a digit or a mark ("9:09PM", "(AP)") is neither.
   for (const w of text.slice(from, to).split(/\s+/)) {

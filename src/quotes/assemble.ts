@@ -650,10 +650,12 @@ function coordinatedVerbSource(tu: TaggedUnit, cue: Run, sources: readonly Run[]
   if (prev === undefined || prev.pos !== 'CCONJ' || avoid[0] < cue[1]) return null;
   // The first verb's subject: the sentence's first source, not a nearer one after it ("House Democrats … seized the
   // floor from Republicans and said").
+  // From the first source within reach (binary search: not a walk from the paragraph's start for every cue).
   const sent = tu.unit.sent[cue[0]];
-  for (const r of sources) {
+  for (let k = firstEndingAfter(sources, cue[0] - COORDINATED_SOURCE_MAX_GAP - 1); k < sources.length; k++) {
+    const r = sources[k]!;
     if (r[1] > cue[0]) break;
-    if (tu.unit.sent[r[0]] === sent && cue[0] - r[1] <= COORDINATED_SOURCE_MAX_GAP && gap(r, avoid) >= 0) return r;
+    if (tu.unit.sent[r[0]] === sent && gap(r, avoid) >= 0) return r;
   }
   return null;
 }
