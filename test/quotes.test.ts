@@ -599,6 +599,25 @@ test('"The problem, said X, is …": a report interrupted by its inverted attrib
   assert.ok(!rec.quotes.some((q) => q.speaker.name === 'Handset Hub'), JSON.stringify(rec.quotes.map((q) => q.speaker.name)));
 });
 
+test('", says the watchdog, …": an inverted attribution to a described speaker, not only to a name, is theirs', () => {
+  // Consumer-affairs style: speakers named by a noun phrase after the inverted cue; an apposition to the subject is not one.
+  const text =
+    'Energy bills rose again in the spring. As a result, says the regulator, many households will cut back on heating this winter. ' +
+    'Meter readings went up too, said the operators of the network, with demand peaking in January. ' +
+    'But Maria Lindqvist, chair of the consumer panel, said the rises in standing charges, which fall on every home, were unfair. ' +
+    'But Oliver Grant, for the Greens, attacked government red tape and waste, dubbing the minister "Sir Spendalot".\n';
+  const rec = speechRecord(text, 'inverted-described');
+  const regulator = find(rec, 'many households will cut back on heating');
+  assert.equal(regulator?.speaker.mention?.text, 'the regulator', listedQuotes(rec));
+  assert.ok(!regulator?.content.text.startsWith('the regulator'), regulator?.content.text);
+  const operators = find(rec, 'Meter readings went up too');
+  assert.match(operators?.speaker.mention?.text ?? '', /operators of the network/, listedQuotes(rec));
+  // The noun phrase after "said" is what the chair said, not who said it.
+  const chair = find(rec, 'were unfair');
+  assert.equal(chair?.speaker.name, 'Maria Lindqvist', listedQuotes(rec));
+  assert.ok(!rec.quotes.some((q) => /red tape|rises in standing/.test(q.speaker.name ?? '')), listedQuotes(rec));
+});
+
 test('a cue with a reported clause of its own does not also report the narration sentence before it', () => {
   // Trade-wire style, one paragraph.
   const text =

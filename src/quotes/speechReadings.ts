@@ -5,6 +5,7 @@ import { namedPersonAt, namesPerson, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import { PASSIVE_AUX, POSSESSIVE_DETERMINERS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunWithin, npFrom, sameSentence } from './runs.js';
 import { parentheticalIn } from './attributionRules.js';
+import { ASIDE_RELATIVE_PRONOUNS } from '../entities/tokens.js';
 import type { QuoteLexicon } from './lexicon.js';
 
 // How the 'speech' profile (src/quotes/settings.ts) reads what a reporter wrote around a quotation, where PolNeAR's
@@ -156,17 +157,37 @@ export function fromInvertedAside(tu: TaggedUnit, c: Run, cues: readonly Run[]):
   if (!cue || cue[1] !== c[0] || cue[0] < 2 || toks[cue[0] - 1]!.text !== ',' || sent[cue[0]] !== sent[c[1] - 1]) return c;
   // "…'s new venture, called PodShow, is …": naming, not reporting.
   if (NAMING_VERBS.has(toks[cue[1] - 1]!.text.toLowerCase())) return c;
-  // The run opens with the speaker read as words said: a name up to a comma, with no verb ("Shailendra Jain, …").
+  // The run opens with the speaker read as words said: a name or a noun phrase up to a comma, with no verb
+  // ("Shailendra Jain, …", "the operators of the site, …", "usability guru Dr Jakob Nielsen, …").
   let z = c[0];
   while (z < c[1] && z - c[0] <= SPEAKER_MAX_TOKENS && toks[z]!.text !== ',' && !/^(VERB|AUX)$/.test(toks[z]!.pos)) z++;
-  if (z >= c[1] || toks[z]!.text !== ',' || toks[c[0]]!.pos !== 'PROPN') return c;
+  const named = toks[c[0]]!.pos === 'PROPN';
+  if (z >= c[1] || toks[z]!.text !== ',' || !(named || opensSpeakerPhrase(toks, c[0], z))) return c;
   let s = cue[0] - 1;
   while (s > 0 && sent[s - 1] === sent[cue[0]]) s--;
   if (s >= cue[0] - 1) return c;
   for (let i = s; i < cue[0]; i++) if (mark[i] !== 0) return c;
+  // "But Alain Terzian, president of the organisers, said the changes …, which …": a second comma before the cue
+  // sets off an apposition to the cue's own subject, and the noun phrase after the cue is its object.
+  if (!named) for (let i = s; i < cue[0] - 1; i++) if (toks[i]!.text === ',') return c;
+  // "…, said security firm RSA, which carried out the poll.": a relative clause after the speaker that runs to the
+  // run's end describes the speaker; no report runs on after it ("said Sunshine, who …, doesn't forgive" does).
+  if (ASIDE_RELATIVE_PRONOUNS.has(toks[z + 1]?.text.toLowerCase() ?? '') && !toks.slice(z + 2, c[1]).some((t) => t.text === ',')) return c;
   // "Currently, says Dr Tuffy, the equipment is …": after an adverb alone the report is the clause after the name.
   const opensClause = toks.slice(s, cue[0] - 1).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON');
   return opensClause ? [s, c[1]] : z + 1 < c[1] ? [z + 1, c[1]] : c;
+}
+
+/** Parts of speech a speaker phrase after an inverted cue may open with: a name, or a noun phrase's determiner,
+ * adjective or noun ("said the operators of …", "says usability guru …"). */
+const SPEAKER_PHRASE_OPENERS = new Set(['PROPN', 'DET', 'ADJ', 'NOUN']);
+
+/** Whether tokens [a, z) read as a speaker phrase: they open as a name or a noun phrase does and hold a noun or a
+ * name. */
+function opensSpeakerPhrase(toks: readonly Token[], a: number, z: number): boolean {
+  if (!SPEAKER_PHRASE_OPENERS.has(toks[a]!.pos)) return false;
+  for (let k = a; k < z; k++) if (toks[k]!.pos === 'NOUN' || toks[k]!.pos === 'PROPN') return true;
+  return false;
 }
 
 /** Words that negate a reporting verb ("would not say", "has not yet announced"). */
