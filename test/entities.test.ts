@@ -368,3 +368,36 @@ test('a person\'s span that opens with a middle initial takes in the given name 
   const r = analyse(docOf(text, [['T. Holloway', 'PER'], ['Holloway', 'PER', 1], ['Ohio', 'LOC']]));
   assert.ok(r.entities.some((e) => e.name === 'Marcia T. Holloway'), r.entities.map((e) => e.name).join(', '));
 });
+
+/** The entity whose mentions include the pronoun starting at `offset`. */
+function pronounAt(r: ReturnType<typeof analyse>, offset: number): string | undefined {
+  return r.entities.find((e) => e.mentions.some((m) => m.kind === 'pronoun' && m.span.start === offset))?.name;
+}
+
+test('a name set off after its role, or before a relative clause, is the subject of the verb after the aside', () => {
+  // Party-politics style: "The Greens' leader, Tom Okoro, has said …"; music-obituary style: "drummer Tom Reed, who
+  // played on …, said …". "he" after the quotation is the one who spoke, not the man spoken of.
+  const party =
+    'Former MEP Peter Varga quit the party on Friday. The Greens\' leader, Tom Okoro, has said he is glad to see the back ' +
+    'of Mr Varga. "He has remarkable ability but it became clear he was more interested in himself," he said.\n';
+  const r1 = analyse(docOf(party, [['Peter Varga', 'PER'], ['Greens', 'ORG'], ['Tom Okoro', 'PER'], ['Varga', 'PER', 1]]));
+  assert.equal(pronounAt(r1, party.lastIndexOf('he said')), 'Tom Okoro');
+  const obituary =
+    'Jazz pianist Miles Crane died on Monday. Former Jimmy Castor drummer Tom Reed, who played on hits such as Night ' +
+    'Train and Blue Sky, said Crane was one of his heroes. "I am sure my own drumming was influenced by him," he said.\n';
+  const r2 = analyse(docOf(obituary, [['Miles Crane', 'PER'], ['Jimmy Castor', 'PER'], ['Tom Reed', 'PER'], ['Crane', 'PER', 1]]));
+  assert.equal(pronounAt(r2, obituary.lastIndexOf('he said')), 'Tom Reed');
+  // A place set off by commas is an address, not an apposition: "of Washington, D.C., explained".
+  const address = 'Another delegate, Mark Ruiz of Springfield, Ohio, explained his vote. "It is time," he said.\n';
+  const r3 = analyse(docOf(address, [['Mark Ruiz', 'PER'], ['Springfield', 'LOC'], ['Ohio', 'LOC']]));
+  assert.equal(pronounAt(r3, address.lastIndexOf('he said')), 'Mark Ruiz');
+});
+
+test('a name after "revealed that" is in a reported clause: "he" goes to the one who revealed it', () => {
+  // Football-club style.
+  const text =
+    'Rovers chairman Rick Hale said the club had acted quickly. Hale revealed that Glen Hodson was one of the first to be ' +
+    'approached. "He was not available at the time because he was looking at other things," he explained.\n';
+  const r = analyse(docOf(text, [['Rick Hale', 'PER'], ['Hale', 'PER', 1], ['Glen Hodson', 'PER']]));
+  assert.equal(pronounAt(r, text.lastIndexOf('he explained')), 'Rick Hale');
+});

@@ -58,7 +58,8 @@ export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes:
     // A passive's agent ("opposed by the Liberal Democrats") is who acts: not a complement.
     const complement = (governor && governor.pos === 'ADP' && governor.sentence === a.sentence && governor.text.toLowerCase() !== 'by') || possessiveAfter(tokens, endTi);
     const verbAfter = !!next && (next.pos === 'VERB' || next.pos === 'AUX');
-    a.subject = (!complement && asked[ti] === 0 && (first || opensSentence(tokens, ti) || (verbAfter && reported[ti] === 0 && !inRelativeAside(tokens, ti)))) || invertedSpeaker(tokens, ti, endTi);
+    const verbBeyond = !verbAfter && reported[ti] === 0 && verbAfterAside(tokens, ti, endTi, a.entity.type);
+    a.subject = (!complement && asked[ti] === 0 && (first || opensSentence(tokens, ti) || ((verbAfter || verbBeyond) && reported[ti] === 0 && !inRelativeAside(tokens, ti)))) || invertedSpeaker(tokens, ti, endTi);
   }
   return out;
 }
@@ -78,6 +79,43 @@ function inRelativeAside(tokens: readonly Token[], ti: number): boolean {
   return false;
 }
 
+/** Words read forward over a relative clause after a name to the verb it interrupts. */
+const ASIDE_TO_VERB_MAX_TOKENS = 30;
+
+/**
+ * The verb a name is the subject of comes after an aside: "UKIP's leader, Roger Knapman, has said …" (the name set off
+ * by commas after its role), "Former Manfred Mann singer Paul Jones, who sang on …, said …" (a relative clause). The
+ * verb is the first word after a comma within ASIDE_TO_VERB_MAX_TOKENS.
+ */
+function verbAfterAside(tokens: readonly Token[], ti: number, endTi: number, type: string): boolean {
+  const comma = nextWord(tokens, endTi);
+  if (!comma || comma.text !== ',' || comma.sentence !== tokens[ti]!.sentence) return false;
+  const k = tokens.indexOf(comma, endTi + 1);
+  const after = nextWord(tokens, k);
+  if (!after) return false;
+  // A place between commas is part of an address ("Michael Brown of Washington, D.C., explained").
+  if (prevWord(tokens, ti)?.text === ',' && (after.pos === 'VERB' || after.pos === 'AUX')) return type !== 'PLACE' && afterNounPhrase(tokens, ti);
+  if (!ASIDE_RELATIVE_PRONOUNS.has(after.text.toLowerCase())) return false;
+  for (let j = k + 2; j < tokens.length && j - k <= ASIDE_TO_VERB_MAX_TOKENS && tokens[j]!.sentence === comma.sentence; j++) {
+    if (tokens[j]!.text !== ',') continue;
+    const v = nextWord(tokens, j);
+    if (v && (v.pos === 'VERB' || v.pos === 'AUX')) return true;
+  }
+  return false;
+}
+
+/** Whether the words between token ti and the comma or sentence start before the comma before it are a noun phrase,
+ * with no verb ("UKIP's leader, Roger Knapman", "After the results were in, Sanders's campaign manager, Jeff Weaver";
+ * not "who served under Mr Bush's father, George Bush"). Read back at most ASIDE_TO_VERB_MAX_TOKENS. */
+function afterNounPhrase(tokens: readonly Token[], ti: number): boolean {
+  const comma = tokens.lastIndexOf(prevWord(tokens, ti)!, ti);
+  const sentence = tokens[ti]!.sentence;
+  for (let k = comma - 1; k >= 0 && tokens[k]!.sentence === sentence && tokens[k]!.text !== ','; k--) {
+    if (comma - k > ASIDE_TO_VERB_MAX_TOKENS || tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') return false;
+  }
+  return true;
+}
+
 /** Title words read back over between an inverted speech verb and the name ("said Everton spokesman Ian Ross"). */
 const INVERTED_TITLE_MAX_TOKENS = 5;
 
@@ -95,15 +133,18 @@ function invertedSpeaker(tokens: readonly Token[], ti: number, endTi: number): b
   return /^[,”"’']$/.test(tokens[v - 1]!.text);
 }
 
-/** For each token, 1 when a speech verb ("said", "told") comes before it in its sentence: it is in a reported clause. */
+/** For each token, 1 when a speech verb ("said", "told") or a reporting verb before "that" ("revealed that",
+ * "admitted that") comes before it in its sentence: it is in a reported clause. Not every reporting verb alone: "was
+ * criticised for …", "attacked the singer", "Asked whether …" open no clause whose subject is not the sentence's. */
 function afterSpeechVerb(tokens: readonly Token[]): Uint8Array {
   const out = new Uint8Array(tokens.length);
-  const verbs = lexicon().speechVerbs;
+  const { speechVerbs, reportingVerbs } = lexicon();
   let seen = false;
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0 && tokens[i]!.sentence !== tokens[i - 1]!.sentence) seen = false;
     if (seen) out[i] = 1;
-    if (verbs.has(tokens[i]!.text.toLowerCase())) seen = true;
+    const w = tokens[i]!.text.toLowerCase();
+    if (speechVerbs.has(w) || (tokens[i]!.pos === 'VERB' && reportingVerbs.has(w) && nextWord(tokens, i)?.text.toLowerCase() === 'that')) seen = true;
   }
   return out;
 }

@@ -46,6 +46,9 @@ export interface EntityLexicon {
   orgDesignators: Set<string>;
   placeCues: Set<string>;
   speechVerbs: Set<string>;
+  /** Every form of the quote layer's reviewed reporting verbs (data/quotes/cue-verbs.txt): "admitted", "revealed",
+   * "believes" open a reported clause as "said" does. */
+  reportingVerbs: Set<string>;
   locativePrepositions: Set<string>;
   communicationVerbs: Set<string>;
   objectVerbs: Set<string>;
@@ -91,6 +94,7 @@ export function lexicon(): EntityLexicon {
     orgDesignators: readList('org-designators.txt'),
     placeCues: readList('place-cues.txt'),
     speechVerbs: readList('speech-verbs.txt'),
+    reportingVerbs: new Set(readWordList('quotes', 'cue-verbs.txt').flatMap((line) => line.toLowerCase().split(/\s+/))),
     locativePrepositions: lower(meto.locativePrepositions),
     communicationVerbs: lower(meto.communicationVerbs),
     objectVerbs: lower(meto.objectVerbs),
