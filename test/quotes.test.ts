@@ -1055,3 +1055,29 @@ test('a participle\'s subject is the sentence\'s, after a conjunction or adverb 
   const rec = speechRecord(text, 'participle-after-but');
   assert.match(find(rec, 'had moved to Malibu')?.speaker.name ?? '', /police/, listedQuotes(rec));
 });
+
+test('a cue whose own clause follows after a short time ("has said for years that …") does not report the sentence before', () => {
+  // Financial-news style. An inverted speaker and a comma between the cue and a relative clause are no such gap.
+  const text =
+    'The regulator is expected to publish the files in the next few weeks. The bank has said for years that it would ' +
+    'welcome their release.\n\n“How tall will the fence be?” asked the girl, who was wearing a “Save Our Parks” badge and ' +
+    'said her name was Ruby, as the crowd laughed and clapped.\n';
+  const rec = speechRecord(text, 'own-clause-gap');
+  assert.ok(!find(rec, 'expected to publish the files'), listedQuotes(rec));
+  assert.equal(find(rec, 'it would welcome their release')?.speaker.mention?.text, 'The bank');
+  const asked = find(rec, 'How tall will the fence be');
+  assert.equal(asked?.cue?.text, 'asked', listedQuotes(rec));
+  assert.equal(asked?.speaker.mention?.text, 'the girl');
+});
+
+test('"that" before a finite verb is the reported clause\'s subject, kept in the content', () => {
+  // Labour-relations style: "suggesting that might not be enough", "said that was unfair"; a gerund after "that" opens
+  // the clause and "that" is dropped as before.
+  const text =
+    'The union leader praised the offer, saying it was generous but suggesting that might not be enough. Ministers said ' +
+    'that was unfair. Critics said that having a strategy was not the same as having a plan.\n';
+  const rec = speechRecord(text, 'that-pronoun');
+  assert.ok(rec.quotes.some((q) => q.content.text === 'that might not be enough'), listedQuotes(rec));
+  assert.ok(rec.quotes.some((q) => q.content.text === 'that was unfair'), listedQuotes(rec));
+  assert.ok(rec.quotes.some((q) => q.content.text === 'having a strategy was not the same as having a plan'), listedQuotes(rec));
+});

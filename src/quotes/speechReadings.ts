@@ -3,6 +3,7 @@ import type { Token } from '../pipeline/doc.js';
 import { partitionPoint } from '../util/search.js';
 import { namedPersonAt, namesPerson, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
+import { O } from './perceptron.js';
 import { PASSIVE_AUX, POSSESSIVE_DETERMINERS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunWithin, npFrom, sameSentence } from './runs.js';
 import { parentheticalIn } from './attributionRules.js';
 import { ASIDE_RELATIVE_PRONOUNS } from '../entities/tokens.js';
@@ -57,13 +58,26 @@ function cueReportsItsOwnClause(tu: TaggedUnit, cue: Run, content: Run, contents
   // ends right before it ("“…,” his son said").
   // `contents` are sorted by start and do not overlap: the few that start before the cue's end are looked at, from the
   // last back (a bounded number, so a paragraph of many runs stays linear).
-  const upTo = partitionPoint(contents.length, (i) => contents[i]![0] > cue[1] + 1);
+  const upTo = partitionPoint(contents.length, (i) => contents[i]![0] > cue[1] + OWN_CLAUSE_MAX_GAP);
   for (let i = upTo - 1; i >= 0 && i >= upTo - NEAR_RUNS; i--) {
     const c = contents[i]!;
     if (c === content) continue;
-    if ((c[1] > cue[1] && sent[c[0]] === at) || (c[1] <= cue[0] && c[1] >= cue[0] - 2 && sent[c[1] - 1] === at)) return true;
+    if ((c[1] > cue[1] && sent[c[0]] === at && ownClauseGap(tu, cue[1], c[0])) || (c[1] <= cue[0] && c[1] >= cue[0] - 2 && sent[c[1] - 1] === at)) return true;
   }
   return false;
+}
+
+/** Tokens between a cue and the clause it reports itself: "that" or a short time or place ("have said for years that
+ * …", "said on Tuesday that …"), not its speaker ('“How big is it?” asked the boy, who …'). */
+const OWN_CLAUSE_MAX_GAP = 5;
+
+/** Whether tokens [a, b) between a cue and a run after it can stand between a verb and its clause: at most one token
+ * (a "that" or a comma), or a few with no speaker the source tagger found and no comma ('asked the boy, who …',
+ * 'remarked, alluding to …'). */
+function ownClauseGap(tu: TaggedUnit, a: number, b: number): boolean {
+  if (b - a <= 1) return true;
+  for (let i = a; i < b; i++) if (tu.source[i] !== O || tu.unit.tokens[i]!.text === ',') return false;
+  return true;
 }
 
 /** Content runs looked at before a cue for the clause it reports itself. */
@@ -206,12 +220,25 @@ export function refusedReport(tu: TaggedUnit, [a, b]: Run): boolean {
   return lower(a - 1) === 'to' && REFUSALS.has(lower(a - 2));
 }
 
-/** A run without a leading "that", when words follow it. Not before a quotation ('said that “…”'): that is a mixed
+/** Whether token k reads as a finite verb after "that": an auxiliary or modal ("might", "was", "'s"), or a verb in
+ * lower case with a present or past ending ("fits", "prompted") that no verb follows. The tagger reads many nouns as
+ * verbs ("that reach was", "that hedge funds", "that Ask Jeeves"): a bare form, a capital or a verb after it says so. */
+function finiteVerbAt(toks: readonly Token[], k: number): boolean {
+  const t = toks[k]!;
+  if (t.pos === 'AUX') return true;
+  const after = toks[k + 1];
+  return t.pos === 'VERB' && /^\p{Ll}[\p{Ll}]*(s|ed)$/u.test(t.text) && !(after && (after.pos === 'VERB' || after.pos === 'AUX'));
+}
+
+/** A run without a leading "that", when words follow it. Not a "that" before a verb (a pronoun), nor before a quotation ('said that “…”'): that is a mixed
  * report, a quotation set in the reporter's syntax, and stays one. */
 export function withoutComplementizer(toks: readonly Token[], run: Run, mark: Uint8Array): Run {
   const [a, b] = run;
   if (b - a < 2 || toks[a]!.text.toLowerCase() !== 'that') return run; // the same run: callers compare runs by identity
   const next = toks[a + 1]!.text === ',' ? a + 2 : a + 1;
+  // "suggesting that might not be enough", "said that was wrong": "that" before a finite verb is the clause's subject,
+  // a pronoun. A gerund or "given" after it opens the clause ("said that having a strategy was …").
+  if (next === a + 1 && finiteVerbAt(toks, next)) return run;
   return next < b && mark[next] === 0 ? [a + 1, b] : run;
 }
 
