@@ -1081,3 +1081,13 @@ test('"that" before a finite verb is the reported clause\'s subject, kept in the
   assert.ok(rec.quotes.some((q) => q.content.text === 'that was unfair'), listedQuotes(rec));
   assert.ok(rec.quotes.some((q) => q.content.text === 'having a strategy was not the same as having a plan'), listedQuotes(rec));
 });
+
+test('a cue takes a speaker from its own sentence before a nearer one in the next sentence', () => {
+  // Labour-relations style: the participle's subject opens the sentence; the next sentence's subject has its own cue.
+  const text =
+    'The union leader praised the offer, saying it was generous but suggesting that might not be enough. Ministers ' +
+    'said that was unfair.\n';
+  const rec = speechRecord(text, 'own-sentence-source');
+  assert.equal(find(rec, 'that might not be enough')?.speaker.mention?.text, 'The union leader', listedQuotes(rec));
+  assert.equal(find(rec, 'that was unfair')?.speaker.mention?.text, 'Ministers', listedQuotes(rec));
+});

@@ -164,7 +164,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       if (away === 'narration') continue;
       if (speech && cue && narrationBeforeJoinedReport(tu, k0, cue, contents)) continue;
       if (away) cue = away.cue;
-      let src = away?.source ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0) : away ? null : nearestRun(sources, k0, 3));
+      let src = away?.source ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0, undefined, (r) => sameSentence(tu, r, cue!)) : away ? null : nearestRun(sources, k0, 3));
       if (src && speech) src = withoutLeadingTime(tu, src, lex);
       const nextSentences = speech && !cue && src !== null && speakerOfNextReport(tu, src, k0, cues);
       if (nextSentences) src = null;
