@@ -1091,3 +1091,13 @@ test('a cue takes a speaker from its own sentence before a nearer one in the nex
   assert.equal(find(rec, 'that might not be enough')?.speaker.mention?.text, 'The union leader', listedQuotes(rec));
   assert.equal(find(rec, 'that was unfair')?.speaker.mention?.text, 'Ministers', listedQuotes(rec));
 });
+
+test('an "and" inside a title before a name joins no two speakers ("Culture and Media Secretary Anna Lindgren")', () => {
+  // Arts-policy style; two people named on either side of "and" still speak together (guard).
+  const text =
+    'Culture and Media Secretary Anna Lindgren said the licence fee would stay. Singer Ann Roe and drummer Jo Pike said ' +
+    'the tour would go ahead.\n';
+  const rec = speechRecord(text, 'title-with-and');
+  assert.equal(find(rec, 'the licence fee would stay')?.speaker.name, 'Anna Lindgren', listedQuotes(rec));
+  assert.equal(find(rec, 'the tour would go ahead')?.speaker.name, 'Singer Ann Roe and drummer Jo Pike', listedQuotes(rec));
+});

@@ -264,6 +264,14 @@ function placeNotSpeaking(ctx: SpeakerContext, head: readonly Token[]): number {
   return place ? k - 1 : -1;
 }
 
+/** "Trade and Industry Secretary Patricia Hewitt", "Work and pensions minister Alan Johnson": an "and" inside a title
+ * before a person's name joins no two speakers. No entity is named before the "and", and a named person after it. */
+function titleWithAnd(ctx: SpeakerContext, tokens: readonly Token[], conj: number): boolean {
+  const before = tokens.slice(0, conj);
+  if (entityAt(ctx, before[0]!.start, before[0]!.start, before[before.length - 1]!.end) !== null) return false;
+  return namesPerson(ctx, tokens[conj + 1]!.start, tokens[tokens.length - 1]!.end);
+}
+
 /** The Speaker record of a mention given by its tokens (null mention: an implied speaker, e.g. a continuation). */
 export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): Speaker {
   if (tokens.length === 0) return { entity: null, name: null, mention: null, anonymous: false };
@@ -295,7 +303,7 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   // word in lower case, after a name ("Matthews, MSNBC's Alex Seitz-Wald and …" lists people).
   const conj = tokens.findIndex((t, k) => k > 0 && k + 1 < tokens.length && /^(and|or|&)$/i.test(t.text) && /^(PROPN|NOUN)$/.test(tokens[k - 1]!.pos) && /^(PROPN|NOUN|DET)$/.test(tokens[k + 1]!.pos));
   const described = conj > headTokens.length && headTokens.length < tokens.length && describesName(ctx, headTokens, tokens[headTokens.length + 1]);
-  if (conj > 0 && !described && !(entity && entitySpans(entity, start, end))) {
+  if (conj > 0 && !described && !(entity && entitySpans(entity, start, end)) && !titleWithAnd(ctx, tokens, conj)) {
     return { entity: null, name: mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous: false };
   }
   // "A diplomat in Brussels", "a source at the scene": where an unnamed source is, not whom they speak for ("an EU
