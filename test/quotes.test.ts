@@ -1101,3 +1101,12 @@ test('an "and" inside a title before a name joins no two speakers ("Culture and 
   assert.equal(find(rec, 'the licence fee would stay')?.speaker.name, 'Anna Lindgren', listedQuotes(rec));
   assert.equal(find(rec, 'the tour would go ahead')?.speaker.name, 'Singer Ann Roe and drummer Jo Pike', listedQuotes(rec));
 });
+
+test('a relative clause after a speaker\'s name without a comma is not part of the name', () => {
+  // Local-news style: "said Maria Olsen who runs the project".
+  const text = 'The scheme opened last month. "It works better than we hoped," said Maria Olsen who runs the project.\n';
+  const rec = speechRecord(text, 'relative-without-comma');
+  const q = find(rec, 'It works better than we hoped');
+  assert.equal(q?.speaker.name, 'Maria Olsen', listedQuotes(rec));
+  assert.ok(q?.speaker.entity, 'linked to the entity');
+});

@@ -4,6 +4,7 @@ import type { Token } from '../pipeline/doc.js';
 import type { QuoteLexicon } from './lexicon.js';
 import { partitionPoint } from '../util/search.js';
 import { givenNameGender, lexicon as entityLexicon } from '../entities/data.js';
+import { ASIDE_RELATIVE_PRONOUNS } from '../entities/tokens.js';
 
 // Who a speaker mention stands for. Until the entity layer fills record.entities this resolves names itself: a name is
 // the last run of capitalised proper nouns in the mention; a pronoun or a definite role noun ("the official") takes
@@ -171,6 +172,8 @@ function partsOf(tokens: readonly Token[]): { head: readonly Token[]; tail: read
   const opensAside = (k: number): boolean => {
     const t = tokens[k]!;
     const before = tokens[k - 1]!;
+    // "Robert Currington who is taking part in the pilot": a relative clause after a name, even without a comma.
+    if (before.pos === 'PROPN' && ASIDE_RELATIVE_PRONOUNS.has(t.text.toLowerCase())) return true;
     if (!ASIDE_OPENERS.has(t.text)) return false;
     // A comma after an adjective lists adjectives ("the hand-written, four-page lawsuit").
     if (t.text === ',') return !(before.pos === 'ADJ' || (before.pos === 'VERB' && hyphenBefore(tokens, k - 1)));
