@@ -1110,3 +1110,16 @@ test('a relative clause after a speaker\'s name without a comma is not part of t
   assert.equal(q?.speaker.name, 'Maria Olsen', listedQuotes(rec));
   assert.ok(q?.speaker.entity, 'linked to the entity');
 });
+
+test('a relative pronoun as the source stands for the noun phrase before it, over an age, a bracketed short name or a dash', () => {
+  // Radio-industry, consumer-affairs and US-politics styles.
+  const text =
+    'The new breakfast show starts on Monday, hosted by Jo King, 30, who describes her co-host as "a real joy to work with". ' +
+    'The report was written by the Consumer Markets Authority (CMA), which concluded that prices were too high.\n\n' +
+    'On Monday, Ramsey—who had previously endorsed Jeb Bush for president and brokered the deal—praised Cruz.\n';
+  const rec = speechRecord(text, 'relative-antecedent');
+  assert.equal(find(rec, 'a real joy to work with')?.speaker.name, 'Jo King', listedQuotes(rec));
+  assert.notEqual(find(rec, 'prices were too high')?.speaker.name ?? 'which', 'which', listedQuotes(rec));
+  assert.equal(find(rec, 'Jeb Bush for president')?.speaker.name, 'Ramsey', listedQuotes(rec));
+  assert.ok(!rec.quotes.some((q) => q.speaker.name === 'who' || q.speaker.name === 'which'), listedQuotes(rec));
+});

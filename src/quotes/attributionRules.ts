@@ -168,10 +168,17 @@ export function beforeRelativeAside(tu: TaggedUnit, cue: Run, src: Run | null): 
   return src;
 }
 
-/** The noun phrase a relative pronoun at `at` stands for: the one just before it, or before its comma. */
+/** Marks that set off an aside: between a speaker and its cue, or before a relative clause ("Graham—who had
+ * endorsed …"). */
+const ASIDE_MARKS = new Set([',', '-', '–', '—']);
+
+/** The noun phrase a relative pronoun at `at` stands for: the one just before it, or before its comma or dash, over an age
+ * or a bracketed short name between ("King, 30, who …", "General Motors Acceptance Corp (GMAC), which …"). */
 function antecedentOf(toks: readonly Token[], at: number): Run | null {
   let e = at;
-  if (e > 0 && toks[e - 1]!.text === ',') e--;
+  if (e > 0 && ASIDE_MARKS.has(toks[e - 1]!.text)) e--;
+  if (e >= 3 && toks[e - 1]!.pos === 'NUM' && toks[e - 2]!.text === ',') e -= 2;
+  else if (e >= 4 && toks[e - 1]!.text === ')' && toks[e - 3]!.text === '(') e -= 3;
   if (e === 0) return null;
   const np = npFrom(toks, e - 1, -1);
   return np && toks.slice(np[0], np[1]).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') ? np : null;
@@ -509,9 +516,6 @@ export function onToTheName(tu: TaggedUnit, cue: Run, src: Run, isPerson: (r: Ru
   }
   return best > 0 ? [src[0], best] : src;
 }
-
-/** Marks that set off an aside between a speaker and its cue. */
-const ASIDE_MARKS = new Set([',', '-', '–', '—']);
 
 /** "Tomas Berg, speaking outside his office, said" / "X, a Labour MP, said": when the source found sits in an aside
  * set off by commas just before the cue, the speaker is the name before the aside. */
