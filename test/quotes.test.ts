@@ -1123,3 +1123,14 @@ test('a relative pronoun as the source stands for the noun phrase before it, ove
   assert.equal(find(rec, 'Jeb Bush for president')?.speaker.name, 'Ramsey', listedQuotes(rec));
   assert.ok(!rec.quotes.some((q) => q.speaker.name === 'who' || q.speaker.name === 'which'), listedQuotes(rec));
 });
+
+test('a participle\'s speaker is the subject after a phrase that opens the sentence, not a time in that phrase', () => {
+  // US-politics and regional-police styles: "On Thursday, X …, telling …"; the comma before the participle closes the
+  // clause, it opens no aside.
+  const text =
+    'On Thursday, Senator Ruth Amari hedged on whether she would back the plan, telling reporters it depended on the ' +
+    'final text.\n\nIn March this year, Kent Police reopened the case, saying new evidence had emerged.\n';
+  const rec = speechRecord(text, 'opening-phrase');
+  assert.equal(find(rec, 'it depended on the final text')?.speaker.name, 'Ruth Amari', listedQuotes(rec));
+  assert.equal(find(rec, 'new evidence had emerged')?.speaker.mention?.text, 'Kent Police', listedQuotes(rec));
+});

@@ -472,6 +472,9 @@ export function subjectAfterWith(toks: readonly Token[], src: Run, cue: Run): bo
 
 /** The speaker of a cue the source tagger left alone: after an inverted cue (", said X"), the subject of the
  * sentence for a participle (", adding: …"), else the noun phrase just before the cue ("X said"). */
+/** Words of a phrase opening a sentence before its subject ("On Thursday,", "In a statement on Monday,"). */
+const OPENING_PHRASE_MAX_TOKENS = 8;
+
 export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
   const toks = tu.unit.tokens;
   const prev = cue[0] > 0 ? toks[cue[0] - 1]! : null;
@@ -484,6 +487,12 @@ export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
     let first = sentenceOf(tu, cue[0])[0];
     if (first < cue[0] && toks[first]!.pos === 'CCONJ') first++;
     else if (first + 1 < cue[0] && toks[first]!.pos === 'ADV' && toks[first + 1]!.text === ',') first += 2;
+    else if (toks[first]!.pos === 'ADP') {
+      // "On Thursday, he hedged …, telling …": after a phrase that opens the sentence and ends at a comma.
+      let comma = first + 1;
+      while (comma < cue[0] && comma - first <= OPENING_PHRASE_MAX_TOKENS && toks[comma]!.text !== ',') comma++;
+      if (comma + 1 < cue[0] && toks[comma]!.text === ',') first = comma + 1;
+    }
     return npFrom(toks, first, 1);
   }
   if (prev && /^[,"”’]$/.test(prev.text)) {
@@ -524,6 +533,8 @@ export function beyondApposition(tu: TaggedUnit, cue: Run, src: Run, isPerson?: 
   // The aside is set off by commas, or by dashes ("Deutsche Boerse - whose value is more than £3bn - said").
   const mark = cue[0] > 0 ? toks[cue[0] - 1]!.text : '';
   if (src[1] > cue[0] || !ASIDE_MARKS.has(mark)) return src;
+  // "North Wales Police reopened the case, saying …": the comma before a participle closes a clause, not an aside.
+  if (/ing$/i.test(toks[cue[0]]!.text)) return src;
   let k = cue[0] - 2;
   const stop = Math.max(0, cue[0] - 2 - APPOSITION_MAX_TOKENS);
   while (k > stop && toks[k]!.text !== mark && tu.unit.sent[k] === tu.unit.sent[cue[0]]) k--;
