@@ -1134,3 +1134,17 @@ test('a participle\'s speaker is the subject after a phrase that opens the sente
   assert.equal(find(rec, 'it depended on the final text')?.speaker.name, 'Ruth Amari', listedQuotes(rec));
   assert.equal(find(rec, 'new evidence had emerged')?.speaker.mention?.text, 'Kent Police', listedQuotes(rec));
 });
+
+test('"saying Mr X had initially said …": the name the tagger read as the outer report is the inner report\'s speaker', () => {
+  // Party-politics style: a report of what someone said earlier, nested in another party's criticism.
+  const text =
+    'The Greens criticised the Labour stance, saying Mr Dunn had initially said he accepted Mr Ward\'s word unless ' +
+    'further evidence emerged. But Labour officials say Mr Dunn was speaking when an inquiry was under way.\n';
+  const rec = speechRecord(text, 'nested-subject');
+  const inner = rec.quotes.find((q) => q.content.text.startsWith('he accepted'));
+  assert.equal(inner?.speaker.name, 'Dunn', listedQuotes(rec));
+  assert.equal(inner?.cue?.text, 'had initially said');
+  const outer = rec.quotes.find((q) => q.content.text.startsWith('Mr Dunn had initially said'));
+  assert.equal(outer?.speaker.name, 'Greens', listedQuotes(rec));
+  assert.equal(inner?.via, outer?.id);
+});

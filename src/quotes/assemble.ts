@@ -121,7 +121,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     // mark to the last), so the 'attribution' profile keeps the run whole and looks for its cue and source from the
     // quotation it opens with (its core).
     const coreOf = new Map<Run, Run>();
-    const contents = runsOf(tu.content)
+    const contents = joinedSubjectOfReport(tu, runsOf(tu.content), cues)
       .map((c) => cutTrailingAttribution(tu, c, cues, sources))
       .map((c) => (speech ? fromInvertedAside(tu, c, cues) : c))
       .flatMap((c) => (speech ? splitAtInnerReport(tu, c, cues, sources) : [c]))
@@ -601,6 +601,13 @@ function passiveCue(toks: readonly Token[], [a, b]: Run, runOn = false): boolean
 /** "X added that Y" opening a content: the speaker's tokens [a, i), the cue [i, v] and where Y starts (c). */
 interface InnerReport { i: number; v: number; c: number }
 
+/** Auxiliaries and adverbs read over between a nested report's speaker and its verb. */
+const INNER_VERB_GROUP_MAX = 2;
+/** Reporting verbs (base forms) read after a group of two words. */
+const LONG_GROUP_VERBS = new Set(['say', 'ask']);
+/** Words of that group that make the verb no report: forms of "be" (and "'s", which may be one) and negations. */
+const NOT_INNER_REPORT_GROUP = new Set([...PASSIVE_AUX, "'s", '’s', 'not', "n't", 'never']);
+
 function innerReport(toks: readonly Token[], [a, b]: Run, lex: QuoteLexicon): InnerReport | null {
   // speaker: a run of proper nouns or a pronoun at the start, then a reporting verb (with "also" etc. skipped)
   let i = a;
@@ -608,10 +615,16 @@ function innerReport(toks: readonly Token[], [a, b]: Run, lex: QuoteLexicon): In
   if (i === a && i < b && lex.pronouns.has(toks[i]!.text.toLowerCase())) i++;
   if (i === a || i >= b) return null;
   if (!toks.slice(a, i).some((t) => t.pos === 'PROPN' || t.pos === 'PRON')) return null;
+  // "had said", "also said", "had initially said": up to INNER_VERB_GROUP_MAX auxiliaries and adverbs before the verb.
   let v = i;
-  if (toks[v]!.pos === 'AUX' || toks[v]!.pos === 'ADV') v++;
+  while (v < b && v - i < INNER_VERB_GROUP_MAX && (toks[v]!.pos === 'AUX' || toks[v]!.pos === 'ADV')) v++;
   if (v >= b || !lex.cueVerbs.has(toks[v]!.text.toLowerCase())) return null;
-  if (v > i && PASSIVE_AUX.has(toks[i]!.text.toLowerCase())) return null; // "he was denied a try": not a report
+  // Over two words only "say" and "ask" ("had actually said", "had later asked X what"): "had also agreed to",
+  // "would also announce policies" and "had only told Ms Hutt of" report no clause.
+  if (v - i > 1 && !LONG_GROUP_VERBS.has(lex.cueVerbs.get(toks[v]!.text.toLowerCase())!)) return null;
+  // "he was denied a try", "had been told", "would be adding", "it's often referred to": a passive or progressive is
+  // not a report; "had never suggested" reports that nothing was said.
+  for (let k = i; k < v; k++) if (NOT_INNER_REPORT_GROUP.has(toks[k]!.text.toLowerCase())) return null;
   let c = v + 1;
   if (c < b && toks[c]!.text.toLowerCase() === 'that') c++;
   // "added in a statement": what follows is not the reported clause.
@@ -637,6 +650,39 @@ function nested(
   const { i, v, c } = found;
   const inner = make(toks[c]!.start, toks[run[1] - 1]!.end, toks.slice(i, v + 1), resolveSpeaker(ctx, toks.slice(run[0], i)), outer.confidence);
   inner.via = outer.id;
+}
+
+/** Most tokens of a name the content tagger read as a report of its own, right before a cue. */
+const REPORTED_SUBJECT_MAX_TOKENS = 3;
+
+/**
+ * "The Tories criticised the stance, saying [Mr Oaten] had initially said [he accepted …]": the tagger's content runs
+ * either side of a cue, the first a short name right after another cue, are one report, whose subject is the name
+ * ('Mr Oaten had initially said he accepted …'); the report nested in it is read from there. Runs in place, sorted.
+ */
+function joinedSubjectOfReport(tu: TaggedUnit, runs: Run[], cues: readonly Run[]): Run[] {
+  const toks = tu.unit.tokens;
+  const out: Run[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const name = runs[i]!;
+    const rest = runs[i + 1];
+    const k = firstEndingAfter(cues, name[1]);
+    const cue = cues[k];
+    const outer = firstEndingAfter(cues, name[0] - 1);
+    // The name may carry the verb's auxiliaries and adverbs, which the cue may share ("[Mr Grant had initially] said").
+    let np = name[1];
+    while (np > name[0] && name[1] - np < INNER_VERB_GROUP_MAX && (toks[np - 1]!.pos === 'AUX' || toks[np - 1]!.pos === 'ADV')) np--;
+    const joined =
+      rest !== undefined && cue !== undefined && cue[0] >= np && cue[0] <= name[1] && rest[0] === cue[1] &&
+      np - name[0] <= REPORTED_SUBJECT_MAX_TOKENS && cues[outer]?.[1] === name[0] &&
+      toks.slice(name[0], np).every((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'DET') &&
+      toks.slice(name[0], np).some((t) => t.pos === 'PROPN') && tu.unit.mark[name[0]] === 0;
+    if (joined) {
+      out.push([name[0], rest[1]]);
+      i++;
+    } else out.push(name);
+  }
+  return out;
 }
 
 /** "X had served in Korea - ''…'' - and said he …": a cue after "and" or "but" with no subject of its own shares the
