@@ -19,7 +19,7 @@ import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
 import { quotedAsSaying } from './quotedAs.js';
 import { opensNextQuotation } from './units.js';
 import {
-  afterGloss, fromInvertedAside, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
+  afterGloss, fromInvertedAside, NEGATIONS, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer,
   awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, weAfterNarration,
 } from './speechReadings.js';
@@ -606,7 +606,7 @@ const INNER_VERB_GROUP_MAX = 2;
 /** Reporting verbs (base forms) read after a group of two words. */
 const LONG_GROUP_VERBS = new Set(['say', 'ask']);
 /** Words of that group that make the verb no report: forms of "be" (and "'s", which may be one) and negations. */
-const NOT_INNER_REPORT_GROUP = new Set([...PASSIVE_AUX, "'s", '’s', 'not', "n't", 'never']);
+const NOT_INNER_REPORT_GROUP = new Set([...PASSIVE_AUX, "'s", '’s', ...NEGATIONS]);
 
 function innerReport(toks: readonly Token[], [a, b]: Run, lex: QuoteLexicon): InnerReport | null {
   // speaker: a run of proper nouns or a pronoun at the start, then a reporting verb (with "also" etc. skipped)

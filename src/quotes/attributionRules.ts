@@ -470,11 +470,11 @@ export function subjectAfterWith(toks: readonly Token[], src: Run, cue: Run): bo
   return src[0] > 0 && toks[src[0] - 1]!.text.toLowerCase() === 'with' && cue[0] === src[1] && /ing$/i.test(toks[cue[0]]!.text);
 }
 
-/** The speaker of a cue the source tagger left alone: after an inverted cue (", said X"), the subject of the
- * sentence for a participle (", adding: …"), else the noun phrase just before the cue ("X said"). */
 /** Words of a phrase opening a sentence before its subject ("On Thursday,", "In a statement on Monday,"). */
 const OPENING_PHRASE_MAX_TOKENS = 8;
 
+/** The speaker of a cue the source tagger left alone: after an inverted cue (", said X"), the subject of the
+ * sentence for a participle (", adding: …"), else the noun phrase just before the cue ("X said"). */
 export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
   const toks = tu.unit.tokens;
   const prev = cue[0] > 0 ? toks[cue[0] - 1]! : null;

@@ -205,7 +205,7 @@ function opensSpeakerPhrase(toks: readonly Token[], a: number, z: number): boole
 }
 
 /** Words that negate a reporting verb ("would not say", "has not yet announced"). */
-const NEGATIONS = new Set(['not', "n't", 'never']);
+export const NEGATIONS = new Set(['not', "n't", 'never']);
 /** Verbs of refusing before "to" + a reporting verb ("declined to say", "refused to confirm"). */
 const REFUSALS = new Set(['declined', 'declines', 'declining', 'refused', 'refuses', 'refusing']);
 
@@ -223,7 +223,7 @@ export function refusedReport(tu: TaggedUnit, [a, b]: Run): boolean {
 /** Whether token k reads as a finite verb after "that": an auxiliary or modal ("might", "was", "'s"), or a verb in
  * lower case with a present or past ending ("fits", "prompted") that no verb follows. The tagger reads many nouns as
  * verbs ("that reach was", "that hedge funds", "that Ask Jeeves"): a bare form, a capital or a verb after it says so. */
-function finiteVerbAt(toks: readonly Token[], k: number): boolean {
+function finiteAfterThat(toks: readonly Token[], k: number): boolean {
   const t = toks[k]!;
   if (t.pos === 'AUX') return true;
   const after = toks[k + 1];
@@ -238,7 +238,7 @@ export function withoutComplementizer(toks: readonly Token[], run: Run, mark: Ui
   const next = toks[a + 1]!.text === ',' ? a + 2 : a + 1;
   // "suggesting that might not be enough", "said that was wrong": "that" before a finite verb is the clause's subject,
   // a pronoun. A gerund or "given" after it opens the clause ("said that having a strategy was …").
-  if (next === a + 1 && finiteVerbAt(toks, next)) return run;
+  if (next === a + 1 && finiteAfterThat(toks, next)) return run;
   return next < b && mark[next] === 0 ? [a + 1, b] : run;
 }
 
