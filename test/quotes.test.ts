@@ -10,6 +10,7 @@ import { analyzeWith } from '../src/eval/quotes.js';
 import { tokenize } from '../src/language/tokenize.js';
 import { layoutOf } from '../src/quotes/tagging.js';
 import { withoutEdgeMarks } from '../src/quotes/attributionRules.js';
+import { withoutLeadingComma } from '../src/quotes/speechReadings.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', 'quotes', name), 'utf8');
 
@@ -1147,4 +1148,15 @@ test('"saying Mr X had initially said …": the name the tagger read as the oute
   const outer = rec.quotes.find((q) => q.content.text.startsWith('Mr Dunn had initially said'));
   assert.equal(outer?.speaker.name, 'Greens', listedQuotes(rec));
   assert.equal(inner?.via, outer?.id);
+});
+
+test('a reported clause does not open with the comma after its cue ("said, if in government, he would …")', () => {
+  const text = 'Ms Ortiz said, if in government, she would refuse to approve the appointment.';
+  const { tokens } = tokenize(text);
+  const unit = layoutOf(text, tokens, []).units[0]!;
+  const comma = unit.tokens.findIndex((t) => t.text === ',');
+  const [a, b] = withoutLeadingComma(unit.tokens, [comma, unit.tokens.length - 1], unit.mark);
+  assert.equal(text.slice(unit.tokens[a]!.start, unit.tokens[b - 1]!.end), 'if in government, she would refuse to approve the appointment');
+  // A run that is only the comma stays as it is.
+  assert.deepEqual(withoutLeadingComma(unit.tokens, [comma, comma + 1], unit.mark), [comma, comma + 1]);
 });

@@ -20,7 +20,7 @@ import { quotedAsSaying } from './quotedAs.js';
 import { opensNextQuotation } from './units.js';
 import {
   afterGloss, fromInvertedAside, NEGATIONS, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
-  withoutComplementizer,
+  withoutComplementizer, withoutLeadingComma,
   awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, weAfterNarration,
 } from './speechReadings.js';
 import {
@@ -269,7 +269,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
       // The reported clause, without the "that" that introduces it ("told reporters [that] he would travel"); PolNeAR's
       // contents keep it ('attribution' profile).
       const reported = run;
-      if (speech) run = withoutComplementizer(toks, run, tu.unit.mark);
+      if (speech) run = withoutLeadingComma(toks, withoutComplementizer(toks, run, tu.unit.mark), tu.unit.mark);
       // A content of marks and punctuation only says nothing ('"' left of a cue inside a quotation).
       if (!hasWords(toks, run, 1)) continue;
       const start = toks[run[0]]!.start;

@@ -220,6 +220,15 @@ export function refusedReport(tu: TaggedUnit, [a, b]: Run): boolean {
   return lower(a - 1) === 'to' && REFUSALS.has(lower(a - 2));
 }
 
+/** "said, if in government, he would …": a run without the comma (or semicolon, colon) it opens with, when words
+ * follow it; the comma after a cue opens the reported clause's own aside. Not before a quotation mark (the mark decides
+ * the run's kind). */
+export function withoutLeadingComma(toks: readonly Token[], run: Run, mark: Uint8Array): Run {
+  let a = run[0];
+  while (run[1] - a > 1 && /^[,;:]$/.test(toks[a]!.text) && mark[a + 1] === 0) a++;
+  return a === run[0] ? run : [a, run[1]];
+}
+
 /** Whether token k reads as a finite verb after "that": an auxiliary or modal ("might", "was", "'s"), or a verb in
  * lower case with a present or past ending ("fits", "prompted") that no verb follows. The tagger reads many nouns as
  * verbs ("that reach was", "that hedge funds", "that Ask Jeeves"): a bare form, a capital or a verb after it says so. */
