@@ -1160,3 +1160,14 @@ test('a reported clause does not open with the comma after its cue ("said, if in
   // A run that is only the comma stays as it is.
   assert.deepEqual(withoutLeadingComma(unit.tokens, [comma, comma + 1], unit.mark), [comma, comma + 1]);
 });
+
+test('a quotation after a sentence whose subject is a titled person ("Housing charity director Anna Berg criticised …") is theirs', () => {
+  // Social-policy style; a name inside an opening subordinate clause is not the sentence's subject (guard).
+  const text =
+    'The bill passes through the Commons next week. Housing charity director Anna Berg criticised the existing system. ' +
+    '"There is just no logic to a system which pays so little."\n\n' +
+    'When singer Ray Hall died in 1998, the mayor released a short statement. "He gave this city its voice."\n';
+  const rec = speechRecord(text, 'titled-subject');
+  assert.equal(find(rec, 'There is just no logic')?.speaker.name, 'Anna Berg', listedQuotes(rec));
+  assert.notEqual(find(rec, 'He gave this city its voice')?.speaker.name, 'Ray Hall', listedQuotes(rec));
+});

@@ -1,4 +1,4 @@
-import type { Quote, Speaker } from '../model/record.js';
+import type { Entity, Quote, Speaker } from '../model/record.js';
 import type { Token } from '../pipeline/doc.js';
 import { partitionPoint } from '../util/search.js';
 import { namedPersonAt, namesPerson, type SpeakerContext } from './speaker.js';
@@ -295,8 +295,29 @@ export function subjectBefore(tagged: readonly TaggedUnit[], ui: number, at: num
   }
   // "His friend, Saxon Spence, lays the blame …": a possessive opens a phrase about someone else.
   if (k >= tokens.length || sent[k] !== s || POSSESSIVE_DETERMINERS.has(tokens[k]!.text.toLowerCase())) return null;
-  const person = namedPersonAt(ctx, tokens[k]!.start, tokens[k]!.end);
+  const person = namedPersonAt(ctx, tokens[k]!.start, tokens[k]!.end) ?? titledSubject(tokens, sent, k, ctx);
   return person ? { entity: person.id, name: person.name, mention: null, anonymous: false } : null;
+}
+
+/** Words of a title read over before a sentence's subject's name ("Double try scorer Martyn Williams"). */
+const SUBJECT_TITLE_MAX_TOKENS = 5;
+
+/** Parts of speech of the words of such a title: nouns, names, adjectives, numbers, an article, and verbs (the
+ * tagger reads "try" in "try scorer" as one); not a subordinator, adverb or preposition ("When Wallace died, …"). */
+const TITLE_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET', 'VERB']);
+
+/** "Double try scorer Martyn Williams was keen …": a named person within a few words of the sentence's start, after
+ * a title with no comma, whose name a verb follows. */
+function titledSubject(tokens: readonly Token[], sent: Int32Array, k: number, ctx: SpeakerContext): Entity | null {
+  const s = sent[k];
+  for (let j = k + 1; j < tokens.length && j - k <= SUBJECT_TITLE_MAX_TOKENS && sent[j] === s && TITLE_POS.has(tokens[j - 1]!.pos); j++) {
+    const person = namedPersonAt(ctx, tokens[j]!.start, tokens[j]!.end);
+    if (!person) continue;
+    let e = j + 1;
+    while (e < tokens.length && sent[e] === s && namedPersonAt(ctx, tokens[e]!.start, tokens[e]!.end) === person) e++;
+    return e < tokens.length && sent[e] === s && /^(VERB|AUX)$/.test(tokens[e]!.pos) ? person : null;
+  }
+  return null;
 }
 
 /** Words that introduce a translation of the quotation before them: '« … », said the minister, meaning "…"'. */
