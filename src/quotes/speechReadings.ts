@@ -175,8 +175,8 @@ export function fromInvertedAside(tu: TaggedUnit, c: Run, cues: readonly Run[]):
   // ("Shailendra Jain, …", "the operators of the site, …", "usability guru Dr Jakob Nielsen, …").
   let z = c[0];
   while (z < c[1] && z - c[0] <= SPEAKER_MAX_TOKENS && toks[z]!.text !== ',' && !/^(VERB|AUX)$/.test(toks[z]!.pos)) z++;
+  if (z >= c[1] || toks[z]!.text !== ',' || !opensSpeakerPhrase(toks, c[0], z)) return c;
   const named = toks[c[0]]!.pos === 'PROPN';
-  if (z >= c[1] || toks[z]!.text !== ',' || !(named || opensSpeakerPhrase(toks, c[0], z))) return c;
   let s = cue[0] - 1;
   while (s > 0 && sent[s - 1] === sent[cue[0]]) s--;
   if (s >= cue[0] - 1) return c;
@@ -314,7 +314,7 @@ function titledSubject(tokens: readonly Token[], sent: Int32Array, k: number, ct
     const person = namedPersonAt(ctx, tokens[j]!.start, tokens[j]!.end);
     if (!person) continue;
     let e = j + 1;
-    while (e < tokens.length && sent[e] === s && namedPersonAt(ctx, tokens[e]!.start, tokens[e]!.end) === person) e++;
+    while (e < tokens.length && e - j < SPEAKER_MAX_TOKENS && sent[e] === s && namedPersonAt(ctx, tokens[e]!.start, tokens[e]!.end) === person) e++;
     return e < tokens.length && sent[e] === s && /^(VERB|AUX)$/.test(tokens[e]!.pos) ? person : null;
   }
   return null;
