@@ -80,14 +80,9 @@ export interface AssembleInput {
 export function assembleQuotes(input: AssembleInput): Quote[] {
   const { text, marks, lex } = input;
   const speech = (input.settings ?? SPEECH_SETTINGS).profile === 'speech';
-  const verbFilter = VERB_FILTER && speech;
-  const requireLexiconCue = REQUIRE_LEXICON_CUE && speech;
-  const cueMaxGap = speech ? CUE_MAX_GAP : ATTRIBUTION_CUE_MAX_GAP;
-  // In the 'attribution' profile a content run that goes on into a sentence opening with a quotation mark stays whole
-  // (PolNeAR's contents run over several sentences), and no nested quote is read inside a content.
   const ctx: SpeakerContext = { text, entities: input.entities, lex, history: [] };
   const quotes: Quote[] = [];
-  const newQuote = (start: number, end: number, cue: Token[] | null, speaker: Speaker, confidence: number): Quote => {
+  const newQuote: NewQuote = (start, end, cue, speaker, confidence) => {
     const q: Quote = {
       id: `${input.id}:q${quotes.length + 1}`,
       kind: kindOf(start, end, marks),
@@ -103,268 +98,356 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     if (speaker.name !== null) ctx.history.push(speaker);
     return q;
   };
-  let previous: Quote | null = null;
-  let previousUnit = -2;
-  // "He said:" / "The New York Times reports:" closing a paragraph: the report is the next paragraph.
-  let colonCue: ColonCue | null = null;
-  input.tagged.forEach((tu0, ui) => {
-    const tu = labelColonLine(tu0, lex);
-    const firstOfUnit = quotes.length;
-    const toks = tu.unit.tokens;
-    // "…, who asked not to be named, said": the aside reports nothing, and says the speaker before it is unnamed.
-    const asides = anonymityAsides(tu, lex);
-    const inAside = (r: Run) => asides.some((a) => r[0] >= a[0] && r[0] < a[1]);
-    const cues = runsOf(tu.cue).filter((r) => !inAside(r));
-    const sources = runsOf(tu.source);
-    // In the 'speech' profile a run that opens with a quotation mark ends at its closing mark. PolNeAR's contents
-    // run on over the attribution that interrupts a quotation ("“A,” she said, “B.”" is one content from the first
-    // mark to the last), so the 'attribution' profile keeps the run whole and looks for its cue and source from the
-    // quotation it opens with (its core).
-    const coreOf = new Map<Run, Run>();
-    const contents = joinedSubjectOfReport(tu, runsOf(tu.content), cues)
-      .map((c) => cutTrailingAttribution(tu, c, cues, sources))
-      .map((c) => (speech ? fromInvertedAside(tu, c, cues) : c))
-      .flatMap((c) => (speech ? splitAtInnerReport(tu, c, cues, sources) : [c]))
-      .flatMap((c) => (speech ? splitAtQuotationStart(tu, afterGloss(tu, c)) : [c]))
-      .map((c) => {
-        const core = cutAtClosingMark(tu, c, marks);
-        if (speech) return core;
-        coreOf.set(c, core);
-        return c;
-      })
-      .filter((c) => !verbFilter || kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) !== 'indirect' || hasVerb(toks, c))
-      .filter((c) => !inAside(c));
-    // Joined quotations keep the cue found between them.
-    const joinedCue = speech ? null : joinAcrossAttribution(tu, contents, coreOf, cues);
-    const usedCues = new Set<number>();
-    const reread = new Set<string>(); // content and cue of this paragraph's quotes, for the re-read runs
-    const tagged = [...contents].sort((a, b) => a[0] - b[0]);
-    const added: Run[] = [];
-    // Cues the content tagger left without content, that have a source beside them, get the rule-read clause.
-    for (const cue of cues) {
-      if (nearestRun(tagged, cue, cueMaxGap, undefined, (c) => sameSentenceOrNear(tu, cue, c))) continue;
-      const [clause] = readCue(tu, cue, cues, sources, lex, speech) ?? [null];
-      if (!clause || overlapsAny(tagged, clause)) continue;
-      const last = added[added.length - 1];
-      // Of two overlapping clauses the one holding the other is the outer report ("Surveys suggest X, she said").
-      if (!last || gap(last, clause) >= 0) added.push(clause);
-      else if (clause[0] <= last[0] && last[1] <= clause[1]) added[added.length - 1] = clause;
-    }
-    for (const a of added) contents.push(a);
-    const ruleRead = new Set(added);
-    contents.sort((a, b) => a[0] - b[0]);
-    const cueOf = speech ? null : oneContentPerCue(tu, contents, coreOf, cues, cueMaxGap);
-    for (const c of contents) {
-      const k0 = coreOf.get(c) ?? c;
-      let cue: Run | null = cueOf
-        ? cueOf.get(c) ?? joinedCue?.get(c) ?? null
-        : nearestRun(cues, k0, cueMaxGap, undefined, (k) => sameSentenceOrNear(tu, k, k0), (k) => sameSentence(tu, k, k0));
-      // Speech profile: a cue or speaker that belongs to the next (or last) sentence's own report is not this run's.
-      const away = speech && cue ? awayFromOthersCue(tu, cue, k0, contents, cues, lex) : null;
-      if (away === 'narration') continue;
-      if (speech && cue && narrationBeforeJoinedReport(tu, k0, cue, contents)) continue;
-      if (away) cue = away.cue;
-      let src = away?.source ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0, undefined, (r) => sameSentence(tu, r, cue!)) : away ? null : nearestRun(sources, k0, 3));
-      if (src && speech) src = withoutLeadingTime(tu, src, lex);
-      const nextSentences = speech && !cue && src !== null && speakerOfNextReport(tu, src, k0, cues);
-      if (nextSentences) src = null;
-      if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
-        src = null; // "calling them": an object pronoun is not who speaks
-      }
-      // "a summit between X and Y": the object of a preposition is not who speaks ("according to" is a cue), except as
-      // the subject of a participle right after it ("…, with Rovers boss Mark Hughes claiming it had been …").
-      if (src && cue && src[0] > 0 && toks[src[0] - 1]!.pos === 'ADP' && !(src[0] - 1 >= cue[0] && src[0] - 1 < cue[1]) && !subjectAfterWith(toks, src, cue)) {
-        src = null;
-      }
-      if (!cue) {
-        // "The old steelworks, Mayor Duarte said, will reopen …": a content run holding its own attribution.
-        const inner = parentheticalIn(tu, c, cues);
-        if (inner) [cue, src] = inner;
-      }
-      if (!cue) {
-        const signed = dashAttribution(tu, k0, text);
-        if (signed && (!src || gap(src, signed[1]) < 0)) [cue, src] = signed;
-      }
-      // "Velta quoted the minister as saying that …": the minister's words, reached via the agency's report.
-      const quotedAs = speech ? quotedAsSaying(tu, k0) : null;
-      if (quotedAs) {
-        [cue, src] = [quotedAs.cue, quotedAs.source];
-        // The tagger's cues in "quoted … as saying" are read here: no clause of their own is read from them below.
-        for (const k of cues) if (k[0] < quotedAs.cue[1] && k[1] > Math.min(quotedAs.outerCue[0], quotedAs.source[0])) usedCues.add(k[0]);
-      }
-      const carried = !cue && !src && colonCue && colonCue.unit === ui - 1 && c[0] <= 1 ? colonCue : null;
-      if (carried) colonCue = null;
-      if (!cue && !src && !carried && !nextSentences && !away) {
-        const found = ruleAttribution(tu, k0, lex);
-        if (found) [cue, src] = found;
-        else cue = passiveCueInside(tu, k0, lex);
-        if (!cue) [cue, src] = colonLead(tu, k0) ?? [null, null];
-      } else if (cue && !src) {
-        const ruled = ruleSource(tu, cue);
-        // "An Israeli official, speaking …, said Wednesday that": a time after the cue is no source.
-        const rule = ruled && speech ? withoutLeadingTime(tu, ruled, lex) : ruled;
-        const shared = speech ? coordinatedVerbSource(tu, cue, sources, k0) : null;
-        // The rules' noun phrase when it holds the tagged one ("Finnish security firm F-Secure" over "Finnish").
-        src = shared && !(rule && rule[0] <= shared[0] && rule[1] >= shared[1]) ? shared : rule;
-        if (src && gap(src, k0) < 0) src = null;
-        if (!src) {
-          // "Tomas Berg, speaking outside his office, said …": the name before the aside.
-          const aside: Run = [cue[0] - 1, cue[0] - 1];
-          const named = cue[0] > 0 ? beyondApposition(tu, cue, aside) : aside;
-          if (named !== aside && gap(named, k0) >= 0) src = named;
-        }
-        if (!src && speech) src = beforeRelativeAside(tu, cue, null);
-      }
-      // The verb's own subject says it, right before it ("Mr Law believed damage had been done"); with none ("…
-      // claiming they would not be swayed", "the track they thought they were getting. Mr Flynn said …") the run is
-      // not read.
-      if (away?.subjectBeforeVerb && (!src || !cue || src[1] > cue[0] || cue[0] - src[1] > 1)) continue;
-      let run: Run = c;
-      let fixedByPreposition = false;
-      if (cue) {
-        // "…, according to a poll" / "According to the ministry, …": the source is the phrase after the cue and what
-        // it reports is the clause beside it, whatever the taggers split there.
-        const fixed = prepositionalAttribution(tu, cue, run, cues, lex);
-        if (fixed) {
-          run = fixed[0];
-          fixedByPreposition = true;
-          // A source the tagger read from the cue on stays (PolNeAR's keep appositions over commas).
-          if (!src || src[0] !== cue[1] || gap(src, run) < 0) src = fixed[1];
-        }
-      }
-      if (cue && src && !fixedByPreposition) run = acrossParenthetical(tu, run, cue, src, speech);
-      // 'tweeted that, “For those …”': PolNeAR's content takes in the "that" before the quotation.
-      if (cue && !speech && tu.unit.mark[run[0]] === 1 && run[0] >= 1) {
-        let t = run[0] - 1;
-        if (toks[t]!.text === ',' && t > 0) t--;
-        if (toks[t]!.text.toLowerCase() === 'that' && t >= cue[1] && t <= cue[1] + 1) run = [t, run[1]];
-      }
-      // PolNeAR's source spans keep appositions and their commas ("Brian Fallon, the campaign's press secretary,"):
-      // the 'attribution' profile takes the tagger's run as it is; the 'speech' profile narrows it to the name.
-      const unnamed = cue && asides.length > 0 ? speakerBeforeAside(tu, cue, asides) : null;
-      if (unnamed) src = unnamed;
-      if (src) src = withoutEdgeMarks(tu, src);
-      if (cue && src) src = withinCueSentence(tu, src, cue);
-      if (src) src = cutTrailingTime(tu, src, lex);
-      if (cue && src) src = coordinatedSource(tu, cue, src, run);
-      if (cue && src) src = relativeSource(tu, src, speech);
-      if (cue && src && speech) src = beforeRelativeAside(tu, cue, src);
-      if (cue && src && speech) {
-        const isPerson = ([a, b]: Run) => namedPersonAt(ctx, toks[a]!.start, toks[b - 1]!.end) !== null;
-        src = onToTheName(tu, cue, beyondApposition(tu, cue, src, isPerson), isPerson);
-      }
-      // "It was said that …", "Duterte has been called the “Trump of the East”": the subject of a passive cue is not
-      // who spoke (an agent after "by" is, below).
-      if (speech && cue && src && src[1] <= cue[0] && passiveCue(toks, cue)) src = null;
-      // "Asked if Mr Blunkett could return, he replied": the question is put by someone the text does not name; the
-      // person named after it is who was asked (the answer's speaker).
-      if (speech && cue && src && askedOpensSentence(toks, cue[0])) src = null;
-      if (cue && cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'by') {
-        // Passive "described by its chairman X as …": the speaker follows "by"; not a means ("said by telephone").
-        const agent = meansAfterBy(toks, cue[1] + 1) ? null : npFrom(toks, cue[1] + 1, 1);
-        // "… as “candid”": the tagger's content may start inside the agent; what is said follows "as".
-        if (agent && gap(agent, run) < 0 && toks[agent[1]]?.text.toLowerCase() === 'as' && agent[1] + 1 < run[1]) run = [agent[1] + 1, run[1]];
-        if (agent && gap(agent, run === c ? k0 : run) >= 0) src = agent;
-      }
-      // The reported clause, without the "that" that introduces it ("told reporters [that] he would travel"); PolNeAR's
-      // contents keep it ('attribution' profile).
-      const reported = run;
-      if (speech) run = withoutLeadingComma(toks, withoutComplementizer(toks, run, tu.unit.mark), tu.unit.mark);
-      // A content of marks and punctuation only says nothing ('"' left of a cue inside a quotation).
-      if (!hasWords(toks, run, 1)) continue;
-      const start = toks[run[0]]!.start;
-      const end = toks[run[1] - 1]!.end;
-      // Two tagged runs can be re-read as the same clause (the prepositional and passive readings above).
-      const readKey = `${start}:${end}:${cue ? toks[cue[0]]!.start : -1}`;
-      if (reported !== c && reread.has(readKey)) continue;
-      let speaker: Speaker;
-      let confidence = TAGGED_CONFIDENCE;
-      if (src) speaker = resolveSpeaker(ctx, speech ? trimRun(toks, src) : toks.slice(src[0], src[1]));
-      else if (carried) speaker = carried.source ? resolveSpeaker(ctx, carried.source) : { entity: null, name: null, mention: null, anonymous: false };
-      else if (!cue && previous && (previousUnit >= ui - 1 && onlyQuotation(tu, run) || previousUnit === ui && quotationAfter(tu, run, previous.content.end))) {
-        // A paragraph that is only a quotation continues the previous speaker (so does its sentence, when the
-        // paragraphs were joined).
-        speaker = { ...previous.speaker, mention: null };
-        confidence = CONTINUED_CONFIDENCE;
-      } else {
-        // 'McClaren was relieved to get through. "To be fair to Graz, …"': a quotation with no attribution of its own
-        // after a sentence about a person is that person's.
-        let implied = speech && !cue && tu.unit.mark[run[0]] === 1 ? subjectBefore(input.tagged, ui, run[0], ctx) : null;
-        if (speech && !implied && !cue && previous && previousUnit === ui && weAfterNarration(tu, run[0], previous.content.end, ctx)) {
-          implied = { ...previous.speaker, mention: null };
-        }
-        speaker = implied ?? { entity: null, name: null, mention: null, anonymous: false };
-        if (implied) confidence = IMPLIED_CONFIDENCE;
-      }
-      // The aside said so: "One, who did not want to be named, said".
-      if (src && unnamed && src[0] === unnamed[0] && speaker.entity === null) speaker = { ...speaker, name: speaker.mention?.text ?? speaker.name, anonymous: true };
-      const kind = kindOf(start, end, marks);
-      // A span with quoted words but nobody saying them, neither cue nor speaker, is a scare-quoted term or a title
-      // ('the site now displays the words "Stay tuned"'), not a report ('speech' profile; PolNeAR annotates some).
-      const unspoken = kind === 'indirect' ? DROP_UNATTRIBUTED : kind === 'mixed' && speech && !innerReport(toks, reported, lex);
-      if (!cue && !src && !carried && speaker.name === null && (unspoken || !hasWords(toks, run, MIN_SPEECH_WORDS))) continue;
-      if (verbFilter && kind === 'indirect' && !(ruleRead.has(reported) && reportedSentence(tu, reported)) && !hasVerb(toks, run)) continue; // "told reporters", "posting the footage": not a clause
-      // "Telewest has yet to reveal pricing for the box or if …", "he recalls the accident which occurred …": a noun
-      // phrase whose only verbs are in clauses inside it is an object, not a reported clause.
-      if (verbFilter && kind === 'indirect' && nounPhraseObject(toks, run)) continue;
-      // PolNeAR gives every attribution a cue: a short indirect span left without one is a fragment of a clause.
-      if (!speech && !cue && !carried && kind === 'indirect' && !hasWords(toks, run, ATTRIBUTION_MIN_UNCUED_WORDS)) continue;
-      // "Workers watched a screening of “X”": a mixed span with marked words needs a reporting cue as well.
-      if (requireLexiconCue && kind !== 'direct' && cue && !lexiconCue(toks, cue, lex)) continue;
-      // "a memo titled “The Facts on Where the Race Stands”": a title, not something said.
-      if (speech && kind !== 'indirect' && quotedTitle(tu, run, lex)) continue;
-      // "Streamly declined to say how many …", "He would not say whether …": nothing was said.
-      if (speech && kind !== 'direct' && cue && refusedReport(tu, cue)) continue;
-      const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : carried ? carried.cue : null, speaker, confidence);
-      reread.add(readKey);
-      // A quoted word or phrase ("called it “outstanding”"), unless it is a sentence of its own: “Never say never,” she said.
-      if (kind === 'direct' && !hasWords(toks, run, MIN_SPEECH_WORDS) && !punctuatedInside(tu, run)) q.kind = 'mixed';
-      // "Osei: I understand that …": a transcript's answer, its speaker's name and a colon before it, is verbatim.
-      if (speech && kind === 'indirect' && cue && src && transcriptLine(tu, src, cue, run)) q.kind = 'direct';
-      if (cue) usedCues.add(cue[0]);
-      previous = q;
-      previousUnit = ui;
-      // PolNeAR annotates the outer report and leaves the reported words to the outer content: no nested quote.
-      // A nested report opens the clause, after its "that" ("that the minister added that X"), not inside it.
-      if (speech) nested(q, toks, reported, lex, ctx, newQuote);
-      if (quotedAs?.outerSource) {
-        // The quoting report holds the quoted one: "[Iris Halloran, as saying that …]", "[“…,” … Dixon as saying]".
-        const [os, oe] = [Math.min(quotedAs.source[0], run[0]), Math.max(run[1], quotedAs.cue[1])];
-        const outer = newQuote(toks[os]!.start, toks[oe - 1]!.end, toks.slice(quotedAs.outerCue[0], quotedAs.outerCue[1]), resolveSpeaker(ctx, trimRun(toks, quotedAs.outerSource)), confidence);
-        q.via = outer.id;
-      }
-    }
-    // "Barnier added that X, a Russian news agency said": a cue with its source that no quote used reports the
-    // whole clause, and the quotes inside that clause are reached via it.
-    // This paragraph's quotes, by start, to find those inside a clause by binary search.
-    const inUnit = quotes.slice(firstOfUnit).filter((q) => q.cue !== null).sort((a, b) => a.content.start - b.content.start);
-    for (const cue of cues) {
-      if (usedCues.has(cue[0]) || !lexiconCue(toks, cue, lex)) continue;
-      const read = readCue(tu, cue, cues, sources, lex, speech);
-      if (!read) continue;
-      const [clause, src] = read;
-      const start = toks[clause[0]]!.start;
-      const end = toks[clause[1] - 1]!.end;
-      const inner: Quote[] = [];
-      let same = false; // the clause is already a quote (a nested report read inside another)
-      for (let k = firstStartingAt(inUnit, start); k < inUnit.length && inUnit[k]!.content.start < end; k++) {
-        const q = inUnit[k]!;
-        if (q.content.start === start && q.content.end === end) same = true;
-        else if (q.content.end <= end) inner.push(q);
-      }
-      if (same || inner.length === 0) continue;
-      // "The move was widely criticised, and now the regulator has said …": the subject of a passive cue reports nothing.
-      if (speech && src[1] <= cue[0] && passiveCue(toks, cue, true)) continue;
-      const outerSpeaker = resolveSpeaker(ctx, trimRun(toks, src));
-      if (speech && notAnOuterReport(tu, inner, outerSpeaker, cue, cues)) continue;
-      const outer = newQuote(start, end, toks.slice(cue[0], cue[1]), outerSpeaker, TAGGED_CONFIDENCE);
-      for (const q of inner) if (q.via === null) q.via = outer.id;
-    }
-    colonCue = closingColonCue(tu, cues, sources, usedCues, lex, ui);
-  });
+  const a: Assembly = {
+    input,
+    text,
+    marks,
+    lex,
+    speech,
+    verbFilter: VERB_FILTER && speech,
+    requireLexiconCue: REQUIRE_LEXICON_CUE && speech,
+    cueMaxGap: speech ? CUE_MAX_GAP : ATTRIBUTION_CUE_MAX_GAP,
+    ctx,
+    quotes,
+    newQuote,
+    previous: null,
+    previousUnit: -2,
+    colonCue: null,
+  };
+  input.tagged.forEach((tu, ui) => assembleUnit(a, tu, ui));
   const out = joinParagraphRuns(dropMirrors(quotes, speech), marks, text);
   continueBackwards(out, marks, text);
   return out;
+}
+
+/** Records a quote of the document (its id the next in turn) and returns it. */
+type NewQuote = (start: number, end: number, cue: Token[] | null, speaker: Speaker, confidence: number) => Quote;
+
+/** What the assembly of one document carries from paragraph to paragraph. */
+interface Assembly {
+  input: AssembleInput;
+  text: string;
+  marks: readonly MarkedQuote[];
+  lex: QuoteLexicon;
+  speech: boolean;
+  verbFilter: boolean;
+  requireLexiconCue: boolean;
+  cueMaxGap: number;
+  ctx: SpeakerContext;
+  quotes: Quote[];
+  newQuote: NewQuote;
+  /** The last quote read from a tagged run, and its paragraph's index. */
+  previous: Quote | null;
+  previousUnit: number;
+  /** "He said:" / "The New York Times reports:" closing a paragraph: the report is the next paragraph. */
+  colonCue: ColonCue | null;
+}
+
+/** A paragraph as its quotes are read: its runs, and what its quotes have used so far. */
+interface UnitReading {
+  tu: TaggedUnit;
+  ui: number;
+  asides: Run[];
+  cues: Run[];
+  sources: Run[];
+  contents: Run[];
+  /** 'attribution' profile: the quotation each content run opens with, where its cue and source are looked for. */
+  coreOf: Map<Run, Run>;
+  /** 'attribution' profile: each content's one cue, and the cue found between joined quotations. */
+  cueOf: Map<Run, Run> | null;
+  joinedCue: Map<Run, Run> | null;
+  /** Runs read by the rules from a cue the content tagger left without content. */
+  ruleRead: Set<Run>;
+  /** First tokens of the cues quotes took. */
+  usedCues: Set<number>;
+  /** Content and cue offsets of this paragraph's quotes, for the re-read runs. */
+  reread: Set<string>;
+}
+
+/** The quotes of one paragraph: its tagged and rule-read contents, each with its cue and speaker, then the outer
+ * reports that hold them. Split into functions of their own (rather than one closure over the document) so that a
+ * rare branch met late deoptimises and recompiles a small function, not the whole assembly. */
+function assembleUnit(a: Assembly, tu0: TaggedUnit, ui: number): void {
+  const { marks, lex, speech, verbFilter, cueMaxGap } = a;
+  const tu = labelColonLine(tu0, lex);
+  const firstOfUnit = a.quotes.length;
+  const toks = tu.unit.tokens;
+  // "…, who asked not to be named, said": the aside reports nothing, and says the speaker before it is unnamed.
+  const asides = anonymityAsides(tu, lex);
+  const inAside = (r: Run) => asides.some((x) => r[0] >= x[0] && r[0] < x[1]);
+  const cues = runsOf(tu.cue).filter((r) => !inAside(r));
+  const sources = runsOf(tu.source);
+  // In the 'speech' profile a run that opens with a quotation mark ends at its closing mark. PolNeAR's contents
+  // run on over the attribution that interrupts a quotation ("“A,” she said, “B.”" is one content from the first
+  // mark to the last), so the 'attribution' profile keeps the run whole and looks for its cue and source from the
+  // quotation it opens with (its core).
+  const coreOf = new Map<Run, Run>();
+  const contents = contentRuns(tu, cues, sources, marks, speech, verbFilter, coreOf).filter((c) => !inAside(c));
+  // Joined quotations keep the cue found between them.
+  const joinedCue = speech ? null : joinAcrossAttribution(tu, contents, coreOf, cues);
+  const usedCues = new Set<number>();
+  const reread = new Set<string>(); // content and cue of this paragraph's quotes, for the re-read runs
+  const tagged = [...contents].sort((a, b) => a[0] - b[0]);
+  const added: Run[] = [];
+  // Cues the content tagger left without content, that have a source beside them, get the rule-read clause.
+  for (const cue of cues) {
+    if (nearestRun(tagged, cue, cueMaxGap, undefined, (c) => sameSentenceOrNear(tu, cue, c))) continue;
+    const [clause] = readCue(tu, cue, cues, sources, lex, speech) ?? [null];
+    if (!clause || overlapsAny(tagged, clause)) continue;
+    const last = added[added.length - 1];
+    // Of two overlapping clauses the one holding the other is the outer report ("Surveys suggest X, she said").
+    if (!last || gap(last, clause) >= 0) added.push(clause);
+    else if (clause[0] <= last[0] && last[1] <= clause[1]) added[added.length - 1] = clause;
+  }
+  for (const a of added) contents.push(a);
+  const ruleRead = new Set(added);
+  contents.sort((a, b) => a[0] - b[0]);
+  const cueOf = speech ? null : oneContentPerCue(tu, contents, coreOf, cues, cueMaxGap);
+  const u: UnitReading = { tu, ui, asides, cues, sources, contents, coreOf, cueOf, joinedCue, ruleRead, usedCues, reread };
+  for (const c of contents) {
+    const found = attributionOf(a, u, c);
+    if (found) readQuote(a, u, c, found);
+  }
+  outerReports(a, u, firstOfUnit);
+}
+
+/** A content run's attribution as read: the run it settles on, its cue and source, and how they were found. */
+interface Attribution {
+  run: Run;
+  cue: Run | null;
+  src: Run | null;
+  carried: ColonCue | null;
+  unnamed: Run | null;
+  quotedAs: ReturnType<typeof quotedAsSaying>;
+}
+
+/** The cue and source of a content run, and the run they make it (null: the run reports nothing). */
+function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null {
+  const { text, lex, speech, cueMaxGap, ctx } = a;
+  const { tu, ui, asides, cues, sources, contents, coreOf, cueOf, joinedCue, usedCues } = u;
+  const toks = tu.unit.tokens;
+  const k0 = coreOf.get(c) ?? c;
+  let cue: Run | null = cueOf
+    ? cueOf.get(c) ?? joinedCue?.get(c) ?? null
+    : nearestRun(cues, k0, cueMaxGap, undefined, (k) => sameSentenceOrNear(tu, k, k0), (k) => sameSentence(tu, k, k0));
+  // Speech profile: a cue or speaker that belongs to the next (or last) sentence's own report is not this run's.
+  const away = speech && cue ? awayFromOthersCue(tu, cue, k0, contents, cues, lex) : null;
+  if (away === 'narration') return null;
+  if (speech && cue && narrationBeforeJoinedReport(tu, k0, cue, contents)) return null;
+  if (away) cue = away.cue;
+  let src = away?.source ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0, undefined, (r) => sameSentence(tu, r, cue!)) : away ? null : nearestRun(sources, k0, 3));
+  if (src && speech) src = withoutLeadingTime(tu, src, lex);
+  const nextSentences = speech && !cue && src !== null && speakerOfNextReport(tu, src, k0, cues);
+  if (nextSentences) src = null;
+  if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {
+    src = null; // "calling them": an object pronoun is not who speaks
+  }
+  // "a summit between X and Y": the object of a preposition is not who speaks ("according to" is a cue), except as
+  // the subject of a participle right after it ("…, with Rovers boss Mark Hughes claiming it had been …").
+  if (src && cue && src[0] > 0 && toks[src[0] - 1]!.pos === 'ADP' && !(src[0] - 1 >= cue[0] && src[0] - 1 < cue[1]) && !subjectAfterWith(toks, src, cue)) {
+    src = null;
+  }
+  if (!cue) {
+    // "The old steelworks, Mayor Duarte said, will reopen …": a content run holding its own attribution.
+    const inner = parentheticalIn(tu, c, cues);
+    if (inner) [cue, src] = inner;
+  }
+  if (!cue) {
+    const signed = dashAttribution(tu, k0, text);
+    if (signed && (!src || gap(src, signed[1]) < 0)) [cue, src] = signed;
+  }
+  // "Velta quoted the minister as saying that …": the minister's words, reached via the agency's report.
+  const quotedAs = speech ? quotedAsSaying(tu, k0) : null;
+  if (quotedAs) {
+    [cue, src] = [quotedAs.cue, quotedAs.source];
+    // The tagger's cues in "quoted … as saying" are read here: no clause of their own is read from them below.
+    for (const k of cues) if (k[0] < quotedAs.cue[1] && k[1] > Math.min(quotedAs.outerCue[0], quotedAs.source[0])) usedCues.add(k[0]);
+  }
+  const carried = !cue && !src && a.colonCue && a.colonCue.unit === ui - 1 && c[0] <= 1 ? a.colonCue : null;
+  if (carried) a.colonCue = null;
+  if (!cue && !src && !carried && !nextSentences && !away) {
+    const found = ruleAttribution(tu, k0, lex);
+    if (found) [cue, src] = found;
+    else cue = passiveCueInside(tu, k0, lex);
+    if (!cue) [cue, src] = colonLead(tu, k0) ?? [null, null];
+  } else if (cue && !src) {
+    const ruled = ruleSource(tu, cue);
+    // "An Israeli official, speaking …, said Wednesday that": a time after the cue is no source.
+    const rule = ruled && speech ? withoutLeadingTime(tu, ruled, lex) : ruled;
+    const shared = speech ? coordinatedVerbSource(tu, cue, sources, k0) : null;
+    // The rules' noun phrase when it holds the tagged one ("Finnish security firm F-Secure" over "Finnish").
+    src = shared && !(rule && rule[0] <= shared[0] && rule[1] >= shared[1]) ? shared : rule;
+    if (src && gap(src, k0) < 0) src = null;
+    if (!src) {
+      // "Tomas Berg, speaking outside his office, said …": the name before the aside.
+      const aside: Run = [cue[0] - 1, cue[0] - 1];
+      const named = cue[0] > 0 ? beyondApposition(tu, cue, aside) : aside;
+      if (named !== aside && gap(named, k0) >= 0) src = named;
+    }
+    if (!src && speech) src = beforeRelativeAside(tu, cue, null);
+  }
+  // The verb's own subject says it, right before it ("Mr Law believed damage had been done"); with none ("…
+  // claiming they would not be swayed", "the track they thought they were getting. Mr Flynn said …") the run is
+  // not read.
+  if (away?.subjectBeforeVerb && (!src || !cue || src[1] > cue[0] || cue[0] - src[1] > 1)) return null;
+  let run: Run = c;
+  let fixedByPreposition = false;
+  if (cue) {
+    // "…, according to a poll" / "According to the ministry, …": the source is the phrase after the cue and what
+    // it reports is the clause beside it, whatever the taggers split there.
+    const fixed = prepositionalAttribution(tu, cue, run, cues, lex);
+    if (fixed) {
+      run = fixed[0];
+      fixedByPreposition = true;
+      // A source the tagger read from the cue on stays (PolNeAR's keep appositions over commas).
+      if (!src || src[0] !== cue[1] || gap(src, run) < 0) src = fixed[1];
+    }
+  }
+  if (cue && src && !fixedByPreposition) run = acrossParenthetical(tu, run, cue, src, speech);
+  // 'tweeted that, “For those …”': PolNeAR's content takes in the "that" before the quotation.
+  if (cue && !speech && tu.unit.mark[run[0]] === 1 && run[0] >= 1) {
+    let t = run[0] - 1;
+    if (toks[t]!.text === ',' && t > 0) t--;
+    if (toks[t]!.text.toLowerCase() === 'that' && t >= cue[1] && t <= cue[1] + 1) run = [t, run[1]];
+  }
+  // PolNeAR's source spans keep appositions and their commas ("Brian Fallon, the campaign's press secretary,"):
+  // the 'attribution' profile takes the tagger's run as it is; the 'speech' profile narrows it to the name.
+  const unnamed = cue && asides.length > 0 ? speakerBeforeAside(tu, cue, asides) : null;
+  if (unnamed) src = unnamed;
+  if (src) src = withoutEdgeMarks(tu, src);
+  if (cue && src) src = withinCueSentence(tu, src, cue);
+  if (src) src = cutTrailingTime(tu, src, lex);
+  if (cue && src) src = coordinatedSource(tu, cue, src, run);
+  if (cue && src) src = relativeSource(tu, src, speech);
+  if (cue && src && speech) src = beforeRelativeAside(tu, cue, src);
+  if (cue && src && speech) {
+    const isPerson = ([a, b]: Run) => namedPersonAt(ctx, toks[a]!.start, toks[b - 1]!.end) !== null;
+    src = onToTheName(tu, cue, beyondApposition(tu, cue, src, isPerson), isPerson);
+  }
+  // "It was said that …", "Duterte has been called the “Trump of the East”": the subject of a passive cue is not
+  // who spoke (an agent after "by" is, below).
+  if (speech && cue && src && src[1] <= cue[0] && passiveCue(toks, cue)) src = null;
+  // "Asked if Mr Blunkett could return, he replied": the question is put by someone the text does not name; the
+  // person named after it is who was asked (the answer's speaker).
+  if (speech && cue && src && askedOpensSentence(toks, cue[0])) src = null;
+  if (cue && cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'by') {
+    // Passive "described by its chairman X as …": the speaker follows "by"; not a means ("said by telephone").
+    const agent = meansAfterBy(toks, cue[1] + 1) ? null : npFrom(toks, cue[1] + 1, 1);
+    // "… as “candid”": the tagger's content may start inside the agent; what is said follows "as".
+    if (agent && gap(agent, run) < 0 && toks[agent[1]]?.text.toLowerCase() === 'as' && agent[1] + 1 < run[1]) run = [agent[1] + 1, run[1]];
+    if (agent && gap(agent, run === c ? k0 : run) >= 0) src = agent;
+  }
+  return { run, cue, src, carried, unnamed, quotedAs };
+}
+
+/** The quote of a content run with its attribution: its speaker (named, continued from the last quote or implied by
+ * the sentence before) and kind, unless the readings show it reports nothing; with its nested and quoting reports. */
+function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): void {
+  const { lex, speech, verbFilter, requireLexiconCue, marks, ctx, newQuote } = a;
+  const { tu, ui, ruleRead, usedCues, reread } = u;
+  const toks = tu.unit.tokens;
+  const { cue, src, carried, unnamed, quotedAs } = found;
+  let { run } = found;
+  // The reported clause, without the "that" that introduces it ("told reporters [that] he would travel"); PolNeAR's
+  // contents keep it ('attribution' profile).
+  const reported = run;
+  if (speech) run = withoutLeadingComma(toks, withoutComplementizer(toks, run, tu.unit.mark), tu.unit.mark);
+  // A content of marks and punctuation only says nothing ('"' left of a cue inside a quotation).
+  if (!hasWords(toks, run, 1)) return;
+  const start = toks[run[0]]!.start;
+  const end = toks[run[1] - 1]!.end;
+  // Two tagged runs can be re-read as the same clause (the prepositional and passive readings above).
+  const readKey = `${start}:${end}:${cue ? toks[cue[0]]!.start : -1}`;
+  if (reported !== c && reread.has(readKey)) return;
+  let speaker: Speaker;
+  let confidence = TAGGED_CONFIDENCE;
+  if (src) speaker = resolveSpeaker(ctx, speech ? trimRun(toks, src) : toks.slice(src[0], src[1]));
+  else if (carried) speaker = carried.source ? resolveSpeaker(ctx, carried.source) : { entity: null, name: null, mention: null, anonymous: false };
+  else if (!cue && a.previous && (a.previousUnit >= ui - 1 && onlyQuotation(tu, run) || a.previousUnit === ui && quotationAfter(tu, run, a.previous.content.end))) {
+    // A paragraph that is only a quotation continues the previous speaker (so does its sentence, when the
+    // paragraphs were joined).
+    speaker = { ...a.previous.speaker, mention: null };
+    confidence = CONTINUED_CONFIDENCE;
+  } else {
+    // 'McClaren was relieved to get through. "To be fair to Graz, …"': a quotation with no attribution of its own
+    // after a sentence about a person is that person's.
+    let implied = speech && !cue && tu.unit.mark[run[0]] === 1 ? subjectBefore(a.input.tagged, ui, run[0], ctx) : null;
+    if (speech && !implied && !cue && a.previous && a.previousUnit === ui && weAfterNarration(tu, run[0], a.previous.content.end, ctx)) {
+      implied = { ...a.previous.speaker, mention: null };
+    }
+    speaker = implied ?? { entity: null, name: null, mention: null, anonymous: false };
+    if (implied) confidence = IMPLIED_CONFIDENCE;
+  }
+  // The aside said so: "One, who did not want to be named, said".
+  if (src && unnamed && src[0] === unnamed[0] && speaker.entity === null) speaker = { ...speaker, name: speaker.mention?.text ?? speaker.name, anonymous: true };
+  const kind = kindOf(start, end, marks);
+  // A span with quoted words but nobody saying them, neither cue nor speaker, is a scare-quoted term or a title
+  // ('the site now displays the words "Stay tuned"'), not a report ('speech' profile; PolNeAR annotates some).
+  const unspoken = kind === 'indirect' ? DROP_UNATTRIBUTED : kind === 'mixed' && speech && !innerReport(toks, reported, lex);
+  if (!cue && !src && !carried && speaker.name === null && (unspoken || !hasWords(toks, run, MIN_SPEECH_WORDS))) return;
+  if (verbFilter && kind === 'indirect' && !(ruleRead.has(reported) && reportedSentence(tu, reported)) && !hasVerb(toks, run)) return; // "told reporters", "posting the footage": not a clause
+  // "Telewest has yet to reveal pricing for the box or if …", "he recalls the accident which occurred …": a noun
+  // phrase whose only verbs are in clauses inside it is an object, not a reported clause.
+  if (verbFilter && kind === 'indirect' && nounPhraseObject(toks, run)) return;
+  // PolNeAR gives every attribution a cue: a short indirect span left without one is a fragment of a clause.
+  if (!speech && !cue && !carried && kind === 'indirect' && !hasWords(toks, run, ATTRIBUTION_MIN_UNCUED_WORDS)) return;
+  // "Workers watched a screening of “X”": a mixed span with marked words needs a reporting cue as well.
+  if (requireLexiconCue && kind !== 'direct' && cue && !lexiconCue(toks, cue, lex)) return;
+  // "a memo titled “The Facts on Where the Race Stands”": a title, not something said.
+  if (speech && kind !== 'indirect' && quotedTitle(tu, run, lex)) return;
+  // "Streamly declined to say how many …", "He would not say whether …": nothing was said.
+  if (speech && kind !== 'direct' && cue && refusedReport(tu, cue)) return;
+  const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : carried ? carried.cue : null, speaker, confidence);
+  reread.add(readKey);
+  // A quoted word or phrase ("called it “outstanding”"), unless it is a sentence of its own: “Never say never,” she said.
+  if (kind === 'direct' && !hasWords(toks, run, MIN_SPEECH_WORDS) && !punctuatedInside(tu, run)) q.kind = 'mixed';
+  // "Osei: I understand that …": a transcript's answer, its speaker's name and a colon before it, is verbatim.
+  if (speech && kind === 'indirect' && cue && src && transcriptLine(tu, src, cue, run)) q.kind = 'direct';
+  if (cue) usedCues.add(cue[0]);
+  a.previous = q;
+  a.previousUnit = ui;
+  // PolNeAR annotates the outer report and leaves the reported words to the outer content: no nested quote.
+  // A nested report opens the clause, after its "that" ("that the minister added that X"), not inside it.
+  if (speech) nested(q, toks, reported, lex, ctx, newQuote);
+  if (quotedAs?.outerSource) {
+    // The quoting report holds the quoted one: "[Iris Halloran, as saying that …]", "[“…,” … Dixon as saying]".
+    const [os, oe] = [Math.min(quotedAs.source[0], run[0]), Math.max(run[1], quotedAs.cue[1])];
+    const outer = newQuote(toks[os]!.start, toks[oe - 1]!.end, toks.slice(quotedAs.outerCue[0], quotedAs.outerCue[1]), resolveSpeaker(ctx, trimRun(toks, quotedAs.outerSource)), confidence);
+    q.via = outer.id;
+  }
+}
+
+/** "Barnier added that X, a Russian news agency said": a cue with its source that no quote used reports the whole
+ * clause, and the quotes inside that clause are reached via it. Then the paragraph's closing "He said:", if any. */
+function outerReports(a: Assembly, u: UnitReading, firstOfUnit: number): void {
+  const { lex, speech, ctx, newQuote, quotes } = a;
+  const { tu, ui, cues, sources, usedCues } = u;
+  const toks = tu.unit.tokens;
+  // This paragraph's quotes, by start, to find those inside a clause by binary search.
+  const inUnit = quotes.slice(firstOfUnit).filter((q) => q.cue !== null).sort((a, b) => a.content.start - b.content.start);
+  for (const cue of cues) {
+    if (usedCues.has(cue[0]) || !lexiconCue(toks, cue, lex)) continue;
+    const read = readCue(tu, cue, cues, sources, lex, speech);
+    if (!read) continue;
+    const [clause, src] = read;
+    const start = toks[clause[0]]!.start;
+    const end = toks[clause[1] - 1]!.end;
+    const inner: Quote[] = [];
+    let same = false; // the clause is already a quote (a nested report read inside another)
+    for (let k = firstStartingAt(inUnit, start); k < inUnit.length && inUnit[k]!.content.start < end; k++) {
+      const q = inUnit[k]!;
+      if (q.content.start === start && q.content.end === end) same = true;
+      else if (q.content.end <= end) inner.push(q);
+    }
+    if (same || inner.length === 0) continue;
+    // "The move was widely criticised, and now the regulator has said …": the subject of a passive cue reports nothing.
+    if (speech && src[1] <= cue[0] && passiveCue(toks, cue, true)) continue;
+    const outerSpeaker = resolveSpeaker(ctx, trimRun(toks, src));
+    if (speech && notAnOuterReport(tu, inner, outerSpeaker, cue, cues)) continue;
+    const outer = newQuote(start, end, toks.slice(cue[0], cue[1]), outerSpeaker, TAGGED_CONFIDENCE);
+    for (const q of inner) if (q.via === null) q.via = outer.id;
+  }
+  a.colonCue = closingColonCue(tu, cues, sources, usedCues, lex, ui);
 }
 
 /**
@@ -525,6 +608,35 @@ function oneContentPerCue(tu: TaggedUnit, contents: readonly Run[], coreOf: Read
 
 /** A content run that opens with a paired quotation mark ends at the closing mark: what follows ("…,” said X") is
  * attribution, not quotation. */
+/**
+ * The tagged content runs of a paragraph as the quote readings shape them: joined to a short subject the tagger read
+ * as a report of its own, cut before a trailing attribution; in the 'speech' profile also read from an inverted aside,
+ * split at a report nested inside and where a new quotation opens, and cut at the closing mark of the quotation they
+ * open with. In the 'attribution' profile the run stays whole and that cut is its core (coreOf). `verbFilter`: an
+ * indirect run with no verb is dropped. Plain loops rather than a chain of map and flatMap: the arrays those return
+ * take several element kinds (empty, packed, holey), and each new one met deoptimised the long function that called
+ * them, whose recompiling took a fifth of a second each time.
+ */
+function contentRuns(tu: TaggedUnit, cues: readonly Run[], sources: readonly Run[], marks: readonly MarkedQuote[], speech: boolean, verbFilter: boolean, coreOf: Map<Run, Run>): Run[] {
+  const toks = tu.unit.tokens;
+  const out: Run[] = [];
+  for (const tagged of joinedSubjectOfReport(tu, runsOf(tu.content), cues)) {
+    const cut = cutTrailingAttribution(tu, tagged, cues, sources);
+    const parts = speech ? splitAtInnerReport(tu, fromInvertedAside(tu, cut, cues), cues, sources) : [cut];
+    for (const part of parts) {
+      const pieces = speech ? splitAtQuotationStart(tu, afterGloss(tu, part)) : [part];
+      for (const piece of pieces) {
+        const core = cutAtClosingMark(tu, piece, marks);
+        const c = speech ? core : piece;
+        if (!speech) coreOf.set(piece, core);
+        if (verbFilter && kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) === 'indirect' && !hasVerb(toks, c)) continue;
+        out.push(c);
+      }
+    }
+  }
+  return out;
+}
+
 function cutAtClosingMark(tu: TaggedUnit, c: Run, marks: readonly MarkedQuote[]): Run {
   const q = tu.unit.quote[c[0]]!;
   if (q < 0 || tu.unit.mark[c[0]] !== 1) return c;
