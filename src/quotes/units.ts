@@ -32,14 +32,23 @@ export function buildUnits(
   }
   events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   // Offsets of opening marks and of the ends of closing marks, sorted: tokens are read in order, so a moving pointer
-  // into each finds whether a token starts at an opening mark or ends at a closing one.
-  const openAt = sortedDistinct(quotes.map((q) => q.start));
-  const closeAt = sortedDistinct(quotes.filter((q) => q.closed).map((q) => q.end));
+  // into each finds whether a token starts at an opening mark or ends at a closing one. Outermost quotes only (depth
+  // 0), sorted by start: a moving pointer finds the one holding each token. (Filled by one loop rather than chains of
+  // map and filter, whose arrays take several element kinds, empty or not, each new one deoptimising this function.)
+  const openAt: number[] = [];
+  const closeAt: number[] = [];
+  const outer: Array<readonly [MarkedQuote, number]> = [];
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    openAt.push(q.start);
+    if (q.closed) closeAt.push(q.end);
+    if (q.depth === 0) outer.push([q, i]);
+  }
+  sortDistinct(openAt);
+  sortDistinct(closeAt);
   let oa = 0;
   let ca = 0;
   const units: Unit[] = [];
-  // Outermost quotes only (depth 0), sorted by start: a moving pointer finds the one holding each token.
-  const outer = quotes.map((q, i) => [q, i] as const).filter(([q]) => q.depth === 0);
   let oi = 0;
   let ti = 0;
   let ei = 0;
@@ -79,10 +88,12 @@ export function buildUnits(
   return units;
 }
 
-/** The distinct values, in ascending order. */
-function sortedDistinct(values: number[]): number[] {
+/** Sorts the values in place, ascending, and drops repeats. */
+function sortDistinct(values: number[]): void {
   values.sort((a, b) => a - b);
-  return values.filter((v, i) => i === 0 || v !== values[i - 1]);
+  let w = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[w++] = values[i]!;
+  values.length = w;
 }
 
 /**
