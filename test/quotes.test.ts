@@ -1171,3 +1171,15 @@ test('a quotation after a sentence whose subject is a titled person ("Housing ch
   assert.equal(find(rec, 'There is just no logic')?.speaker.name, 'Anna Berg', listedQuotes(rec));
   assert.notEqual(find(rec, 'He gave this city its voice')?.speaker.name, 'Ray Hall', listedQuotes(rec));
 });
+
+test('"weeks after the carmaker warned …": a length of time and "after" or "before" in a source run open the clause whose subject speaks', () => {
+  // Business-wire style; "Country after country" (a source repeated around "after") is one speaker phrase still.
+  const text =
+    'Shares in the group fell 9% on Thursday. The recall comes just weeks after the carmaker warned that profits would fall sharply this year.\n\n' +
+    'The vote was held hours before the ministry announced that the border would close.\n\n' +
+    'Country after country said they would send aid to the region.\n';
+  const rec = speechRecord(text, 'time-clause');
+  assert.equal(find(rec, 'profits would fall sharply')?.speaker.mention?.text, 'the carmaker', listedQuotes(rec));
+  assert.equal(find(rec, 'the border would close')?.speaker.mention?.text, 'the ministry', listedQuotes(rec));
+  assert.equal(find(rec, 'they would send aid')?.speaker.mention?.text, 'Country after country', listedQuotes(rec));
+});

@@ -12,7 +12,7 @@ import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, onToTheName, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
-  beforeRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
+  afterTimeClauseOpener, beforeRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
   ruleSource, subjectAfterWith,
 } from './attributionRules.js';
 import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
@@ -318,6 +318,7 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   if (cue && src) src = withinCueSentence(tu, src, cue);
   if (src) src = cutTrailingTime(tu, src, lex);
   if (cue && src) src = coordinatedSource(tu, cue, src, run);
+  if (cue && src && src[1] <= cue[0]) src = afterTimeClauseOpener(tu, src, lex);
   if (cue && src) src = relativeSource(tu, src, speech);
   if (cue && src && speech) src = beforeRelativeAside(tu, cue, src);
   if (cue && src && speech) {

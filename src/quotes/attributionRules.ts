@@ -101,6 +101,21 @@ export function withoutLeadingTime(tu: TaggedUnit, [a, b]: Run, lex: QuoteLexico
   return /^\p{Lu}/u.test(word(k)) ? [k, b] : [a, b];
 }
 
+/** Words that open a clause of time after a length of time ("a month after the firm warned"). */
+const TIME_CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'till']);
+
+/** "The slump came just a month after the firm warned …", "The vote was held hours before the ministry announced …":
+ * a source run before its cue that takes in a length of time (data/quotes/durations.txt) and the word opening a
+ * clause of time has its speaker after that word, the subject of the cue's own clause. The run from there, or the
+ * run as it was. */
+export function afterTimeClauseOpener(tu: TaggedUnit, [a, b]: Run, lex: QuoteLexicon): Run {
+  const toks = tu.unit.tokens;
+  for (let k = b - 2; k > a; k--) {
+    if (TIME_CLAUSE_OPENERS.has(toks[k]!.text.toLowerCase()) && lex.durations.has(toks[k - 1]!.text.toLowerCase())) return [k + 1, b];
+  }
+  return [a, b];
+}
+
 /** A source run the tagger carried over a sentence end ("… said Fiat chief executive Sergio Marchionne. Analysts
  * said …") keeps the part in its cue's sentence: a speaker is named in the sentence that reports them. */
 export function withinCueSentence(tu: TaggedUnit, [a, b]: Run, cue: Run): Run {

@@ -16,6 +16,8 @@ export interface QuoteLexicon {
    * modifier ("last month", lower case). */
   sourceTimes: Set<string>;
   sourceTimeNouns: Set<string>;
+  /** Lengths of time before "after", "before" … in a speaker phrase ("a month after the firm warned"). */
+  durations: Set<string>;
   /** Nouns that after "the" stand for an organisation named earlier ("the company said"). */
   organisationNouns: Set<string>;
   /** Words after which a speaker mention's head noun is no longer looked for. */
@@ -59,6 +61,7 @@ export function quoteLexicon(): QuoteLexicon {
     organisationNouns: new Set(lines('organisation-nouns.txt').map((l) => l.toLowerCase())),
     sourceTimes: new Set(lines('source-times.txt')),
     sourceTimeNouns: new Set(lines('source-time-nouns.txt').map((l) => l.toLowerCase())),
+    durations: new Set(lines('durations.txt').map((l) => l.toLowerCase())),
     headStops: new Set(lines('head-stops.txt').map((l) => l.toLowerCase())),
     nameParticles: new Set(lines('name-particles.txt')),
     labelWords: new Set(lines('label-words.txt').map((l) => l.toLowerCase())),
