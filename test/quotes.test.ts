@@ -10,6 +10,7 @@ import { analyzeWith } from '../src/eval/quotes.js';
 import { tokenize } from '../src/language/tokenize.js';
 import { layoutOf } from '../src/quotes/tagging.js';
 import { withoutEdgeMarks } from '../src/quotes/attributionRules.js';
+import { npFrom } from '../src/quotes/runs.js';
 import { withoutLeadingComma } from '../src/quotes/speechReadings.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', 'quotes', name), 'utf8');
@@ -1182,4 +1183,24 @@ test('"weeks after the carmaker warned …": a length of time and "after" or "be
   assert.equal(find(rec, 'profits would fall sharply')?.speaker.mention?.text, 'the carmaker', listedQuotes(rec));
   assert.equal(find(rec, 'the border would close')?.speaker.mention?.text, 'the ministry', listedQuotes(rec));
   assert.equal(find(rec, 'they would send aid')?.speaker.mention?.text, 'Country after country', listedQuotes(rec));
+});
+
+test('a cue takes its speaker from its own sentence, never from the sentence before or after it (speech profile)', () => {
+  // Financial-wire style: the name in the sentence after the cue's is the subject of its own verb. A cue whose
+  // speaker stands in its own sentence after a sentence ending in "he said" keeps it (guard).
+  const text =
+    "The central bank's quarterly review, published last week, had noted that the main risk to growth was weaker household demand. " +
+    'However, board member Ann Gray voted for a rise in rates.\n\n' +
+    '"It is the first sensible step we have seen from the incumbent," he said. Rival carrier Northline welcomed the cuts but said regulation was still needed.\n';
+  const rec = speechRecord(text, 'own-sentence-source');
+  assert.notEqual(find(rec, 'the main risk to growth')?.speaker.name, 'Ann Gray', listedQuotes(rec));
+  assert.equal(find(rec, 'regulation was still needed')?.speaker.mention?.text, 'Rival carrier Northline', listedQuotes(rec));
+});
+
+test('a speaker phrase after an inverted cue takes in an acronym the tagger read as a verb ("said EFF lawyer Kurt Opsahl")', () => {
+  const tok = (text: string, pos: string, start: number) => ({ text, pos, start, end: start + text.length, sentence: 0 });
+  const toks = [tok('said', 'VERB', 0), tok('NUJ', 'VERB', 5), tok('official', 'NOUN', 9), tok('Rob', 'PROPN', 18), tok('Perry', 'PROPN', 22), tok('.', 'PUNCT', 27)];
+  assert.deepEqual(npFrom(toks, 1, 1), [1, 5]);
+  // A verb in lower case still ends the phrase.
+  assert.equal(npFrom([tok('said', 'VERB', 0), tok('was', 'AUX', 5)], 1, 1), null);
 });

@@ -117,12 +117,17 @@ export function closesBracket(toks: readonly Token[], a: number, k: number): boo
 }
 
 /** The noun phrase starting at `i` going right (dir 1) or ending at `i` going left (dir -1), with a name or a noun. */
+/** A word in capitals, two letters or more ("EFF", "NHS"): a name, whatever the tagger read it as ("said EFF/VERB lawyer
+ * Kurt Opsahl"). */
+const ACRONYM = /^\p{Lu}{2,}$/u;
+
 export function npFrom(toks: readonly Token[], i: number, dir: 1 | -1): Run | null {
   let k = i;
   // A hyphen inside a word ("22-year-old", "vice-chairman": no space either side) or after a noun joins the phrase.
   const inWordHyphen = (j: number) => toks[j - 1]!.end === toks[j]!.start && toks[j]!.end === toks[j + 1]!.start;
   const inNp = (j: number) =>
-    NP_POS.has(toks[j]!.pos) || (toks[j]!.text === '-' && j > 0 && j + 1 < toks.length && (toks[j - 1]!.pos === 'NOUN' || inWordHyphen(j)));
+    NP_POS.has(toks[j]!.pos) || ACRONYM.test(toks[j]!.text) ||
+    (toks[j]!.text === '-' && j > 0 && j + 1 < toks.length && (toks[j - 1]!.pos === 'NOUN' || inWordHyphen(j)));
   while (k >= 0 && k < toks.length && Math.abs(k - i) < SPEAKER_MAX_TOKENS && inNp(k)) k += dir;
   const [a, b] = dir === 1 ? [i, k] : [k + 1, i + 1];
   if (b <= a) return null;
