@@ -91,6 +91,15 @@ test('a stop inside a name does not end the sentence: web addresses, exclamation
   assert.deepEqual(sentencesOf('Help! Nobody came.'), ['Help!', 'Nobody came.']);
 });
 
+test('a quotation ending with a question or exclamation mark does not end its sentence when it goes on in lower case', () => {
+  // Tabloid and magazine style: the cue after the quotation, or the sentence going on after a quoted exclamation.
+  assert.deepEqual(sentencesOf('“Is it over?” asked Ms Reed. The answer was no.'), ['“Is it over?” asked Ms Reed.', 'The answer was no.']);
+  assert.deepEqual(sentencesOf('"Why not?" he asked.'), ['"Why not?" he asked.']);
+  assert.deepEqual(sentencesOf('She declared "What a night!" and thanked the crowd.'), ['She declared "What a night!" and thanked the crowd.']);
+  // A quotation that ends its sentence before one opening in capitals still does.
+  assert.deepEqual(sentencesOf('He asked: "Is it over?" The answer was no.'), ['He asked: "Is it over?"', 'The answer was no.']);
+});
+
 test('real sentence ends after abbreviations are kept', () => {
   // Newspaper style (UK): a sentence may end with a state or country abbreviation, and the next opens in capitals.
   assert.deepEqual(sentencesOf('Turnout fell in Wis. Then it rose.'), ['Turnout fell in Wis.', 'Then it rose.']);

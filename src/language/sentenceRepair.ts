@@ -11,7 +11,9 @@ import { readWordList } from '../util/wordList.js';
 //    ("S." + "C."): one abbreviation split in two.
 //  - the stop touches the words on both sides ("Shopping.com", "OutRage!'s"): a sentence ends before a space;
 //  - an exclamation mark inside a name is followed by a lower-case word ("Kerrang! editor Ashley Bird", "Yahoo!
-//    chief executive").
+//    chief executive");
+//  - a quotation that ends with a question or exclamation mark goes on in lower case ('"Why not?" he asked',
+//    '“Is it over?” asked Ms Reed', 'She declared “What a night!” and said …'): the sentence that holds it goes on.
 // Each test reads a few tokens, so the pass is linear in the number of sentences.
 
 /** Longest capitalised word read as an abbreviation before a full stop ("Calif", "Tenn"; "Obama" is a word). */
@@ -27,7 +29,17 @@ const CONTINUING_PUNCTUATION = /^[,;:)\]]$/;
 const ABBREVIATION = new RegExp(`^[A-Z][A-Za-z]{0,${ABBREVIATION_MAX_LETTERS - 1}}$`);
 const SPLIT_INITIAL = /^[A-Z]\.$/;
 
-/** Whether the break between sentences `a` and `b` (neighbours) falls inside an abbreviation. */
+/** Closing quotation marks as the tokenizer gives them. */
+const CLOSING_MARK = /^["”’']+$/;
+
+/** Whether sentence `a` ends with a question or exclamation mark and then a closing quotation mark ('…?"'). */
+function quotationEndsQuestionOrExclamation(tokens: readonly Token[], a: Sentence): boolean {
+  const end = a.tokenEnd - 1;
+  return end - 1 > a.tokenStart && CLOSING_MARK.test(tokens[end]!.text) && /^[!?]+$/.test(tokens[end - 1]!.text);
+}
+
+/** Whether the break between sentences `a` and `b` (neighbours) is false: inside an abbreviation or a name, or after a
+ * quotation the sentence goes on from. */
 function falseBreak(tokens: readonly Token[], a: Sentence, b: Sentence): boolean {
   const last = tokens[a.tokenEnd - 1]!;
   const first = tokens[b.tokenStart]!;
@@ -35,6 +47,7 @@ function falseBreak(tokens: readonly Token[], a: Sentence, b: Sentence): boolean
     if (first.start === last.end && /^[\p{L}'’]/u.test(first.text)) return true;
     if (last.text === '!' && LOWER_START.test(first.text)) return true;
   }
+  if (quotationEndsQuestionOrExclamation(tokens, a) && LOWER_START.test(first.text)) return true;
   // The first sentence's last tokens: "Rev" "." or "Wis" "." ")".
   let stop = a.tokenEnd - 1;
   if (stop > a.tokenStart && tokens[stop]!.text === ')') stop--;

@@ -8,8 +8,9 @@ export const SEARCH_WINDOW = 64;
 export const MAX_SLICE_CHARS = 200_000;
 
 export interface TokenizeOptions {
-  /** Join sentences wink-nlp ended at an abbreviation's full stop (src/language/sentenceRepair.ts). On unless set
-   * false: training the quote taggers reads text as it was read when their committed weights were made. */
+  /** Join sentences wink-nlp ended falsely: at an abbreviation's full stop, a stop inside a name, or a quotation the
+   * sentence goes on from (src/language/sentenceRepair.ts). On unless set false: training the quote taggers reads
+   * text as it was read when their committed weights were made. */
   mendAbbreviations?: boolean;
 }
 
