@@ -1204,3 +1204,14 @@ test('a speaker phrase after an inverted cue takes in an acronym the tagger read
   // A verb in lower case still ends the phrase.
   assert.equal(npFrom([tok('said', 'VERB', 0), tok('was', 'AUX', 5)], 1, 1), null);
 });
+
+test('"Neither the club nor the player would say …", "But neither side would say …": a subject naming no one reports nothing', () => {
+  // Sports-desk style; a named subject after a clause opened by "but" still reports (guard).
+  const text =
+    'Neither the club nor the player would say whether a fee had been agreed. Mr Ellis said the medical was booked. ' +
+    'But neither side would say what the deal was worth.\n';
+  const rec = speechRecord(text, 'negative-subject');
+  assert.equal(find(rec, 'whether a fee had been agreed'), undefined, listedQuotes(rec));
+  assert.equal(find(rec, 'what the deal was worth'), undefined, listedQuotes(rec));
+  assert.equal(find(rec, 'the medical was booked')?.speaker.name, 'Ellis', listedQuotes(rec));
+});

@@ -209,15 +209,30 @@ export const NEGATIONS = new Set(['not', "n't", 'never']);
 /** Verbs of refusing before "to" + a reporting verb ("declined to say", "refused to confirm"). */
 const REFUSALS = new Set(['declined', 'declines', 'declining', 'refused', 'refuses', 'refusing']);
 
+/** Words opening a subject that says no one spoke ("Neither the club nor the player would say", "Nobody would
+ * confirm"). */
+const NEGATIVE_SUBJECTS = new Set(['neither', 'nobody', 'none']);
+/** Tokens searched back from a cue for the start of its clause and a negative subject there. */
+const NEGATIVE_SUBJECT_MAX_TOKENS = 12;
+
 /** Whether a cue reports that nothing was said: a negation or refusal in the cue ("declined to say"), a negation
- * right before it, or before one adverb ("has not yet announced"), or a refusal before "to" ("refused to reveal"). */
+ * right before it, or before one adverb ("has not yet announced"), a refusal before "to" ("refused to reveal"), or a
+ * subject that names no one ("Neither Mr Howard nor Mr Letwin would say", "No one would confirm"): the first word of
+ * the cue's clause, within NEGATIVE_SUBJECT_MAX_TOKENS of it. */
 export function refusedReport(tu: TaggedUnit, [a, b]: Run): boolean {
   const toks = tu.unit.tokens;
   const lower = (k: number) => (k >= 0 ? toks[k]!.text.toLowerCase() : '');
   for (let k = a; k < b; k++) if (NEGATIONS.has(lower(k)) || REFUSALS.has(lower(k))) return true;
   if (NEGATIONS.has(lower(a - 1))) return true;
   if (a >= 2 && toks[a - 1]!.pos === 'ADV' && NEGATIONS.has(lower(a - 2))) return true;
-  return lower(a - 1) === 'to' && REFUSALS.has(lower(a - 2));
+  if (lower(a - 1) === 'to' && REFUSALS.has(lower(a - 2))) return true;
+  // The clause's first word: after the sentence start, a comma or a conjunction ("But neither side would say"; not
+  // the "nor" or "or" inside the subject).
+  const sent = tu.unit.sent;
+  const opensClause = (j: number) => /^[,;:]$/.test(toks[j]!.text) || (toks[j]!.pos === 'CCONJ' && !/^(nor|or)$/i.test(toks[j]!.text));
+  let k = a - 1;
+  while (k > 0 && a - k < NEGATIVE_SUBJECT_MAX_TOKENS && sent[k - 1] === sent[a] && !opensClause(k - 1)) k--;
+  return k >= 0 && k < a && (NEGATIVE_SUBJECTS.has(lower(k)) || (lower(k) === 'no' && lower(k + 1) === 'one'));
 }
 
 /** "said, if in government, he would …": a run without the comma (or semicolon, colon) it opens with, when words
