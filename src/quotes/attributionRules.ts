@@ -110,7 +110,8 @@ const TIME_CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'till'
  * run as it was. */
 export function afterTimeClauseOpener(tu: TaggedUnit, [a, b]: Run, lex: QuoteLexicon): Run {
   const toks = tu.unit.tokens;
-  for (let k = b - 2; k > a; k--) {
+  // The speaker after the opener is a phrase of at most SPEAKER_MAX_TOKENS: no need to look further back.
+  for (let k = b - 2; k > a && b - k <= SPEAKER_MAX_TOKENS + 1; k--) {
     if (TIME_CLAUSE_OPENERS.has(toks[k]!.text.toLowerCase()) && lex.durations.has(toks[k - 1]!.text.toLowerCase())) return [k + 1, b];
   }
   return [a, b];
