@@ -239,7 +239,7 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   // …": the name in the next sentence is the subject of its own verb; '"…," he said. AOL backed the cuts but said …':
   // the pronoun before belongs to the sentence before). In the 'attribution' profile too: PolNeAR attributed F1 +0.003
   // on dev and on train. A content with no cue takes a source beside it: in the 'speech' profile also one that ends the
-  // sentence before ('… said Steve Bell, a former aide. "It just leaves guys like me speechless."'), in the
+  // sentence before ('"…," said Ann Reyes, an economist at the institute. "It leaves me speechless."'), in the
   // 'attribution' profile only in its own sentence (PolNeAR annotates a cue with every source: attributed F1 +0.003 on
   // dev, +0.002 on train).
   const ownSentence = (r: Run) => sameSentence(tu, r, cue!);
