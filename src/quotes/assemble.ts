@@ -171,7 +171,6 @@ function assembleUnit(a: Assembly, tu0: TaggedUnit, ui: number): void {
   const { marks, lex, speech, verbFilter, cueMaxGap } = a;
   const tu = labelColonLine(tu0, lex);
   const firstOfUnit = a.quotes.length;
-  const toks = tu.unit.tokens;
   // "…, who asked not to be named, said": the aside reports nothing, and says the speaker before it is unnamed.
   const asides = anonymityAsides(tu, lex);
   const inAside = (r: Run) => asides.some((x) => r[0] >= x[0] && r[0] < x[1]);
@@ -187,7 +186,7 @@ function assembleUnit(a: Assembly, tu0: TaggedUnit, ui: number): void {
   const joinedCue = speech ? null : joinAcrossAttribution(tu, contents, coreOf, cues);
   const usedCues = new Set<number>();
   const reread = new Set<string>(); // content and cue of this paragraph's quotes, for the re-read runs
-  const tagged = [...contents].sort((a, b) => a[0] - b[0]);
+  const tagged = [...contents].sort((x, y) => x[0] - y[0]);
   const added: Run[] = [];
   // Cues the content tagger left without content, that have a source beside them, get the rule-read clause.
   for (const cue of cues) {
@@ -199,9 +198,9 @@ function assembleUnit(a: Assembly, tu0: TaggedUnit, ui: number): void {
     if (!last || gap(last, clause) >= 0) added.push(clause);
     else if (clause[0] <= last[0] && last[1] <= clause[1]) added[added.length - 1] = clause;
   }
-  for (const a of added) contents.push(a);
+  for (const clause of added) contents.push(clause);
   const ruleRead = new Set(added);
-  contents.sort((a, b) => a[0] - b[0]);
+  contents.sort((x, y) => x[0] - y[0]);
   const cueOf = speech ? null : oneContentPerCue(tu, contents, coreOf, cues, cueMaxGap);
   const u: UnitReading = { tu, ui, asides, cues, sources, contents, coreOf, cueOf, joinedCue, ruleRead, usedCues, reread };
   for (const c of contents) {

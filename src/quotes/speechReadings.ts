@@ -230,9 +230,12 @@ export function refusedReport(tu: TaggedUnit, [a, b]: Run): boolean {
   // the "nor" or "or" inside the subject).
   const sent = tu.unit.sent;
   const opensClause = (j: number) => /^[,;:]$/.test(toks[j]!.text) || (toks[j]!.pos === 'CCONJ' && !/^(nor|or)$/i.test(toks[j]!.text));
+  const clauseStart = (j: number) => j === 0 || sent[j - 1] !== sent[a] || opensClause(j - 1);
   let k = a - 1;
-  while (k > 0 && a - k < NEGATIVE_SUBJECT_MAX_TOKENS && sent[k - 1] === sent[a] && !opensClause(k - 1)) k--;
-  return k >= 0 && k < a && (NEGATIVE_SUBJECTS.has(lower(k)) || (lower(k) === 'no' && lower(k + 1) === 'one'));
+  while (k > 0 && a - k < NEGATIVE_SUBJECT_MAX_TOKENS && !clauseStart(k)) k--;
+  // Not a word the bound stopped at in the middle of a longer clause.
+  if (k < 0 || !clauseStart(k)) return false;
+  return NEGATIVE_SUBJECTS.has(lower(k)) || (lower(k) === 'no' && lower(k + 1) === 'one');
 }
 
 /** "said, if in government, he would …": a run without the comma (or semicolon, colon) it opens with, when words
