@@ -1215,3 +1215,15 @@ test('"Neither the club nor the player would say …", "But neither side would s
   assert.equal(find(rec, 'what the deal was worth'), undefined, listedQuotes(rec));
   assert.equal(find(rec, 'the medical was booked')?.speaker.name, 'Ellis', listedQuotes(rec));
 });
+
+test('"X, she added, saying Y": a report opening right after a parenthetical attribution ends the clause before it', () => {
+  // Regional-paper style. A clause interrupted by the attribution still runs over it when no report follows (guard).
+  const text =
+    'The bypass had to be rebuilt, the council leader added, saying the original contractor had cut corners. ' +
+    'The old bridge was safe, Ms Okafor said, until the floods of last winter.\n';
+  const rec = speechRecord(text, 'parenthetical-then-report');
+  const first = rec.quotes.find((q) => q.cue?.text === 'added');
+  assert.equal(first?.content.text, 'The bypass had to be rebuilt', listedQuotes(rec));
+  assert.equal(find(rec, 'the original contractor had cut corners')?.cue?.text, 'saying', listedQuotes(rec));
+  assert.equal(find(rec, 'The old bridge was safe')?.content.text, 'The old bridge was safe, Ms Okafor said, until the floods of last winter', listedQuotes(rec));
+});

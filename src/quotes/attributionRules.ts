@@ -307,7 +307,7 @@ export function clauseBounds(tu: TaggedUnit, cue: Run): [number, number] {
  * "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": an attribution set off by commas inside its
  * sentence ("…, as one adviser pointed out, …" too) interrupts one report, which runs from the sentence's start to
  * its end over the attribution (PolNeAR annotates it so). A content beside it or across it takes in the whole
- * sentence. In the 'speech' profile a quotation keeps its marks' bounds.
+ * sentence, unless another report opens after the attribution. In the 'speech' profile a quotation keeps its marks' bounds.
  */
 export function acrossParenthetical(tu: TaggedUnit, run: Run, cue: Run, src: Run, speech: boolean): Run {
   const { tokens: toks, sent, mark } = tu.unit;
@@ -321,6 +321,9 @@ export function acrossParenthetical(tu: TaggedUnit, run: Run, cue: Run, src: Run
   let last = sentEnd - 1;
   while (last > b && /^[.!?;:]$/.test(toks[last]!.text)) last--;
   if (run[0] < first || run[1] > last + 1) return run;
+  // "The plan had to change, she added, saying the budget was too small": a second report opens right after the
+  // attribution (its cue tagged there), so this one is the clause before it and does not run over.
+  if (tu.cue[b + 1] !== O && a - 1 > first && run[0] < a) return [first, a - 1];
   const after = run[0] > b && run[0] <= b + 2;
   const before = run[1] < a && run[1] >= a - 2;
   const across = run[0] < a && run[1] > b;
