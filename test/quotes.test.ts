@@ -1227,3 +1227,15 @@ test('"X, she added, saying Y": a report opening right after a parenthetical att
   assert.equal(find(rec, 'the original contractor had cut corners')?.cue?.text, 'saying', listedQuotes(rec));
   assert.equal(find(rec, 'The old bridge was safe')?.content.text, 'The old bridge was safe, Ms Okafor said, until the floods of last winter', listedQuotes(rec));
 });
+
+test('"has prompted a party donor to say …", "leading several economists to argue …": the object of a verb that makes it act speaks the infinitive cue', () => {
+  // Political-desk and markets-desk styles. The tagger's cue holds the verb and its object in the first.
+  const text =
+    'The row between the two ministers has prompted a party donor to say he will almost certainly stop giving money. ' +
+    'The bank held rates for a fourth month, leading several economists to argue that they may have peaked.\n';
+  const rec = speechRecord(text, 'object-control');
+  const donor = find(rec, 'he will almost certainly stop giving money');
+  assert.equal(donor?.speaker.mention?.text, 'a party donor', listedQuotes(rec));
+  assert.equal(donor?.cue?.text, 'to say', listedQuotes(rec));
+  assert.equal(find(rec, 'they may have peaked')?.speaker.mention?.text, 'several economists', listedQuotes(rec));
+});

@@ -12,7 +12,7 @@ import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, onToTheName, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
-  afterTimeClauseOpener, beforeRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
+  afterTimeClauseOpener, beforeRelativeAside, controlledSpeaker, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
   ruleSource, subjectAfterWith,
 } from './attributionRules.js';
 import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
@@ -328,6 +328,9 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   if (cue && src && src[1] <= cue[0]) src = afterTimeClauseOpener(tu, src, lex);
   if (cue && src) src = relativeSource(tu, src, speech);
   if (cue && src && speech) src = beforeRelativeAside(tu, cue, src);
+  // "… leading him to quip": the object of the verb before the infinitive speaks, whatever the taggers read.
+  const controlled = cue && speech ? controlledSpeaker(tu, cue, lex) : null;
+  if (controlled) [cue, src] = controlled;
   if (cue && src && speech) {
     const isPerson = ([a, b]: Run) => namedPersonAt(ctx, toks[a]!.start, toks[b - 1]!.end) !== null;
     src = onToTheName(tu, cue, beyondApposition(tu, cue, src, isPerson), isPerson);

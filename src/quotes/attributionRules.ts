@@ -200,6 +200,28 @@ function antecedentOf(toks: readonly Token[], at: number): Run | null {
   return np && toks.slice(np[0], np[1]).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') ? np : null;
 }
 
+/**
+ * "… leading him to quip he was …", "has prompted a party donor to say …": a cue in the infinitive after a verb that
+ * makes its object act (data/quotes/object-control-verbs.txt) is spoken by that object, the phrase between the verb
+ * and "to": [cue from "to" on, source]. The tagger's cue may hold the verb and its object too. Null when the cue is
+ * not such an infinitive, or no noun or pronoun stands there.
+ */
+export function controlledSpeaker(tu: TaggedUnit, cue: Run, lex: QuoteLexicon): [Run, Run] | null {
+  const { tokens: toks, sent } = tu.unit;
+  let to = cue[0] > 0 && toks[cue[0] - 1]!.text.toLowerCase() === 'to' ? cue[0] - 1 : -1;
+  for (let i = cue[1] - 2; i >= cue[0] && to < 0; i--) if (toks[i]!.text.toLowerCase() === 'to') to = i;
+  if (to < 2) return null;
+  for (let v = to - 1; v >= 0 && to - v <= SPEAKER_MAX_TOKENS + 1 && sent[v] === sent[to]; v--) {
+    const t = toks[v]!;
+    if (v < to - 1 && lex.objectControlVerbs.has(t.text.toLowerCase())) {
+      const object: Run = [v + 1, to];
+      return toks.slice(v + 1, to).some((o) => o.pos === 'NOUN' || o.pos === 'PROPN' || o.pos === 'PRON') ? [[Math.max(cue[0], to), cue[1]], object] : null;
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || (t.pos === 'PUNCT' && t.text !== "'")) return null;
+  }
+  return null;
+}
+
 /** Most conjuncts a coordinated source is followed back over ("the United States, Britain and France"). */
 export const SOURCE_CONJUNCTS_MAX = 4;
 

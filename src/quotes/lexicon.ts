@@ -18,6 +18,8 @@ export interface QuoteLexicon {
   sourceTimeNouns: Set<string>;
   /** Lengths of time before "after", "before" … in a speaker phrase ("a month after the firm warned"). */
   durations: Set<string>;
+  /** Verbs whose object does what the infinitive after it says ("leading him to quip"): every form, lower case. */
+  objectControlVerbs: Set<string>;
   /** Nouns that after "the" stand for an organisation named earlier ("the company said"). */
   organisationNouns: Set<string>;
   /** Words after which a speaker mention's head noun is no longer looked for. */
@@ -58,6 +60,7 @@ export function quoteLexicon(): QuoteLexicon {
     anonymousHeads: new Set(lines('anonymous.txt').map((l) => l.toLowerCase())),
     roleNouns: new Set(lines('role-nouns.txt').map((l) => l.toLowerCase())),
     voiceNouns: new Set(lines('voice-nouns.txt').map((l) => l.toLowerCase())),
+    objectControlVerbs: new Set(lines('object-control-verbs.txt').map((l) => l.toLowerCase())),
     organisationNouns: new Set(lines('organisation-nouns.txt').map((l) => l.toLowerCase())),
     sourceTimes: new Set(lines('source-times.txt')),
     sourceTimeNouns: new Set(lines('source-time-nouns.txt').map((l) => l.toLowerCase())),
