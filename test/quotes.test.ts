@@ -1239,3 +1239,16 @@ test('"has prompted a party donor to say …", "leading several economists to ar
   assert.equal(donor?.cue?.text, 'to say', listedQuotes(rec));
   assert.equal(find(rec, 'they may have peaked')?.speaker.mention?.text, 'several economists', listedQuotes(rec));
 });
+
+test('a report inside a relative aside ends with the aside, and the aside\'s subject is not reported by the main cue', () => {
+  // Sports-desk and council-reporting styles. A participle after the aside's comma goes on with it (guard).
+  const text =
+    'The sprinter, who says she is innocent, could lose both of her medals. ' +
+    'Cllr Dawn Pryor, who last month denied she planned to stand down, said the budget was "a fair settlement". ' +
+    'The campaign was backed by Ms Pryor, who says the change will slow traffic, leading to fewer crashes.\n';
+  const rec = speechRecord(text, 'relative-aside');
+  assert.equal(find(rec, 'she is innocent')?.content.text, 'she is innocent', listedQuotes(rec));
+  assert.equal(find(rec, 'she planned to stand down')?.content.text, 'she planned to stand down', listedQuotes(rec));
+  assert.equal(rec.quotes.find((q) => q.content.text.startsWith('Cllr Dawn Pryor')), undefined, listedQuotes(rec));
+  assert.equal(find(rec, 'the change will slow traffic')?.content.text, 'the change will slow traffic, leading to fewer crashes', listedQuotes(rec));
+});

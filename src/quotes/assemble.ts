@@ -12,7 +12,7 @@ import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, onToTheName, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
-  afterTimeClauseOpener, beforeRelativeAside, controlledSpeaker, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
+  afterTimeClauseOpener, beforeRelativeAside, controlledSpeaker, withinRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
   ruleSource, subjectAfterWith,
 } from './attributionRules.js';
 import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
@@ -326,6 +326,8 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   if (src) src = cutTrailingTime(tu, src, lex);
   if (cue && src) src = coordinatedSource(tu, cue, src, run);
   if (cue && src && src[1] <= cue[0]) src = afterTimeClauseOpener(tu, src, lex);
+  // "…, who said prices would fall, later admitted": the aside's report ends with the aside.
+  if (cue && src && speech) run = withinRelativeAside(tu, src, cue, run);
   if (cue && src) src = relativeSource(tu, src, speech);
   if (cue && src && speech) src = beforeRelativeAside(tu, cue, src);
   // "… leading him to quip": the object of the verb before the infinitive speaks, whatever the taggers read.
@@ -440,7 +442,12 @@ function outerReports(a: Assembly, u: UnitReading, firstOfUnit: number): void {
     if (usedCues.has(cue[0]) || !lexiconCue(toks, cue, lex)) continue;
     const read = readCue(tu, cue, cues, sources, lex, speech);
     if (!read) continue;
-    const [clause, src] = read;
+    const [read0, src] = read;
+    // A cue inside a relative aside reports no more than the aside holds.
+    const clause = speech ? withinRelativeAside(tu, src, cue, read0) : read0;
+    // "Mr Blair, who last year denied …, said": a clause before the cue that is a noun phrase and the relative
+    // aside describing it is the cue's subject, not what it reports.
+    if (speech && clause[1] <= cue[0] && (beforeRelativeAside(tu, cue, null)?.[0] ?? Infinity) <= clause[0]) continue;
     const start = toks[clause[0]]!.start;
     const end = toks[clause[1] - 1]!.end;
     const inner: Quote[] = [];

@@ -159,6 +159,28 @@ export function relativeSource(tu: TaggedUnit, src: Run, speech: boolean): Run {
   return speech ? [src[0], e] : [last, src[1]];
 }
 
+/**
+ * "Mr Hale, who said prices would fall, later admitted …": a cue whose subject is a relative pronoun after a comma
+ * sits in an aside, and what it reports ends where the aside does, at its first comma when the main clause's finite
+ * verb follows (an adverb may stand before it). The content run, cut there; unchanged outside an aside, or inside a quotation.
+ */
+export function withinRelativeAside(tu: TaggedUnit, src: Run, cue: Run, run: Run): Run {
+  const { tokens: toks, depth } = tu.unit;
+  const pronoun = src[1] - 1;
+  if (pronoun < 1 || !RELATIVE_PRONOUNS.has(toks[pronoun]!.text.toLowerCase()) || toks[pronoun - 1]!.text !== ',') return run;
+  if (run[0] < cue[1]) return run;
+  // The first comma only: an earlier one may open an aside of the report's own ("that the two men, and Mr Cruz in
+  // particular, must do more"). A participle after it goes on with the aside ("…, leading to more casualties").
+  for (let k = run[0] + 1; k < run[1] - 1; k++) {
+    if (toks[k]!.text !== ',' || depth[k] !== 0) continue;
+    let v = k + 1;
+    if (toks[v]!.pos === 'ADV' && v + 1 < run[1]) v++;
+    const verb = toks[v]!;
+    return (verb.pos === 'VERB' || verb.pos === 'AUX') && !/ing$/i.test(verb.text) ? [run[0], k] : run;
+  }
+  return run;
+}
+
 /** Tokens read back from a tagged source to the relative pronoun of the aside it may sit in. */
 const RELATIVE_ASIDE_MAX_TOKENS = 40;
 
