@@ -1252,3 +1252,15 @@ test('a report inside a relative aside ends with the aside, and the aside\'s sub
   assert.equal(rec.quotes.find((q) => q.content.text.startsWith('Cllr Dawn Pryor')), undefined, listedQuotes(rec));
   assert.equal(find(rec, 'the change will slow traffic')?.content.text, 'the change will slow traffic, leading to fewer crashes', listedQuotes(rec));
 });
+
+test('a speaker phrase holding the relative aside after the name is the name ("X, who was to travel to Leeds, Yorkshire, …, said")', () => {
+  // Trade-press and political-desk styles: a place inside the aside is not the speaker; an aside after an apposition
+  // ("a Republican who described himself as …,") ends its report at the comma before the main verb too.
+  const text =
+    'Tara Quinlan, head of the Northern Hauliers Association, which ran the survey in Leeds, Yorkshire, last month, said the new rules would cost each firm thousands. ' +
+    'Mr Ruiz, a Republican who described himself as a lifelong party member, said he recoiled at the attacks.\n';
+  const rec = speechRecord(text, 'own-aside');
+  assert.equal(find(rec, 'the new rules would cost each firm thousands')?.speaker.name, 'Tara Quinlan', listedQuotes(rec));
+  assert.equal(rec.quotes.find((q) => q.content.text.includes('lifelong party member, said')), undefined, listedQuotes(rec));
+  assert.equal(find(rec, 'he recoiled at the attacks')?.speaker.name, 'Ruiz', listedQuotes(rec));
+});

@@ -12,7 +12,7 @@ import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, onToTheName, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
-  afterTimeClauseOpener, beforeRelativeAside, controlledSpeaker, withinRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
+  afterTimeClauseOpener, beforeRelativeAside, beforeOwnAside, controlledSpeaker, withinRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
   ruleSource, subjectAfterWith,
 } from './attributionRules.js';
 import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
@@ -329,6 +329,7 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   // "…, who said prices would fall, later admitted": the aside's report ends with the aside.
   if (cue && src && speech) run = withinRelativeAside(tu, src, cue, run);
   if (cue && src) src = relativeSource(tu, src, speech);
+  if (cue && src && speech) src = beforeOwnAside(tu, src);
   if (cue && src && speech) src = beforeRelativeAside(tu, cue, src);
   // "… leading him to quip": the object of the verb before the infinitive speaks, whatever the taggers read.
   const controlled = cue && speech ? controlledSpeaker(tu, cue, lex) : null;

@@ -160,14 +160,16 @@ export function relativeSource(tu: TaggedUnit, src: Run, speech: boolean): Run {
 }
 
 /**
- * "Mr Hale, who said prices would fall, later admitted …": a cue whose subject is a relative pronoun after a comma
- * sits in an aside, and what it reports ends where the aside does, at its first comma when the main clause's finite
+ * "Mr Hale, who said prices would fall, later admitted …": a cue whose subject is a relative pronoun (after a comma,
+ * or "who" or "which" anywhere) sits in an aside, and what it reports ends where the aside does, at its first comma when the main clause's finite
  * verb follows (an adverb may stand before it). The content run, cut there; unchanged outside an aside, or inside a quotation.
  */
 export function withinRelativeAside(tu: TaggedUnit, src: Run, cue: Run, run: Run): Run {
   const { tokens: toks, depth } = tu.unit;
   const pronoun = src[1] - 1;
-  if (pronoun < 1 || !RELATIVE_PRONOUNS.has(toks[pronoun]!.text.toLowerCase()) || toks[pronoun - 1]!.text !== ',') return run;
+  const word = toks[pronoun]?.text.toLowerCase() ?? '';
+  // "who" and "which" open an aside after an apposition too ("Mr Ruiz, a Republican who described himself as …, said").
+  if (pronoun < 1 || !RELATIVE_PRONOUNS.has(word) || (toks[pronoun - 1]!.text !== ',' && !ASIDE_RELATIVE_PRONOUNS.has(word))) return run;
   if (run[0] < cue[1]) return run;
   // The first comma only: an earlier one may open an aside of the report's own ("that the two men, and Mr Cruz in
   // particular, must do more"). A participle after it goes on with the aside ("…, leading to more casualties").
@@ -179,6 +181,18 @@ export function withinRelativeAside(tu: TaggedUnit, src: Run, cue: Run, run: Run
     return (verb.pos === 'VERB' || verb.pos === 'AUX') && !/ing$/i.test(verb.text) ? [run[0], k] : run;
   }
   return run;
+}
+
+/**
+ * "Joseph R. Biden Jr., who was to travel to Columbus, Ohio, on Wednesday, said": a speaker phrase the tagger read
+ * with the relative aside after the name is the phrase before that aside ('speech' profile), not a name inside it.
+ */
+export function beforeOwnAside(tu: TaggedUnit, src: Run): Run {
+  const { tokens: toks, depth } = tu.unit;
+  for (let k = src[0] + 1; k + 1 < src[1]; k++) {
+    if (toks[k]!.text === ',' && depth[k] === 0 && ASIDE_RELATIVE_PRONOUNS.has(toks[k + 1]!.text.toLowerCase())) return [src[0], k];
+  }
+  return src;
 }
 
 /** Tokens read back from a tagged source to the relative pronoun of the aside it may sit in. */
