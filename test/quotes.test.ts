@@ -1264,3 +1264,15 @@ test('a speaker phrase holding the relative aside after the name is the name ("X
   assert.equal(rec.quotes.find((q) => q.content.text.includes('lifelong party member, said')), undefined, listedQuotes(rec));
   assert.equal(find(rec, 'he recoiled at the attacks')?.speaker.name, 'Ruiz', listedQuotes(rec));
 });
+
+test('a speaker phrase that opens with a name keeps it over the place ending its description ("Ann Cole, 52, a nurse from Tampa, Fla.")', () => {
+  // Vox-pop style of a US paper and a British one. A description before the name still gives way to it (guard).
+  const text =
+    '"I never really trusted either of them," said Ann Cole, 52, a nurse from Tampa, Fla. ' +
+    '"It is just not accessible," says Dev Mistry, a student from Leicester, England. ' +
+    '"We will keep going," said the head of the lifeboat crew, Moira Banks.\n';
+  const rec = speechRecord(text, 'vox-pop');
+  assert.equal(find(rec, 'I never really trusted either of them')?.speaker.name, 'Ann Cole', listedQuotes(rec));
+  assert.equal(find(rec, 'It is just not accessible')?.speaker.name, 'Dev Mistry', listedQuotes(rec));
+  assert.equal(find(rec, 'We will keep going')?.speaker.name, 'Moira Banks', listedQuotes(rec));
+});

@@ -91,12 +91,17 @@ export function trimRun(toks: readonly Token[], [a, b]: Run): Token[] {
     }
   }
   // A run over a comma between a name and a description is the name: "Nick Bubb, an analyst at Evolution
-  // Securities" is Nick Bubb, and "…leaders in the White House, Michel Barnier" is Michel Barnier.
+  // Securities" is Nick Bubb, and "…leaders in the White House, Michel Barnier" is Michel Barnier. A run that opens
+  // with a name keeps it over a place that ends the description ("Ann Millan, a native of San Diego, California").
+  const isName = (from: number, to: number) => from < to && toks.slice(from, to).every((t) => t.pos === 'PROPN' || /^\p{P}$/u.test(t.text));
+  let opening = a + 1;
+  while (opening < b && toks[opening]!.text !== ',') opening++;
+  const list = toks.slice(opening, b).some((t) => /^(and|or)$/i.test(t.text));
+  if (opening < b && !list && isName(a, opening)) b = opening;
   for (let k = b - 1; k > a; k--) {
     if (toks[k]!.text !== ',') continue;
     // "Germany, Italy and Spain": a list goes on after its commas, and stays whole.
     if (toks.slice(k + 1, b).some((t) => /^(and|or)$/i.test(t.text))) break;
-    const isName = (from: number, to: number) => from < to && toks.slice(from, to).every((t) => t.pos === 'PROPN' || /^\p{P}$/u.test(t.text));
     let first = k;
     while (first > a && toks[first - 1]!.text !== ',') first--;
     if (isName(first, k)) [a, b] = [first, k];
