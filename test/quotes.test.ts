@@ -1276,3 +1276,13 @@ test('a speaker phrase that opens with a name keeps it over the place ending its
   assert.equal(find(rec, 'It is just not accessible')?.speaker.name, 'Dev Mistry', listedQuotes(rec));
   assert.equal(find(rec, 'We will keep going')?.speaker.name, 'Moira Banks', listedQuotes(rec));
 });
+
+test('a named person right before a cue speaks, whatever the tagger made of the surname ("…," Yelling told BBC Sport)', () => {
+  // Athletics-desk style: a surname that is also a word, after a quotation holding a nested one.
+  const text =
+    'Her training partner Kate Yelling revealed the marathon had been hard. "She just thought, \'let them say what they like,\'" Yelling told the Evening Post. ' +
+    '"She is doing what she wants to do."\n';
+  const rec = speechRecord(text, 'surname-word');
+  assert.equal(find(rec, 'let them say what they like')?.speaker.name, 'Kate Yelling', listedQuotes(rec));
+  assert.equal(find(rec, 'She is doing what she wants to do')?.speaker.name, 'Kate Yelling', listedQuotes(rec));
+});

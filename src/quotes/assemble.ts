@@ -22,6 +22,7 @@ import {
   afterGloss, fromInvertedAside, NEGATIONS, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer, withoutLeadingComma,
   awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, weAfterNarration,
+  personBeforeCue,
 } from './speechReadings.js';
 import {
   MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, meansAfterBy, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
@@ -292,6 +293,7 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
       if (named !== aside && gap(named, k0) >= 0) src = named;
     }
     if (!src && speech) src = beforeRelativeAside(tu, cue, null);
+    if (!src && speech) src = personBeforeCue(tu, cue, ctx);
   }
   // The verb's own subject says it, right before it ("Mr Law believed damage had been done"); with none ("…
   // claiming they would not be swayed", "the track they thought they were getting. Mr Flynn said …") the run is

@@ -386,3 +386,22 @@ export function narrationBeforeJoinedReport(tu: TaggedUnit, c: Run, cue: Run, co
   const next = contents[at];
   return !!next && next[0] <= own;
 }
+
+/** Most words of a person's name read back from a cue. */
+const NAME_BEFORE_CUE_MAX_TOKENS = 3;
+
+/**
+ * '“…,” Yelling told BBC Sport': a named person the entity layer found right before a cue is its subject, whatever
+ * the tagger made of the name (a surname that is also a word, "Yelling", "Hunt", read as a verb or an adjective).
+ * The name's tokens, or null.
+ */
+export function personBeforeCue(tu: TaggedUnit, cue: Run, ctx: SpeakerContext): Run | null {
+  const { tokens, sent } = tu.unit;
+  const last = cue[0] - 1;
+  if (last < 0 || !/^\p{Lu}/u.test(tokens[last]!.text) || sent[last] !== sent[cue[0]]) return null;
+  let found: Run | null = null;
+  for (let j = last; j >= 0 && last - j < NAME_BEFORE_CUE_MAX_TOKENS && sent[j] === sent[last] && /^\p{Lu}/u.test(tokens[j]!.text); j--) {
+    if (namedPersonAt(ctx, tokens[j]!.start, tokens[last]!.end)) found = [j, last + 1];
+  }
+  return found;
+}
