@@ -1286,3 +1286,15 @@ test('a named person right before a cue speaks, whatever the tagger made of the 
   assert.equal(find(rec, 'let them say what they like')?.speaker.name, 'Kate Yelling', listedQuotes(rec));
   assert.equal(find(rec, 'She is doing what she wants to do')?.speaker.name, 'Kate Yelling', listedQuotes(rec));
 });
+
+test('"Having said that, …" and "That said, …" are connectives: they report nothing, and a quotation beside them keeps its speaker', () => {
+  // Football-report and arts-interview styles.
+  const text =
+    'Rovers have missed their best chance of a trophy. Having said that, the Clarets are yet to concede a goal in this Cup run.\n\n' +
+    'The director Ruth Amadi believes short films leave more room to experiment. "You are left to your own devices, without people interfering as much." That said, she is now writing a feature.\n';
+  const rec = speechRecord(text, 'connective');
+  assert.equal(find(rec, 'the Clarets are yet to concede a goal'), undefined, listedQuotes(rec));
+  const quotation = find(rec, 'You are left to your own devices');
+  assert.notEqual(quotation?.speaker.name, 'That', listedQuotes(rec));
+  assert.equal(quotation?.cue, null, listedQuotes(rec));
+});

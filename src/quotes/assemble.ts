@@ -22,7 +22,7 @@ import {
   afterGloss, fromInvertedAside, NEGATIONS, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer, withoutLeadingComma,
   awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, weAfterNarration,
-  personBeforeCue,
+  personBeforeCue, connectiveCue,
 } from './speechReadings.js';
 import {
   MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, meansAfterBy, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
@@ -235,6 +235,9 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   if (away === 'narration') return null;
   if (speech && cue && narrationBeforeJoinedReport(tu, k0, cue, contents)) return null;
   if (away) cue = away.cue;
+  // "Having said that, Burnley are yet to concede …", '"…" That said, …': a connective, not a report; a quotation
+  // beside it is read as if no cue were there.
+  if (speech && cue && connectiveCue(tu, cue)) return { run: c, cue: null, src: null, carried: null, unnamed: null, quotedAs: null };
   // A cue's source is in its own sentence ("The Bank's report had noted that … However, MPC member Paul Tucker voted
   // …": the name in the next sentence is the subject of its own verb; '"…," he said. AOL backed the cuts but said …':
   // the pronoun before belongs to the sentence before). In the 'attribution' profile too: PolNeAR attributed F1 +0.003

@@ -405,3 +405,13 @@ export function personBeforeCue(tu: TaggedUnit, cue: Run, ctx: SpeakerContext): 
   }
   return found;
 }
+
+/** "Having said that, …", "That said, …": a reporting verb in a connective that opens a sentence reports nothing. */
+export function connectiveCue(tu: TaggedUnit, [a, b]: Run): boolean {
+  const toks = tu.unit.tokens;
+  const word = (i: number) => toks[i]?.text.toLowerCase();
+  const verb = word(a);
+  if (verb !== 'said' && verb !== 'saying') return false;
+  if (word(a - 1) === 'having' && word(b) === 'that' && word(b + 1) === ',') return true;
+  return word(a - 1) === 'that' && word(b) === ',' && (a < 2 || tu.unit.sent[a - 2] !== tu.unit.sent[a - 1]);
+}
