@@ -173,7 +173,9 @@ export function withinRelativeAside(tu: TaggedUnit, src: Run, cue: Run, run: Run
   if (run[0] < cue[1]) return run;
   // The first comma only: an earlier one may open an aside of the report's own ("that the two men, and Mr Cruz in
   // particular, must do more"). A participle after it goes on with the aside ("…, leading to more casualties").
-  for (let k = run[0] + 1; k < run[1] - 1; k++) {
+  // Looked for as far as a rule-read clause reaches (a run-on "sentence" of many asides stays linear).
+  const stop = Math.min(run[1] - 1, run[0] + RULE_CLAUSE_MAX_TOKENS);
+  for (let k = run[0] + 1; k < stop; k++) {
     if (toks[k]!.text !== ',' || depth[k] !== 0) continue;
     let v = k + 1;
     if (toks[v]!.pos === 'ADV' && v + 1 < run[1]) v++;
@@ -189,7 +191,7 @@ export function withinRelativeAside(tu: TaggedUnit, src: Run, cue: Run, run: Run
  */
 export function beforeOwnAside(tu: TaggedUnit, src: Run): Run {
   const { tokens: toks, depth } = tu.unit;
-  for (let k = src[0] + 1; k + 1 < src[1]; k++) {
+  for (let k = src[0] + 1; k + 1 < src[1] && k <= src[0] + RULE_CLAUSE_MAX_TOKENS; k++) {
     if (toks[k]!.text === ',' && depth[k] === 0 && ASIDE_RELATIVE_PRONOUNS.has(toks[k + 1]!.text.toLowerCase())) return [src[0], k];
   }
   return src;
