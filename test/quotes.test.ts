@@ -1298,3 +1298,15 @@ test('"Having said that, …" and "That said, …" are connectives: they report 
   assert.notEqual(quotation?.speaker.name, 'That', listedQuotes(rec));
   assert.equal(quotation?.cue, null, listedQuotes(rec));
 });
+
+test('a cue with no subject ("But told the Post: …", \'Adding, "…"\') goes on with the speaker before it; a participle opening a sentence is its main clause\'s', () => {
+  // Political-desk and TV-column styles. "And responding to …, Ms Ode told" has its own subject (guard).
+  const text =
+    'Ms Jowell insisted the rules were working. But told the Evening Post: "We can be proud of our record."\n\n' +
+    'Later in the show, Maher said the report "was not good." Adding, "Now, like with all scandals, it is how they handle it."\n\n' +
+    'And responding to calls for the agency to be scrapped, Ms Ode told the committee: "I would not rule it out."\n';
+  const rec = speechRecord(text, 'subjectless-cue');
+  assert.equal(find(rec, 'We can be proud of our record')?.speaker.name, 'Jowell', listedQuotes(rec));
+  assert.equal(find(rec, 'it is how they handle it')?.speaker.name, 'Maher', listedQuotes(rec));
+  assert.equal(find(rec, 'I would not rule it out')?.speaker.name, 'Ode', listedQuotes(rec));
+});

@@ -22,7 +22,7 @@ import {
   afterGloss, fromInvertedAside, NEGATIONS, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer, withoutLeadingComma,
   awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, weAfterNarration,
-  personBeforeCue, connectiveCue,
+  personBeforeCue, connectiveCue, subjectlessCue,
 } from './speechReadings.js';
 import {
   MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, meansAfterBy, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
@@ -387,6 +387,13 @@ function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): voi
     // paragraphs were joined).
     speaker = { ...a.previous.speaker, mention: null };
     confidence = CONTINUED_CONFIDENCE;
+  } else if (speech && cue && subjectlessCue(tu, cue)) {
+    // "Maher said the report “wasn't good.” Adding, “…”": the subject of the sentence before, who spoke last or
+    // whom it was about.
+    const last = a.previous && a.previousUnit >= ui - 1 && a.previous.speaker.name !== null ? { ...a.previous.speaker, mention: null } : null;
+    const opening = cue[0] > 0 && tu.unit.sent[cue[0] - 1] === tu.unit.sent[cue[0]] ? cue[0] - 1 : cue[0];
+    speaker = last ?? subjectBefore(a.input.tagged, ui, opening, ctx) ?? { entity: null, name: null, mention: null, anonymous: false };
+    confidence = last ? CONTINUED_CONFIDENCE : IMPLIED_CONFIDENCE;
   } else {
     // 'McClaren was relieved to get through. "To be fair to Graz, …"': a quotation with no attribution of its own
     // after a sentence about a person is that person's.

@@ -415,3 +415,37 @@ export function connectiveCue(tu: TaggedUnit, [a, b]: Run): boolean {
   if (word(a - 1) === 'having' && word(b) === 'that' && word(b + 1) === ',') return true;
   return word(a - 1) === 'that' && word(b) === ',' && (a < 2 || tu.unit.sent[a - 2] !== tu.unit.sent[a - 1]);
 }
+
+/** Participles that open a sentence as a passive ("Asked about it, …"), not as a speaker's own verb. */
+const PASSIVE_OPENING_CUES = new Set(['asked', 'pressed', 'questioned', 'quoted', 'told']);
+
+/**
+ * 'Adding, “Now, like with all …”', "But told BBC News: …": a cue that opens its sentence with no subject, a
+ * participle in -ing before a quotation or a verb right after "But" or "And", goes on with the subject of the
+ * sentence before. Not a
+ * passive participle opening the sentence ("Asked about it, …": the question is put by someone the text does not
+ * name).
+ */
+export function subjectlessCue(tu: TaggedUnit, cue: Run): boolean {
+  const { tokens, sent } = tu.unit;
+  const opensSentence = (i: number) => i === 0 || sent[i - 1] !== sent[i];
+  const at = cue[0];
+  const verb = tokens[at]!;
+  if (verb.pos !== 'VERB') return false;
+  // A participle opening a sentence is the main clause's ("Citing the attack, Will wrote …"), unless a quotation
+  // follows it at once: 'Adding, “…”'.
+  if (opensSentence(at)) return /ing$/i.test(verb.text) && /^[,:]$/.test(tokens[cue[1]]?.text ?? '') && tu.unit.mark[cue[1] + 1] === 1;
+  // After "But" or "And": a verb in the past, in lower case ("But told BBC News", "And continued:"); not "And Yelling
+  // says" (a name the tagger read as a verb), "But calls for …" (a noun), "And responding to …, Mr Johnson told"
+  // (a participle whose subject follows).
+  const before = tokens[at - 1]!.text.toLowerCase();
+  const word = verb.text;
+  if (!(before === 'but' || before === 'and') || !opensSentence(at - 1) || !/^\p{Ll}/u.test(word)) return false;
+  if (!/ed$/.test(word) && !PAST_REPORTING_VERBS.has(word)) return false;
+  // "But asked about it, he said": a passive participle, followed by a preposition or a comma, not an object.
+  const next = tokens[at + 1];
+  return !(PASSIVE_OPENING_CUES.has(word) && (next === undefined || next.pos === 'ADP' || next.pos === 'SCONJ' || next.text === ','));
+}
+
+/** Reporting verbs whose past tense does not end in -ed. */
+const PAST_REPORTING_VERBS = new Set(['said', 'told', 'wrote', 'spoke']);
