@@ -161,8 +161,9 @@ export function relativeSource(tu: TaggedUnit, src: Run, speech: boolean): Run {
 
 /**
  * "Mr Hale, who said prices would fall, later admitted …": a cue whose subject is a relative pronoun (after a comma,
- * or "who" or "which" anywhere) sits in an aside, and what it reports ends where the aside does, at its first comma when the main clause's finite
- * verb follows (an adverb may stand before it). The content run, cut there; unchanged outside an aside, or inside a quotation.
+ * or "who" or "which" anywhere) sits in an aside, and what it reports ends where the aside does: at its first comma,
+ * when the main clause's finite verb follows (an adverb may stand before it). The content run, cut there; unchanged
+ * outside an aside, or inside a quotation.
  */
 export function withinRelativeAside(tu: TaggedUnit, src: Run, cue: Run, run: Run): Run {
   const { tokens: toks, depth } = tu.unit;
@@ -367,7 +368,8 @@ export function clauseBounds(tu: TaggedUnit, cue: Run): [number, number] {
  * "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": an attribution set off by commas inside its
  * sentence ("…, as one adviser pointed out, …" too) interrupts one report, which runs from the sentence's start to
  * its end over the attribution (PolNeAR annotates it so). A content beside it or across it takes in the whole
- * sentence, unless another report opens after the attribution. In the 'speech' profile a quotation keeps its marks' bounds.
+ * sentence, unless another report opens after the attribution. In the 'speech' profile a quotation keeps its
+ * marks' bounds.
  */
 export function acrossParenthetical(tu: TaggedUnit, run: Run, cue: Run, src: Run, speech: boolean): Run {
   const { tokens: toks, sent, mark } = tu.unit;

@@ -416,15 +416,16 @@ export function connectiveCue(tu: TaggedUnit, [a, b]: Run): boolean {
   return word(a - 1) === 'that' && word(b) === ',' && (a < 2 || tu.unit.sent[a - 2] !== tu.unit.sent[a - 1]);
 }
 
-/** Participles that open a sentence as a passive ("Asked about it, …"), not as a speaker's own verb. */
-const PASSIVE_OPENING_CUES = new Set(['asked', 'pressed', 'questioned', 'quoted', 'told']);
+/** Participles that after "But" or "And" are passive ("But asked about it, he said"), not the speaker's own verb. */
+const PASSIVE_PARTICIPLE_CUES = new Set(['asked', 'pressed', 'questioned', 'quoted', 'told']);
+
+/** Reporting verbs whose past tense does not end in -ed. */
+const PAST_REPORTING_VERBS = new Set(['said', 'told', 'wrote', 'spoke']);
 
 /**
- * 'Adding, “Now, like with all …”', "But told BBC News: …": a cue that opens its sentence with no subject, a
- * participle in -ing before a quotation or a verb right after "But" or "And", goes on with the subject of the
- * sentence before. Not a
- * passive participle opening the sentence ("Asked about it, …": the question is put by someone the text does not
- * name).
+ * 'Adding, “Now, like with all …”', "But told BBC News: …": a cue that opens its sentence with no subject (a
+ * participle in -ing right before a quotation, or a verb in the past right after "But" or "And") goes on with the
+ * subject of the sentence before.
  */
 export function subjectlessCue(tu: TaggedUnit, cue: Run): boolean {
   const { tokens, sent } = tu.unit;
@@ -444,8 +445,5 @@ export function subjectlessCue(tu: TaggedUnit, cue: Run): boolean {
   if (!/ed$/.test(word) && !PAST_REPORTING_VERBS.has(word)) return false;
   // "But asked about it, he said": a passive participle, followed by a preposition or a comma, not an object.
   const next = tokens[at + 1];
-  return !(PASSIVE_OPENING_CUES.has(word) && (next === undefined || next.pos === 'ADP' || next.pos === 'SCONJ' || next.text === ','));
+  return !(PASSIVE_PARTICIPLE_CUES.has(word) && (next === undefined || next.pos === 'ADP' || next.pos === 'SCONJ' || next.text === ','));
 }
-
-/** Reporting verbs whose past tense does not end in -ed. */
-const PAST_REPORTING_VERBS = new Set(['said', 'told', 'wrote', 'spoke']);
