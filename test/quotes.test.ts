@@ -1310,3 +1310,18 @@ test('a cue with no subject ("But told the Post: …", \'Adding, "…"\') goes o
   assert.equal(find(rec, 'it is how they handle it')?.speaker.name, 'Maher', listedQuotes(rec));
   assert.equal(find(rec, 'I would not rule it out')?.speaker.name, 'Ode', listedQuotes(rec));
 });
+
+test('an adverbial clause right after a cue ("said as she turned around") is not what was said; a "that" or a quotation after it is', () => {
+  // Court-report and campaign-trail styles. A report that opens with "while" and goes on to its own clause stays whole
+  // (guard).
+  const text =
+    '"We will not be moved," Ms Okoro said as she turned to face the crowd.\n\n' +
+    'Dana Ruiz said as she left the court that the verdict was a relief.\n\n' +
+    'The mayor said as he introduced his wife, "Finally, the campaign is over."\n\n' +
+    'Mr Bartlett said while it was an agreement in principle, the unions now had to see how it would work.\n';
+  const rec = speechRecord(text, 'adverbial');
+  assert.equal(find(rec, 'she turned to face the crowd'), undefined, listedQuotes(rec));
+  assert.equal(find(rec, 'the verdict was a relief')?.content.text, 'the verdict was a relief', listedQuotes(rec));
+  assert.equal(find(rec, 'Finally, the campaign is over')?.content.text, '"Finally, the campaign is over."', listedQuotes(rec));
+  assert.ok(find(rec, 'the unions now had to see')?.content.text.startsWith('while it was an agreement'), listedQuotes(rec));
+});

@@ -22,7 +22,7 @@ import {
   afterGloss, fromInvertedAside, NEGATIONS, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer, withoutLeadingComma,
   awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, weAfterNarration,
-  personBeforeCue, connectiveCue, subjectlessCue,
+  personBeforeCue, connectiveCue, subjectlessCue, afterAdverbial,
 } from './speechReadings.js';
 import {
   MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, meansAfterBy, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
@@ -355,6 +355,12 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
     // "… as “candid”": the tagger's content may start inside the agent; what is said follows "as".
     if (agent && gap(agent, run) < 0 && toks[agent[1]]?.text.toLowerCase() === 'as' && agent[1] + 1 < run[1]) run = [agent[1] + 1, run[1]];
     if (agent && gap(agent, run === c ? k0 : run) >= 0) src = agent;
+  }
+  // "Susan said as she turned around": an adverbial clause after the cue is not what was said.
+  if (speech && cue) {
+    const after = afterAdverbial(tu, cue, run);
+    if (!after) return null;
+    run = after;
   }
   return { run, cue, src, carried, unnamed, quotedAs };
 }

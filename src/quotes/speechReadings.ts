@@ -447,3 +447,42 @@ export function subjectlessCue(tu: TaggedUnit, cue: Run): boolean {
   const next = tokens[at + 1];
   return !(PASSIVE_PARTICIPLE_CUES.has(word) && (next === undefined || next.pos === 'ADP' || next.pos === 'SCONJ' || next.text === ','));
 }
+
+/** Subordinators opening an adverbial clause right after a reporting verb ("said as she left", "said while
+ * walking out"). Not prepositions such as "after" or "during": "said after seven years Labour had changed" reports
+ * the clause after the phrase. */
+const ADVERBIAL_OPENERS = new Set(['as', 'while', 'whilst']);
+
+/** Words after "as" that make it a quantity or a phrase of its own ("said as many as 3,000 firms …", "as well as"). */
+const AS_PHRASES = new Set(['many', 'much', 'few', 'well', 'long', 'soon', 'far', 'part', 'a', 'of']);
+
+/** Tokens searched after such an opener for the "that" of the reported clause. */
+const ADVERBIAL_MAX_TOKENS = 15;
+
+/**
+ * "Susan said as she turned around", "Dana Ruiz said as she left the court that the verdict was a relief": a run
+ * that opens, right after its cue, with an adverbial clause (outside any quotation) reports the clause after a
+ * "that" following it, or a quotation after its comma; with neither and no second clause ("said while everyone had the right …, they also had
+ * …" has one), it reports nothing (null). Other runs are returned as they are.
+ */
+export function afterAdverbial(tu: TaggedUnit, cue: Run, run: Run): Run | null {
+  const { tokens, depth, mark } = tu.unit;
+  if (run[0] !== cue[1] || depth[run[0]] !== 0 || mark[run[0]] !== 0) return run;
+  const opener = tokens[run[0]]!.text.toLowerCase();
+  if (!ADVERBIAL_OPENERS.has(opener) || (opener === 'as' && AS_PHRASES.has(tokens[run[0] + 1]?.text.toLowerCase() ?? ''))) return run;
+  const stop = Math.min(run[1] - 1, run[0] + ADVERBIAL_MAX_TOKENS);
+  for (let k = run[0] + 1; k < stop && depth[k] === 0; k++) {
+    if (tokens[k]!.text.toLowerCase() === 'that') return [k + 1, run[1]];
+    // 'said as he introduced his wife, "Finally, …"': the quotation after the clause.
+    if (tokens[k]!.text === ',' && mark[k + 1] === 1) return [k + 1, run[1]];
+  }
+  // Clauses counted by their verbs that follow a subject (an adverb may stand between).
+  const subject = (t: Token | undefined) => t !== undefined && (t.pos === 'PRON' || t.pos === 'NOUN' || t.pos === 'PROPN');
+  let clauses = 0;
+  for (let k = run[0] + 1; k < run[1] && clauses < 2; k++) {
+    const t = tokens[k]!;
+    if (depth[k] !== 0) break;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && (subject(tokens[k - 1]) || (tokens[k - 1]!.pos === 'ADV' && subject(tokens[k - 2])))) clauses++;
+  }
+  return clauses >= 2 ? run : null;
+}
