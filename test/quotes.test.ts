@@ -10,7 +10,7 @@ import { analyzeWith } from '../src/eval/quotes.js';
 import { tokenize } from '../src/language/tokenize.js';
 import { layoutOf } from '../src/quotes/tagging.js';
 import { withoutEdgeMarks } from '../src/quotes/attributionRules.js';
-import { npFrom } from '../src/quotes/runs.js';
+import { nounPhraseObject, npFrom } from '../src/quotes/runs.js';
 import { withoutLeadingComma } from '../src/quotes/speechReadings.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', 'quotes', name), 'utf8');
@@ -1324,4 +1324,17 @@ test('an adverbial clause right after a cue ("said as she turned around") is not
   assert.equal(find(rec, 'the verdict was a relief')?.content.text, 'the verdict was a relief', listedQuotes(rec));
   assert.equal(find(rec, 'Finally, the campaign is over')?.content.text, '"Finally, the campaign is over."', listedQuotes(rec));
   assert.ok(find(rec, 'the unions now had to see')?.content.text.startsWith('while it was an agreement'), listedQuotes(rec));
+});
+
+test('a noun phrase whose only verbs are in a "when" clause inside it is an object ("referred to a similar case … when Leeds were playing Bath")', () => {
+  const words: Array<[string, string]> = [['a', 'DET'], ['similar', 'ADJ'], ['case', 'NOUN'], ['at', 'ADP'], ['Kingsholm', 'PROPN'], ['when', 'ADV'],
+    ['Leeds', 'PROPN'], ['were', 'AUX'], ['playing', 'VERB'], ['Bath', 'PROPN']];
+  let at = 0;
+  const toks = words.map(([text, pos]) => { const t = { text, pos, start: at, end: at + text.length, sentence: 0 }; at += text.length + 1; return t; });
+  assert.equal(nounPhraseObject(toks, [0, toks.length]), true);
+  // A reported clause with its own main verb before the "when" is not (guard).
+  const clause: Array<[string, string]> = [['the', 'DET'], ['talks', 'NOUN'], ['collapsed', 'VERB'], ['when', 'ADV'], ['he', 'PRON'], ['left', 'VERB']];
+  at = 0;
+  const ctoks = clause.map(([text, pos]) => { const t = { text, pos, start: at, end: at + text.length, sentence: 0 }; at += text.length + 1; return t; });
+  assert.equal(nounPhraseObject(ctoks, [0, ctoks.length]), false);
 });

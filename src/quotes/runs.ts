@@ -166,7 +166,7 @@ export function hasVerb(toks: readonly Token[], [a, b]: Run): boolean {
 }
 
 /** Words that open a clause inside a noun phrase, or a subordinate clause. */
-const SUBORDINATORS = new Set(['which', 'who', 'whom', 'whose', 'if', 'whether', 'because', 'while']);
+const SUBORDINATORS = new Set(['which', 'who', 'whom', 'whose', 'if', 'whether', 'because', 'while', 'when']);
 /** Words that are prepositions as often ("since November", "before exceptional items"): a clause when a pronoun or
  * a determiner follows ("before he was scheduled"). */
 const TEMPORAL_SUBORDINATORS = new Set(['before', 'after', 'since', 'until', 'when', 'where']);
