@@ -60,7 +60,7 @@ export function quoteLexicon(): QuoteLexicon {
     anonymousHeads: new Set(lines('anonymous.txt').map((l) => l.toLowerCase())),
     roleNouns: new Set(lines('role-nouns.txt').map((l) => l.toLowerCase())),
     voiceNouns: new Set(lines('voice-nouns.txt').map((l) => l.toLowerCase())),
-    objectControlVerbs: new Set(lines('object-control-verbs.txt').map((l) => l.toLowerCase())),
+    objectControlVerbs: new Set(lines('object-control-verbs.txt').flatMap((l) => l.toLowerCase().split(/\s+/))),
     organisationNouns: new Set(lines('organisation-nouns.txt').map((l) => l.toLowerCase())),
     sourceTimes: new Set(lines('source-times.txt')),
     sourceTimeNouns: new Set(lines('source-time-nouns.txt').map((l) => l.toLowerCase())),
