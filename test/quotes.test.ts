@@ -1338,3 +1338,16 @@ test('a noun phrase whose only verbs are in a "when" clause inside it is an obje
   const ctoks = clause.map(([text, pos]) => { const t = { text, pos, start: at, end: at + text.length, sentence: 0 }; at += text.length + 1; return t; });
   assert.equal(nounPhraseObject(ctoks, [0, ctoks.length]), false);
 });
+
+test('a clause that runs straight into the speaker before its cue is part of the subject, not a report ("The Writers\' Guild award winners were announced")', () => {
+  // Arts-desk and business styles. Guards: a clause set off by a comma or a closing mark keeps its report, and so does
+  // one before an inverted cue whose comma the scrape lost ("… machines said Ann Hale").
+  const text =
+    "Both the Writers' Guild and the Booksellers' Choice prize winners were announced on Monday.\n\n" +
+    'The talks have stalled over pay, a union spokesman said.\n\n' +
+    'Lenders are under pressure to replace their ageing machines said Ann Hale, an analyst at Corbel Research.\n';
+  const rec = speechRecord(text, 'subject-run');
+  assert.equal(rec.quotes.find((q) => q.cue?.text.includes('announced')), undefined, listedQuotes(rec));
+  assert.equal(find(rec, 'The talks have stalled')?.content.text, 'The talks have stalled over pay', listedQuotes(rec));
+  assert.equal(find(rec, 'replace their ageing machines')?.speaker.name, 'Ann Hale', listedQuotes(rec));
+});

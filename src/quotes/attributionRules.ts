@@ -512,6 +512,9 @@ export function readCue(tu: TaggedUnit, cue: Run, cues: readonly Run[], sources:
   return src && clause ? [cutTrailingAttribution(tu, clause, cues, sources), src] : null;
 }
 
+/** Punctuation that ends a clause reported before its attribution (besides a paired closing quotation mark). */
+const ATTRIBUTION_SEPARATOR = /^[,:;\u2014\u2013-]$/u;
+
 /** The clause a cue reports when the content tagger gave none: after "X said (that)" to the end of the sentence, or
  * from the start of the sentence to ", X said". */
 export function clauseOf(tu: TaggedUnit, cue: Run, src: Run, speech: boolean): Run | null {
@@ -538,7 +541,10 @@ export function clauseOf(tu: TaggedUnit, cue: Run, src: Run, speech: boolean): R
     if (e - a >= MIN_SPEECH_WORDS) return [a, e];
   }
   const before = Math.min(cue[0], src[0]);
-  if (before > first) {
+  // The clause before ", X said" or "…” X said" ends at its punctuation or closing mark; run straight into the speaker
+  // of a cue after it, it is part of the subject ("Both the Critics' Circle and the Theatregoers' Choice award winners were announced":
+  // the apostrophe is no quotation mark).
+  if (before > first && (cue[0] < src[0] || ATTRIBUTION_SEPARATOR.test(toks[before - 1]!.text) || tu.unit.mark[before - 1] === 2)) {
     const e = trimEnd(before, first);
     return e - first >= MIN_SPEECH_WORDS ? [first, e] : null;
   }
