@@ -1351,3 +1351,15 @@ test('a clause that runs straight into the speaker before its cue is part of the
   assert.equal(find(rec, 'The talks have stalled')?.content.text, 'The talks have stalled over pay', listedQuotes(rec));
   assert.equal(find(rec, 'replace their ageing machines')?.speaker.name, 'Ann Hale', listedQuotes(rec));
 });
+
+test('a report nested in another needs a clause too: "… figures show, US employers added only 90,000 jobs" nests no quote, "… said Ms Lund added that …" does', () => {
+  // Wire business style. Guard: a nested report whose words make a clause keeps its nested quote.
+  const text =
+    'According to Commerce Department figures, US employers added only 90,000 jobs in March.\n\n' +
+    'The company said Ms Lund added that the plant would close in May.\n';
+  const rec = speechRecord(text, 'nested-clause');
+  assert.equal(rec.quotes.find((q) => q.cue?.text === 'added' && q.content.text.startsWith('only 90,000')), undefined, listedQuotes(rec));
+  const inner = find(rec, 'the plant would close');
+  assert.equal(inner?.content.text, 'the plant would close in May', listedQuotes(rec));
+  assert.notEqual(inner?.via, null, listedQuotes(rec));
+});

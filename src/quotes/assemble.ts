@@ -4,7 +4,7 @@ import type { Token } from '../pipeline/doc.js';
 import { matchGreedy } from '../util/matching.js';
 import { askedOpensSentence } from '../entities/tokens.js';
 import type { QuoteLexicon } from './lexicon.js';
-import type { MarkedQuote } from '../language/quoteMarks.js';
+import { isQuoteMarkChar, type MarkedQuote } from '../language/quoteMarks.js';
 import { O, runsOf } from './perceptron.js';
 import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
 import { namedPersonAt, resolveSpeaker, type SpeakerContext } from './speaker.js';
@@ -797,6 +797,10 @@ function nested(
   const found = innerReport(toks, run, lex);
   if (!found) return;
   const { i, v, c } = found;
+  // "US firms added only 146,000 jobs": unquoted words after the verb must read as a clause, as a report's do.
+  const clause: Run = [c, run[1]];
+  const marked = toks.slice(c, run[1]).some((t) => isQuoteMarkChar(t.text[0] ?? ''));
+  if (!marked && (!hasVerb(toks, clause) || nounPhraseObject(toks, clause))) return;
   const inner = make(toks[c]!.start, toks[run[1] - 1]!.end, toks.slice(i, v + 1), resolveSpeaker(ctx, toks.slice(run[0], i)), outer.confidence);
   inner.via = outer.id;
 }
