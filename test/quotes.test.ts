@@ -1363,3 +1363,19 @@ test('a report nested in another needs a clause too: "… figures show, US emplo
   assert.equal(inner?.content.text, 'the plant would close in May', listedQuotes(rec));
   assert.notEqual(inner?.via, null, listedQuotes(rec));
 });
+
+test('a cue whose object is a noun phrase ("will announce his starting line-up") reports nothing, not even a quotation in another sentence', () => {
+  // Sports and politics desks. A gerund after a possessive ("his starting line-up", "her handling of") is part of a
+  // noun phrase, not a verb. Guard: a question ends its sentence inside the marks, and the cue after it that names who
+  // was asked is still its report.
+  const text =
+    'Coach Alain Fabre will announce his starting line-up on Friday for the match against Samoa.\n\n' +
+    'Ruth Kane, the shadow minister, said the plan had failed. "People are being squeezed by extra taxes. The quiet majority are paying the price." The ministry has announced a review of the scheme.\n\n' +
+    '"Did you know the quote was his?" Nina Hart asked the senator.\n';
+  const rec = speechRecord(text, 'spent-cue');
+  assert.equal(rec.quotes.find((q) => q.cue?.text === 'will announce'), undefined, listedQuotes(rec));
+  const squeezed = find(rec, 'quiet majority');
+  assert.equal(squeezed?.speaker.name, 'Ruth Kane', listedQuotes(rec));
+  assert.notEqual(squeezed?.cue?.text, 'has announced', listedQuotes(rec));
+  assert.equal(find(rec, 'Did you know')?.speaker.name, 'Nina Hart', listedQuotes(rec));
+});

@@ -161,6 +161,8 @@ interface UnitReading {
   ruleRead: Set<Run>;
   /** First tokens of the cues quotes took. */
   usedCues: Set<number>;
+  /** First tokens of the cues whose object was read and was no clause: they report nothing in another sentence. */
+  spentCues: Set<number>;
   /** Content and cue offsets of this paragraph's quotes, for the re-read runs. */
   reread: Set<string>;
 }
@@ -182,7 +184,9 @@ function assembleUnit(a: Assembly, tu0: TaggedUnit, ui: number): void {
   // mark to the last), so the 'attribution' profile keeps the run whole and looks for its cue and source from the
   // quotation it opens with (its core).
   const coreOf = new Map<Run, Run>();
-  const contents = contentRuns(tu, cues, sources, marks, speech, verbFilter, coreOf).filter((c) => !inAside(c));
+  const notClauses: Run[] = [];
+  const contents = contentRuns(tu, cues, sources, marks, speech, verbFilter, coreOf, notClauses).filter((c) => !inAside(c));
+  const spentCues = spentCuesOf(tu, cues, sources, notClauses, lex);
   // Joined quotations keep the cue found between them.
   const joinedCue = speech ? null : joinAcrossAttribution(tu, contents, coreOf, cues);
   const usedCues = new Set<number>();
@@ -203,12 +207,32 @@ function assembleUnit(a: Assembly, tu0: TaggedUnit, ui: number): void {
   const ruleRead = new Set(added);
   contents.sort((x, y) => x[0] - y[0]);
   const cueOf = speech ? null : oneContentPerCue(tu, contents, coreOf, cues, cueMaxGap);
-  const u: UnitReading = { tu, ui, asides, cues, sources, contents, coreOf, cueOf, joinedCue, ruleRead, usedCues, reread };
+  const u: UnitReading = { tu, ui, asides, cues, sources, contents, coreOf, cueOf, joinedCue, ruleRead, usedCues, reread, spentCues };
   for (const c of contents) {
     const found = attributionOf(a, u, c);
     if (found) readQuote(a, u, c, found);
   }
   outerReports(a, u, firstOfUnit);
+}
+
+/** Cue verbs whose object is the one spoken to ("told reporters", "asked the minister"), by their base form. */
+const ADDRESSEE_CUES = new Set(['tell', 'ask', 'inform', 'assure', 'remind', 'warn', 'reply', 'answer']);
+
+/**
+ * First tokens of the cues whose object was read and is no clause ("will announce [his starting line-up]": a run
+ * contentRuns dropped right after the cue, in its sentence, that is not a speaker): see attributionOf. Not a cue whose
+ * object is the one spoken to ('"Did you know?" Todd asked the candidate.', '… Clinton said to People.'): the
+ * quotation before it is still its report, though its question mark ended a sentence.
+ */
+function spentCuesOf(tu: TaggedUnit, cues: readonly Run[], sources: readonly Run[], notClauses: readonly Run[], lex: QuoteLexicon): Set<number> {
+  const toks = tu.unit.tokens;
+  const spent = new Set<number>();
+  for (const d of notClauses) {
+    const k = cues.find((r) => d[0] >= r[1] && d[0] - r[1] <= 1 && sameSentence(tu, r, d) && !overlapsAny(sources, d));
+    if (!k || ADDRESSEE_CUES.has(lex.cueVerbs.get(toks[k[1] - 1]!.text.toLowerCase()) ?? '')) continue;
+    if (!/^(ADP|PART)$/.test(toks[k[1]]!.pos)) spent.add(k[0]);
+  }
+  return spent;
 }
 
 /** A content run's attribution as read: the run it settles on, its cue and source, and how they were found. */
@@ -230,6 +254,9 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   let cue: Run | null = cueOf
     ? cueOf.get(c) ?? joinedCue?.get(c) ?? null
     : nearestRun(cues, k0, cueMaxGap, undefined, (k) => sameSentenceOrNear(tu, k, k0), (k) => sameSentence(tu, k, k0));
+  // A cue that took an object that is no clause reports nothing in another sentence ('Laporte will announce his
+  // line-up on Tuesday. "Playing for France has always been a dream …"', '"…" The government has announced a review.').
+  if (cue && u.spentCues.has(cue[0]) && !sameSentence(tu, cue, k0)) cue = null;
   // Speech profile: a cue or speaker that belongs to the next (or last) sentence's own report is not this run's.
   const away = speech && cue ? awayFromOthersCue(tu, cue, k0, contents, cues, lex) : null;
   if (away === 'narration') return null;
@@ -650,11 +677,11 @@ function oneContentPerCue(tu: TaggedUnit, contents: readonly Run[], coreOf: Read
  * as a report of its own, cut before a trailing attribution; in the 'speech' profile also read from an inverted aside,
  * split at a report nested inside and where a new quotation opens, and cut at the closing mark of the quotation they
  * open with. In the 'attribution' profile the run stays whole and that cut is its core (coreOf). `verbFilter`: an
- * indirect run with no verb is dropped. Plain loops rather than a chain of map and flatMap: the arrays those return
- * take several element kinds (empty, packed, holey), and each new one met deoptimised the long function that called
- * them, whose recompiling took a fifth of a second each time.
+ * indirect run with no verb is dropped (and added to `notClauses`). Plain loops rather than a chain of map and
+ * flatMap: the arrays those return take several element kinds (empty, packed, holey), and each new one met
+ * deoptimised the long function that called them, whose recompiling took a fifth of a second each time.
  */
-function contentRuns(tu: TaggedUnit, cues: readonly Run[], sources: readonly Run[], marks: readonly MarkedQuote[], speech: boolean, verbFilter: boolean, coreOf: Map<Run, Run>): Run[] {
+function contentRuns(tu: TaggedUnit, cues: readonly Run[], sources: readonly Run[], marks: readonly MarkedQuote[], speech: boolean, verbFilter: boolean, coreOf: Map<Run, Run>, notClauses: Run[]): Run[] {
   const toks = tu.unit.tokens;
   const out: Run[] = [];
   for (const tagged of joinedSubjectOfReport(tu, runsOf(tu.content), cues)) {
@@ -666,7 +693,10 @@ function contentRuns(tu: TaggedUnit, cues: readonly Run[], sources: readonly Run
         const core = cutAtClosingMark(tu, piece, marks);
         const c = speech ? core : piece;
         if (!speech) coreOf.set(piece, core);
-        if (verbFilter && kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) === 'indirect' && !hasVerb(toks, c)) continue;
+        if (verbFilter && kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) === 'indirect' && !hasVerb(toks, c)) {
+          notClauses.push(c);
+          continue;
+        }
         out.push(c);
       }
     }

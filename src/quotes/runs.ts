@@ -155,8 +155,11 @@ function finiteVerbAt(toks: readonly Token[], i: number, a: number): boolean {
   const t = toks[i]!;
   if (t.pos !== 'VERB' && t.pos !== 'AUX') return false;
   if (i > 0 && toks[i - 1]!.text.toLowerCase() === 'to') return false;
-  // A gerund is not finite, except in headline grammar, straight after its subject ("Allies working on new plan").
-  return !(t.pos === 'VERB' && /ing$/i.test(t.text) && !(i > a && /^(NOUN|PROPN|PRON)$/.test(toks[i - 1]!.pos)));
+  // A gerund is not finite, except in headline grammar, straight after its subject ("Allies working on new plan"); after
+  // a possessive it is part of a noun phrase ("his starting line-up", "her handling of the crisis").
+  const prev = i > a ? toks[i - 1]! : null;
+  const subjectBefore = prev !== null && /^(NOUN|PROPN|PRON)$/.test(prev.pos) && !POSSESSIVE_DETERMINERS.has(prev.text.toLowerCase());
+  return !(t.pos === 'VERB' && /ing$/i.test(t.text) && !subjectBefore);
 }
 
 /** A reported clause has a finite verb. */
