@@ -1379,3 +1379,16 @@ test('a cue whose object is a noun phrase ("will announce his starting line-up")
   assert.notEqual(squeezed?.cue?.text, 'has announced', listedQuotes(rec));
   assert.equal(find(rec, 'Did you know')?.speaker.name, 'Nina Hart', listedQuotes(rec));
 });
+
+test('capitalised words ending the clause after an inverted cue are the speaker, whatever their part of speech ("…," said Yelling.)', () => {
+  // Athletics-report style: surnames that are also English words. Guard: a weekday there is a time, not a speaker.
+  const text =
+    'Coach Sam Parry named the relay squad on Monday.\n\n' +
+    '"There is no chance of the team breaking up before the championships," said Parry. "We stay together."\n\n' +
+    '"Winning the county title meant so much to me," said Yelling.\n\n' +
+    '"We are thankful for the support," said Friday.\n';
+  const rec = speechRecord(text, 'inverted-name');
+  assert.equal(find(rec, 'no chance of the team')?.speaker.name, 'Sam Parry', listedQuotes(rec));
+  assert.equal(find(rec, 'county title')?.speaker.mention?.text, 'Yelling', listedQuotes(rec));
+  assert.equal(find(rec, 'thankful for the support')?.speaker.name ?? null, null, listedQuotes(rec));
+});

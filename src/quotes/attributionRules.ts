@@ -583,10 +583,27 @@ export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
     return npFrom(toks, first, 1);
   }
   if (prev && /^[,"”’]$/.test(prev.text)) {
-    const after = npFrom(toks, cue[1], 1);
+    const after = npFrom(toks, cue[1], 1) ?? nameAfterInvertedCue(tu, cue);
     if (after) return after;
   }
   return npFrom(toks, cue[0] - 1, -1);
+}
+
+/** Most words of a name read by its capitals alone after an inverted cue. */
+const CAPITALISED_NAME_MAX_TOKENS = 3;
+
+/**
+ * '"…," said Yelling.', '"…," explains Cram.': after an inverted cue, capitalised words that end the clause are a
+ * name, whatever the tagger made of them (a surname that is also a word: Yelling, Parry, Cram, Gold). A time standing
+ * there ("said Friday.") is taken off by the callers (withoutLeadingTime).
+ */
+function nameAfterInvertedCue(tu: TaggedUnit, cue: Run): Run | null {
+  const toks = tu.unit.tokens;
+  const sent = tu.unit.sent;
+  let e = cue[1];
+  while (e < toks.length && e - cue[1] < CAPITALISED_NAME_MAX_TOKENS && sent[e] === sent[cue[0]] && /^\p{Lu}\p{Ll}/u.test(toks[e]!.text) && !/^(PRON|DET|AUX|ADP|CCONJ|SCONJ)$/.test(toks[e]!.pos)) e++;
+  if (e === cue[1]) return null;
+  return e === toks.length || /^[.,;:!?]$/.test(toks[e]!.text) ? [cue[1], e] : null;
 }
 
 /** Tokens searched back for the comma that opens an apposition or aside between a speaker and the cue. */
