@@ -1380,14 +1380,17 @@ test('a cue whose object is a noun phrase ("will announce his starting line-up")
   assert.equal(find(rec, 'Did you know')?.speaker.name, 'Nina Hart', listedQuotes(rec));
 });
 
-test('capitalised words ending the clause after an inverted cue are the speaker, whatever their part of speech ("…," said Yelling.)', () => {
+test('capitalised words ending the clause (or before an affiliation) after an inverted cue are the speaker, whatever their part of speech ("…," said Yelling.)', () => {
   // Athletics-report style: surnames that are also English words. Guard: a weekday there is a time, not a speaker.
   const text =
     'Coach Sam Parry named the relay squad on Monday.\n\n' +
     '"There is no chance of the team breaking up before the championships," said Parry. "We stay together."\n\n' +
     '"Winning the county title meant so much to me," said Yelling.\n\n' +
-    '"We are thankful for the support," said Friday.\n';
+    '"We are thankful for the support," said Friday.\n\n' +
+    '"It is not going to take much to move the market either way," said Grant Wilson of Mellon Bank.\n';
   const rec = speechRecord(text, 'inverted-name');
+  // "Grant" read as a verb, the affiliation after the name.
+  assert.equal(find(rec, 'move the market')?.speaker.name, 'Grant Wilson', listedQuotes(rec));
   assert.equal(find(rec, 'no chance of the team')?.speaker.name, 'Sam Parry', listedQuotes(rec));
   assert.equal(find(rec, 'county title')?.speaker.mention?.text, 'Yelling', listedQuotes(rec));
   assert.equal(find(rec, 'thankful for the support')?.speaker.name ?? null, null, listedQuotes(rec));

@@ -589,13 +589,17 @@ export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
   return npFrom(toks, cue[0] - 1, -1);
 }
 
+/** Prepositions that introduce where a speaker works ("of Mellon Bank", "from the institute", "at Lloyds"). */
+const AFFILIATION_PREPOSITIONS = new Set(['of', 'from', 'at']);
+
 /** Most words of a name read by its capitals alone after an inverted cue. */
 const CAPITALISED_NAME_MAX_TOKENS = 3;
 
 /**
- * '"…," said Yelling.', '"…," explains Cram.': after an inverted cue, capitalised words that end the clause are a
- * name, whatever the tagger made of them (a surname that is also a word: Yelling, Parry, Cram, Gold). A time standing
- * there ("said Friday.") is taken off by the callers (withoutLeadingTime).
+ * '"…," said Yelling.', '"…," explains Cram.': after an inverted cue, capitalised words that end the clause (or come
+ * before the speaker's affiliation) are a name, whatever the tagger made of them (a surname that is also a word:
+ * Yelling, Parry, Cram; a first name read as a verb: Grant, Mark). A time standing there ("said Friday.") is taken
+ * off by the callers (withoutLeadingTime).
  */
 function nameAfterInvertedCue(tu: TaggedUnit, cue: Run): Run | null {
   const toks = tu.unit.tokens;
@@ -603,7 +607,9 @@ function nameAfterInvertedCue(tu: TaggedUnit, cue: Run): Run | null {
   let e = cue[1];
   while (e < toks.length && e - cue[1] < CAPITALISED_NAME_MAX_TOKENS && sent[e] === sent[cue[0]] && /^\p{Lu}\p{Ll}/u.test(toks[e]!.text) && !/^(PRON|DET|AUX|ADP|CCONJ|SCONJ)$/.test(toks[e]!.pos)) e++;
   if (e === cue[1]) return null;
-  return e === toks.length || /^[.,;:!?]$/.test(toks[e]!.text) ? [cue[1], e] : null;
+  // Then the clause ends, or the speaker's affiliation follows ("said Grant Wilson of Mellon Bank", with "Grant" read as
+  // a verb).
+  return e === toks.length || /^[.,;:!?]$/.test(toks[e]!.text) || (toks[e]!.pos === 'ADP' && AFFILIATION_PREPOSITIONS.has(toks[e]!.text)) ? [cue[1], e] : null;
 }
 
 /** Tokens searched back for the comma that opens an apposition or aside between a speaker and the cue. */
