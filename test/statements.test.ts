@@ -61,6 +61,32 @@ test('a paraphrase keeps its own quote and points at the statement it paraphrase
   assert.equal(p.paraphrase_of, a.statement);
 });
 
+test('generic words link nothing: a short sentence inside an unattributed quotation, a common marked phrase, a direct quote or an unattributed statement as paraphrase', () => {
+  const index = new StatementIndex();
+  // An unattributed quotation holding a short generic sentence; a named coach says that sentence elsewhere.
+  const long = quote('"We played well for an hour and then I don\'t know what happened, the whole side fell apart in ten minutes,"', null);
+  const short = quote('"I don\'t know what happened,"', 'Tom Reid');
+  // The same speaker's unrelated statements: one saying "well on the way", one with a marked "well on the way".
+  const plan = quote('"The new stadium is well on the way to being finished before the summer,"', 'Ana Ruiz');
+  const marked = quote('the fund was "well on the way" to being spent', 'Ana Ruiz', 'mixed');
+  // An indirect report sharing words with an unattributed statement; a direct quote sharing words with an indirect one.
+  const unattributed = quote('the league may not be able to meet the demand for tickets this season', null, 'indirect');
+  const indirect = quote('demand may not be met this season', 'Club Board', 'indirect');
+  const named = quote('improved standards of literacy and numeracy', 'Lena Ward', 'indirect');
+  const direct = quote('"Higher standards of literacy and numeracy will benefit the whole region,"', 'Ed Moss');
+  index.addDocument(doc('d1'), [long, plan, unattributed, named]);
+  index.addDocument(doc('d2'), [short, marked, indirect, direct]);
+  assert.notEqual(short.statement, long.statement);
+  assert.equal(marked.paraphrase_of, null);
+  assert.equal(indirect.paraphrase_of, null);
+  assert.equal(direct.paraphrase_of, null);
+  assert.notEqual(direct.statement, named.statement);
+  // Guard: a long enough sentence inside an unattributed quotation still joins it.
+  const longer = quote('"We played well for an hour and then I don\'t know what happened,"', 'Tom Reid');
+  index.addDocument(doc('d3'), [longer]);
+  assert.equal(longer.statement, long.statement);
+});
+
 test('statement summaries: speaker, fullest wording, first seen, reports, and wire copies count as one source', () => {
   const index = new StatementIndex();
   const story = 'The ministry announced new rules for the harbour on Monday after a long review of safety at the docks and the river. '.repeat(3);

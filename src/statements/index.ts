@@ -12,7 +12,14 @@ import { bigramsOfWords, gramHash, markedFragments, ownWords, speakerKey, words 
 export const SAME_CONTAINMENT = 0.6;
 /** Fewer words than this in the verbatim wording cannot identify an utterance on their own ("candid"). */
 export const MIN_SAME_WORDS = 5;
-/** An unmarked (indirect) report shares at least this share of its bigrams with a statement to be its paraphrase. */
+/** Fewer words than this in the shorter wording cannot identify an utterance when either speaker is unknown: a
+ * generic sentence ("I don't know what happened") is found inside many long quotations. */
+export const MIN_UNATTRIBUTED_SAME_WORDS = 10;
+/** A marked fragment of a mixed quote identifies a statement it paraphrases only with a word at least this long
+ * ('utopia', 'road to nowhere'): "up there", "well on the way" and "wrong" are said of anything. */
+export const MIN_DISTINCTIVE_LETTERS = 6;
+/** An unmarked (indirect) report shares at least this share of its bigrams with a statement to be its paraphrase
+ * (both speakers known and compatible; a direct quote is verbatim, never a paraphrase). */
 export const PARAPHRASE_CONTAINMENT = 0.5;
 /** Most recent statements remembered per bigram: very common bigrams ("of the") stop being useful for blocking. */
 export const POSTINGS_CAP = 32;
@@ -51,6 +58,8 @@ interface Statement {
    * among them speaks for the same statement ("Russia said …" for its foreign minister's words). */
   affiliation: Affiliation;
   wording: string;
+  /** Words of the fullest verbatim wording (of the first report's, for an indirect one). */
+  words: number;
   grams: Set<number>;
   unigrams: Set<number>;
   reports: StatementReport[];
@@ -156,7 +165,9 @@ export class StatementIndex {
         best = s;
       }
     }
-    const sameUtterance = best !== null && bestScore >= SAME_CONTAINMENT && (verbatim ? nWords >= MIN_SAME_WORDS : true);
+    // With either speaker unknown, the shorter wording must be long enough to identify the utterance on its own.
+    const enoughWords = best !== null && (key !== null && best.speakerKey !== null ? nWords >= MIN_SAME_WORDS : Math.min(nWords, best.words) >= MIN_UNATTRIBUTED_SAME_WORDS);
+    const sameUtterance = best !== null && bestScore >= SAME_CONTAINMENT && (verbatim ? enoughWords : true);
     if (best && sameUtterance && (verbatim || bestScore >= 0.9)) {
       this.join(best, q, report(false), story, grams, own, affiliation, fragments.length === 1 && fragments[0] === own ? fragmentWords[0] : undefined);
       q.statement = best.id;
@@ -165,7 +176,7 @@ export class StatementIndex {
     const para =
       q.kind === 'mixed'
         ? candidates.find((s) => fragmentsIn(fragments, s, key))
-        : best && bestScore >= PARAPHRASE_CONTAINMENT && key !== null && compatible(key, affiliation, best)
+        : q.kind === 'indirect' && best && bestScore >= PARAPHRASE_CONTAINMENT && key !== null && best.speakerKey !== null && compatible(key, affiliation, best)
           ? best
           : undefined;
     if (para) {
@@ -181,6 +192,7 @@ export class StatementIndex {
       speakerKey: key,
       affiliation: new Affiliation(affiliation),
       wording: verbatim ? fragments.join(' … ') : own,
+      words: nWords,
       grams: new Set(),
       unigrams: new Set(),
       reports: [],
@@ -202,7 +214,10 @@ export class StatementIndex {
       s.speaker = q.speaker.name;
       s.speakerKey = speakerKey(q);
     }
-    if (q.kind === 'direct' && own.length > s.wording.length) s.wording = own.trim();
+    if (q.kind === 'direct' && own.length > s.wording.length) {
+      s.wording = own.trim();
+      s.words = Math.max(s.words, words(s.wording).length);
+    }
     for (const g of grams) {
       if (s.grams.size >= MAX_STATEMENT_GRAMS) break;
       if (s.grams.has(g)) continue;
@@ -273,14 +288,15 @@ export class StatementIndex {
   }
 }
 
-/** A mixed quote paraphrases a statement when its marked words appear there, said by the same speaker. One-word
- * fragments ('utopia') need the speaker to be known and equal. */
+/** A mixed quote paraphrases a statement when its marked words appear there, said by the same speaker. A fragment
+ * counts only with a long word in it (MIN_DISTINCTIVE_LETTERS); a one-word fragment ('utopia') needs the speaker to
+ * be known and equal. */
 function fragmentsIn(fragments: string[], s: Statement, key: string | null): boolean {
   if (key !== null && !compatible(key, NO_AFFILIATION, s)) return false;
   let found = 0;
   for (const f of fragments) {
     const w = words(f);
-    if (w.length === 0) continue;
+    if (!w.some((x) => x.length >= MIN_DISTINCTIVE_LETTERS)) continue;
     if (w.length === 1) {
       if (key !== null && s.speakerKey !== null && s.unigrams.has(gramHash(w[0]!))) found++;
       continue;
