@@ -61,7 +61,7 @@ test('a paraphrase keeps its own quote and points at the statement it paraphrase
   assert.equal(p.paraphrase_of, a.statement);
 });
 
-test('generic words link nothing: a short sentence inside an unattributed quotation, a common marked phrase, a direct quote or an unattributed statement as paraphrase', () => {
+test('generic words link nothing: a short sentence inside an unattributed quotation, a common marked phrase or word, a direct quote or an unattributed statement as paraphrase, anonymous speakers', () => {
   const index = new StatementIndex();
   // An unattributed quotation holding a short generic sentence; a named coach says that sentence elsewhere.
   const long = quote('"We played well for an hour and then I don\'t know what happened, the whole side fell apart in ten minutes,"', null);
@@ -81,6 +81,19 @@ test('generic words link nothing: a short sentence inside an unattributed quotat
   assert.equal(indirect.paraphrase_of, null);
   assert.equal(direct.paraphrase_of, null);
   assert.notEqual(direct.statement, named.statement);
+  // A marked word said of something else ("delighted"), a scare-quoted term with no speaker, two anonymous speakers.
+  const praise = quote('"I am delighted that she has agreed to stay on as chair of the review,"', 'Omar Said');
+  const delighted = quote('the coach said he was "delighted" with the draw', 'Omar Said', 'mixed');
+  const term = quote('a rule on "voter identification" calls at election time', null, 'mixed');
+  const anon1 = quote('the plant would close by the end of the year', 'spokesman', 'indirect', { speaker: { entity: null, name: 'spokesman', mention: null, anonymous: true } });
+  const anon2 = quote('the plant would close by the end of March', 'spokesman', 'indirect', { speaker: { entity: null, name: 'spokesman', mention: null, anonymous: true } });
+  const calls = quote('"We make voter identification calls to people who have asked to hear from us,"', 'Party Office');
+  index.addDocument(doc('d4'), [praise, calls, anon1]);
+  index.addDocument(doc('d5'), [delighted, term, anon2]);
+  assert.equal(delighted.paraphrase_of, null);
+  assert.equal(term.paraphrase_of, null);
+  assert.notEqual(anon2.statement, anon1.statement);
+  assert.equal(anon2.paraphrase_of, null);
   // Guard: a long enough sentence inside an unattributed quotation still joins it.
   const longer = quote('"We played well for an hour and then I don\'t know what happened,"', 'Tom Reid');
   index.addDocument(doc('d3'), [longer]);

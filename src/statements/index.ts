@@ -19,8 +19,9 @@ export const MIN_UNATTRIBUTED_SAME_WORDS = 10;
  * ('utopia', 'road to nowhere'): "up there", "well on the way" and "wrong" are said of anything. */
 export const MIN_DISTINCTIVE_LETTERS = 6;
 /** An unmarked (indirect) report shares at least this share of its bigrams with a statement to be its paraphrase
- * (both speakers known and compatible; a direct quote is verbatim, never a paraphrase). */
-export const PARAPHRASE_CONTAINMENT = 0.5;
+ * (both speakers known and compatible, both wordings of MIN_SAME_WORDS or more; a direct quote is verbatim, never a
+ * paraphrase). At 0.5, "house prices fell 0.2% in December" paraphrased "House prices fell 0.4% in October". */
+export const PARAPHRASE_CONTAINMENT = 0.6;
 /** Most recent statements remembered per bigram: very common bigrams ("of the") stop being useful for blocking. */
 export const POSTINGS_CAP = 32;
 /** Words shorter than this are not posted on their own (they would only fill the capped lists). */
@@ -175,8 +176,9 @@ export class StatementIndex {
     }
     const para =
       q.kind === 'mixed'
-        ? candidates.find((s) => fragmentsIn(fragments, s, key))
-        : q.kind === 'indirect' && best && bestScore >= PARAPHRASE_CONTAINMENT && key !== null && best.speakerKey !== null && compatible(key, affiliation, best)
+        ? key !== null ? candidates.find((s) => fragmentsIn(fragments, s, key, own)) : undefined
+        : q.kind === 'indirect' && best && bestScore >= PARAPHRASE_CONTAINMENT && Math.min(nWords, best.words) >= MIN_SAME_WORDS &&
+            key !== null && best.speakerKey !== null && compatible(key, affiliation, best)
           ? best
           : undefined;
     if (para) {
@@ -288,17 +290,22 @@ export class StatementIndex {
   }
 }
 
-/** A mixed quote paraphrases a statement when its marked words appear there, said by the same speaker. A fragment
- * counts only with a long word in it (MIN_DISTINCTIVE_LETTERS); a one-word fragment ('utopia') needs the speaker to
- * be known and equal. */
-function fragmentsIn(fragments: string[], s: Statement, key: string | null): boolean {
-  if (key !== null && !compatible(key, NO_AFFILIATION, s)) return false;
+/** Words of at least this many letters a one-word fragment's whole quote shares with the statement: the same topic
+ * ("talks on security without Moscow are 'utopia'"), not the same word said of something else ("delighted"). */
+export const ONE_WORD_TOPIC_WORDS = 3;
+const TOPIC_WORD_LETTERS = 4;
+
+/** A mixed quote paraphrases a statement when its marked words appear there, said by the same speaker (both known).
+ * A fragment counts only with a long word in it (MIN_DISTINCTIVE_LETTERS); a one-word fragment ('utopia') needs the
+ * statement's speaker known and the quote's other words on its topic (ONE_WORD_TOPIC_WORDS). */
+function fragmentsIn(fragments: string[], s: Statement, key: string, own: string): boolean {
+  if (s.speakerKey === null || !compatible(key, NO_AFFILIATION, s)) return false;
   let found = 0;
   for (const f of fragments) {
     const w = words(f);
     if (!w.some((x) => x.length >= MIN_DISTINCTIVE_LETTERS)) continue;
     if (w.length === 1) {
-      if (key !== null && s.speakerKey !== null && s.unigrams.has(gramHash(w[0]!))) found++;
+      if (s.unigrams.has(gramHash(w[0]!)) && onTopic(own, s)) found++;
       continue;
     }
     let all = true;
@@ -306,6 +313,13 @@ function fragmentsIn(fragments: string[], s: Statement, key: string | null): boo
     if (all) found++;
   }
   return found > 0;
+}
+
+/** Whether a quote's words of TOPIC_WORD_LETTERS or more include ONE_WORD_TOPIC_WORDS of the statement's. */
+function onTopic(own: string, s: Statement): boolean {
+  let n = 0;
+  for (const w of new Set(words(own))) if (w.length >= TOPIC_WORD_LETTERS && s.unigrams.has(gramHash(w)) && ++n >= ONE_WORD_TOPIC_WORDS) return true;
+  return false;
 }
 
 /** Mention words kept per speaker and statement. */

@@ -75,10 +75,11 @@ export function bigramsOfWords(fragmentWords: readonly string[][]): Set<number> 
   return out;
 }
 
-/** A speaker's key for blocking: the last word of the resolved name, lower case, or null when unknown. */
+/** A speaker's key for blocking: the last word of the resolved name, lower case, or null when unknown. An anonymous
+ * speaker ("a spokesman", "analysts") is unknown too: two of them are not one speaker because their nouns match. */
 export function speakerKey(q: Quote): string | null {
   const name = q.speaker.name;
-  if (!name) return null;
+  if (!name || q.speaker.anonymous) return null;
   const w = words(name);
   return w.length ? w[w.length - 1]! : null;
 }
