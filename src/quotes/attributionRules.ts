@@ -542,8 +542,8 @@ export function clauseOf(tu: TaggedUnit, cue: Run, src: Run, speech: boolean): R
   }
   const before = Math.min(cue[0], src[0]);
   // The clause before ", X said" or "…” X said" ends at its punctuation or closing mark; run straight into the speaker
-  // of a cue after it, it is part of the subject ("Both the Critics' Circle and the Theatregoers' Choice award winners were announced":
-  // the apostrophe is no quotation mark).
+  // of a cue after it, it is part of the subject ("Both the Critics' Circle and the Theatregoers' Choice award winners
+  // were announced": the apostrophe is no quotation mark).
   if (before > first && (cue[0] < src[0] || ATTRIBUTION_SEPARATOR.test(toks[before - 1]!.text) || tu.unit.mark[before - 1] === 2)) {
     const e = trimEnd(before, first);
     return e - first >= MIN_SPEECH_WORDS ? [first, e] : null;
