@@ -1395,3 +1395,16 @@ test('capitalised words ending the clause (or before an affiliation) after an in
   assert.equal(find(rec, 'county title')?.speaker.mention?.text, 'Yelling', listedQuotes(rec));
   assert.equal(find(rec, 'thankful for the support')?.speaker.name ?? null, null, listedQuotes(rec));
 });
+
+test('a speaker named before a long aside ("As Dr Dana Whitfield, a senior fellow … at the Hartley Institute for Policy Research, noted, …") is found when the entity layer knows the person', () => {
+  // Think-tank and energy-desk styles. Guard: past a long aside, a place is not taken for the speaker.
+  const text =
+    'Talks on the border resumed on Monday.\n\n' +
+    'As Dr Dana Whitfield, a senior fellow in regional security studies at the Hartley Institute for Policy Research, noted, "Everyone in the region is just waiting for the next government."\n\n' +
+    'Mr Tom Okafor, co-founder of the Greenfield Trust and a longtime advocate of a national effort to build new reactors, welcomed "the recognition that we do not have all the technology we need."\n\n' +
+    'Officials familiar with the server taken from the house in Chappaqua, N.Y., speaking on the condition of anonymity because they were not authorized to discuss the case, said that it had some security features.\n';
+  const rec = speechRecord(text, 'long-aside');
+  assert.equal(find(rec, 'waiting for the next government')?.speaker.name, 'Dana Whitfield', listedQuotes(rec));
+  assert.equal(find(rec, 'all the technology we need')?.speaker.name, 'Tom Okafor', listedQuotes(rec));
+  assert.notEqual(find(rec, 'security features')?.speaker.name, 'N.Y.', listedQuotes(rec));
+});

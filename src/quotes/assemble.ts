@@ -319,7 +319,8 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
     if (!src) {
       // "Tomas Berg, speaking outside his office, said …": the name before the aside.
       const aside: Run = [cue[0] - 1, cue[0] - 1];
-      const named = cue[0] > 0 ? beyondApposition(tu, cue, aside) : aside;
+      const isPerson = ([a, b]: Run) => namedPersonAt(ctx, toks[a]!.start, toks[b - 1]!.end) !== null;
+      const named = cue[0] > 0 ? beyondApposition(tu, cue, aside, speech ? isPerson : undefined) : aside;
       if (named !== aside && gap(named, k0) >= 0) src = named;
     }
     if (!src && speech) src = beforeRelativeAside(tu, cue, null);

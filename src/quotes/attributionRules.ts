@@ -614,6 +614,8 @@ function nameAfterInvertedCue(tu: TaggedUnit, cue: Run): Run | null {
 
 /** Tokens searched back for the comma that opens an apposition or aside between a speaker and the cue. */
 export const APPOSITION_MAX_TOKENS = 12;
+/** The same for a longer aside after a person's name (isPerson in beyondApposition). */
+export const LONG_APPOSITION_MAX_TOKENS = 20;
 
 /** Most words a speaker phrase after its cue is carried on by to reach the person's name ("said Treasury [Under
  * Secretary John Taylor]"). */
@@ -647,8 +649,18 @@ export function beyondApposition(tu: TaggedUnit, cue: Run, src: Run, isPerson?: 
   if (/ing$/i.test(toks[cue[0]]!.text)) return src;
   let k = cue[0] - 2;
   const stop = Math.max(0, cue[0] - 2 - APPOSITION_MAX_TOKENS);
-  while (k > stop && toks[k]!.text !== mark && tu.unit.sent[k] === tu.unit.sent[cue[0]]) k--;
-  if (k <= stop || toks[k]!.text !== mark) return src;
+  const longStop = Math.max(0, cue[0] - 2 - LONG_APPOSITION_MAX_TOKENS);
+  while (k > longStop && toks[k]!.text !== mark && tu.unit.sent[k] === tu.unit.sent[cue[0]]) k--;
+  if (k <= longStop || toks[k]!.text !== mark) return src;
+  if (k <= stop) {
+    // "As Andrew J. Tabler, an expert on Syria at the Washington Institute for Near East Policy, noted": a longer
+    // aside is read past only to a person the entity layer knows (a place there is the end of the description).
+    if (src[0] <= k - 1 && src[1] <= k) return src;
+    const person = npFrom(toks, k - 1, -1);
+    const after = person && person[0] > 0 ? toks[person[0] - 1]! : null;
+    const prepositional = after !== null && after.pos === 'ADP' && after.text.toLowerCase() !== 'as';
+    return person && isPerson?.(person) && !prepositional ? person : src;
+  }
   // "Her co-star in Cold Harbour, Daniel Adeyemi, described …", "Doran's manager, Felix Grant, said": the aside is
   // the person's name itself (not "of Omaha, Nebraska,": a place).
   const aside: Run = [k + 1, cue[0] - 1];
