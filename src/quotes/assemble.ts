@@ -215,13 +215,11 @@ function assembleUnit(a: Assembly, tu0: TaggedUnit, ui: number): void {
   outerReports(a, u, firstOfUnit);
 }
 
-/** Cue verbs whose object is the one spoken to ("told reporters", "asked the minister"), by their base form. */
-const ADDRESSEE_CUES = new Set(['tell', 'ask', 'inform', 'assure', 'remind', 'warn', 'reply', 'answer']);
-
 /**
  * First tokens of the cues whose object was read and is no clause ("will announce [his starting line-up]": a run
  * contentRuns dropped right after the cue, in its sentence, that is not a speaker): see attributionOf. Not a cue whose
- * object is the one spoken to ('"Did you know?" Todd asked the candidate.', '… Clinton said to People.'): the
+ * object is the one spoken to (data/quotes/addressee-verbs.txt: '"Did you know?" Todd asked the candidate.'; or
+ * after a preposition: '… Clinton said to People.'): the
  * quotation before it is still its report, though its question mark ended a sentence.
  */
 function spentCuesOf(tu: TaggedUnit, cues: readonly Run[], sources: readonly Run[], notClauses: readonly Run[], lex: QuoteLexicon): Set<number> {
@@ -229,7 +227,7 @@ function spentCuesOf(tu: TaggedUnit, cues: readonly Run[], sources: readonly Run
   const spent = new Set<number>();
   for (const d of notClauses) {
     const k = cues.find((r) => d[0] >= r[1] && d[0] - r[1] <= 1 && sameSentence(tu, r, d) && !overlapsAny(sources, d));
-    if (!k || ADDRESSEE_CUES.has(lex.cueVerbs.get(toks[k[1] - 1]!.text.toLowerCase()) ?? '')) continue;
+    if (!k || lex.addresseeVerbs.has(lex.cueVerbs.get(toks[k[1] - 1]!.text.toLowerCase()) ?? '')) continue;
     if (!/^(ADP|PART)$/.test(toks[k[1]]!.pos)) spent.add(k[0]);
   }
   return spent;
@@ -250,6 +248,8 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   const { text, lex, speech, cueMaxGap, ctx } = a;
   const { tu, ui, asides, cues, sources, contents, coreOf, cueOf, joinedCue, usedCues } = u;
   const toks = tu.unit.tokens;
+  // Whether the entity layer has a person named by exactly these tokens (the speaker rules past asides ask it).
+  const isPerson = ([a, b]: Run) => namedPersonAt(ctx, toks[a]!.start, toks[b - 1]!.end) !== null;
   const k0 = coreOf.get(c) ?? c;
   let cue: Run | null = cueOf
     ? cueOf.get(c) ?? joinedCue?.get(c) ?? null
@@ -319,7 +319,6 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
     if (!src) {
       // "Tomas Berg, speaking outside his office, said …": the name before the aside.
       const aside: Run = [cue[0] - 1, cue[0] - 1];
-      const isPerson = ([a, b]: Run) => namedPersonAt(ctx, toks[a]!.start, toks[b - 1]!.end) !== null;
       const named = cue[0] > 0 ? beyondApposition(tu, cue, aside, speech ? isPerson : undefined) : aside;
       if (named !== aside && gap(named, k0) >= 0) src = named;
     }
@@ -368,7 +367,6 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   const controlled = cue && speech ? controlledSpeaker(tu, cue, lex) : null;
   if (controlled) [cue, src] = controlled;
   if (cue && src && speech) {
-    const isPerson = ([a, b]: Run) => namedPersonAt(ctx, toks[a]!.start, toks[b - 1]!.end) !== null;
     src = onToTheName(tu, cue, beyondApposition(tu, cue, src, isPerson), isPerson);
   }
   // "It was said that …", "Duterte has been called the “Trump of the East”": the subject of a passive cue is not

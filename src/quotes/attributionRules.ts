@@ -652,21 +652,19 @@ export function beyondApposition(tu: TaggedUnit, cue: Run, src: Run, isPerson?: 
   const longStop = Math.max(0, cue[0] - 2 - LONG_APPOSITION_MAX_TOKENS);
   while (k > longStop && toks[k]!.text !== mark && tu.unit.sent[k] === tu.unit.sent[cue[0]]) k--;
   if (k <= longStop || toks[k]!.text !== mark) return src;
-  if (k <= stop) {
-    // "As Andrew J. Tabler, an expert on Syria at the Washington Institute for Near East Policy, noted": a longer
-    // aside is read past only to a person the entity layer knows (a place there is the end of the description).
-    if (src[0] <= k - 1 && src[1] <= k) return src;
-    const person = npFrom(toks, k - 1, -1);
-    const after = person && person[0] > 0 ? toks[person[0] - 1]! : null;
-    const prepositional = after !== null && after.pos === 'ADP' && after.text.toLowerCase() !== 'as';
-    return person && isPerson?.(person) && !prepositional ? person : src;
-  }
   // "Her co-star in Cold Harbour, Daniel Adeyemi, described …", "Doran's manager, Felix Grant, said": the aside is
   // the person's name itself (not "of Omaha, Nebraska,": a place).
   const aside: Run = [k + 1, cue[0] - 1];
   if (aside[1] > aside[0] && toks.slice(aside[0], aside[1]).every((t) => /^\p{Lu}/u.test(t.text)) && isPerson?.(aside)) return aside;
   if (src[0] <= k - 1 && src[1] <= k) return src;
   const before = npFrom(toks, k - 1, -1);
+  if (k <= stop) {
+    // "As Andrew J. Tabler, an expert on Syria at the Washington Institute for Near East Policy, noted": a longer
+    // aside is read past only to a person the entity layer knows (a place there is the end of the description).
+    const opener = before && before[0] > 0 ? toks[before[0] - 1]! : null;
+    const prepositional = opener !== null && opener.pos === 'ADP' && opener.text.toLowerCase() !== 'as';
+    return before && isPerson?.(before) && !prepositional ? before : src;
+  }
   if (!before || !toks.slice(before[0], before[1]).some((t) => t.pos === 'PROPN')) return src;
   // '“… remains GM's goal,” the company said, adding …': an "aside" that ends with a cue is an attribution of its own.
   if (tu.cue[cue[0] - 2] !== O) return src;

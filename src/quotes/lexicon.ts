@@ -20,6 +20,8 @@ export interface QuoteLexicon {
   durations: Set<string>;
   /** Verbs whose object does what the infinitive after it says ("leading him to quip"): every form, lower case. */
   objectControlVerbs: Set<string>;
+  /** Cue verbs whose object is the one spoken to ("told reporters"): base forms, as cueVerbs gives them. */
+  addresseeVerbs: Set<string>;
   /** Nouns that after "the" stand for an organisation named earlier ("the company said"). */
   organisationNouns: Set<string>;
   /** Words after which a speaker mention's head noun is no longer looked for. */
@@ -61,6 +63,7 @@ export function quoteLexicon(): QuoteLexicon {
     roleNouns: new Set(lines('role-nouns.txt').map((l) => l.toLowerCase())),
     voiceNouns: new Set(lines('voice-nouns.txt').map((l) => l.toLowerCase())),
     objectControlVerbs: new Set(lines('object-control-verbs.txt').flatMap((l) => l.toLowerCase().split(/\s+/))),
+    addresseeVerbs: new Set(lines('addressee-verbs.txt').map((l) => l.toLowerCase())),
     organisationNouns: new Set(lines('organisation-nouns.txt').map((l) => l.toLowerCase())),
     sourceTimes: new Set(lines('source-times.txt')),
     sourceTimeNouns: new Set(lines('source-time-nouns.txt').map((l) => l.toLowerCase())),
