@@ -1408,3 +1408,60 @@ test('a speaker named before a long aside ("As Dr Dana Whitfield, a senior fello
   assert.equal(find(rec, 'all the technology we need')?.speaker.name, 'Tom Okafor', listedQuotes(rec));
   assert.notEqual(find(rec, 'security features')?.speaker.name, 'N.Y.', listedQuotes(rec));
 });
+
+test('"According to X Y" with no comma: the source ends where the next noun phrase opens ("According to Ofcom there were …"); a participle or relative in the source keeps the reading whole', () => {
+  // Trade-press and wire styles, commas dropped after the source.
+  const text =
+    'Broadband take-up keeps rising.\n\n' +
+    'According to Ofcom there were almost four million broadband users in April, and numbers are climbing fast.\n\n' +
+    'According to US research firm Pew Internet & American Life a blog is created every 5.8 seconds.\n\n' +
+    "According to the Pensions Commission's report 12 million working people are not saving enough.\n\n" +
+    'According to early results of the exit poll conducted by Edison Research for the networks, Clinton led in both states.\n';
+  const rec = speechRecord(text, 'according-no-comma');
+  const ofcom = find(rec, 'four million broadband users');
+  assert.equal(ofcom?.speaker.mention?.text, 'Ofcom', listedQuotes(rec));
+  assert.match(ofcom?.content.text ?? '', /^there were almost four million/, listedQuotes(rec));
+  const blog = find(rec, 'blog is created');
+  assert.equal(blog?.speaker.mention?.text, 'US research firm Pew Internet & American Life', listedQuotes(rec));
+  assert.equal(blog?.content.text, 'a blog is created every 5.8 seconds', listedQuotes(rec));
+  assert.equal(find(rec, 'not saving enough')?.content.text, '12 million working people are not saving enough', listedQuotes(rec));
+  // Guard: "the exit poll" is the object of "of", not the start of what was reported.
+  assert.equal(find(rec, 'Clinton led')?.content.text, 'Clinton led in both states', listedQuotes(rec));
+});
+
+test('a speaker after an inverted cue that the content tagger ran over ("Instead, said Ms Okafor, the rules were …") speaks, and the report starts after the name', () => {
+  // Magazine style. Guard: an apposition after the name ("says Dr Lena Voss, director of …") is no report.
+  const text =
+    'Regulators met the big networks on Thursday.\n\n' +
+    'Instead, said Ms Okafor, filters were intended to control the group that networks have most hold over - customers. "The carriers see a chance to sell you the same service again and again."\n\n' +
+    'Fake shops that copy legitimate brands could soon be easier to build for determined fraudsters, says Dr Lena Voss, director of NetSafe. Domain names are the "human" addresses of websites.\n';
+  const rec = speechRecord(text, 'inverted-opening');
+  const filters = find(rec, 'most hold over');
+  assert.equal(filters?.speaker.mention?.text, 'Ms Okafor', listedQuotes(rec));
+  assert.doesNotMatch(filters?.content.text ?? '', /^Ms Okafor/, listedQuotes(rec));
+  assert.equal(rec.quotes.some((q) => q.content.text.startsWith('director of NetSafe')), false, listedQuotes(rec));
+});
+
+test('the subject of a cue after a relative aside keeps its "of" phrase ("The organisers of the festival, which opens on 3 June, said"); a cue inside the aside is the nearer phrase\'s', () => {
+  const text =
+    'The headline act has pulled out.\n\n' +
+    'The organisers of the festival, which opens on 3 June, said the singer has a throat infection.\n\n' +
+    "The ministry's appeal was dismissed, according to Wednesday's leak of the report, which concluded that the rules had been broken.\n";
+  const rec = speechRecord(text, 'relative-of');
+  assert.equal(find(rec, 'throat infection')?.speaker.mention?.text, 'The organisers of the festival', listedQuotes(rec));
+  const broken = find(rec, 'rules had been broken');
+  assert.notEqual(broken?.speaker.mention?.text, "Wednesday's leak of the report", listedQuotes(rec));
+});
+
+test('a place that ends a name after another name is a branch ("eBay UK", "Athletics Ireland"), not the country speaking', () => {
+  const text =
+    'Robots were the top present this year.\n\n' +
+    'According to eBay UK there are now more than 150 toy robots for sale via the site.\n\n' +
+    'The US said it would not take part. New York Mayor Jill Brandt said the bridge was safe.\n';
+  const rec = speechRecord(text, 'branch-place');
+  const robots = find(rec, 'toy robots');
+  assert.equal(robots?.speaker.name, 'eBay UK', listedQuotes(rec));
+  assert.equal(robots?.speaker.entity ?? null, null, listedQuotes(rec));
+  // Guard: a country on its own still speaks as itself.
+  assert.match(find(rec, 'would not take part')?.speaker.entity ?? '', /^place:/, listedQuotes(rec));
+});

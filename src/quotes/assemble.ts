@@ -12,7 +12,7 @@ import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, onToTheName, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
-  afterTimeClauseOpener, beforeRelativeAside, beforeOwnAside, controlledSpeaker, withinRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
+  afterTimeClauseOpener, beforeRelativeAside, beforeOwnAside, speakerOpening, controlledSpeaker, withinRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
   ruleSource, subjectAfterWith,
 } from './attributionRules.js';
 import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
@@ -243,6 +243,12 @@ interface Attribution {
   quotedAs: ReturnType<typeof quotedAsSaying>;
 }
 
+/** Whether token i and the next are one word, joined by a hyphen with no space ("think" in "think-tank"). */
+function joinedToNext(toks: readonly Token[], i: number): boolean {
+  const h = toks[i + 1];
+  return h !== undefined && h.text === '-' && h.start === toks[i]!.end && toks[i + 2]?.start === h.end;
+}
+
 /** The cue and source of a content run, and the run they make it (null: the run reports nothing). */
 function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null {
   const { text, lex, speech, cueMaxGap, ctx } = a;
@@ -285,6 +291,7 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   if (src && cue && src[0] > 0 && toks[src[0] - 1]!.pos === 'ADP' && !(src[0] - 1 >= cue[0] && src[0] - 1 < cue[1]) && !subjectAfterWith(toks, src, cue)) {
     src = null;
   }
+  let speakerOpensRun = false;
   if (!cue) {
     // "The old steelworks, Mayor Duarte said, will reopen …": a content run holding its own attribution.
     const inner = parentheticalIn(tu, c, cues);
@@ -315,7 +322,10 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
     const shared = speech ? coordinatedVerbSource(tu, cue, sources, k0) : null;
     // The rules' noun phrase when it holds the tagged one ("Finnish security firm F-Secure" over "Finnish").
     src = shared && !(rule && rule[0] <= shared[0] && rule[1] >= shared[1]) ? shared : rule;
-    if (src && gap(src, k0) < 0) src = null;
+    // "Instead, said Mr Doctorow, DRM systems were …": the content tagger ran over the name after an inverted cue; the
+    // name up to its comma is the speaker, and the report starts after that comma.
+    if (src && gap(src, k0) < 0) speakerOpensRun = speakerOpening(tu, cue, src, c);
+    if (src && gap(src, k0) < 0 && !speakerOpensRun) src = null;
     if (!src) {
       // "Tomas Berg, speaking outside his office, said …": the name before the aside.
       const aside: Run = [cue[0] - 1, cue[0] - 1];
@@ -329,7 +339,7 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   // claiming they would not be swayed", "the track they thought they were getting. Mr Flynn said …") the run is
   // not read.
   if (away?.subjectBeforeVerb && (!src || !cue || src[1] > cue[0] || cue[0] - src[1] > 1)) return null;
-  let run: Run = c;
+  let run: Run = speakerOpensRun && src ? [src[1] + 1, c[1]] : c;
   let fixedByPreposition = false;
   if (cue) {
     // "…, according to a poll" / "According to the ministry, …": the source is the phrase after the cue and what
@@ -338,8 +348,9 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
     if (fixed) {
       run = fixed[0];
       fixedByPreposition = true;
-      // A source the tagger read from the cue on stays (PolNeAR's keep appositions over commas).
-      if (!src || src[0] !== cue[1] || gap(src, run) < 0) src = fixed[1];
+      // A source the tagger read from the cue on stays (PolNeAR's keep appositions over commas), unless it stops
+      // at or inside a hyphenated word ("according to US research think-tank Pew Internet …": not "US research").
+      if (!src || src[0] !== cue[1] || gap(src, run) < 0 || (src[1] < fixed[1][1] && (joinedToNext(toks, src[1] - 1) || joinedToNext(toks, src[1])))) src = fixed[1];
     }
   }
   if (cue && src && !fixedByPreposition) run = acrossParenthetical(tu, run, cue, src, speech);

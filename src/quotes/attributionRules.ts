@@ -5,7 +5,7 @@ import { O } from './perceptron.js';
 import { opensNextQuotation } from './units.js';
 import { ASIDE_RELATIVE_PRONOUNS } from '../entities/tokens.js';
 import {
-  MIN_SPEECH_WORDS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, gap, hasRunWithin, hasWords, nearestRun, npFrom,
+  MIN_SPEECH_WORDS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, gap, hasRunWithin, hasVerb, hasWords, nearestRun, npFrom,
   sentenceOf,
 } from './runs.js';
 
@@ -153,7 +153,7 @@ export function relativeSource(tu: TaggedUnit, src: Run, speech: boolean): Run {
   const toks = tu.unit.tokens;
   const last = src[1] - 1;
   if (!RELATIVE_PRONOUNS.has(toks[last]!.text.toLowerCase())) return src;
-  if (last === src[0]) return speech ? (antecedentOf(toks, last) ?? src) : src;
+  if (last === src[0]) return speech ? (antecedentOf(toks, last, false) ?? src) : src;
   let e = last;
   while (e > src[0] && toks[e - 1]!.text === ',') e--;
   return speech ? [src[0], e] : [last, src[1]];
@@ -218,7 +218,7 @@ export function beforeRelativeAside(tu: TaggedUnit, cue: Run, src: Run | null): 
     if (mark[k] !== 0 || depth[k] !== 0) return src;
     // "Jerry Brown, who lost in 1992 and whose views clashed …, described": a relative joined to another reads on.
     if (!ASIDE_RELATIVE_PRONOUNS.has(toks[k]!.text.toLowerCase()) || toks[k - 1]!.text !== ',') continue;
-    return antecedentOf(toks, k) ?? src;
+    return antecedentOf(toks, k, true) ?? src;
   }
   return src;
 }
@@ -227,16 +227,22 @@ export function beforeRelativeAside(tu: TaggedUnit, cue: Run, src: Run | null): 
  * endorsed …"). */
 const ASIDE_MARKS = new Set([',', '-', '–', '—']);
 
-/** The noun phrase a relative pronoun at `at` stands for: the one just before it, or before its comma or dash, over an age
- * or a bracketed short name between ("King, 30, who …", "General Motors Acceptance Corp (GMAC), which …"). */
-function antecedentOf(toks: readonly Token[], at: number): Run | null {
+/** The noun phrase a relative pronoun at `at` stands for, as the speaker of a cue: the one just before it, or before its
+ * comma or dash, over an age or a bracketed short name between ("King, 30, who …", "General Motors Acceptance Corp
+ * (GMAC), which …"); `withOf`: with the phrase it is "of". */
+function antecedentOf(toks: readonly Token[], at: number, withOf: boolean): Run | null {
   let e = at;
   if (e > 0 && ASIDE_MARKS.has(toks[e - 1]!.text)) e--;
   if (e >= 3 && toks[e - 1]!.pos === 'NUM' && toks[e - 2]!.text === ',') e -= 2;
   else if (e >= 4 && toks[e - 1]!.text === ')' && toks[e - 3]!.text === '(') e -= 3;
   if (e === 0) return null;
   const np = npFrom(toks, e - 1, -1);
-  return np && toks.slice(np[0], np[1]).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') ? np : null;
+  if (!np || !toks.slice(np[0], np[1]).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return null;
+  // "The organisers of the festival, which opens on 3 June, said": the relative pronoun may stand for the last noun
+  // phrase, but the subject of a cue after the aside is the whole one, its "of" phrase and all (a cue inside the
+  // aside is the pronoun's own: "Wednesday's leak of the report, which concluded …" is the report's).
+  const owner = withOf && np[0] >= 2 && toks[np[0] - 1]!.text === 'of' ? npFrom(toks, np[0] - 2, -1) : null;
+  return owner && toks.slice(owner[0], owner[1]).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') ? [owner[0], np[1]] : np;
 }
 
 /**
@@ -476,6 +482,12 @@ export function prepositionalAttribution(tu: TaggedUnit, cue: Run, c: Run, cues:
   const srcEnd = trimEnd(cue[1], stop);
   if (srcEnd === cue[1]) return null;
   const src: Run = [cue[1], srcEnd];
+  // "According to Ofcom there were almost four million users in April, and …": no comma closes the source, or the
+  // words up to the first comma hold a clause.
+  if (first === cue[0] && (toks[stop]?.text !== ',' || hasClauseVerb(toks, src))) {
+    const split = sourceWithoutComma(tu, cue, last);
+    if (split && hasWords(toks, split[0], MIN_SPEECH_WORDS)) return [[split[0][0], trimEnd(split[0][0], split[0][1])], split[1]];
+  }
   if (c[1] <= cue[0]) return [c, src];
   // "According to Y, X": what Y reports starts right after the comma that closes Y.
   if (c[0] >= srcEnd) return [first === cue[0] && toks[stop]?.text === ',' && c[0] > stop ? [stop + 1, c[1]] : c, src];
@@ -484,6 +496,34 @@ export function prepositionalAttribution(tu: TaggedUnit, cue: Run, c: Run, cues:
   if (stop < last && toks[stop]!.text === ',') {
     const after = trimEnd(stop + 1, last);
     if (hasWords(toks, [stop + 1, after], MIN_SPEECH_WORDS)) return [[stop + 1, after], src];
+  }
+  return null;
+}
+
+/** Words that open the subject of a clause after a source noun ("According to the agency most of the cafes were …"). */
+const QUANTIFIERS = new Set(['most', 'many', 'some', 'few', 'all', 'several', 'half', 'more', 'up', 'there']);
+
+/**
+ * "According to Ofcom there were almost four million users", "According to US research firm Pew Internet & American
+ * Life a blog is created every 5.8 seconds": with no comma after the source, the source ends where, after a noun, a
+ * determiner, number, pronoun or quantifier opens the next noun phrase, and the report is the clause from there to the
+ * end of the sentence (it must hold a finite verb). [content, source], or null.
+ */
+function sourceWithoutComma(tu: TaggedUnit, cue: Run, last: number): [Run, Run] | null {
+  const toks = tu.unit.tokens;
+  let noun = false;
+  for (let k = cue[1]; k < last && k - cue[1] <= SOURCE_PHRASE_MAX_TOKENS; k++) {
+    const t = toks[k]!;
+    const prev = toks[k - 1]!;
+    // Not the object of a preposition ("results of the exit poll"), a year after its month ("a January 2016 study") or
+    // a relative pronoun ("cables that were later released").
+    const opens = (t.pos === 'DET' || t.pos === 'PRON' || QUANTIFIERS.has(t.text.toLowerCase()) || (t.pos === 'NUM' && prev.pos !== 'PROPN')) &&
+      prev.pos !== 'ADP' && !RELATIVE_PRONOUNS.has(t.text.toLowerCase());
+    if (noun && opens) {
+      return hasVerb(toks, [k, last]) ? [[k, last], [cue[1], k]] : null;
+    }
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') noun = true;
+    else if (/^(VERB|AUX|PUNCT)$/.test(t.pos) && t.text !== '&') return null;
   }
   return null;
 }
@@ -587,6 +627,24 @@ export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
     if (after) return after;
   }
   return npFrom(toks, cue[0] - 1, -1);
+}
+
+/**
+ * "Instead, said Mr Doctorow, DRM systems were …": whether the speaker read after an inverted cue is the head of the
+ * content run c, up to a comma with the report after it (the content tagger ran over the name). The cue must follow a
+ * comma, so that "said Mr Doctorow" is an aside and not the end of a sentence's own clause.
+ */
+export function speakerOpening(tu: TaggedUnit, cue: Run, src: Run, c: Run): boolean {
+  const toks = tu.unit.tokens;
+  if (cue[0] === 0 || toks[cue[0] - 1]!.text !== ',' || src[0] !== cue[1] || c[0] !== src[0] || toks[src[1]]?.text !== ',') return false;
+  // The words after the comma, in the cue's sentence, are a clause, not the speaker's apposition ("says Stephen Dyer,
+  // director of UKIF. Domain names are …"; "at Swiss Re, the world's …": a capitalised "verb" is a name's word).
+  return hasClauseVerb(toks, [src[1] + 1, Math.min(c[1], sentenceOf(tu, cue[0])[1])]);
+}
+
+/** Whether a run holds a finite verb written in lower case (a capitalised "verb" is a name's word: "Swiss Re"). */
+function hasClauseVerb(toks: readonly Token[], run: Run): boolean {
+  return hasVerb(toks, run) && toks.slice(run[0], run[1]).some((t) => /^(VERB|AUX)$/.test(t.pos) && /^\p{Ll}/u.test(t.text));
 }
 
 /** Prepositions that introduce where a speaker works ("of Mellon Bank", "from the institute", "at Lloyds"). */

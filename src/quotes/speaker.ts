@@ -40,10 +40,13 @@ const ALWAYS_UNNAMED = new Set(['source', 'sources', 'insider', 'insiders']);
 /** Speaker names carried over by a pronoun only from this many earlier quotes: beyond that, a guess. */
 export const PRONOUN_LOOKBACK = 6;
 
+/** A name written like a proper noun: capitalised, or a brand in lower camel case ("eBay", "iTunes"). */
+const NAME_WORD = /^(\p{Lu}|\p{Ll}+\p{Lu})/u;
+
 function nameOf(tokens: readonly Token[], particles: Set<string>): string | null {
   let best: [number, number] | null = null;
   let s = -1;
-  const capitalName = (t: Token | undefined) => t !== undefined && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text);
+  const capitalName = (t: Token | undefined) => t !== undefined && t.pos === 'PROPN' && NAME_WORD.test(t.text);
   for (let i = 0; i <= tokens.length; i++) {
     const t = tokens[i];
     const isName = capitalName(t) || (s >= 0 && t !== undefined && particles.has(t.text) && capitalName(tokens[i + 1]));
@@ -209,7 +212,7 @@ function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readon
   const last = head[head.length - 1]!;
   const preposition = head.findIndex((t, k) => k > 0 && t.pos === 'ADP' && head[k - 1]!.pos === 'PROPN');
   const beforePreposition = preposition > 0 ? entityAt(ctx, start, head[preposition - 1]!.start, head[preposition - 1]!.end) : null;
-  const atEnd = placeAt >= 0 ? null : entityAt(ctx, start, last.start, last.end);
+  const atEnd = placeAt >= 0 ? null : notBranchPlace(ctx, head, entityAt(ctx, start, last.start, last.end));
   // "Bank of England governor Mervyn King" is the governor: a name before the preposition wins when it is a person's,
   // or over a place ("the Funding Council for England").
   if (beforePreposition && (beforePreposition.type === 'PERSON' || !atEnd || atEnd.type === 'PLACE')) return beforePreposition;
@@ -224,6 +227,17 @@ function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readon
     (apposition.length > 0 ? entityAt(ctx, apposition[0]!.start, apposition[apposition.length - 1]!.start, end) : null) ??
     (words.some((w) => ctx.lex.voiceNouns.has(w)) ? voicedEntity(ctx, start, placeAt >= 0 ? head[placeAt]!.start : end) : null)
   );
+}
+
+/**
+ * "eBay UK", "Ford Europe": a place that ends a name after another name is the branch it names, not the speaker; null
+ * then (the speaker keeps its own name). A place named by both words ("New York") is kept.
+ */
+function notBranchPlace(ctx: SpeakerContext, head: readonly Token[], atEnd: Entity | null): Entity | null {
+  if (atEnd?.type !== 'PLACE' || head.length < 2) return atEnd;
+  const before = head[head.length - 2]!;
+  if (!NAME_WORD.test(before.text) || !/^(PROPN|NOUN)$/.test(before.pos)) return atEnd;
+  return entityAt(ctx, before.start, before.start, before.end) === atEnd ? atEnd : null;
 }
 
 /** Whether tokens[k] opens what a source knows about, not whom it speaks for: "familiar with", "close to", "with
