@@ -1465,3 +1465,30 @@ test('a place that ends a name after another name is a branch ("eBay UK", "Athle
   // Guard: a country on its own still speaks as itself.
   assert.match(find(rec, 'would not take part')?.speaker.entity ?? '', /^place:/, listedQuotes(rec));
 });
+
+test('"But according to …" still opens its sentence; a source runs on over the close of a list ("friends, aides and allies,"), not into a clause ("Reuters, Google and Yahoo are …")', () => {
+  // Broadsheet and politics-desk styles.
+  const text =
+    'Regulators have moved again.\n\n' +
+    'But according to recent reports from Beijing, the authorities have tightened controls over foreign studios.\n\n' +
+    "According to interviews with more than a dozen of the senator's friends, aides and allies, she wants to campaign for her colleagues this autumn.\n\n" +
+    'According to Reuters, Google and Yahoo are in talks over a merger.\n';
+  const rec = speechRecord(text, 'according-opening');
+  assert.equal(find(rec, 'tightened controls')?.speaker.mention?.text, 'recent reports from Beijing', listedQuotes(rec));
+  const campaign = find(rec, 'campaign for her colleagues');
+  assert.equal(campaign?.content.text, 'she wants to campaign for her colleagues this autumn', listedQuotes(rec));
+  assert.match(campaign?.speaker.mention?.text ?? '', /aides and allies$/, listedQuotes(rec));
+  const talks = find(rec, 'in talks');
+  assert.equal(talks?.speaker.mention?.text, 'Reuters', listedQuotes(rec));
+  assert.equal(talks?.content.text, 'Google and Yahoo are in talks over a merger', listedQuotes(rec));
+});
+
+test('quoted words in a relative aside between the speaker and the cue describe the speaker: \'Mr Herron, who gained fame as one of the "metric martyrs", said …\' reports only what follows', () => {
+  // Regional-paper style.
+  const text =
+    'The referendum campaign opened on Monday.\n\n' +
+    'But Mr Herron, who gained fame as one of the "metric martyrs" and now runs his own campaign, said he was not convinced by the arguments.\n';
+  const rec = speechRecord(text, 'relative-aside-quote');
+  assert.equal(rec.quotes.some((q) => q.content.text.includes('metric martyrs')), false, listedQuotes(rec));
+  assert.equal(find(rec, 'not convinced')?.speaker.mention?.text, 'Mr Herron', listedQuotes(rec));
+});

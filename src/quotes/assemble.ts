@@ -12,7 +12,7 @@ import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, onToTheName, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
-  afterTimeClauseOpener, beforeRelativeAside, beforeOwnAside, speakerOpening, controlledSpeaker, withinRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
+  afterTimeClauseOpener, beforeRelativeAside, beforeOwnAside, inRelativeAside, speakerOpening, controlledSpeaker, withinRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
   ruleSource, subjectAfterWith,
 } from './attributionRules.js';
 import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
@@ -393,6 +393,9 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
     if (agent && gap(agent, run) < 0 && toks[agent[1]]?.text.toLowerCase() === 'as' && agent[1] + 1 < run[1]) run = [agent[1] + 1, run[1]];
     if (agent && gap(agent, run === c ? k0 : run) >= 0) src = agent;
   }
+  // 'Mr Herron, who gained fame as one of the "metric martyrs", said he …': words in a relative aside before the cue
+  // describe its subject; the cue reports what comes after it.
+  if (speech && cue && inRelativeAside(tu, run, cue)) return null;
   // "Susan said as she turned around": an adverbial clause after the cue is not what was said.
   if (speech && cue) {
     const after = afterAdverbial(tu, cue, run);

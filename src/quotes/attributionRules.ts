@@ -5,7 +5,7 @@ import { O } from './perceptron.js';
 import { opensNextQuotation } from './units.js';
 import { ASIDE_RELATIVE_PRONOUNS } from '../entities/tokens.js';
 import {
-  MIN_SPEECH_WORDS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, gap, hasRunWithin, hasVerb, hasWords, nearestRun, npFrom,
+  MIN_SPEECH_WORDS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, gap, hasRunWithin, hasVerb, hasWords, nearestRun, npFrom, sameSentence,
   sentenceOf,
 } from './runs.js';
 
@@ -153,7 +153,9 @@ export function relativeSource(tu: TaggedUnit, src: Run, speech: boolean): Run {
   const toks = tu.unit.tokens;
   const last = src[1] - 1;
   if (!RELATIVE_PRONOUNS.has(toks[last]!.text.toLowerCase())) return src;
-  if (last === src[0]) return speech ? (antecedentOf(toks, last, false) ?? src) : src;
+  // "Sen. Ted Cruz of Texas, who …": "who" stands for the person named "of" a place; "which" for the nearer phrase
+  // ("Wednesday's leak of the report, which concluded …").
+  if (last === src[0]) return speech ? (antecedentOf(toks, last, /^who/i.test(toks[last]!.text)) ?? src) : src;
   let e = last;
   while (e > src[0] && toks[e - 1]!.text === ',') e--;
   return speech ? [src[0], e] : [last, src[1]];
@@ -196,6 +198,23 @@ export function beforeOwnAside(tu: TaggedUnit, src: Run): Run {
     if (toks[k]!.text === ',' && depth[k] === 0 && ASIDE_RELATIVE_PRONOUNS.has(toks[k + 1]!.text.toLowerCase())) return [src[0], k];
   }
   return src;
+}
+
+/**
+ * 'Mr Herron, who gained fame as one of the "metric martyrs", said …': whether run sits in a relative aside (a comma or
+ * dash, then "who" or "which", in the run's sentence) that closes right before the cue, with no cue of its own before
+ * the run.
+ */
+export function inRelativeAside(tu: TaggedUnit, run: Run, cue: Run): boolean {
+  const toks = tu.unit.tokens;
+  if (run[1] > cue[0] || cue[0] === 0 || !ASIDE_MARKS.has(toks[cue[0] - 1]!.text) || !sameSentence(tu, run, cue)) return false;
+  for (let k = Math.max(1, sentenceOf(tu, run[0])[0]); k + 1 <= run[0]; k++) {
+    if (!ASIDE_MARKS.has(toks[k]!.text) || !ASIDE_RELATIVE_PRONOUNS.has(toks[k + 1]!.text.toLowerCase())) continue;
+    // "Mr. Trump, who said last week that …, issued": the aside's own cue reports it.
+    for (let j = k + 2; j < run[0]; j++) if (tu.cue[j] !== O) return false;
+    return true;
+  }
+  return false;
 }
 
 /** Tokens read back from a tagged source to the relative pronoun of the aside it may sit in. */
@@ -456,6 +475,9 @@ export function dashAttribution(tu: TaggedUnit, c: Run, text: string): [Run, Run
   return closes ? [[i, i + 1], [i + 1, k]] : null;
 }
 
+/** Conjunctions and adverbs before a prepositional cue that still opens its sentence ("But according to …"). */
+const OPENING_CONNECTIVES_MAX = 2;
+
 /** The longest source phrase read after a prepositional cue ("according to a 52-count civil complaint filed by …"). */
 export const SOURCE_PHRASE_MAX_TOKENS = 20;
 
@@ -471,10 +493,14 @@ export function prepositionalAttribution(tu: TaggedUnit, cue: Run, c: Run, cues:
   if (!lex.sourceAfterCues.some((p) => p.length <= words.length && p.every((w, k) => w === words[words.length - p.length + k]))) return null;
   const [first, last] = clauseBounds(tu, cue);
   // "put in categories according to their voting intention" attributes nothing: the attributing use is set off
-  // by a comma or opens its sentence.
-  if (cue[0] > first && toks[cue[0] - 1]!.text !== ',') return null;
+  // by a comma or opens its sentence, after a conjunction or adverb at most ("But according to recent reports, …").
+  let opener = first;
+  while (opener < cue[0] && opener - first < OPENING_CONNECTIVES_MAX && /^(CCONJ|ADV)$/.test(toks[opener]!.pos)) opener++;
+  const opening = opener === cue[0];
+  if (!opening && toks[cue[0] - 1]!.text !== ',') return null;
   let stop = cue[1];
   while (stop < last && stop - cue[1] < SOURCE_PHRASE_MAX_TOKENS && !/^[,;:]$/.test(toks[stop]!.text)) stop++;
+  stop = endOfSourceList(toks, stop, last);
   const trimEnd = (a: number, e: number) => {
     while (e > a && /^\p{P}+$/u.test(toks[e - 1]!.text) && !/["”’»)]/.test(toks[e - 1]!.text)) e--;
     return e;
@@ -484,13 +510,13 @@ export function prepositionalAttribution(tu: TaggedUnit, cue: Run, c: Run, cues:
   const src: Run = [cue[1], srcEnd];
   // "According to Ofcom there were almost four million users in April, and …": no comma closes the source, or the
   // words up to the first comma hold a clause.
-  if (first === cue[0] && (toks[stop]?.text !== ',' || hasClauseVerb(toks, src))) {
+  if (opening && (toks[stop]?.text !== ',' || hasClauseVerb(toks, src))) {
     const split = sourceWithoutComma(tu, cue, last);
     if (split && hasWords(toks, split[0], MIN_SPEECH_WORDS)) return [[split[0][0], trimEnd(split[0][0], split[0][1])], split[1]];
   }
   if (c[1] <= cue[0]) return [c, src];
   // "According to Y, X": what Y reports starts right after the comma that closes Y.
-  if (c[0] >= srcEnd) return [first === cue[0] && toks[stop]?.text === ',' && c[0] > stop ? [stop + 1, c[1]] : c, src];
+  if (c[0] >= srcEnd) return [opening && toks[stop]?.text === ',' && c[0] > stop ? [stop + 1, c[1]] : c, src];
   const before = trimEnd(first, cue[0]);
   if (hasWords(toks, [first, before], MIN_SPEECH_WORDS)) return [[first, before], src];
   if (stop < last && toks[stop]!.text === ',') {
@@ -498,6 +524,26 @@ export function prepositionalAttribution(tu: TaggedUnit, cue: Run, c: Run, cues:
     if (hasWords(toks, [stop + 1, after], MIN_SPEECH_WORDS)) return [[stop + 1, after], src];
   }
   return null;
+}
+
+/** Most words of the last item of a list that a source phrase runs on into ("friends, aides and allies,"). */
+const SOURCE_LIST_ITEM_MAX_TOKENS = 6;
+
+/**
+ * "according to interviews with a half-dozen of his friends, aides and allies, he …": a source phrase that ends at a
+ * comma followed by the close of a list (words with "and" or "or" and no verb, then a comma) runs on to that comma.
+ * Token index of the comma (or `stop` as given).
+ */
+function endOfSourceList(toks: readonly Token[], stop: number, last: number): number {
+  if (toks[stop]?.text !== ',') return stop;
+  let e = stop + 1;
+  let conj = false;
+  while (e < last && e - stop <= SOURCE_LIST_ITEM_MAX_TOKENS && toks[e]!.text !== ',') {
+    if (/^(VERB|AUX|PRON)$/.test(toks[e]!.pos)) return stop;
+    if (/^(and|or)$/i.test(toks[e]!.text)) conj = true;
+    e++;
+  }
+  return conj && toks[e]?.text === ',' && e > stop + 2 ? e : stop;
 }
 
 /** Words that open the subject of a clause after a source noun ("According to the agency most of the cafes were …"). */
