@@ -17,7 +17,7 @@ import type { IngestedDoc } from '../ingest/document.js';
 import type { NewsRecord } from '../model/record.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { type LedgerAnalyzer, PipelineAnalyzer } from './analyzer.js';
-import { Ledger } from './ledger.js';
+import { analyzeOneByOne, Ledger } from './ledger.js';
 import { openStore } from './open.js';
 import type { StoredVersion } from './store.js';
 
@@ -35,6 +35,14 @@ class TimedAnalyzer implements LedgerAnalyzer {
       this.seconds += (performance.now() - t0) / 1000;
     }
   }
+  analyzeBatch(inputs: readonly IngestedDoc[]): Array<NewsRecord | Error> {
+    const t0 = performance.now();
+    try {
+      return this.inner.analyzeBatch(inputs);
+    } finally {
+      this.seconds += (performance.now() - t0) / 1000;
+    }
+  }
   replay(v: StoredVersion): void {
     this.inner.replay(v);
   }
@@ -47,6 +55,9 @@ class RecordedAnalyzer implements LedgerAnalyzer {
     const r = this.records.get(input.text)!;
     const json = JSON.stringify({ ...r, text: '' }).split(`"${r.id}:`).join(`"${input.id}:`);
     return { ...(JSON.parse(json) as NewsRecord), id: input.id, text: input.text, source: input.source, outlet: input.outlet, published: input.date };
+  }
+  analyzeBatch(inputs: readonly IngestedDoc[]): Array<NewsRecord | Error> {
+    return analyzeOneByOne(inputs, (input) => this.analyze(input));
   }
   replay(): void {}
 }
