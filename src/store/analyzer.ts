@@ -11,6 +11,7 @@ import { replayEvents } from '../events/replay.js';
 import type { IngestedDoc } from '../ingest/document.js';
 import type { NewsRecord } from '../model/record.js';
 import type { RunContext } from '../pipeline/component.js';
+import type { Pipeline } from '../pipeline/pipeline.js';
 import { QUOTE_SETTINGS_PART, quoteSettings } from '../quotes/settings.js';
 import { docInfo } from '../statements/component.js';
 import { StatementIndex } from '../statements/index.js';
@@ -71,12 +72,14 @@ const PROBE: IngestedDoc = {
 };
 
 export class PipelineAnalyzer implements LedgerAnalyzer {
-  private readonly analyzer = new Analyzer();
+  private readonly analyzer: Analyzer;
   /** True when every run-wide part of the pipeline has a replayer, so replay needs no NLP. */
   readonly fastReplay: boolean;
   readonly parts: string[];
 
-  constructor() {
+  /** `pipeline`: the default one, or for tests one with a component that throws (see test/store-batch.test.ts). */
+  constructor(pipeline?: Pipeline) {
+    this.analyzer = new Analyzer(pipeline);
     const probe = new Analyzer();
     probe.analyze(PROBE);
     this.parts = runParts(probe.run);
