@@ -1,9 +1,11 @@
 // Store benchmark (`node --import tsx src/store/bench.ts`, or node dist/src/store/bench.js after a build). It is a
-// script of its own because the bench registry (src/bench/stages.ts) runs synchronous stages, and these measurements
-// need a database, child processes and an HTTP load generator. It measures and prints; it asserts nothing.
-//   1. storage overhead: the real pipeline ingesting N documents into SQLite, time in the store vs in analysis;
-//   2. a 20,000-document SQLite store built with a recorded analyser (each base text analysed once by the real
-//      pipeline, its record reused under new ids: the pipeline itself would take hours), store-only docs/s;
+// script of its own, not a stage of `npm run bench`: it needs a 20,000-document store, child processes, an HTTP load
+// generator and optionally PostgreSQL (`npm run bench` has the store-ingest stage, src/bench/stages/storeIngest.ts,
+// for batched against one-document ingest). It measures and prints; it asserts nothing.
+//   1. storage overhead: the real pipeline ingesting N documents into SQLite (in batches, as `newsledger ingest`),
+//      time in the store vs in analysis;
+//   2. a 20,000-document SQLite store built (in batches) with a recorded analyser (each base text analysed once by
+//      the real pipeline, its record reused under new ids: the pipeline itself would take hours), store-only docs/s;
 //   3. search and speaker-query latency, p50/p95 at 10 connections, autocannon against `newsledger serve` on loopback;
 //   4. with --pg URL: the real pipeline through the queue with 1 and 2 `newsledger worker` processes.
 import autocannon from 'autocannon';
@@ -60,6 +62,16 @@ class RecordedAnalyzer implements LedgerAnalyzer {
     return analyzeOneByOne(inputs, (input) => this.analyze(input));
   }
   replay(): void {}
+}
+
+/** Stores the documents as `newsledger ingest` does: a batch at a time (Ledger.ingestBatch); any failure throws. */
+async function ingestAll(ledger: Ledger, docs: readonly IngestedDoc[]): Promise<void> {
+  for (let rest = docs.map((doc) => ({ doc })); rest.length > 0;) {
+    const results = await ledger.ingestBatch(rest);
+    const failed = results.find((r) => r instanceof Error);
+    if (failed) throw failed;
+    rest = rest.slice(results.length);
+  }
 }
 
 /** Base texts the 20,000-document store cycles through: each is analysed once by the real pipeline. */
@@ -151,7 +163,7 @@ async function main(): Promise<void> {
     const timed = new TimedAnalyzer(new PipelineAnalyzer());
     const ledger = new Ledger(s1, () => timed);
     const t0 = performance.now();
-    for (const d of sample) await ledger.ingest(d);
+    await ingestAll(ledger, sample);
     const total = (performance.now() - t0) / 1000;
     const counts = await s1.counts();
     await s1.close();
@@ -172,9 +184,7 @@ async function main(): Promise<void> {
     const s2 = await openStore(dbPath);
     const big = new Ledger(s2, () => new RecordedAnalyzer(distinct));
     const tB = performance.now();
-    for (const [i, d] of docs.entries()) {
-      await big.ingest({ ...d, date: `20${String(14 + (i % 10)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, outlet: OUTLETS[i % OUTLETS.length]! });
-    }
+    await ingestAll(big, docs.map((d, i) => ({ ...d, date: `20${String(14 + (i % 10)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, outlet: OUTLETS[i % OUTLETS.length]! })));
     const storeSeconds = (performance.now() - tB) / 1000;
     const c2 = await s2.counts();
     const speakers = (await s2.listStatements({}, { limit: 40, offset: 0 })).items.map((s) => s.speaker).filter((s): s is string => !!s);
