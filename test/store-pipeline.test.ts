@@ -37,6 +37,11 @@ class CountingAnalyzer extends PipelineAnalyzer {
     CountingAnalyzer.analysed++;
     return super.analyze(input);
   }
+  /** The ledger analyses through this (a batch of one for `ingest`). */
+  override analyzeBatch(inputs: readonly IngestedDoc[]): Array<NewsRecord | Error> {
+    CountingAnalyzer.analysed += inputs.length;
+    return super.analyzeBatch(inputs);
+  }
 }
 
 /**

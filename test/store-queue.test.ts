@@ -1,5 +1,6 @@
 // Ingestion through the PostgreSQL job queue (pg-boss): two workers, each with its own analyser (as two processes
-// would have), share one store; the documents' cross-document links equal one analyser's over the same order.
+// would have), share one store, analysing their jobs in batches; the documents' cross-document links equal one
+// analyser's over the same order.
 // Needs a PostgreSQL server (NEWSLEDGER_TEST_PG): skipped without one, a failure under CI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +10,17 @@ import { openStore } from '../src/store/open.js';
 import { failedJobs, IngestQueue, openQueue, runWorker } from '../src/store/queue.js';
 import { pgTestUrl } from './fixtures/store/pg.js';
 import { doc, StubAnalyzer } from './fixtures/store/stubAnalyzer.js';
+import type { IngestedDoc } from '../src/ingest/document.js';
+import type { NewsRecord } from '../src/model/record.js';
+
+/** The stub, noting the ids of every batch it is given. */
+class BatchNoting extends StubAnalyzer {
+  static batches: string[][] = [];
+  override analyzeBatch(inputs: readonly IngestedDoc[]): Array<NewsRecord | Error> {
+    BatchNoting.batches.push(inputs.map((d) => d.id));
+    return super.analyzeBatch(inputs);
+  }
+}
 
 const base = await pgTestUrl();
 const skip = base.url ? false : `no PostgreSQL server (${base.reason}); set NEWSLEDGER_TEST_PG or run scripts/ci-postgres.sh`;
@@ -37,8 +49,14 @@ test('two workers share one store through the queue', { skip }, async () => {
     await queue.flush();
     const quiet = () => undefined;
     const stats = await Promise.all(stores.map((s, i) =>
-      runWorker(bosses[i]!, new Ledger(s, () => new StubAnalyzer({ failOn: 'BOOM' })), { untilEmpty: true, log: quiet })));
+      runWorker(bosses[i]!, new Ledger(s, () => new BatchNoting({ failOn: 'BOOM' })), { untilEmpty: true, log: quiet })));
     assert.equal(stats[0]!.stored + stats[1]!.stored, docs.length);
+    // Jobs are analysed in batches; a retried job (the failing one, tried twice more) comes alone.
+    const batches = BatchNoting.batches;
+    assert.ok(batches.some((b) => b.length > 1), `batches: ${JSON.stringify(batches)}`);
+    const withBad = batches.filter((b) => b.includes('bad'));
+    assert.equal(withBad.length, 3);
+    assert.deepEqual(withBad.slice(1), [['bad'], ['bad']], `batches: ${JSON.stringify(batches)}`);
     assert.equal((await stores[0]!.counts()).documents, docs.length);
     const failed = await failedJobs(bosses[0]!, `${schema}_boss`);
     assert.deepEqual(failed.map((f) => [f.document, f.error]), [['bad', 'stub analyser failure']], 'kept as failed after its retries');

@@ -11,6 +11,7 @@ import { linearityStage } from './stages/linearity.js';
 import { loadStage } from './stages/load.js';
 import { nerTaggingStage } from './stages/ner.js';
 import { quotesStage } from './stages/quotes.js';
+import { storeIngestStage } from './stages/storeIngest.js';
 
 /** One line of the results table. */
 export interface BenchRow {
@@ -45,5 +46,5 @@ export interface BenchStage {
 }
 
 /** Every extra benchmark, run after the pipeline benchmark in this order. */
-export const BENCH_STAGES: readonly BenchStage[] = [ingestDecodeStage, nerTaggingStage, entitiesStage, eventsStage, quotesStage, htmlExtractStage, linearityStage, loadStage,
-  faultsStage];
+export const BENCH_STAGES: readonly BenchStage[] = [ingestDecodeStage, nerTaggingStage, entitiesStage, eventsStage, quotesStage, htmlExtractStage, linearityStage,
+  storeIngestStage, loadStage, faultsStage];

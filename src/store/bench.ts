@@ -1,9 +1,11 @@
 // Store benchmark (`node --import tsx src/store/bench.ts`, or node dist/src/store/bench.js after a build). It is a
-// script of its own because the bench registry (src/bench/stages.ts) runs synchronous stages, and these measurements
-// need a database, child processes and an HTTP load generator. It measures and prints; it asserts nothing.
-//   1. storage overhead: the real pipeline ingesting N documents into SQLite, time in the store vs in analysis;
-//   2. a 20,000-document SQLite store built with a recorded analyser (each base text analysed once by the real
-//      pipeline, its record reused under new ids: the pipeline itself would take hours), store-only docs/s;
+// script of its own, not a stage of `npm run bench`: it needs a 20,000-document store, child processes, an HTTP load
+// generator and optionally PostgreSQL (`npm run bench` has the store-ingest stage, src/bench/stages/storeIngest.ts,
+// for batched against one-document ingest). It measures and prints; it asserts nothing.
+//   1. storage overhead: the real pipeline ingesting N documents into SQLite (in batches, as `newsledger ingest`),
+//      time in the store vs in analysis;
+//   2. a 20,000-document SQLite store built (in batches) with a recorded analyser (each base text analysed once by
+//      the real pipeline, its record reused under new ids: the pipeline itself would take hours), store-only docs/s;
 //   3. search and speaker-query latency, p50/p95 at 10 connections, autocannon against `newsledger serve` on loopback;
 //   4. with --pg URL: the real pipeline through the queue with 1 and 2 `newsledger worker` processes.
 import autocannon from 'autocannon';
@@ -17,7 +19,7 @@ import type { IngestedDoc } from '../ingest/document.js';
 import type { NewsRecord } from '../model/record.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { type LedgerAnalyzer, PipelineAnalyzer } from './analyzer.js';
-import { Ledger } from './ledger.js';
+import { analyzeOneByOne, Ledger } from './ledger.js';
 import { openStore } from './open.js';
 import type { StoredVersion } from './store.js';
 
@@ -35,6 +37,14 @@ class TimedAnalyzer implements LedgerAnalyzer {
       this.seconds += (performance.now() - t0) / 1000;
     }
   }
+  analyzeBatch(inputs: readonly IngestedDoc[]): Array<NewsRecord | Error> {
+    const t0 = performance.now();
+    try {
+      return this.inner.analyzeBatch(inputs);
+    } finally {
+      this.seconds += (performance.now() - t0) / 1000;
+    }
+  }
   replay(v: StoredVersion): void {
     this.inner.replay(v);
   }
@@ -48,7 +58,20 @@ class RecordedAnalyzer implements LedgerAnalyzer {
     const json = JSON.stringify({ ...r, text: '' }).split(`"${r.id}:`).join(`"${input.id}:`);
     return { ...(JSON.parse(json) as NewsRecord), id: input.id, text: input.text, source: input.source, outlet: input.outlet, published: input.date };
   }
+  analyzeBatch(inputs: readonly IngestedDoc[]): Array<NewsRecord | Error> {
+    return analyzeOneByOne(inputs, (input) => this.analyze(input));
+  }
   replay(): void {}
+}
+
+/** Stores the documents as `newsledger ingest` does: a batch at a time (Ledger.ingestBatch); any failure throws. */
+async function ingestAll(ledger: Ledger, docs: readonly IngestedDoc[]): Promise<void> {
+  for (let rest = docs.map((doc) => ({ doc })); rest.length > 0;) {
+    const results = await ledger.ingestBatch(rest);
+    const failed = results.find((r) => r instanceof Error);
+    if (failed) throw failed;
+    rest = rest.slice(results.length);
+  }
 }
 
 /** Base texts the 20,000-document store cycles through: each is analysed once by the real pipeline. */
@@ -140,7 +163,7 @@ async function main(): Promise<void> {
     const timed = new TimedAnalyzer(new PipelineAnalyzer());
     const ledger = new Ledger(s1, () => timed);
     const t0 = performance.now();
-    for (const d of sample) await ledger.ingest(d);
+    await ingestAll(ledger, sample);
     const total = (performance.now() - t0) / 1000;
     const counts = await s1.counts();
     await s1.close();
@@ -161,9 +184,7 @@ async function main(): Promise<void> {
     const s2 = await openStore(dbPath);
     const big = new Ledger(s2, () => new RecordedAnalyzer(distinct));
     const tB = performance.now();
-    for (const [i, d] of docs.entries()) {
-      await big.ingest({ ...d, date: `20${String(14 + (i % 10)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, outlet: OUTLETS[i % OUTLETS.length]! });
-    }
+    await ingestAll(big, docs.map((d, i) => ({ ...d, date: `20${String(14 + (i % 10)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, outlet: OUTLETS[i % OUTLETS.length]! })));
     const storeSeconds = (performance.now() - tB) / 1000;
     const c2 = await s2.counts();
     const speakers = (await s2.listStatements({}, { limit: 40, offset: 0 })).items.map((s) => s.speaker).filter((s): s is string => !!s);

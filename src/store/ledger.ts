@@ -1,7 +1,9 @@
 // The ledger: the store plus an analyser, kept in step. Every write takes the store's write lock, replays what
 // other processes stored since this one last looked (so cross-document links come out as if one process had
-// analysed everything in ingest order), then analyses and writes one document in one transaction.
+// analysed everything in ingest order), then analyses and writes a batch of documents in one transaction
+// (ingestBatch; ingest is a batch of one).
 import type { IngestedDoc } from '../ingest/document.js';
+import type { NewsRecord } from '../model/record.js';
 import type { LedgerAnalyzer } from './analyzer.js';
 import { applyCorrections, type Correction, type CorrectionInput, directDocuments, type QuoteAnchor } from './corrections.js';
 import { contentHash } from './hash.js';
@@ -10,6 +12,34 @@ import { documentKey, type PutOutcome, type Store, StoreError, type StoreTx } fr
 
 /** Versions read per query while replaying. */
 const REPLAY_BATCH = 500;
+
+/**
+ * Documents analysed and written together by ingestBatch: BATCH_DOCS of src/analyze.ts, measured there (a component's
+ * tables stay in cache across the batch). Not imported from there: that module loads the pipeline, which processes
+ * with the stub analyser never load.
+ */
+export const INGEST_BATCH_DOCS = 32;
+
+/**
+ * Characters of text after which a batch takes no more documents (it always takes one). The write lock is held while
+ * a batch is analysed, and other writers wait for it at most SQLITE_BUSY_TIMEOUT_MS (30 s) on SQLite: the pipeline
+ * reads about 60,000 characters a second on a shared 2-core machine, so a batch of news articles holds the lock for
+ * about 3 s at most (32 BBC articles are about 72,000 characters: the cap binds only with long documents such as live
+ * blogs; one very long document holds the lock as long as it did alone).
+ */
+export const INGEST_BATCH_CHARS = 200_000;
+
+/** One input of a batch: the document and the file or line it was read from (see Ledger.ingest). */
+export interface BatchInput {
+  doc: IngestedDoc;
+  source?: string;
+}
+
+/** A batch input with its store identity: key (URL, else id) and text hash. */
+interface Keyed extends BatchInput {
+  key: string;
+  hash: string;
+}
 
 export interface IngestResult {
   outcome: PutOutcome;
@@ -25,6 +55,20 @@ export function decodedFrom(doc: IngestedDoc): string {
     if (m) return m[1]!;
   }
   return 'utf-8';
+}
+
+/**
+ * analyzeBatch for an analyser with no batch mode of its own (the stub, the benchmarks' recorded analysers): each
+ * document alone, in order, its error in its place.
+ */
+export function analyzeOneByOne(inputs: readonly IngestedDoc[], analyze: (input: IngestedDoc) => NewsRecord): Array<NewsRecord | Error> {
+  return inputs.map((input) => {
+    try {
+      return analyze(input);
+    } catch (e) {
+      return e instanceof Error ? e : new Error(String(e));
+    }
+  });
 }
 
 /** The analyser threw on this document (as opposed to the store failing to write it). */
@@ -43,6 +87,8 @@ export class Ledger {
   constructor(
     readonly store: Store,
     private readonly makeAnalyzer: () => LedgerAnalyzer,
+    /** Documents per batch: INGEST_BATCH_DOCS; tests pass fewer to put batch boundaries between chosen inputs. */
+    private readonly batchDocs = INGEST_BATCH_DOCS,
   ) {}
 
   private get analyzer(): LedgerAnalyzer {
@@ -72,36 +118,128 @@ export class Ledger {
   /**
    * Analyses and stores one document, unless this exact text is already stored under its key. The error entries this
    * input had (errors.ts) go in the same transaction: `source` names the file or line it was read from, whose
-   * earlier read failures it also settles.
+   * earlier read failures it also settles. Throws AnalysisError when the analyser throws, the store's error when the
+   * write fails; either way nothing of the document is stored.
    */
   async ingest(input: IngestedDoc, source?: string): Promise<IngestResult> {
-    const key = documentKey(input);
-    const hash = contentHash(input.text);
+    const [r] = await this.ingestBatch([{ doc: input, source }]);
+    if (r instanceof Error) throw r;
+    return r!;
+  }
+
+  /**
+   * Stores the first inputs of `inputs`, up to INGEST_BATCH_DOCS (and INGEST_BATCH_CHARS), as `ingest` would one
+   * after the other, and returns their outcomes in order: callers pass the rest again. Every record is the one
+   * one-at-a-time ingest stores. A result is an Error only in last place: an input that failed (AnalysisError, or
+   * the store's error), which stored nothing; the caller records its error entry before it passes the inputs after
+   * it, whose own storing could settle that entry (same key and text, or same source) as one at a time would.
+   *
+   * One transaction per batch, not one per document: the write lock is the transaction (SQLite BEGIN IMMEDIATE,
+   * PostgreSQL pg_advisory_xact_lock), so committing each document would release the lock between the documents of
+   * an analysed batch, another process could store versions in the gap, and the rest of the batch would have been
+   * analysed against cross-document state that is no longer the store's (checking for that and analysing again
+   * would throw most of each batch away whenever two writers share a store). Held from the catch-up to the last
+   * write, the lock makes the batch exactly what one-at-a-time ingest makes. Crash safety is the same: a batch
+   * commits whole or not at all, and nothing of it is reported before its commit; a killed run loses at most one
+   * batch's work, which its rerun does again.
+   */
+  async ingestBatch(inputs: readonly BatchInput[]): Promise<Array<IngestResult | Error>> {
+    if (inputs.length === 0) return [];
+    const batch = takeBatch(inputs, this.batchDocs);
     try {
-      return await this.store.write(async (tx) => {
-        const found = await tx.findVersion(key, hash);
-        await tx.clearErrors(key, hash, source);
-        if (found) return { outcome: 'unchanged', key, version: found.version, seq: found.seq };
-        await this.catchUp();
-        let record;
-        try {
-          record = this.analyzer.analyze(input);
-        } catch (e) {
-          throw new AnalysisError(e);
-        }
-        const version = (await tx.latestVersion(key)) + 1;
-        const seq = await tx.insertVersion({ docKey: key, version, hash, raw: { doc: input, decoded: decodedFrom(input) }, record });
-        this.seen = seq;
-        const corrections = await tx.corrections();
-        const resolve = await resolverFor(tx, corrections);
-        const applied = applyCorrections(record, key, corrections, resolve);
-        await tx.writeCurrent(key, seq, version, applied.record, applied.corrected);
-        return { outcome: version === 1 ? 'stored' : 'new-version', key, version, seq };
-      });
+      const out = await this.store.write((tx) => this.writeBatch(tx, batch));
+      // The analyser ran the failed document part way and the batch's later ones after it: start again from the
+      // store, as one-at-a-time ingest does after a failure (the later ones are analysed again in the next batch).
+      if (out.at(-1) instanceof Error) this.reset();
+      return out;
     } catch (e) {
+      // The write failed and the transaction is rolled back: the analyser holds documents the store does not.
       this.reset();
-      throw e;
+      if (batch.length === 1) return [e as Error];
+      // Which document the store refused is unknown: one at a time (up to the first failure), as before batches.
+      return this.oneByOne(batch);
     }
+  }
+
+  /** The batch's inputs one per transaction, up to and including the first that fails. */
+  private async oneByOne(batch: readonly Keyed[]): Promise<Array<IngestResult | Error>> {
+    const out: Array<IngestResult | Error> = [];
+    for (const input of batch) {
+      const [r] = await this.ingestBatch([input]);
+      out.push(r!);
+      if (r instanceof Error) break;
+    }
+    return out;
+  }
+
+  /**
+   * In the batch's transaction: brings the analyser up to date, analyses the documents not stored yet (in one
+   * analyzeBatch, in input order), then settles each input in order as `ingest` would have. Stops at the first
+   * document whose analysis failed: the ones after it were analysed with the failed one's partial state.
+   */
+  private async writeBatch(tx: StoreTx, batch: readonly Keyed[]): Promise<Array<IngestResult | Error>> {
+    const todo = await this.toAnalyse(tx, batch);
+    const records = new Map<Keyed, NewsRecord | Error>();
+    if (todo.length > 0) {
+      await this.catchUp();
+      let analysed: Array<NewsRecord | Error>;
+      try {
+        analysed = this.analyzer.analyzeBatch(todo.map((x) => x.doc));
+      } catch (e) {
+        // An analyser should return each document's error; one that throws instead leaves unknown which document
+        // failed: alone, it is this one; in a batch, the transaction fails and ingestBatch goes one at a time.
+        if (todo.length > 1) throw e;
+        analysed = [e instanceof Error ? e : new Error(String(e))];
+      }
+      todo.forEach((x, i) => records.set(x, analysed[i]!));
+    }
+    const out: Array<IngestResult | Error> = [];
+    for (const input of batch) {
+      const record = records.get(input);
+      if (record instanceof Error) {
+        out.push(new AnalysisError(record));
+        break;
+      }
+      out.push(await this.put(tx, input, record));
+    }
+    return out;
+  }
+
+  /**
+   * The inputs to analyse: not stored under their key with their text, and not a repeat of an earlier input of the
+   * batch (which is stored by the time the repeat is settled, so the repeat is 'unchanged', as one at a time).
+   */
+  private async toAnalyse(tx: StoreTx, batch: readonly Keyed[]): Promise<Keyed[]> {
+    const planned = new Set<string>();
+    const out: Keyed[] = [];
+    for (const input of batch) {
+      const id = `${input.key}\u0000${input.hash}`;
+      if (planned.has(id)) continue;
+      planned.add(id);
+      if (!(await tx.findVersion(input.key, input.hash))) out.push(input);
+    }
+    return out;
+  }
+
+  /**
+   * Settles one input in the batch's transaction: 'unchanged' when its text is stored under its key, else its
+   * record stored as the key's next version and made current, corrections applied. Its error entries go either way.
+   */
+  private async put(tx: StoreTx, input: Keyed, record: NewsRecord | undefined): Promise<IngestResult> {
+    const { key, hash } = input;
+    const found = await tx.findVersion(key, hash);
+    await tx.clearErrors(key, hash, input.source);
+    if (found) return { outcome: 'unchanged', key, version: found.version, seq: found.seq };
+    // toAnalyse analysed every input that is neither stored nor a repeat of one stored earlier in this batch.
+    if (!record) throw new Error(`internal: no analysis for ${key} in its batch`);
+    const version = (await tx.latestVersion(key)) + 1;
+    const seq = await tx.insertVersion({ docKey: key, version, hash, raw: { doc: input.doc, decoded: decodedFrom(input.doc) }, record });
+    this.seen = seq;
+    const corrections = await tx.corrections();
+    const resolve = await resolverFor(tx, corrections);
+    const applied = applyCorrections(record, key, corrections, resolve);
+    await tx.writeCurrent(key, seq, version, applied.record, applied.corrected);
+    return { outcome: version === 1 ? 'stored' : 'new-version', key, version, seq };
   }
 
   /** Whether this text is stored under this key. */
@@ -216,4 +354,16 @@ export class Ledger {
       await tx.writeCurrent(d, v.seq, v.version, applied.record, applied.corrected);
     }
   }
+}
+
+/** The inputs one batch takes from the front of `inputs` (at least one), keyed. */
+function takeBatch(inputs: readonly BatchInput[], maxDocs: number): Keyed[] {
+  const out: Keyed[] = [];
+  let chars = 0;
+  for (const input of inputs) {
+    if (out.length >= maxDocs || (out.length > 0 && chars >= INGEST_BATCH_CHARS)) break;
+    chars += input.doc.text.length;
+    out.push({ ...input, key: documentKey(input.doc), hash: contentHash(input.doc.text) });
+  }
+  return out;
 }

@@ -1,16 +1,17 @@
 // Ingestion as a job queue in PostgreSQL (pg-boss): `ingest --queue` adds one job per document, and any number of
 // `newsledger worker` processes take jobs and write to the one store. Each write holds the store's write lock and
 // first replays what other workers stored (ledger.ts), so the cross-document links come out as in one process, in
-// the order the documents were stored. Failed jobs are retried, then kept as failed with their error; every failed
+// the order the documents were stored; a worker takes a batch of jobs at a time and analyses their documents
+// together (Ledger.ingestBatch). Failed jobs are retried, then kept as failed with their error; every failed
 // attempt also writes (or counts) the document's error entry in the store, which its success removes, so
 // `newsledger errors` and `retry` see queue failures as they see any other. A worker that dies mid-job (killed, the
-// machine lost) leaves its job active: after JOB_EXPIRE_SECONDS pg-boss's maintenance (run by every worker, every
-// maintenance interval) expires it and it is retried by whichever worker is up. The job's transaction died with its
-// connection, so the retry starts from a store that holds the document whole or not at all.
+// machine lost) leaves its jobs active: after JOB_EXPIRE_SECONDS pg-boss's maintenance (run by every worker, every
+// maintenance interval) expires them and they are retried by whichever worker is up. The batch's transaction died
+// with its connection, so the retry starts from a store that holds each document whole or not at all.
 import PgBoss from 'pg-boss';
 import type { IngestedDoc } from '../ingest/document.js';
 import { documentError } from './ingestRun.js';
-import type { Ledger } from './ledger.js';
+import { INGEST_BATCH_DOCS, type Ledger } from './ledger.js';
 import { documentKey } from './store.js';
 import { describeInput } from './inputs.js';
 
@@ -75,10 +76,23 @@ export interface WorkerStats {
 const IDLE_POLL_MS = 500;
 
 /**
+ * The next jobs to process together: up to INGEST_BATCH_DOCS, analysed as one batch (Ledger.ingestBatch). A job that
+ * is being retried (it failed, or expired because its worker died or hung) comes alone: a document that blocks the
+ * analyser would otherwise hold a batch of other jobs until they expired as well, using up their retries. pg-boss
+ * gives the oldest job first, and a retried job is older than any not yet taken, so one is asked for first; the
+ * rest of the batch are then the jobs after it (a retried one among them only if it expired meanwhile: see runWorker).
+ */
+async function takeJobs(boss: PgBoss): Promise<Array<PgBoss.JobWithMetadata<IngestedDoc>>> {
+  const first = await boss.fetch<IngestedDoc>(INGEST_QUEUE, { batchSize: 1, includeMetadata: true });
+  if (first.length === 0 || first[0]!.retryCount > 0) return first;
+  return [...first, ...(await boss.fetch<IngestedDoc>(INGEST_QUEUE, { batchSize: INGEST_BATCH_DOCS - 1, includeMetadata: true }))];
+}
+
+/**
  * Takes ingest jobs until stopped, or with untilEmpty until the queue has nothing queued or running (a job a dead
- * worker still holds counts as running until it expires and is done here). One job at a time, the next asked for as
- * soon as one is done (pg-boss's own work loop waits its polling interval after every job, which capped a worker
- * at two documents a second). Resolves with what this worker did.
+ * worker still holds counts as running until it expires and is done here). A batch of jobs at a time (takeJobs),
+ * the next asked for as soon as one is done (pg-boss's own work loop waits its polling interval after every job,
+ * which capped a worker at two documents a second). Resolves with what this worker did.
  */
 export async function runWorker(boss: PgBoss, ledger: Ledger, o: { untilEmpty: boolean; log: (m: string) => void }): Promise<WorkerStats> {
   const stats: WorkerStats = { stored: 0, unchanged: 0, failed: 0 };
@@ -90,25 +104,40 @@ export async function runWorker(boss: PgBoss, ledger: Ledger, o: { untilEmpty: b
   process.once('SIGTERM', stop);
   try {
     while (!stopping) {
-      const [job] = await boss.fetch<IngestedDoc>(INGEST_QUEUE, { batchSize: 1 });
-      if (!job) {
+      const jobs = await takeJobs(boss);
+      if (jobs.length === 0) {
         if (o.untilEmpty && (await boss.getQueueSize(INGEST_QUEUE, { before: 'completed' }).catch(() => 1)) === 0) break;
         await new Promise((r) => setTimeout(r, IDLE_POLL_MS));
         continue;
       }
+      // New jobs together, then any retried one that came with them alone, so none of them waits behind it.
+      const fresh = jobs.filter((j) => j.retryCount === 0);
+      for (const group of [fresh, ...jobs.filter((j) => j.retryCount > 0).map((j) => [j])]) {
+        await ingestJobs(boss, ledger, group, stats, o.log);
+      }
+    }
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+  return stats;
+}
+
+/** Stores the documents of these jobs (in batches, in order) and completes or fails each job. */
+async function ingestJobs(boss: PgBoss, ledger: Ledger, jobs: Array<PgBoss.Job<IngestedDoc>>, stats: WorkerStats, log: (m: string) => void): Promise<void> {
+  for (let rest = jobs; rest.length > 0;) {
+    const results = await ledger.ingestBatch(rest.map((j) => ({ doc: j.data })));
+    for (const [i, r] of results.entries()) {
+      const job = rest[i]!;
       const doc = job.data;
-      let r;
-      try {
-        r = await ledger.ingest(doc);
-      } catch (e) {
+      if (r instanceof Error) {
         stats.failed++;
-        const message = (e as Error).message ?? String(e);
-        o.log(`${doc.id}: ${message}`);
+        log(`${doc.id}: ${r.message}`);
         // Every failed attempt is in the store (counted on one entry), so a job whose last try dies with its worker
         // is still listed; a later success removes the entry.
-        await ledger.store.recordError(documentError(describeInput(doc), doc, e)).catch((err: Error) =>
-          o.log(`${doc.id}: the error entry could not be written either: ${err.message}`));
-        await boss.fail(INGEST_QUEUE, job.id, { message });
+        await ledger.store.recordError(documentError(describeInput(doc), doc, r)).catch((err: Error) =>
+          log(`${doc.id}: the error entry could not be written either: ${err.message}`));
+        await boss.fail(INGEST_QUEUE, job.id, { message: r.message });
         continue;
       }
       if (r.outcome === 'unchanged') stats.unchanged++;
@@ -116,11 +145,8 @@ export async function runWorker(boss: PgBoss, ledger: Ledger, o: { untilEmpty: b
       // Killed between the commit and this, the job expires and is retried: the retry finds the text stored.
       await boss.complete(INGEST_QUEUE, job.id);
     }
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    rest = rest.slice(results.length);
   }
-  return stats;
 }
 
 export interface FailedJob {

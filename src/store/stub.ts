@@ -19,6 +19,7 @@
 import type { IngestedDoc } from '../ingest/document.js';
 import type { ClaimStatus, EntityType, NewsRecord } from '../model/record.js';
 import type { LedgerAnalyzer } from './analyzer.js';
+import { analyzeOneByOne } from './ledger.js';
 import type { StoredVersion } from './store.js';
 
 export const STUB_PIPELINE_VERSION = 'stub-1';
@@ -48,6 +49,11 @@ export class StubLedgerAnalyzer implements LedgerAnalyzer {
     if (hangOn && input.text.includes(hangOn)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3_600_000);
     this.analyzed++;
     return this.build(input);
+  }
+
+  /** One by one: the stub has no tables to keep in cache, only the ledger's batch handling to exercise. */
+  analyzeBatch(inputs: readonly IngestedDoc[]): Array<NewsRecord | Error> {
+    return analyzeOneByOne(inputs, (input) => this.analyze(input));
   }
 
   replay(v: StoredVersion): void {

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { IngestedDoc } from '../../ingest/document.js';
 import type { NewsRecord } from '../../model/record.js';
 import type { LedgerAnalyzer } from '../../store/analyzer.js';
-import { Ledger } from '../../store/ledger.js';
+import { analyzeOneByOne, Ledger } from '../../store/ledger.js';
 import { openStore } from '../../store/open.js';
 import { corpusDocs, type BaseText } from '../corpus.js';
 import type { BenchStage } from '../stages.js';
@@ -95,6 +95,9 @@ class RecordedAnalyzer implements LedgerAnalyzer {
     if (!r) throw new Error('no recorded analysis for this text');
     const json = JSON.stringify({ ...r, text: '' }).split(`"${r.id}:`).join(`"${input.id}:`);
     return { ...(JSON.parse(json) as NewsRecord), id: input.id, text: input.text, source: input.source, outlet: input.outlet, published: input.date };
+  }
+  analyzeBatch(inputs: readonly IngestedDoc[]): Array<NewsRecord | Error> {
+    return analyzeOneByOne(inputs, (input) => this.analyze(input));
   }
   replay(): void {}
 }

@@ -20,8 +20,9 @@ export const ingestCommand: CliCommand = {
   --input KIND     text (default) or jsonl
   --queue          PostgreSQL only: queue the documents for \`newsledger worker\` processes instead of analysing here
 
-Each document is one transaction. The same text under the same key (URL, else id) is stored once; a new text under
-a known URL is stored as its next version. Every input ends stored or as an error entry in the store, with the input
+Documents are analysed and stored a batch at a time (up to 32, one transaction each; a killed run loses at most
+the batch it was in, which a rerun stores). The same text under the same key (URL, else id) is stored once; a new
+text under a known URL is stored as its next version. Every input ends stored or as an error entry in the store, with the input
 itself (the bytes that could not be read as a document, or the document whose analysis failed): \`newsledger errors\`
 lists them and \`newsledger retry\` processes them again. The summary counts inputs = stored + new versions +
 unchanged + failed; the exit code is 1 when any input failed.`,
