@@ -1492,3 +1492,17 @@ test('quoted words in a relative aside between the speaker and the cue describe 
   assert.equal(rec.quotes.some((q) => q.content.text.includes('metric martyrs')), false, listedQuotes(rec));
   assert.equal(find(rec, 'not convinced')?.speaker.mention?.text, 'Mr Herron', listedQuotes(rec));
 });
+
+test('a report from a restrictive relative clause ("Economists who say the recovery is fragile have been proved right") ends before the sentence\'s own verb', () => {
+  // Analysis-column style. Guard: a participle after a noun in the report ("people injured in the blast were taken")
+  // may be a reduced relative clause and is not cut there.
+  const text =
+    'The figures were published on Friday.\n\n' +
+    'Economists who say the recovery is fragile have been proved right.\n\n' +
+    'Senators who agree that the camp should be closed were irritated by the lack of detail.\n\n' +
+    'Officials who said people injured in the blast were taken to hospital gave no numbers.\n';
+  const rec = speechRecord(text, 'restrictive-relative');
+  assert.equal(find(rec, 'recovery is fragile')?.content.text, 'the recovery is fragile', listedQuotes(rec));
+  assert.equal(find(rec, 'camp should be closed')?.content.text, 'the camp should be closed', listedQuotes(rec));
+  assert.match(find(rec, 'injured in the blast')?.content.text ?? '', /^people injured in the blast were taken/, listedQuotes(rec));
+});

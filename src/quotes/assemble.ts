@@ -25,7 +25,7 @@ import {
   personBeforeCue, connectiveCue, subjectlessCue, afterAdverbial,
 } from './speechReadings.js';
 import {
-  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, meansAfterBy, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
+  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, mainClauseVerbIn, meansAfterBy, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
   sameSentenceOrNear, trimRun,
 } from './runs.js';
 import { partitionPoint } from '../util/search.js';
@@ -243,6 +243,12 @@ interface Attribution {
   quotedAs: ReturnType<typeof quotedAsSaying>;
 }
 
+/** Whether a cue's subject is the relative pronoun of a restrictive clause, right after its noun ("Republicans who
+ * agree", "those who say"): no comma between. */
+function restrictiveRelativeCue(toks: readonly Token[], cue: Run): boolean {
+  return cue[0] >= 2 && /^(who|that)$/i.test(toks[cue[0] - 1]!.text) && /^(NOUN|PROPN|PRON|DET)$/.test(toks[cue[0] - 2]!.pos);
+}
+
 /** Whether token i and the next are one word, joined by a hyphen with no space ("think" in "think-tank"). */
 function joinedToNext(toks: readonly Token[], i: number): boolean {
   const h = toks[i + 1];
@@ -396,6 +402,12 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   // 'Mr Herron, who gained fame as one of the "metric martyrs", said he …': words in a relative aside before the cue
   // describe its subject; the cue reports what comes after it.
   if (speech && cue && inRelativeAside(tu, run, cue)) return null;
+  // "Republicans who agree that the prison should be closed were irritated": what a cue in a restrictive relative
+  // clause reports ends where the sentence's own verb comes (an unquoted report: quotation marks keep their bounds).
+  if (speech && cue && run[0] >= cue[1] && restrictiveRelativeCue(toks, cue) && !tu.unit.mark.slice(run[0], run[1]).some((m) => m !== 0)) {
+    const main = mainClauseVerbIn(toks, run);
+    if (main > run[0]) run = [run[0], main];
+  }
   // "Susan said as she turned around": an adverbial clause after the cue is not what was said.
   if (speech && cue) {
     const after = afterAdverbial(tu, cue, run);

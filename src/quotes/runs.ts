@@ -168,6 +168,38 @@ export function hasVerb(toks: readonly Token[], [a, b]: Run): boolean {
   return false;
 }
 
+/** Words between two verb groups that join clauses or open one inside a phrase ("X is fragile and growth has slowed",
+ * "what he did was wrong", "the plan, which …"). */
+const CLAUSE_JOINERS = /^(and|or|but|nor|because|while|if|whether|when|where|why|how|what|which|who|whom|whose|that|as|since|so|than|[,;:()\u2014\u2013-])$/i;
+
+/**
+ * "Republicans who agree that the prison should be closed were irritated …": in what a cue inside a restrictive
+ * relative clause reports, a finite verb after a complete verb group that an auxiliary opened ("should be closed",
+ * "is fragile"), with no word joining them and no subject of its own before it, is the verb of the sentence the
+ * relative clause sits in. Its index, or -1. Only a group an auxiliary opens counts: a participle after a noun
+ * ("people injured in the blast were taken") may be a reduced relative clause in the reported subject.
+ */
+export function mainClauseVerbIn(toks: readonly Token[], [a, b]: Run): number {
+  let opened = false;
+  let complete = false;
+  // The "that" that introduces the reported clause is not a joiner inside it.
+  for (let i = toks[a]?.text.toLowerCase() === 'that' ? a + 1 : a; i < b; i++) {
+    const t = toks[i]!;
+    if (CLAUSE_JOINERS.test(t.text) || t.pos === 'CCONJ' || t.pos === 'SCONJ') return -1;
+    const verb = t.pos === 'VERB' || t.pos === 'AUX';
+    if (!opened) {
+      opened = t.pos === 'AUX' && finiteVerbAt(toks, i, a);
+    } else if (!complete) {
+      // The group ends with its main verb or with the predicate after the auxiliary ("is fragile", "was a loss").
+      complete = t.pos === 'VERB' || (!verb && t.pos !== 'ADV' && t.pos !== 'PART');
+    } else if (verb && finiteVerbAt(toks, i, a)) {
+      // After a noun it may have a subject of its own: not read further.
+      return /^(NOUN|PROPN|PRON|NUM)$/.test(toks[i - 1]!.pos) ? -1 : i;
+    }
+  }
+  return -1;
+}
+
 /** Words that open a clause inside a noun phrase, or a subordinate clause. */
 const SUBORDINATORS = new Set(['which', 'who', 'whom', 'whose', 'if', 'whether', 'because', 'while', 'when']);
 /** Words that are prepositions as often ("since November", "before exceptional items"): a clause when a pronoun or
