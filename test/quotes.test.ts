@@ -1506,3 +1506,14 @@ test('a report from a restrictive relative clause ("Economists who say the recov
   assert.equal(find(rec, 'camp should be closed')?.content.text, 'the camp should be closed', listedQuotes(rec));
   assert.match(find(rec, 'injured in the blast')?.content.text ?? '', /^people injured in the blast were taken/, listedQuotes(rec));
 });
+
+test('a refusal holds no report even around a nested one ("The agency declined to comment and aides later said …"), and a run after the report and a clause of its own (", it showed …") is not the cue\'s', () => {
+  // Capitol-desk style.
+  const text =
+    'The deportations were paused last week.\n\n' +
+    "Although the agency declined to comment and Senate aides later said the leader's remark was not based on his talks with the secretary, it showed how contentious the issue has become.\n";
+  const rec = speechRecord(text, 'refusal-outer');
+  assert.equal(rec.quotes.some((q) => q.cue?.text === 'declined'), false, listedQuotes(rec));
+  assert.equal(find(rec, "leader's remark")?.speaker.mention?.text, 'Senate aides', listedQuotes(rec));
+  assert.equal(rec.quotes.some((q) => q.content.text.startsWith('how contentious')), false, listedQuotes(rec));
+});

@@ -243,6 +243,22 @@ interface Attribution {
   quotedAs: ReturnType<typeof quotedAsSaying>;
 }
 
+/** Whether the unquoted run k0 comes after another content run that follows the cue, and between the two a comma
+ * opens a clause of its own (a subject, then its finite verb: ", it showed"): the cue reports the nearer run; k0
+ * belongs to that clause. */
+function beyondOwnReport(tu: TaggedUnit, cue: Run, k0: Run, contents: readonly Run[]): boolean {
+  const { tokens: toks, mark } = tu.unit;
+  if (cue[1] > k0[0] || mark[k0[0]] !== 0) return false;
+  const nearer = contents.find((r) => r[0] >= cue[1] && r[1] <= k0[0] && r !== k0);
+  if (nearer === undefined || !sameSentence(tu, nearer, k0) || toks[nearer[1]]?.text !== ',') return false;
+  const between = toks.slice(nearer[1] + 1, k0[0]);
+  return between.length >= 2 && between.length <= OWN_CLAUSE_MAX_TOKENS && /^(PRON|NOUN|PROPN|DET)$/.test(between[0]!.pos) &&
+    between.slice(1).every((t) => /^(VERB|AUX|ADV|PART|NOUN|PROPN|DET|ADJ)$/.test(t.pos)) && hasVerb(toks, [nearer[1] + 2, k0[0]]);
+}
+
+/** Most words of the subject and verb of a clause between a cue's report and a later run (", it showed"). */
+const OWN_CLAUSE_MAX_TOKENS = 5;
+
 /** Whether a cue's subject is the relative pronoun of a restrictive clause, right after its noun ("Republicans who
  * agree", "those who say"): no comma between. */
 function restrictiveRelativeCue(toks: readonly Token[], cue: Run): boolean {
@@ -274,6 +290,9 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   if (away === 'narration') return null;
   if (speech && cue && narrationBeforeJoinedReport(tu, k0, cue, contents)) return null;
   if (away) cue = away.cue;
+  // "Aides later said the remark was not based on the talks, it showed how contentious …": an unquoted run after
+  // the cue's own report and a verb of another clause is not the cue's.
+  if (speech && cue && beyondOwnReport(tu, cue, k0, contents)) return null;
   // "Having said that, Burnley are yet to concede …", '"…" That said, …': a connective, not a report; a quotation
   // beside it is read as if no cue were there.
   if (speech && cue && connectiveCue(tu, cue)) return { run: c, cue: null, src: null, carried: null, unnamed: null, quotedAs: null };
@@ -511,6 +530,8 @@ function outerReports(a: Assembly, u: UnitReading, firstOfUnit: number): void {
   const inUnit = quotes.slice(firstOfUnit).filter((q) => q.cue !== null).sort((a, b) => a.content.start - b.content.start);
   for (const cue of cues) {
     if (usedCues.has(cue[0]) || !lexiconCue(toks, cue, lex)) continue;
+    // "The agency declined to comment and aides later said …": a refusal reports nothing, whatever it holds.
+    if (speech && refusedReport(tu, cue)) continue;
     const read = readCue(tu, cue, cues, sources, lex, speech);
     if (!read) continue;
     const [read0, src] = read;
