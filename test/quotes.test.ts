@@ -1517,3 +1517,19 @@ test('a refusal holds no report even around a nested one ("The agency declined t
   assert.equal(find(rec, "leader's remark")?.speaker.mention?.text, 'Senate aides', listedQuotes(rec));
   assert.equal(rec.quotes.some((q) => q.content.text.startsWith('how contentious')), false, listedQuotes(rec));
 });
+
+test('a cue in the sentence after a quotation is that sentence\'s own when it reports or does something of its own ("Keegan is expected to be told …", "It looks a …"); a short attribution there still takes the quotation', () => {
+  // Football-report style: paragraphs joined into one line.
+  const text =
+    'Midfielder Sean Ireland signed a new deal at City on Monday.\n\n' +
+    'But the 25-year-old Dubliner underlined his intention to stay. He added: "It is nice to be linked with top clubs but the important thing is this one and what we do. "I really enjoy it at City and I want to keep that going." Keegan is expected to be told there will be no funds to bring in fresh faces in the January transfer window.\n\n' +
+    'O\'Connor knows that the Munster man will be pushing hard for a recall. "It is a horses for courses selection really," said O\'Connor. "There is a lot of competition here and I cannot just drag my heels around if I do not get picked." It looks a definite head-to-head battle between himself and the 23-year-old.\n\n' +
+    'The mayor was delighted. "We have done it at last." Ruiz said on Friday night.\n';
+  const rec = speechRecord(text, 'later-sentence-cue');
+  const enjoy = find(rec, 'I really enjoy it');
+  assert.notEqual(enjoy?.cue?.text, 'is expected', listedQuotes(rec));
+  const heels = find(rec, 'drag my heels');
+  assert.notEqual(heels?.cue?.text, 'looks', listedQuotes(rec));
+  assert.equal(heels?.speaker.name, "O'Connor", listedQuotes(rec));
+  assert.equal(find(rec, 'done it at last')?.speaker.mention?.text, 'Ruiz', listedQuotes(rec));
+});

@@ -4,7 +4,7 @@ import { partitionPoint } from '../util/search.js';
 import { namedPersonAt, namesPerson, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import { O } from './perceptron.js';
-import { PASSIVE_AUX, POSSESSIVE_DETERMINERS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunWithin, npFrom, sameSentence } from './runs.js';
+import { CUE_NEAR_GAP, PASSIVE_AUX, POSSESSIVE_DETERMINERS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunWithin, hasVerb, npFrom, sameSentence, sentenceOf } from './runs.js';
 import { parentheticalIn } from './attributionRules.js';
 import { ASIDE_RELATIVE_PRONOUNS } from '../entities/tokens.js';
 import type { QuoteLexicon } from './lexicon.js';
@@ -50,6 +50,7 @@ function cueReportsItsOwnClause(tu: TaggedUnit, cue: Run, content: Run, contents
   const { sent, mark } = tu.unit;
   const at = sent[cue[0]];
   if (content[0] < cue[1] && content[1] > cue[0]) return false;
+  if (laterSentenceOwnCue(tu, cue, content)) return true;
   if (sent[content[0]] === at || sent[content[1] - 1] === at || (mark[content[0]] === 1 && content[0] >= cue[1])) return false;
   // After the cue, a sentence with quoted words goes on with the report ('…, he added. However, the rest would cut
   // "unfair taxes".'); one without is narration.
@@ -65,6 +66,37 @@ function cueReportsItsOwnClause(tu: TaggedUnit, cue: Run, content: Run, contents
     if ((c[1] > cue[1] && sent[c[0]] === at && ownClauseGap(tu, cue[1], c[0])) || (c[1] <= cue[0] && c[1] >= cue[0] - 2 && sent[c[1] - 1] === at)) return true;
   }
   return false;
+}
+
+/** Most tokens after a cue, up to its sentence's first comma, for the cue to attribute a quotation before it
+ * ('“…” Keegan said on Friday night.'); more are a sentence of its own. */
+const TRAILING_ATTRIBUTION_MAX_TOKENS = 8;
+
+/**
+ * '“I really enjoy it at City.” Keegan is expected to be told …', '“…” By declaring their assets …', '“…” I thought it
+ * would lift us': a cue in a sentence after a quotation is that sentence's own when the sentence opens with a
+ * preposition or subordinator, or when the cue is followed (up to a comma) by a verb, an infinitive, a quotation
+ * mark or more than a short attribution's words. ('“…” Keegan said.', '“…” said Keegan, who …' still attribute it.)
+ */
+function laterSentenceOwnCue(tu: TaggedUnit, [a, b]: Run, content: Run): boolean {
+  const { tokens: toks, sent, mark } = tu.unit;
+  if (mark[content[0]] !== 1 || content[1] > a || sent[a] === sent[content[1] - 1]) return false;
+  // '“Why would you cozy up to him?” Lichtman said about …': a question or exclamation ends the splitter's sentence
+  // inside the quotation, and the attribution right after it is its own.
+  let last = content[1] - 1;
+  while (last > content[0] && mark[last] !== 0 && !/\p{L}/u.test(toks[last]!.text) && !/^[?!]$/.test(toks[last]!.text)) last--;
+  if (/^[?!]$/.test(toks[last]!.text) && a - content[1] <= CUE_NEAR_GAP) return false;
+  const [first, end] = sentenceOf(tu, a);
+  let opener = first;
+  while (opener < a && !/\p{L}/u.test(toks[opener]!.text)) opener++;
+  if (opener < a && /^(ADP|SCONJ)$/.test(toks[opener]!.pos)) return true;
+  let e = b;
+  while (e < end && !/^[,;:.!?]$/.test(toks[e]!.text)) e++;
+  if (e - b > TRAILING_ATTRIBUTION_MAX_TOKENS) return true;
+  for (let i = b; i < e; i++) if (mark[i] !== 0) return true;
+  // "is expected to be told": an infinitive after the cue ("said to People" names whom it was said to).
+  if (toks[b]?.text.toLowerCase() === 'to' && /^(VERB|AUX)$/.test(toks[b + 1]?.pos ?? '')) return true;
+  return hasVerb(toks, [b, e]);
 }
 
 /** Tokens between a cue and the clause it reports itself: "that" or a short time or place ("have said for years that
