@@ -1533,3 +1533,14 @@ test('a cue in the sentence after a quotation is that sentence\'s own when it re
   assert.equal(heels?.speaker.name, "O'Connor", listedQuotes(rec));
   assert.equal(find(rec, 'done it at last')?.speaker.mention?.text, 'Ruiz', listedQuotes(rec));
 });
+
+test('after a quotation and an inverted cue, the phrase up to the comma is the speaker whatever its first word was tagged ("said Sideways producer Michael London", "said one of their lawyers, Michalis Dimitrakopoulos")', () => {
+  // Trade-paper and court-report styles.
+  const text =
+    'The film won five awards on Sunday.\n\n' +
+    '"These awards, for better or worse, mean everything," said Sideways producer Michael London.\n\n' +
+    'The sprinters were set to learn their fate by the end of February. "A decision is now expected by around mid-March," said one of their lawyers, Michalis Dimitrakopoulos.\n';
+  const rec = speechRecord(text, 'inverted-phrase');
+  assert.equal(find(rec, 'mean everything')?.speaker.name, 'Michael London', listedQuotes(rec));
+  assert.equal(find(rec, 'mid-March')?.speaker.name, 'Michalis Dimitrakopoulos', listedQuotes(rec));
+});

@@ -669,7 +669,7 @@ export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
     return npFrom(toks, first, 1);
   }
   if (prev && /^[,"”’]$/.test(prev.text)) {
-    const after = npFrom(toks, cue[1], 1) ?? nameAfterInvertedCue(tu, cue);
+    const after = npFrom(toks, cue[1], 1) ?? nameAfterInvertedCue(tu, cue) ?? phraseAfterInvertedCue(tu, cue);
     if (after) return after;
   }
   return npFrom(toks, cue[0] - 1, -1);
@@ -691,6 +691,31 @@ export function speakerOpening(tu: TaggedUnit, cue: Run, src: Run, c: Run): bool
 /** Whether a run holds a finite verb written in lower case (a capitalised "verb" is a name's word: "Swiss Re"). */
 function hasClauseVerb(toks: readonly Token[], run: Run): boolean {
   return hasVerb(toks, run) && toks.slice(run[0], run[1]).some((t) => /^(VERB|AUX)$/.test(t.pos) && /^\p{Ll}/u.test(t.text));
+}
+
+/** Most tokens of a name in apposition after a speaker phrase ("one of their lawyers, Michalis Dimitrakopoulos"). */
+const APPOSED_NAME_MAX_TOKENS = 4;
+
+/**
+ * '“…,” said Sideways producer Michael London, adding …', '“…,” said one of their lawyers, Michalis Dimitrakopoulos.':
+ * after an inverted cue right after a quotation, the phrase up to the next comma or full stop is the speaker when it holds a noun and no
+ * verb (whatever the tagger made of its first word), with the name set off after it.
+ */
+function phraseAfterInvertedCue(tu: TaggedUnit, cue: Run): Run | null {
+  const { tokens: toks, sent, mark } = tu.unit;
+  // Right after a closing quotation mark only, and not a phrase that opens with a preposition ("said of the request").
+  if (cue[0] === 0 || mark[cue[0] - 1] === 0 || /^(ADP|PART|SCONJ|CCONJ)$/.test(toks[cue[1]]?.pos ?? 'ADP')) return null;
+  let e = cue[1];
+  while (e < toks.length && e - cue[1] < SPEAKER_MAX_TOKENS && sent[e] === sent[cue[0]] && !/^[,.;:!?]$/.test(toks[e]!.text)) {
+    if (/^(VERB|AUX)$/.test(toks[e]!.pos) || mark[e] !== 0) return null;
+    e++;
+  }
+  if (e === cue[1] || (e < toks.length && !/^[,.;:!?]$/.test(toks[e]!.text))) return null;
+  if (!toks.slice(cue[1], e).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return null;
+  if (toks[e]?.text !== ',') return [cue[1], e];
+  let n = e + 1;
+  while (n < toks.length && n - e <= APPOSED_NAME_MAX_TOKENS && toks[n]!.pos === 'PROPN' && /^\p{Lu}/u.test(toks[n]!.text)) n++;
+  return n > e + 1 && (n === toks.length || /^[.;!?]$/.test(toks[n]!.text)) ? [cue[1], n] : [cue[1], e];
 }
 
 /** Prepositions that introduce where a speaker works ("of Mellon Bank", "from the institute", "at Lloyds"). */
