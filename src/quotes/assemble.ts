@@ -249,8 +249,9 @@ interface Attribution {
 function beyondOwnReport(tu: TaggedUnit, cue: Run, k0: Run, contents: readonly Run[]): boolean {
   const { tokens: toks, mark } = tu.unit;
   if (cue[1] > k0[0] || mark[k0[0]] !== 0) return false;
-  const nearer = contents.find((r) => r[0] >= cue[1] && r[1] <= k0[0] && r !== k0);
-  if (nearer === undefined || !sameSentence(tu, nearer, k0) || toks[nearer[1]]?.text !== ',') return false;
+  // The first run after the cue (contents are sorted by start: a binary search keeps a paragraph of many runs linear).
+  const nearer = contents[partitionPoint(contents.length, (i) => contents[i]![0] >= cue[1])];
+  if (nearer === undefined || nearer === k0 || nearer[1] > k0[0] || !sameSentence(tu, nearer, k0) || toks[nearer[1]]?.text !== ',') return false;
   const between = toks.slice(nearer[1] + 1, k0[0]);
   return between.length >= 2 && between.length <= OWN_CLAUSE_MAX_TOKENS && /^(PRON|NOUN|PROPN|DET)$/.test(between[0]!.pos) &&
     between.slice(1).every((t) => /^(VERB|AUX|ADV|PART|NOUN|PROPN|DET|ADJ)$/.test(t.pos)) && hasVerb(toks, [nearer[1] + 2, k0[0]]);

@@ -208,7 +208,7 @@ export function beforeOwnAside(tu: TaggedUnit, src: Run): Run {
 export function inRelativeAside(tu: TaggedUnit, run: Run, cue: Run): boolean {
   const toks = tu.unit.tokens;
   if (run[1] > cue[0] || cue[0] === 0 || !ASIDE_MARKS.has(toks[cue[0] - 1]!.text) || !sameSentence(tu, run, cue)) return false;
-  for (let k = Math.max(1, sentenceOf(tu, run[0])[0]); k + 1 <= run[0]; k++) {
+  for (let k = Math.max(1, sentenceOf(tu, run[0])[0], run[0] - RELATIVE_ASIDE_MAX_TOKENS); k + 1 <= run[0]; k++) {
     if (!ASIDE_MARKS.has(toks[k]!.text) || !ASIDE_RELATIVE_PRONOUNS.has(toks[k + 1]!.text.toLowerCase())) continue;
     // "Mr. Trump, who said last week that …, issued": the aside's own cue reports it.
     for (let j = k + 2; j < run[0]; j++) if (tu.cue[j] !== O) return false;

@@ -91,7 +91,7 @@ function laterSentenceOwnCue(tu: TaggedUnit, [a, b]: Run, content: Run): boolean
   while (opener < a && !/\p{L}/u.test(toks[opener]!.text)) opener++;
   if (opener < a && /^(ADP|SCONJ)$/.test(toks[opener]!.pos)) return true;
   let e = b;
-  while (e < end && !/^[,;:.!?]$/.test(toks[e]!.text)) e++;
+  while (e < end && e - b <= TRAILING_ATTRIBUTION_MAX_TOKENS && !/^[,;:.!?]$/.test(toks[e]!.text)) e++;
   if (e - b > TRAILING_ATTRIBUTION_MAX_TOKENS) return true;
   for (let i = b; i < e; i++) if (mark[i] !== 0) return true;
   // "is expected to be told": an infinitive after the cue ("said to People" names whom it was said to).
