@@ -7,7 +7,7 @@ import type { NewsRecord } from '../model/record.js';
 import type { LedgerAnalyzer } from './analyzer.js';
 import { applyCorrections, type Correction, type CorrectionInput, directDocuments, type QuoteAnchor } from './corrections.js';
 import { contentHash } from './hash.js';
-import { resolverFor, statementOf } from './resolve.js';
+import { resolverFor, statementOf, TxCorrections } from './resolve.js';
 import { documentKey, type PutOutcome, type Store, StoreError, type StoreTx } from './store.js';
 
 /** Versions read per query while replaying. */
@@ -193,6 +193,7 @@ export class Ledger {
       }
       todo.forEach((x, i) => records.set(x, analysed[i]!));
     }
+    const corrections = new TxCorrections(tx);
     const out: Array<IngestResult | Error> = [];
     for (const input of batch) {
       const record = records.get(input);
@@ -200,7 +201,7 @@ export class Ledger {
         out.push(new AnalysisError(record));
         break;
       }
-      out.push(await this.put(tx, input, record));
+      out.push(await this.put(tx, input, record, corrections));
     }
     return out;
   }
@@ -223,9 +224,10 @@ export class Ledger {
 
   /**
    * Settles one input in the batch's transaction: 'unchanged' when its text is stored under its key, else its
-   * record stored as the key's next version and made current, corrections applied. Its error entries go either way.
+   * record stored as the key's next version and made current, corrections applied (`corrections`: read once for
+   * the batch's transaction). Its error entries go either way.
    */
-  private async put(tx: StoreTx, input: Keyed, record: NewsRecord | undefined): Promise<IngestResult> {
+  private async put(tx: StoreTx, input: Keyed, record: NewsRecord | undefined, corrections: TxCorrections): Promise<IngestResult> {
     const { key, hash } = input;
     const found = await tx.findVersion(key, hash);
     await tx.clearErrors(key, hash, input.source);
@@ -235,10 +237,10 @@ export class Ledger {
     const version = (await tx.latestVersion(key)) + 1;
     const seq = await tx.insertVersion({ docKey: key, version, hash, raw: { doc: input.doc, decoded: decodedFrom(input.doc) }, record });
     this.seen = seq;
-    const corrections = await tx.corrections();
-    const resolve = await resolverFor(tx, corrections);
-    const applied = applyCorrections(record, key, corrections, resolve);
+    const { corrections: list, resolve } = await corrections.get();
+    const applied = applyCorrections(record, key, list, resolve);
     await tx.writeCurrent(key, seq, version, applied.record, applied.corrected);
+    corrections.madeCurrent(key);
     return { outcome: version === 1 ? 'stored' : 'new-version', key, version, seq };
   }
 
