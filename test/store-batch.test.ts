@@ -4,7 +4,9 @@
 // stores give byte-identical stores: every stored version (raw input and record, as stored), every current row and
 // item, and the same counts. Once with batches of 4, so batch boundaries fall between chosen inputs, and once with the
 // default size, where everything is one batch. Then with a document the pipeline fails on part way (after the entity
-// layer has registered its entities run-wide), and with two processes taking turns.
+// layer has registered its entities run-wide), and with two processes taking turns. Last, reanalysis (Ledger.reanalyze)
+// in batches against one version at a time, of a store whose records the stub analyser made: the same stores, and the
+// same failure when the pipeline fails on a stored version.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,9 +20,11 @@ import { Pipeline } from '../src/pipeline/pipeline.js';
 import { PipelineAnalyzer } from '../src/store/analyzer.js';
 import { emptyCounts, ingestItems } from '../src/store/ingestRun.js';
 import type { InputItem } from '../src/store/inputs.js';
-import { Ledger } from '../src/store/ledger.js';
+import { AnalysisError, Ledger } from '../src/store/ledger.js';
 import { openStore } from '../src/store/open.js';
 import type { SqlStore } from '../src/store/sqlStore.js';
+import { StubLedgerAnalyzer } from '../src/store/stub.js';
+import { VERSION } from '../src/version.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'newsledger-batch-'));
@@ -146,4 +150,59 @@ test('two processes taking turns, a batch each, store what one process stores', 
     rest = rest.slice(done.length);
   }
   await sameAs(store, expected, 'two processes');
+});
+
+/** A store of these documents with the stub's records (quick to make): reanalysis replaces every one of them. */
+async function stubStore(db: string, docs: IngestedDoc[]): Promise<SqlStore> {
+  const store = (await openStore(db)) as SqlStore;
+  await ingestItems(new Ledger(store, () => new StubLedgerAnalyzer()), store, items(docs), noReport);
+  return store;
+}
+
+/** Reanalyses the store with the pipeline, `batchDocs` versions per analyzeBatch; the progress counts it reported. */
+async function reanalyzed(store: SqlStore, batchDocs: number | undefined, pipeline?: () => Pipeline) {
+  const done: number[] = [];
+  const ledger = new Ledger(store, () => new PipelineAnalyzer(pipeline?.()), batchDocs);
+  const result = await ledger.reanalyze((n) => done.push(n)).then((n) => n, (e: unknown) => e);
+  return { result, done };
+}
+
+test('batched reanalysis rewrites byte-for-byte what one version at a time rewrites (real pipeline, SQLite)', { timeout: 300_000 }, async () => {
+  const single = await stubStore(join(dir, 'reanalyze-single.db'), INPUTS);
+  const one = await reanalyzed(single, 1);
+  assert.equal(one.result, 12);
+  assert.deepEqual(one.done, Array.from({ length: 12 }, (_, i) => i + 1));
+  const expected = await dump(single);
+  await single.close();
+  assert.ok(expected.versions!.every((v) => (v as { pipeline_version: string }).pipeline_version === VERSION));
+  assert.ok(expected.quotes!.length > 20, `the records are the pipeline's (${expected.quotes!.length} quotes)`);
+  // The stored records are the ones ingesting with the pipeline stores (ingest order, the same cross-document links).
+  const ingested = await oneAtATime(join(dir, 'reanalyze-ingested.db'));
+  assert.deepEqual(expected.versions, (await dump(ingested.store)).versions);
+  await ingested.store.close();
+  for (const [name, size] of [['batches of 4', 4], ['one batch', undefined]] as const) {
+    const store = await stubStore(join(dir, `reanalyze-${size ?? 'default'}.db`), INPUTS);
+    const b = await reanalyzed(store, size);
+    assert.deepEqual(b, one, `${name}: count and progress`);
+    await sameAs(store, expected, name);
+  }
+});
+
+test('reanalysis that the pipeline fails on a stored version fails as one version at a time: the error, progress, nothing changed', { timeout: 300_000 }, async () => {
+  // The failing version is the fifth: second in the second batch of 3, fifth of the single batch.
+  const single = await stubStore(join(dir, 'reanalyze-fault-single.db'), WITH_FAILURE);
+  const before = await dump(single);
+  const one = await reanalyzed(single, 1, faultyPipeline);
+  assert.ok(one.result instanceof Error && !(one.result instanceof AnalysisError), 'the pipeline\'s own error');
+  assert.equal(one.result.message, 'injected analysis failure');
+  assert.deepEqual(one.done, [1, 2, 3, 4]);
+  await sameAs(single, before, 'one at a time');
+  for (const [name, size] of [['batches of 3', 3], ['one batch', undefined]] as const) {
+    const store = await stubStore(join(dir, `reanalyze-fault-${size ?? 'default'}.db`), WITH_FAILURE);
+    const b = await reanalyzed(store, size, faultyPipeline);
+    assert.ok(b.result instanceof Error && b.result.constructor === one.result.constructor, name);
+    assert.equal(b.result.message, one.result.message, name);
+    assert.deepEqual(b.done, one.done, `${name}: progress up to the failed version`);
+    await sameAs(store, before, name);
+  }
 });

@@ -22,9 +22,10 @@ import type { StoredVersion } from './store.js';
 export interface LedgerAnalyzer {
   analyze(input: IngestedDoc): NewsRecord;
   /**
-   * Several documents, in order, with the records analysing them one by one would give (the ledger ingests through
-   * this, a batch at a time). A document whose analysis throws gets its error at its index, and the others are
-   * analysed all the same (the ledger discards the ones after a failure: they saw the failed one's partial state).
+   * Several documents, in order, with the records analysing them one by one would give (the ledger ingests and
+   * reanalyses through this, a batch at a time). A document whose analysis throws gets its error at its index, and
+   * the others are analysed all the same (the ledger discards the ones after a failure: they saw the failed one's
+   * partial state).
    */
   analyzeBatch(inputs: readonly IngestedDoc[]): Array<NewsRecord | Error>;
   /** Adds a version stored earlier (possibly by another process) to the cross-document state, without output. */

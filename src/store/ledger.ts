@@ -1,16 +1,16 @@
 // The ledger: the store plus an analyser, kept in step. Every write takes the store's write lock, replays what
 // other processes stored since this one last looked (so cross-document links come out as if one process had
 // analysed everything in ingest order), then analyses and writes a batch of documents in one transaction
-// (ingestBatch; ingest is a batch of one).
+// (ingestBatch; ingest is a batch of one). reanalyze analyses every stored version again, in the same batches.
 import type { IngestedDoc } from '../ingest/document.js';
 import type { NewsRecord } from '../model/record.js';
 import type { LedgerAnalyzer } from './analyzer.js';
 import { applyCorrections, type Correction, type CorrectionInput, directDocuments, type QuoteAnchor } from './corrections.js';
 import { contentHash } from './hash.js';
-import { resolverFor, statementOf } from './resolve.js';
-import { documentKey, type PutOutcome, type Store, StoreError, type StoreTx } from './store.js';
+import { resolverFor, statementOf, TxCorrections } from './resolve.js';
+import { documentKey, type PutOutcome, type Store, StoreError, type StoredVersion, type StoreTx } from './store.js';
 
-/** Versions read per query while replaying. */
+/** Versions read per query while replaying or reanalysing. */
 const REPLAY_BATCH = 500;
 
 /**
@@ -193,6 +193,7 @@ export class Ledger {
       }
       todo.forEach((x, i) => records.set(x, analysed[i]!));
     }
+    const corrections = new TxCorrections(tx);
     const out: Array<IngestResult | Error> = [];
     for (const input of batch) {
       const record = records.get(input);
@@ -200,7 +201,7 @@ export class Ledger {
         out.push(new AnalysisError(record));
         break;
       }
-      out.push(await this.put(tx, input, record));
+      out.push(await this.put(tx, input, record, corrections));
     }
     return out;
   }
@@ -223,9 +224,10 @@ export class Ledger {
 
   /**
    * Settles one input in the batch's transaction: 'unchanged' when its text is stored under its key, else its
-   * record stored as the key's next version and made current, corrections applied. Its error entries go either way.
+   * record stored as the key's next version and made current, corrections applied (`corrections`: read once for
+   * the batch's transaction). Its error entries go either way.
    */
-  private async put(tx: StoreTx, input: Keyed, record: NewsRecord | undefined): Promise<IngestResult> {
+  private async put(tx: StoreTx, input: Keyed, record: NewsRecord | undefined, corrections: TxCorrections): Promise<IngestResult> {
     const { key, hash } = input;
     const found = await tx.findVersion(key, hash);
     await tx.clearErrors(key, hash, input.source);
@@ -235,10 +237,10 @@ export class Ledger {
     const version = (await tx.latestVersion(key)) + 1;
     const seq = await tx.insertVersion({ docKey: key, version, hash, raw: { doc: input.doc, decoded: decodedFrom(input.doc) }, record });
     this.seen = seq;
-    const corrections = await tx.corrections();
-    const resolve = await resolverFor(tx, corrections);
-    const applied = applyCorrections(record, key, corrections, resolve);
+    const { corrections: list, resolve } = await corrections.get();
+    const applied = applyCorrections(record, key, list, resolve);
     await tx.writeCurrent(key, seq, version, applied.record, applied.corrected);
+    corrections.madeCurrent(key);
     return { outcome: version === 1 ? 'stored' : 'new-version', key, version, seq };
   }
 
@@ -249,7 +251,12 @@ export class Ledger {
 
   /**
    * Analyses every stored version again with this process's pipeline, in ingest order, and rewrites the records and
-   * current items with corrections applied: one transaction, so readers see the old ledger until it commits.
+   * current items with corrections applied: one transaction, so readers see the old ledger until it commits. The
+   * versions are analysed a batch at a time (analyzeBatch, batches as ingestBatch takes them), which gives the
+   * records one at a time gives. `progress` hears the count of versions done after each one's record is replaced.
+   * The first version whose analysis fails fails the whole reanalysis with the analyser's error: nothing is changed
+   * (an analyser whose analyzeBatch throws instead of returning the error fails it the same way, without the
+   * progress of the batch's versions before the failed one).
    */
   async reanalyze(progress?: (done: number) => void): Promise<number> {
     this.current = this.makeAnalyzer();
@@ -258,17 +265,19 @@ export class Ledger {
       return await this.store.write(async (tx) => {
         const current = new Set<string>();
         let n = 0;
-        for (;;) {
-          const batch = await this.store.versionsAfter(this.seen, REPLAY_BATCH);
-          for (const v of batch) {
-            const record = this.analyzer.analyze(v.raw.doc);
+        for await (const batch of this.storedBatches()) {
+          const records = this.analyzer.analyzeBatch(batch.map((v) => v.raw.doc));
+          for (const [i, v] of batch.entries()) {
+            const record = records[i]!;
+            // Thrown as analysing this version alone threw it: the transaction rolls back, the catch below resets
+            // the analyser (which ran the batch's later versions after the failed one: they are never written).
+            if (record instanceof Error) throw record;
             await tx.replaceRecord(v.seq, record);
             this.seen = v.seq;
             current.add(v.docKey);
             n++;
             progress?.(n);
           }
-          if (batch.length < REPLAY_BATCH) break;
         }
         await this.rewrite(tx, [...current]);
         return n;
@@ -276,6 +285,30 @@ export class Ledger {
     } catch (e) {
       this.reset();
       throw e;
+    }
+  }
+
+  /**
+   * Every stored version in ingest order, in the batches ingestBatch would take (batchDocs, INGEST_BATCH_CHARS). The
+   * versions are read REPLAY_BATCH at a time, and a batch that reaches the end of what was read waits for the next
+   * read, so reads do not cut batches short.
+   */
+  private async *storedBatches(): AsyncGenerator<StoredVersion[]> {
+    let pending: StoredVersion[] = [];
+    let after = 0;
+    let more = true;
+    for (;;) {
+      const n = batchLength(pending, this.batchDocs, (v) => v.raw.doc.text);
+      if (more && n === pending.length) {
+        const read = await this.store.versionsAfter(after, REPLAY_BATCH);
+        more = read.length === REPLAY_BATCH;
+        if (read.length > 0) after = read.at(-1)!.seq;
+        pending = [...pending, ...read];
+        continue;
+      }
+      if (n === 0) return;
+      yield pending.slice(0, n);
+      pending = pending.slice(n);
     }
   }
 
@@ -358,12 +391,21 @@ export class Ledger {
 
 /** The inputs one batch takes from the front of `inputs` (at least one), keyed. */
 function takeBatch(inputs: readonly BatchInput[], maxDocs: number): Keyed[] {
-  const out: Keyed[] = [];
+  const n = batchLength(inputs, maxDocs, (input) => input.doc.text);
+  return inputs.slice(0, n).map((input) => ({ ...input, key: documentKey(input.doc), hash: contentHash(input.doc.text) }));
+}
+
+/**
+ * How many items from the front of `items` one batch takes: up to maxDocs, and none after INGEST_BATCH_CHARS
+ * characters of text; at least one unless `items` is empty.
+ */
+function batchLength<T>(items: readonly T[], maxDocs: number, text: (item: T) => string): number {
   let chars = 0;
-  for (const input of inputs) {
-    if (out.length >= maxDocs || (out.length > 0 && chars >= INGEST_BATCH_CHARS)) break;
-    chars += input.doc.text.length;
-    out.push({ ...input, key: documentKey(input.doc), hash: contentHash(input.doc.text) });
+  let n = 0;
+  for (const item of items) {
+    if (n >= maxDocs || (n > 0 && chars >= INGEST_BATCH_CHARS)) break;
+    chars += text(item).length;
+    n++;
   }
-  return out;
+  return n;
 }

@@ -9,8 +9,9 @@ export const reanalyzeCommand: CliCommand = {
   summary: 'rebuild every layer of the ledger from the stored inputs with this version of the pipeline',
   usage: `newsledger reanalyze [--db FILE|URL]
 
-Analyses every stored version again, in the order they were ingested, replaces their records and re-applies every
-correction. One transaction: readers see the old ledger until it is done.`,
+Analyses every stored version again, in the order they were ingested (a batch of up to 32 at a time, with the
+records one at a time gives), replaces their records and re-applies every correction. One transaction: readers see
+the old ledger until it is done; a version whose analysis fails fails the whole run, which changes nothing.`,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { db: { type: 'string' } } });
     const store = await openStore(dbArgument(values.db));
