@@ -25,7 +25,7 @@ import {
   personBeforeCue, connectiveCue, subjectlessCue, afterAdverbial,
 } from './speechReadings.js';
 import {
-  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, mainClauseVerbIn, meansAfterBy, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
+  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, inWordHyphen, mainClauseVerbIn, meansAfterBy, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
   sameSentenceOrNear, trimRun,
 } from './runs.js';
 import { partitionPoint } from '../util/search.js';
@@ -266,12 +266,6 @@ function restrictiveRelativeCue(toks: readonly Token[], cue: Run): boolean {
   return cue[0] >= 2 && /^(who|that)$/i.test(toks[cue[0] - 1]!.text) && /^(NOUN|PROPN|PRON|DET)$/.test(toks[cue[0] - 2]!.pos);
 }
 
-/** Whether token i and the next are one word, joined by a hyphen with no space ("think" in "think-tank"). */
-function joinedToNext(toks: readonly Token[], i: number): boolean {
-  const h = toks[i + 1];
-  return h !== undefined && h.text === '-' && h.start === toks[i]!.end && toks[i + 2]?.start === h.end;
-}
-
 /** The cue and source of a content run, and the run they make it (null: the run reports nothing). */
 function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null {
   const { text, lex, speech, cueMaxGap, ctx } = a;
@@ -376,7 +370,7 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
       fixedByPreposition = true;
       // A source the tagger read from the cue on stays (PolNeAR's keep appositions over commas), unless it stops
       // at or inside a hyphenated word ("according to US research think-tank Pew Internet …": not "US research").
-      if (!src || src[0] !== cue[1] || gap(src, run) < 0 || (src[1] < fixed[1][1] && (joinedToNext(toks, src[1] - 1) || joinedToNext(toks, src[1])))) src = fixed[1];
+      if (!src || src[0] !== cue[1] || gap(src, run) < 0 || (src[1] < fixed[1][1] && (inWordHyphen(toks, src[1]) || inWordHyphen(toks, src[1] + 1)))) src = fixed[1];
     }
   }
   if (cue && src && !fixedByPreposition) run = acrossParenthetical(tu, run, cue, src, speech);

@@ -260,8 +260,13 @@ function antecedentOf(toks: readonly Token[], at: number, withOf: boolean): Run 
   // "The organisers of the festival, which opens on 3 June, said": the relative pronoun may stand for the last noun
   // phrase, but the subject of a cue after the aside is the whole one, its "of" phrase and all (a cue inside the
   // aside is the pronoun's own: "Wednesday's leak of the report, which concluded …" is the report's).
-  const owner = withOf && np[0] >= 2 && toks[np[0] - 1]!.text === 'of' ? npFrom(toks, np[0] - 2, -1) : null;
+  const owner = withOf ? ofOwner(toks, np) : null;
   return owner && toks.slice(owner[0], owner[1]).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') ? [owner[0], np[1]] : np;
+}
+
+/** The noun phrase a phrase is "of" ("[Lord Nicholls] of Birkenhead", "[The organisers] of the festival"), or null. */
+function ofOwner(toks: readonly Token[], np: Run): Run | null {
+  return np[0] >= 2 && toks[np[0] - 1]!.text === 'of' ? npFrom(toks, np[0] - 2, -1) : null;
 }
 
 /**
@@ -801,7 +806,7 @@ export function beyondApposition(tu: TaggedUnit, cue: Run, src: Run, isPerson?: 
   // named before the asides.
   if (k - before[0] <= 3 && before[0] > 1 && toks[before[0] - 1]!.pos === 'ADP') {
     // "Lord Nicholls of Birkenhead, in his ruling, said": a name "of" a place is one name.
-    const owner = toks[before[0] - 1]!.text === 'of' ? npFrom(toks, before[0] - 2, -1) : null;
+    const owner = ofOwner(toks, before);
     if (owner && toks[owner[1] - 1]!.pos === 'PROPN') return [owner[0], before[1]];
     return nameBeforeAsides(tu, before[0] - 1, stop) ?? before;
   }

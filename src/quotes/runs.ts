@@ -121,18 +121,23 @@ export function closesBracket(toks: readonly Token[], a: number, k: number): boo
   return false;
 }
 
-/** The noun phrase starting at `i` going right (dir 1) or ending at `i` going left (dir -1), with a name or a noun. */
 /** A word in capitals, two letters or more ("EFF", "NHS"): a name, whatever the tagger read it as ("said EFF/VERB lawyer
  * Kurt Opsahl"). */
 const ACRONYM = /^\p{Lu}{2,}$/u;
 
+/** Whether token j is a hyphen inside a word ("22-year-old", "vice-chairman", "think-tank": no space either side). */
+export function inWordHyphen(toks: readonly Token[], j: number): boolean {
+  const h = toks[j];
+  return h !== undefined && h.text === '-' && j > 0 && j + 1 < toks.length && toks[j - 1]!.end === h.start && h.end === toks[j + 1]!.start;
+}
+
+/** The noun phrase starting at `i` going right (dir 1) or ending at `i` going left (dir -1), with a name or a noun. */
 export function npFrom(toks: readonly Token[], i: number, dir: 1 | -1): Run | null {
   let k = i;
-  // A hyphen inside a word ("22-year-old", "vice-chairman": no space either side) or after a noun joins the phrase.
-  const inWordHyphen = (j: number) => toks[j - 1]!.end === toks[j]!.start && toks[j]!.end === toks[j + 1]!.start;
+  // A hyphen inside a word or after a noun joins the phrase.
   const inNp = (j: number) =>
     NP_POS.has(toks[j]!.pos) || ACRONYM.test(toks[j]!.text) ||
-    (toks[j]!.text === '-' && j > 0 && j + 1 < toks.length && (toks[j - 1]!.pos === 'NOUN' || inWordHyphen(j)));
+    (toks[j]!.text === '-' && j > 0 && j + 1 < toks.length && (toks[j - 1]!.pos === 'NOUN' || inWordHyphen(toks, j)));
   while (k >= 0 && k < toks.length && Math.abs(k - i) < SPEAKER_MAX_TOKENS && inNp(k)) k += dir;
   const [a, b] = dir === 1 ? [i, k] : [k + 1, i + 1];
   if (b <= a) return null;
@@ -168,9 +173,9 @@ export function hasVerb(toks: readonly Token[], [a, b]: Run): boolean {
   return false;
 }
 
-/** Words between two verb groups that join clauses or open one inside a phrase ("X is fragile and growth has slowed",
- * "what he did was wrong", "the plan, which …"). */
-const CLAUSE_JOINERS = /^(and|or|but|nor|because|while|if|whether|when|where|why|how|what|which|who|whom|whose|that|as|since|so|than|[,;:()\u2014\u2013-])$/i;
+/** Besides SUBORDINATORS and conjunctions, words and marks between two verb groups that join clauses or open one
+ * inside a phrase ("what he did was wrong", "the plan, which …", "as", "than"). */
+const CLAUSE_JOINERS = /^(where|why|how|what|that|as|since|so|than|[,;:()\u2014\u2013-])$/i;
 
 /**
  * "Republicans who agree that the prison should be closed were irritated …": in what a cue inside a restrictive
@@ -185,7 +190,7 @@ export function mainClauseVerbIn(toks: readonly Token[], [a, b]: Run): number {
   // The "that" that introduces the reported clause is not a joiner inside it.
   for (let i = toks[a]?.text.toLowerCase() === 'that' ? a + 1 : a; i < b; i++) {
     const t = toks[i]!;
-    if (CLAUSE_JOINERS.test(t.text) || t.pos === 'CCONJ' || t.pos === 'SCONJ') return -1;
+    if (CLAUSE_JOINERS.test(t.text) || SUBORDINATORS.has(t.text.toLowerCase()) || t.pos === 'CCONJ' || t.pos === 'SCONJ') return -1;
     const verb = t.pos === 'VERB' || t.pos === 'AUX';
     if (!opened) {
       opened = t.pos === 'AUX' && finiteVerbAt(toks, i, a);
