@@ -316,6 +316,23 @@ test('attribution profile: a report interrupted by ", X said," is one content ov
   assert.match(owe?.speaker.mention?.text ?? '', /^Paulo Reis/);
 });
 
+test('attribution profile: a quotation run on over its attribution into narration is the quotation alone', () => {
+  const run = new QuoteTestRun();
+  useQuoteSettings(run.run, ATTRIBUTION_SETTINGS);
+  const text =
+    'The council met late into the night.\n\n' +
+    '"The budget is simply not enough for a city of this size," said Councillor Ama Boateng, chair of the finance committee.\n\n' +
+    '"We will not raise rents this year," the housing minister said, cutting short a reporter who asked about repairs.\n';
+  const rec = run.analyze(text, 'into-narration');
+  checkSpans(rec);
+  const budget = find(rec, 'The budget is simply not enough');
+  assert.equal(budget?.content.text, '"The budget is simply not enough for a city of this size,"');
+  assert.match(budget?.speaker.mention?.text ?? '', /^Councillor Ama Boateng/);
+  const rents = find(rec, 'We will not raise rents');
+  assert.equal(rents?.content.text, '"We will not raise rents this year,"');
+  assert.equal(rents?.speaker.mention?.text, 'the housing minister');
+});
+
 test('a coordinated subject speaks as a whole: "Germany, Italy and Spain said", "a pair of …"', () => {
   const run = new QuoteTestRun();
   const text = 'Germany, Italy and Spain said on Monday they would send more aid to the flooded region.\n';

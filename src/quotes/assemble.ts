@@ -732,8 +732,8 @@ function contentRuns(tu: TaggedUnit, cues: readonly Run[], sources: readonly Run
       const pieces = speech ? splitAtQuotationStart(tu, afterGloss(tu, part)) : [part];
       for (const piece of pieces) {
         const core = cutAtClosingMark(tu, piece, marks);
-        const c = speech ? core : piece;
-        if (!speech) coreOf.set(piece, core);
+        const c = speech || attributionIntoNarration(tu, piece, core) ? core : piece;
+        if (c !== core) coreOf.set(piece, core);
         if (verbFilter && kindOf(toks[c[0]]!.start, toks[c[1] - 1]!.end, marks) === 'indirect' && !hasVerb(toks, c)) {
           notClauses.push(c);
           continue;
@@ -743,6 +743,23 @@ function contentRuns(tu: TaggedUnit, cues: readonly Run[], sources: readonly Run
     }
   }
   return out;
+}
+
+/**
+ * '“…panic mode,” said Leslie Wimes, a Florida-based organiser.', '"…," he said, cutting off a reporter': the
+ * tagger ran a quotation on over its attribution into narration. PolNeAR's content runs over an attribution only into
+ * a second quotation ('“A,” she said, “B.”'), so a run whose quotation closes before a cue, with no quotation mark
+ * after it, is the quotation alone ('attribution' profile; the 'speech' profile cuts every quotation at its mark).
+ */
+function attributionIntoNarration(tu: TaggedUnit, piece: Run, core: Run): boolean {
+  if (core[1] >= piece[1]) return false;
+  const { mark } = tu.unit;
+  let cued = false;
+  for (let k = core[1]; k < piece[1]; k++) {
+    if (mark[k] !== 0) return false;
+    if (tu.cue[k] !== O) cued = true;
+  }
+  return cued;
 }
 
 function cutAtClosingMark(tu: TaggedUnit, c: Run, marks: readonly MarkedQuote[]): Run {
