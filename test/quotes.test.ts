@@ -919,6 +919,22 @@ test('a quotation after a sentence about a person goes to that person also when 
   assert.equal(find(rec, 'waiting six years')?.speaker.name, 'Conor Keady');
 });
 
+test('a quotation after a sentence about a person: over a sentence adverb or a subordinate clause before the name; not when an attribution follows it', () => {
+  // Regional-paper style: paragraphs joined, as scraped.
+  const text =
+    'Harbour ferry strike called off\n\n' +
+    'The ferry union had threatened a week of stoppages. However Captain Ines Duarte urged her crews to return. ' +
+    '"Nobody wins when the boats stay tied up in the harbour."\n\n' +
+    'When the talks collapsed in March, council leader Tomas Berg released the following statement:\n\n' +
+    '"The island cannot be cut off from the mainland for a single day."\n\n' +
+    'The ferry company chairman Paulo Reis faced questions at the depot. "Will fares rise again this winter?" a ' +
+    'passenger could be heard asking him.\n';
+  const rec = speechRecord(text, 'implied-openers');
+  assert.equal(find(rec, 'Nobody wins when the boats')?.speaker.name, 'Ines Duarte', listedQuotes(rec));
+  assert.equal(find(rec, 'The island cannot be cut off')?.speaker.name, 'Tomas Berg', listedQuotes(rec));
+  assert.notEqual(find(rec, 'Will fares rise again')?.speaker.name ?? null, 'Paulo Reis', listedQuotes(rec));
+});
+
 test('"“…,” said X. He added: …": "he" is the one named after the inverted "said", not the subject before', () => {
   // Club-statement style.
   const text =

@@ -469,7 +469,7 @@ function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): voi
   } else {
     // 'McClaren was relieved to get through. "To be fair to Graz, …"': a quotation with no attribution of its own
     // after a sentence about a person is that person's.
-    let implied = speech && !cue && tu.unit.mark[run[0]] === 1 ? subjectBefore(a.input.tagged, ui, run[0], ctx) : null;
+    let implied = speech && !cue && tu.unit.mark[run[0]] === 1 && !sentenceGoesOn(tu, run) ? subjectBefore(a.input.tagged, ui, run[0], ctx) : null;
     if (speech && !implied && !cue && a.previous && a.previousUnit === ui && weAfterNarration(tu, run[0], a.previous.content.end, ctx)) {
       implied = { ...a.previous.speaker, mention: null };
     }
@@ -513,6 +513,17 @@ function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): voi
     const outer = newQuote(toks[os]!.start, toks[oe - 1]!.end, toks.slice(quotedAs.outerCue[0], quotedAs.outerCue[1]), resolveSpeaker(ctx, trimRun(toks, quotedAs.outerSource)), confidence);
     q.via = outer.id;
   }
+}
+
+/** Whether a lower-case word follows a quotation that ends with its own punctuation, in its sentence ('“…?” a
+ * reporter can be heard asking Trump.'): an attribution the taggers missed, so the sentence before says nothing of
+ * who spoke. Not a capital: the sentence splitter often runs a quotation on into the next sentence ('"… it is 60p."
+ * The Department …'); not a quoted phrase that the sentence goes on from ('“I held and hugged” grieving families …,
+ * he said'). */
+function sentenceGoesOn(tu: TaggedUnit, run: Run): boolean {
+  const { tokens, sent } = tu.unit;
+  const next = tokens[run[1]];
+  return next !== undefined && sent[run[1]] === sent[run[1] - 1] && /^\p{Ll}/u.test(next.text) && punctuatedInside(tu, run);
 }
 
 /** "Barnier added that X, a Russian news agency said": a cue with its source that no quote used reports the whole

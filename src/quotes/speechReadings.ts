@@ -310,8 +310,15 @@ export function punctuatedInside(tu: TaggedUnit, [a, b]: Run): boolean {
   return k > a && k < b - 1 && /^[,.!?]$/.test(tokens[k]!.text);
 }
 
-/** Words that may open a sentence before its subject: "And she won't commit …". */
+/** Words that may open a sentence before its subject: "And she won't commit …". A sentence adverb may too, with or
+ * without its comma ("However Bwalya warned …", "Meanwhile, Ms Okoro …"): see SENTENCE_ADVERBS_MAX. */
 const SENTENCE_OPENERS = new Set(['and', 'but', 'so', 'yet', 'still', 'now', 'then']);
+
+/** Most adverbs read over at a sentence's start before its subject ("But later, Okoro …"). */
+const SENTENCE_ADVERBS_MAX = 2;
+
+/** Adverbs that open a subordinate clause, whose subject is not the sentence's ("When Wallace died, Clinton …"). */
+const SUBORDINATING_ADVERBS = new Set(['when', 'whenever', 'where', 'wherever', 'why', 'how', 'once', 'while', 'as', 'if']);
 
 /** A participle that may open a phrase fronted before the subject ("Speaking on his plans,", "Asked about it,"). */
 const PARTICIPLE = /\p{L}(ing|ed)$/u;
@@ -336,9 +343,14 @@ export function subjectBefore(tagged: readonly TaggedUnit[], ui: number, at: num
   // A sentence that is itself a quotation, or holds one, has its own speaker to hand on.
   for (let j = k; j < tokens.length && sent[j] === s; j++) if (depth[j] !== 0) return null;
   while (k < tokens.length && sent[k] === s && SENTENCE_OPENERS.has(tokens[k]!.text.toLowerCase())) k++;
+  for (let n = 0; n < SENTENCE_ADVERBS_MAX && k < tokens.length && sent[k] === s && tokens[k]!.pos === 'ADV' && !SUBORDINATING_ADVERBS.has(tokens[k]!.text.toLowerCase()); n++) {
+    k++;
+    if (k < tokens.length && tokens[k]!.text === ',') k++;
+  }
   // "After three successive wins, McIlroy is brimming with confidence.", "Speaking on his plans, Campbell signalled …":
   // a phrase opening with a preposition or a participle, set off by a comma, comes before the subject.
-  if (k < tokens.length && (tokens[k]!.pos === 'ADP' || (tokens[k]!.pos === 'VERB' && PARTICIPLE.test(tokens[k]!.text)))) {
+  // So does a subordinate clause ("When Wallace died in 1998, President Clinton released …").
+  if (k < tokens.length && (/^(ADP|SCONJ)$/.test(tokens[k]!.pos) || SUBORDINATING_ADVERBS.has(tokens[k]!.text.toLowerCase()) || (tokens[k]!.pos === 'VERB' && PARTICIPLE.test(tokens[k]!.text)))) {
     let c = k + 1;
     while (c < tokens.length && sent[c] === s && c - k <= FRONTED_PHRASE_MAX_TOKENS && tokens[c]!.text !== ',') c++;
     if (c < tokens.length && tokens[c]!.text === ',' && sent[c] === s) k = c + 1;
