@@ -511,6 +511,13 @@ test('"he" and "she" stand for a spokesperson who spoke last; "the spokesman" fo
   assert.equal(find(rec, 'smaller members may not survive')?.speaker.name, "Ferry Operators' Association");
   // "for" ends the head noun: "a spokesman for …" is a spokesman, whom "The spokesman" continues.
   assert.equal(find(rec, 'compensation claims would be filed')?.speaker.name, "Ferry Operators' Association");
+  // A name holding "for" before the role noun: the last word is the role.
+  const ministry = speechRecord(
+    'The minister wanted to establish the principle. A Ministry for Rural Affairs spokeswoman said the two ' +
+      'agencies agreed in practice. "Their disagreement is narrow," she said.\n',
+    'spokeswoman-after-name',
+  );
+  assert.equal(find(ministry, 'Their disagreement is narrow')?.speaker.name, 'Ministry for Rural Affairs', listedQuotes(ministry));
 });
 
 test('a name that only qualifies a common noun is not whom a spokesman speaks for', () => {

@@ -512,10 +512,17 @@ function genderOf(ctx: SpeakerContext, id: string | null): 'm' | 'f' | null {
 
 /** The head noun of a speaker introduced as one person by what they are ("a Labour Party spokesman", "a senior
  * official": the entity layer's person role nouns), or null. A later "he" or "she" can stand for them. */
+/** The role noun that makes a speaker one person: the head of the mention ("a senior official in Kabul"), or its last
+ * word, after a name that holds a preposition ("A Department for Constitutional Affairs spokeswoman", "a Bank of
+ * England spokesman"), where headNoun stops. */
 function personNoun(ctx: SpeakerContext, s: Speaker): string | null {
   if (!s.mention) return null;
-  const head = headNoun(s.mention.text.toLowerCase().split(/\s+/), ctx.lex.headStops);
-  return head !== null && entityLexicon().personRoleNouns.has(head) ? head : null;
+  const words = s.mention.text.toLowerCase().split(/\s+/);
+  const roles = entityLexicon().personRoleNouns;
+  const head = headNoun(words, ctx.lex.headStops);
+  if (head !== null && roles.has(head)) return head;
+  const last = words[words.length - 1]!;
+  return roles.has(last) ? last : null;
 }
 
 /** Whether the speaker is one person known by what they are, anonymous or speaking for an organisation ("a senior
