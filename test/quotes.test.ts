@@ -210,6 +210,17 @@ test('"according to" takes the phrase after it as the source and the clause besi
   assert.equal(waits?.content.text, 'waiting times for hip operations have doubled since 2019');
 });
 
+test('paragraphs joined into one line: a quotation after a mixed quote goes on with its speaker, also when its full stop stands after the mark', () => {
+  // British political-desk style: the full stop outside the closing mark.
+  const text =
+    'Welfare reform back on the agenda\n\n' +
+    'Pressed on benefits, Health Secretary Dana Ruiz said the system must "give people the right incentives". ' +
+    '"Nobody is talking about forcing anyone into work, but many people on benefits want the chance to work". ' +
+    'Opposition MPs were unconvinced.\n';
+  const rec = speechRecord(text, 'stop-after-mark');
+  assert.equal(find(rec, 'Nobody is talking about forcing')?.speaker.name, 'Dana Ruiz', listedQuotes(rec));
+});
+
 test('paragraphs joined into one line: the quotations after an attributed one continue its speaker', () => {
   const run = new QuoteTestRun();
   // A sports report whose paragraphs were flattened by the scraper: continuation paragraphs open a mark and never

@@ -454,7 +454,7 @@ function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): voi
   let confidence = TAGGED_CONFIDENCE;
   if (src) speaker = resolveSpeaker(ctx, speech ? trimRun(toks, src) : toks.slice(src[0], src[1]));
   else if (carried) speaker = carried.source ? resolveSpeaker(ctx, carried.source) : { entity: null, name: null, mention: null, anonymous: false };
-  else if (!cue && a.previous && (a.previousUnit >= ui - 1 && onlyQuotation(tu, run) || a.previousUnit === ui && quotationAfter(tu, run, a.previous.content.end))) {
+  else if (!cue && a.previous && (a.previousUnit >= ui - 1 && onlyQuotation(tu, run) || a.previousUnit === ui && a.previous.speaker.name !== null && quotationAfter(tu, run, a.previous.content.end))) {
     // A paragraph that is only a quotation continues the previous speaker (so does its sentence, when the
     // paragraphs were joined).
     speaker = { ...a.previous.speaker, mention: null };

@@ -834,7 +834,13 @@ export function quotationAfter(tu: TaggedUnit, [a, b]: Run, previousEnd: number)
   const { tokens: toks, sent, mark } = tu.unit;
   // A quotation left open that the next one's mark ends starts or ends at that mark, whatever sentence it was given.
   const boundary = (k: number) => opensNextQuotation(tu.unit, k);
-  if (mark[a] !== 1 || (a > 0 && sent[a - 1] === sent[a] && !boundary(a)) || (b < toks.length && sent[b] === sent[b - 1] && !boundary(b))) return false;
+  // Its sentence's own full stop may stand after the closing mark ('… support is there for them". However …').
+  let e = b;
+  while (e < toks.length && sent[e] === sent[b - 1] && /^[.!?…]+$/.test(toks[e]!.text)) e++;
+  if (mark[a] !== 1 || (a > 0 && sent[a - 1] === sent[a] && !boundary(a)) || (e < toks.length && sent[e] === sent[b - 1] && !boundary(b))) return false;
+  // Only quoted words: not a run the tagger carried over an attribution ('"…," he said. "…'). Outside the quotation
+  // is below its opening mark's depth (a mark left open earlier in joined paragraphs may hold it all).
+  for (let k = a; k < b; k++) if (tu.unit.depth[k]! < tu.unit.depth[a]! && /\p{L}/u.test(toks[k]!.text)) return false;
   let p = a - 1;
   while (p >= 0 && toks[p]!.end > previousEnd) p--;
   return p >= 0 && sent[a]! - sent[p]! <= 1;
