@@ -210,6 +210,29 @@ test('"according to" takes the phrase after it as the source and the clause besi
   assert.equal(waits?.content.text, 'waiting times for hip operations have doubled since 2019');
 });
 
+test('a naming verb names rather than reports: "…, called botnets, used by …", "a venture, called Streamly, is to …"', () => {
+  // Technology-desk style.
+  const text =
+    'Fraud on the rise\n\n' +
+    'Also on the increase is the number of networks of hijacked home computers, called botnets, used by fraudsters to send spam.\n\n' +
+    'Their new venture, called Streamly, is to help bands sell music directly to fans.\n\n' +
+    'Some are combining the syncing functions of players with other net functions to distribute home-made radio shows, called podcasts.\n';
+  const rec = speechRecord(text, 'naming');
+  assert.ok(!rec.quotes.some((q) => /^call/.test(q.cue?.text ?? '')), listedQuotes(rec));
+});
+
+test('a paragraph ending in a cue, its short object and a colon attributes the quotation paragraph after it', () => {
+  // Opinion-column style.
+  const text =
+    'Debate night\n\n' +
+    'When the moderators tried to bait him, Senator Raul Ortega called them on it:\n\n' +
+    '"Nobody watching tonight believes these questions were asked in good faith."\n';
+  const rec = speechRecord(text, 'colon-object');
+  const q = find(rec, 'Nobody watching tonight');
+  assert.equal(q?.speaker.name, 'Raul Ortega', listedQuotes(rec));
+  assert.equal(q?.cue?.text, 'called them on it:');
+});
+
 test('paragraphs joined into one line: a quotation after a mixed quote goes on with its speaker, also when its full stop stands after the mark', () => {
   // British political-desk style: the full stop outside the closing mark.
   const text =

@@ -493,6 +493,8 @@ function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): voi
   if (requireLexiconCue && kind !== 'direct' && cue && !lexiconCue(toks, cue, lex)) return;
   // "a memo titled “The Facts on Where the Race Stands”": a title, not something said.
   if (speech && kind !== 'indirect' && quotedTitle(tu, run, lex)) return;
+  // "networks of computers, called bot nets", "spyware called adware has …": a name given, not a report.
+  if (speech && kind === 'indirect' && cue && namingNotReport(toks, cue, run, lex)) return;
   // "Streamly declined to say how many …", "He would not say whether …": nothing was said.
   if (speech && kind !== 'direct' && cue && refusedReport(tu, cue)) return;
   const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : carried ? carried.cue : null, speaker, confidence);
@@ -514,6 +516,23 @@ function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): voi
     q.via = outer.id;
   }
 }
+
+/** Whether an unquoted run read with a naming verb (data/quotes/naming-verbs.txt) as its only cue word is no report:
+ * the run comes before the verb (", called bot nets") or is a clause of its own, a subject and its verb ("called
+ * adware has …", "It is launching …"), rather than a small clause ("called the sale illegal", "called him an
+ * opportunist who has …", "called her fallen son her hero"). */
+function namingNotReport(toks: readonly Token[], cue: Run, run: Run, lex: QuoteLexicon): boolean {
+  if (cue[1] - cue[0] !== 1 || !lex.namingVerbs.has(toks[cue[0]]!.text.toLowerCase())) return false;
+  if (run[1] <= cue[0]) return true;
+  for (let k = run[0] + 1; k < run[1]; k++) {
+    const prev = toks[k - 1]!;
+    if (/^(VERB|AUX)$/.test(toks[k]!.pos) && (/^(NOUN|PROPN)$/.test(prev.pos) || SUBJECT_WORDS.has(prev.text.toLowerCase()))) return true;
+  }
+  return false;
+}
+
+/** Pronouns and quantifiers that stand as a clause's subject before its verb ("It is launching", "Some are …"). */
+const SUBJECT_WORDS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'some', 'many', 'most', 'all', 'both', 'others']);
 
 /** Whether a lower-case word follows a quotation that ends with its own punctuation, in its sentence ('“…?” a
  * reporter can be heard asking Trump.'): an attribution the taggers missed, so the sentence before says nothing of
@@ -627,13 +646,24 @@ interface ColonCue {
  * before the final colon (as tagged, or a reporting verb of the word lists) that no content of this paragraph used,
  * with its source. The next paragraph's first content takes them when it has no cue and source of its own.
  */
+/** Most words between a paragraph's closing cue and its colon ("called them on it:"). */
+const COLON_CUE_OBJECT_MAX_TOKENS = 4;
+
 function closingColonCue(tu: TaggedUnit, cues: readonly Run[], sources: readonly Run[], used: ReadonlySet<number>, lex: QuoteLexicon, ui: number): ColonCue | null {
   const toks = tu.unit.tokens;
   const n = toks.length;
   if (n < 2 || toks[n - 1]!.text !== ':') return null;
   let cue: Run | null = null;
-  for (const r of cues) if (r[1] === n - 1 || r[1] === n) cue = r;
+  // The cue may take a short object before the colon ("Cruz called them on it:", "she told the hearing:"), with no
+  // verb of its own.
+  const last = tu.unit.sent[n - 1];
+  let withObject: Run | null = null;
+  for (const r of cues) {
+    if (r[1] === n - 1 || r[1] === n) cue = r;
+    else if (r[1] < n - 1 && n - 1 - r[1] <= COLON_CUE_OBJECT_MAX_TOKENS && tu.unit.sent[r[0]] === last && !hasVerb(toks, [r[1], n - 1])) withObject = r;
+  }
   if (!cue && lexiconCue(toks, [n - 2, n - 1], lex)) cue = [n - 2, n - 1];
+  cue ??= withObject;
   if (!cue || used.has(cue[0])) return null;
   const src = nearestRun(sources, cue, SOURCE_MAX_GAP) ?? ruleSource(tu, cue);
   // The cue takes its colon, as PolNeAR's cues do ("said:", "reports:").

@@ -32,6 +32,8 @@ export interface QuoteLexicon {
   labelWords: Set<string>;
   /** Words after which a quotation is a title, not speech (title-words.txt). */
   titleWords: Set<string>;
+  /** Verbs that name more often than they report (naming-verbs.txt), all forms. */
+  namingVerbs: Set<string>;
   /** Prepositional cues followed by their source ("according to"), as lower-case token sequences. */
   sourceAfterCues: string[][];
   /** Asides that say a source is not named ("who asked not to be named"), as lower-case token sequences. */
@@ -72,6 +74,7 @@ export function quoteLexicon(): QuoteLexicon {
     nameParticles: new Set(lines('name-particles.txt')),
     labelWords: new Set(lines('label-words.txt').map((l) => l.toLowerCase())),
     titleWords: new Set(lines('title-words.txt').map((l) => l.toLowerCase())),
+    namingVerbs: new Set(lines('naming-verbs.txt').flatMap((l) => l.toLowerCase().split(/\s+/))),
     sourceAfterCues: lines('source-after-cue.txt').map((l) => l.toLowerCase().split(/\s+/)),
     anonymityAsides: lines('anonymity-asides.txt').map((l) => l.toLowerCase().split(/\s+/)),
     placeInstitutions: new Set(lines('place-institutions.txt').map((l) => l.toLowerCase())),
