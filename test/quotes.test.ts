@@ -422,6 +422,15 @@ test('a name before the head noun is not the speaker; a spokesman or report spea
   assert.notEqual(speaker('it would bid for the contract')?.name, 'Sweden');
 });
 
+test('a speaker phrase carried over its verb and object is the subject: "Singer Mara Quinn introduced Otis Lane, citing …"', () => {
+  // Awards-night style.
+  const text =
+    'Hall of fame night\n\n' +
+    'Singer Mara Quinn introduced Otis Lane, citing his best-known song as "one of the finest recordings ever made".\n';
+  const rec = speechRecord(text, 'subject-verb-object');
+  assert.equal(find(rec, 'his best-known song')?.speaker.name, 'Mara Quinn', listedQuotes(rec));
+});
+
 test('a time that ends a speaker phrase is cut from it; a participle keeps its time; "USA Today" is a name', () => {
   const text =
     'The Herald on Saturday wrote that the bridge would close. Northwind Bank last month warned that rates would rise. ' +

@@ -90,6 +90,16 @@ export function trimRun(toks: readonly Token[], [a, b]: Run): Token[] {
       break;
     }
   }
+  // "Singer Mara Quinn introduced Otis Lane, citing …": a run carried over the main verb and its object is its subject
+  // (a name, then a lower-case past tense, then the object's name, article or pronoun; the tagger reads some title
+  // nouns as verbs: "Reds skipper Steven Gerrard"). Not when a second subject follows ("Duff sustained an injury … and
+  // manager Jose Mourinho said").
+  for (let k = a + 1; k + 1 < b; k++) {
+    if (toks[k]!.pos === 'VERB' && /^\p{Ll}+ed$/u.test(toks[k]!.text) && toks[k - 1]!.pos === 'PROPN' && /^(PROPN|DET|PRON)$/.test(toks[k + 1]!.pos)) {
+      if (!toks.slice(k + 1, b).some((t) => /^(and|but)$/i.test(t.text))) b = k;
+      break;
+    }
+  }
   // A run over a comma between a name and a description is the name: "Nick Bubb, an analyst at Evolution
   // Securities" is Nick Bubb, and "…leaders in the White House, Michel Barnier" is Michel Barnier. A run that opens
   // with a name keeps it over a place that ends the description ("Ann Millan, a native of San Diego, California").
