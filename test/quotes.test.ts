@@ -422,6 +422,18 @@ test('a name before the head noun is not the speaker; a spokesman or report spea
   assert.notEqual(speaker('it would bid for the contract')?.name, 'Sweden');
 });
 
+test('"the Labour peer" is the peer named just before, by honorific alone; so is "the Labour peer and former minister"', () => {
+  // Parliamentary-sketch style: a peer named as "Lord X" only.
+  const text =
+    'Succession bill withdrawn\n\n' +
+    'Lord Harlow agreed to withdraw his bill after its second reading. The Labour peer said the government should think again.\n\n' +
+    'Baroness Okafor opened the debate on Tuesday. During the debate, the crossbench peer and former minister said: ' +
+    '"The monarchy should reflect the values of the country."\n';
+  const rec = speechRecord(text, 'peer');
+  assert.equal(find(rec, 'the government should think again')?.speaker.name, 'Harlow', listedQuotes(rec));
+  assert.equal(find(rec, 'The monarchy should reflect')?.speaker.name, 'Okafor', listedQuotes(rec));
+});
+
 test('a speaker phrase carried over its verb and object is the subject: "Singer Mara Quinn introduced Otis Lane, citing …"', () => {
   // Awards-night style.
   const text =

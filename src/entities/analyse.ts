@@ -267,16 +267,22 @@ function corefer(
     }
   }
   // "The 34-year-old said": the named person who is the subject of the nearest sentence with one. Only a person
-  // named in full (a one-word "person" is too often a club, a film or an album the tagger took for one), and not one
-  // of the other gender than the description's ("the actress", "the Frenchman").
+  // named in full or with an honorific ("Lord Harlow … the Labour peer"; a one-word "person" is too often a club, a
+  // film or an album the tagger took for one), and not one of the other gender than the description's ("the
+  // actress", "the Frenchman").
   for (const d of descriptions) {
     if (linkedHeads.has(d.headToken) || inRanges(quotes, d.start, d.end) || inRanges(excluded, d.start, d.end)) continue;
-    const fits = (e: DocEntity) => e.type === 'PERSON' && e.named && e.name.includes(' ') && !(d.gender && e.gender && e.gender !== d.gender);
+    const fits = (e: DocEntity) => e.type === 'PERSON' && e.named && (e.name.includes(' ') || honorificNamed(e, lex.honorifics)) && !(d.gender && e.gender && e.gender !== d.gender);
     const r = findAntecedent(list, tokens, d.headToken, fits);
     if (r) found.push({ e: r.entity, start: d.start, end: d.end, kind: 'role', reason: `description: ${r.reason}` });
   }
   for (const f of found) f.e.mentions.push({ start: f.start, end: f.end, kind: f.kind, stands_for: null, reason: f.reason, candidate: null });
   void text;
+}
+
+/** Whether a mention of the person came with an honorific ("Lord Harlow", "Mrs Okafor"): a person for certain. */
+function honorificNamed(e: DocEntity, honorifics: ReadonlySet<string>): boolean {
+  return e.mentions.some((m) => m.candidate?.titles.some((t) => honorifics.has(t.toLowerCase().replace(/\.$/, ''))) ?? false);
 }
 
 const countryNameCache = new WeakMap<AliasTable, Map<string, string>>();

@@ -218,8 +218,10 @@ function namedEntity(ctx: SpeakerContext, tokens: readonly Token[], head: readon
   if (beforePreposition && (beforePreposition.type === 'PERSON' || !atEnd || atEnd.type === 'PLACE')) return beforePreposition;
   // "The former UN commissioner for human rights": a description the entity layer linked to a person, before the
   // preposition that completes it, is that person; not when an organisation completes it ("the chairman of the
-  // Commission for Racial Equality" is that body's chairman, whoever else the text calls chairman).
-  const described = atEnd?.type === 'ORG' ? -1 : head.findIndex((t, k) => k > 0 && t.pos === 'ADP' && head[k - 1]!.pos === 'NOUN');
+  // Commission for Racial Equality" is that body's chairman, whoever else the text calls chairman). So is one before
+  // a second description that shares its article ("the Labour peer and former minister").
+  const sharedArticle = (k: number) => head[k]!.text === 'and' && /^(ADJ|NOUN)$/.test(head[k + 1]?.pos ?? '') && /^\p{Ll}/u.test(head[k + 1]!.text);
+  const described = atEnd?.type === 'ORG' ? -1 : head.findIndex((t, k) => k > 0 && (t.pos === 'ADP' || sharedArticle(k)) && head[k - 1]!.pos === 'NOUN');
   const person = described > 0 ? entityAt(ctx, start, head[described - 1]!.start, head[described - 1]!.end) : null;
   if (person && person.type === 'PERSON' && person.named) return person;
   return (
