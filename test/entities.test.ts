@@ -401,3 +401,15 @@ test('a name after "revealed that" is in a reported clause: "he" goes to the one
   const r = analyse(docOf(text, [['Rick Hale', 'PER'], ['Hale', 'PER', 1], ['Glen Hodson', 'PER']]));
   assert.equal(pronounAt(r, text.lastIndexOf('he explained')), 'Rick Hale');
 });
+
+test('a court case or fixture ("Trump v. Trump", "Roe v Wade") is no person, and a later surname is not taken into it', () => {
+  // Court-reporting style; the NER span as a tagger gives it, and with no tagger at all.
+  const text = 'The clause surfaced in a 1992 case, Halvorsen v. Halvorsen, over the couple\'s agreement. "It was always there," Halvorsen told reporters.';
+  for (const r of [analyse(docOf(text, [['Halvorsen v. Halvorsen', 'PER'], ['Halvorsen', 'PER', 2]])), analyse(docOf(text))]) {
+    const caseName = byName(r, 'Halvorsen v. Halvorsen');
+    assert.notEqual(caseName?.type, 'PERSON', JSON.stringify(r.entities.map((e) => [e.name, e.type])));
+    const person = r.entities.find((e) => e.type === 'PERSON' && e.mentions.some((m) => m.span.text === 'Halvorsen' && m.span.start > text.indexOf('told') - 12));
+    assert.ok(person, JSON.stringify(r.entities.map((e) => [e.name, e.type])));
+    assert.equal(person.name, 'Halvorsen');
+  }
+});

@@ -112,8 +112,10 @@ function fromNer(doc: AnalysisDoc, tokens: Token[], excluded: Array<[number, num
     }
     // A title before the name makes it a person whatever the tagger said ("Admiral X" read as an organisation).
     let type = extended ? 'PERSON' : NER_TYPES[m.type] ?? 'MISC';
-    // A name ending in "Memorandum", "Treaty", "Accord" is a document or agreement, never an organisation.
+    // A name ending in "Memorandum", "Treaty", "Accord" is a document or agreement, never an organisation; "Trump v.
+    // Trump", "Roe v Wade" is a court case (or a fixture), never a person.
     if (!extended && orgPhraseData().documentDesignators.has(tokens[te - 1]?.text.toLowerCase() ?? '')) type = 'MISC';
+    if (hasVersus(tokens, tokenStart, te)) type = 'MISC';
     // The tagger's MISC or ORG next to a place noun ("the Donbas region") is the place.
     if (type === 'MISC') {
       const next = nextWord(tokens, te - 1);
@@ -298,8 +300,15 @@ function markAbsorbed(t: Candidate): void {
   t.confidence = -1;
 }
 
+/** Whether a name holds "v", "v.", "vs" or "versus" between its words: a court case or a fixture ("Roe v. Wade"). */
+function hasVersus(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to - 1; k++) if (/^(v|v\.|vs|vs\.|versus)$/i.test(tokens[k]!.text)) return true;
+  return false;
+}
+
 function heuristicType(c: Candidate, tokens: Token[], text: string, table: Candidate[]): EntityType {
   const lex = lexicon();
+  if (hasVersus(tokens, c.tokenStart, c.tokenEnd)) return 'MISC';
   const words = tokens.slice(c.tokenStart, c.tokenEnd).map((t) => t.text.toLowerCase().replace(/\.$/, ''));
   if (lex.honorifics.has(words[0]!) || (lex.titlesByFirst.get(words[0]!) ?? []).some((t) => t.length < words.length && t.every((w, d) => words[d] === w))) {
     return 'PERSON';
