@@ -367,6 +367,18 @@ test('attribution profile: a quotation run on over its attribution into narratio
   assert.equal(rents?.speaker.mention?.text, 'the housing minister');
 });
 
+test('attribution profile: a name before a relative aside speaks when the taggers found no source ("Dr. Lena Marsh, who …, said that")', () => {
+  const run = new QuoteTestRun();
+  useQuoteSettings(run.run, ATTRIBUTION_SETTINGS);
+  const text =
+    'Dr. Lena Marsh, who as a Navy captain was the White House physician in the 1990s, said that in 1998 the doctors ' +
+    'had misled the public about the clot.\n';
+  const rec = run.analyze(text, 'relative-aside-source');
+  checkSpans(rec);
+  const q = rec.quotes.find((x) => x.cue?.text === 'said');
+  assert.equal(q?.speaker.mention?.text, 'Dr. Lena Marsh', JSON.stringify(rec.quotes.map((x) => [x.cue?.text, x.speaker.mention?.text, x.content.text])));
+});
+
 test('a coordinated subject speaks as a whole: "Germany, Italy and Spain said", "a pair of …"', () => {
   const run = new QuoteTestRun();
   const text = 'Germany, Italy and Spain said on Monday they would send more aid to the flooded region.\n';
