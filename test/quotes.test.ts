@@ -1600,6 +1600,18 @@ test('quoted words in a relative aside between the speaker and the cue describe 
   assert.equal(find(rec, 'not convinced')?.speaker.mention?.text, 'Mr Herron', listedQuotes(rec));
 });
 
+test('a relative aside that reports with its own verb is its own report ("Tomas Berg, who said last week that …, issued …"), for whom the pronoun stands', () => {
+  // Business-desk style.
+  const text =
+    'Mill closure row\n\n' +
+    'Factory owner Tomas Berg, who said last week that the mill would close by March, issued a statement on Monday denying the report.\n';
+  const rec = speechRecord(text, 'relative-aside-own-cue');
+  const q = find(rec, 'the mill would close by March');
+  assert.equal(q?.cue?.text, 'said', listedQuotes(rec));
+  assert.equal(q?.speaker.name, 'Tomas Berg', listedQuotes(rec));
+  assert.equal(q?.content.text, 'the mill would close by March');
+});
+
 test('a report from a restrictive relative clause ("Economists who say the recovery is fragile have been proved right") ends before the sentence\'s own verb', () => {
   // Analysis-column style. Guard: a participle after a noun in the report ("people injured in the blast were taken")
   // may be a reduced relative clause and is not cut there.

@@ -12,7 +12,7 @@ import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, onToTheName, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
-  afterTimeClauseOpener, beforeRelativeAside, beforeOwnAside, inRelativeAside, speakerOpening, controlledSpeaker, withinRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
+  afterTimeClauseOpener, beforeRelativeAside, beforeOwnAside, relativeAsideReport, speakerOpening, controlledSpeaker, withinRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
   ruleSource, subjectAfterWith,
 } from './attributionRules.js';
 import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
@@ -417,8 +417,16 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
     if (agent && gap(agent, run === c ? k0 : run) >= 0) src = agent;
   }
   // 'Mr Herron, who gained fame as one of the "metric martyrs", said he …': words in a relative aside before the cue
-  // describe its subject; the cue reports what comes after it.
-  if (speech && cue && inRelativeAside(tu, run, cue)) return null;
+  // describe its subject; the cue reports what comes after it. Unless the aside reports them itself ("Tomas Berg, who
+  // said last week that the plant would close, issued …"): its cue, for whom the relative pronoun stands.
+  if (speech && cue) {
+    const aside = relativeAsideReport(tu, run, cue, lex);
+    if (aside === null) return null;
+    if (aside) {
+      cue = aside.cue;
+      src = relativeSource(tu, aside.source, speech);
+    }
+  }
   // "Republicans who agree that the prison should be closed were irritated": what a cue in a restrictive relative
   // clause reports ends where the sentence's own verb comes (an unquoted report: quotation marks keep their bounds).
   if (speech && cue && run[0] >= cue[1] && restrictiveRelativeCue(toks, cue) && !tu.unit.mark.slice(run[0], run[1]).some((m) => m !== 0)) {

@@ -1,7 +1,7 @@
 import type { Token } from '../pipeline/doc.js';
 import type { QuoteLexicon } from './lexicon.js';
 import type { TaggedUnit } from './tagging.js';
-import { O } from './perceptron.js';
+import { I, O } from './perceptron.js';
 import { opensNextQuotation } from './units.js';
 import { ASIDE_RELATIVE_PRONOUNS } from '../entities/tokens.js';
 import {
@@ -201,20 +201,33 @@ export function beforeOwnAside(tu: TaggedUnit, src: Run): Run {
 }
 
 /**
- * 'Mr Herron, who gained fame as one of the "metric martyrs", said …': whether run sits in a relative aside (a comma or
- * dash, then "who" or "which", in the run's sentence) that closes right before the cue, with no cue of its own before
- * the run.
+ * 'Mr Herron, who gained fame as one of the "metric martyrs", said …': the run sits in a relative aside (a comma or
+ * dash, then "who" or "which", in the run's sentence) that closes right before the cue. Its own cue then is the one
+ * inside the aside before the run, tagged or a reporting verb the tagger missed ("Tomas Berg, who said last week that
+ * the plant would close, issued …"), and its source the relative pronoun: {cue, source}; null when the aside reports
+ * nothing (the cue after it reports what follows it). Undefined when the run is in no such aside.
  */
-export function inRelativeAside(tu: TaggedUnit, run: Run, cue: Run): boolean {
+export function relativeAsideReport(tu: TaggedUnit, run: Run, cue: Run, lex: QuoteLexicon): { cue: Run; source: Run } | null | undefined {
   const toks = tu.unit.tokens;
-  if (run[1] > cue[0] || cue[0] === 0 || !ASIDE_MARKS.has(toks[cue[0] - 1]!.text) || !sameSentence(tu, run, cue)) return false;
+  if (run[1] > cue[0] || cue[0] === 0 || !ASIDE_MARKS.has(toks[cue[0] - 1]!.text) || !sameSentence(tu, run, cue)) return undefined;
   for (let k = Math.max(1, sentenceOf(tu, run[0])[0], run[0] - RELATIVE_ASIDE_MAX_TOKENS); k + 1 <= run[0]; k++) {
     if (!ASIDE_MARKS.has(toks[k]!.text) || !ASIDE_RELATIVE_PRONOUNS.has(toks[k + 1]!.text.toLowerCase())) continue;
-    // "Mr. Trump, who said last week that …, issued": the aside's own cue reports it.
-    for (let j = k + 2; j < run[0]; j++) if (tu.cue[j] !== O) return false;
-    return true;
+    for (let j = k + 2; j < run[0]; j++) {
+      const t = toks[j]!;
+      if (tu.cue[j] !== O) {
+        let e = j + 1;
+        while (e < run[0] && tu.cue[e] === I) e++;
+        return { cue: [j, e], source: [k + 1, k + 2] };
+      }
+      // An untagged reporting verb only as the pronoun's own verb ("who said", "who has long argued"), not one deeper
+      // in the aside ("who were not surprised that the FBI is not recommending …").
+      if (/^(VERB|AUX)$/.test(t.pos) && lex.cueVerbs.has(t.text.toLowerCase()) && toks.slice(k + 2, j).every((w) => /^(ADV|AUX|PART)$/.test(w.pos))) {
+        return { cue: [j, j + 1], source: [k + 1, k + 2] };
+      }
+    }
+    return null;
   }
-  return false;
+  return undefined;
 }
 
 /** Tokens read back from a tagged source to the relative pronoun of the aside it may sit in. */
