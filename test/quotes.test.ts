@@ -587,6 +587,16 @@ test('"he" and "she" stand for a spokesperson who spoke last; "the spokesman" fo
   assert.equal(find(ministry, 'Their disagreement is narrow')?.speaker.name, 'Ministry for Rural Affairs', listedQuotes(ministry));
 });
 
+test('"A BBC spokeswoman said Robin Vale would stay. She said …": "she" goes on with the spokeswoman, not the person she named', () => {
+  // Broadcasting-desk style; the entity layer links "She" to the person just named.
+  const text =
+    'Chart show moves channel\n\n' +
+    'A Northwave spokeswoman said Robin Vale would continue as executive producer on the show. ' +
+    'She said that issues over the exact format of the programme were still to be decided.\n';
+  const rec = speechRecord(text, 'spokeswoman-going-on');
+  assert.equal(find(rec, 'the exact format of the programme')?.speaker.name, 'Northwave', listedQuotes(rec));
+});
+
 test('a name that only qualifies a common noun is not whom a spokesman speaks for', () => {
   const text =
     'The console sold out within hours of its launch. A spokesman for one Toronto retailer said more stock was due ' +

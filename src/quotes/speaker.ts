@@ -342,6 +342,8 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   // gives way to an organisation that spoke before it (below: "The Observer … the paper said … It also said").
   const document = words.length === 1 && words[0] === 'it' ? lastDocumentSpeaker(ctx, start) : null;
   if (document && (document.entity !== null || (entity && (entity.type === 'PERSON' || entity.type === 'PLACE')))) return { ...document, mention };
+  const spoke = words.length === 1 ? spokespersonGoingOn(ctx, words[0]!, entity, start) : null;
+  if (spoke) return { ...spoke, mention };
   if (entity && entity.named) {
     // "Sources within the Conservative Party": they speak for the party, unnamed.
     const source = head !== null && ALWAYS_UNNAMED.has(head) && !entitySpans(entity, start, end);
@@ -533,6 +535,28 @@ function personNoun(ctx: SpeakerContext, s: Speaker): string | null {
 function spokesperson(ctx: SpeakerContext, s: Speaker): boolean {
   return (s.anonymous || s.entity !== null) && personNoun(ctx, s) !== null;
 }
+
+/** How close after a spokesperson's mention "he" or "she" goes on with them over a person named in between. */
+const SPOKESPERSON_CONTINUATION_CHARS = 400;
+
+/** "A BBC spokeswoman said Andi Peters would stay on. She said …": "she" goes on with the unnamed spokesperson who
+ * spoke in the sentence before (of that gender), not with a person the entity layer linked it to whom the
+ * spokesperson had just named. */
+function spokespersonGoingOn(ctx: SpeakerContext, word: string, entity: Entity | null, at: number): Speaker | null {
+  const gender = PERSONAL_PRONOUNS.has(word) ? pronounGender(word) : null;
+  const last = ctx.history[ctx.history.length - 1];
+  if (!gender || !entity || !last?.mention || at - last.mention.end > SPOKESPERSON_CONTINUATION_CHARS || at < last.mention.end) return null;
+  // An unnamed spokesperson ("a BBC spokeswoman", not "spokesman Paul Smernicki"), in the sentence just before.
+  if (!SPOKESPERSON_NOUNS.has(personNoun(ctx, last) ?? '') || (last.entity !== null && isPerson(ctx, last)) || speakerGender(ctx, last) !== gender) return null;
+  if ((ctx.text.slice(last.mention.end, at).match(/[.!?]["”’]?\s/g) ?? []).length > 1) return null;
+  // The person's nearest naming before the pronoun is in what the spokesperson said.
+  let nearest = -1;
+  for (const m of entity.mentions) if (m.kind !== 'pronoun' && m.span.start < at && m.span.start > nearest) nearest = m.span.start;
+  return nearest >= last.mention.end ? last : null;
+}
+
+/** Role nouns of one who speaks for a body. */
+const SPOKESPERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 
 /** A speaker's gender: the person's (genderOf), else the one their role noun gives ("spokeswoman", "chairman",
  * "princess"). */
