@@ -587,6 +587,17 @@ test('"he" and "she" stand for a spokesperson who spoke last; "the spokesman" fo
   assert.equal(find(ministry, 'Their disagreement is narrow')?.speaker.name, 'Ministry for Rural Affairs', listedQuotes(ministry));
 });
 
+test('a participle or second verb after "and" goes to the sentence\'s subject also after a sentence adverb with no comma ("Now the firm … and insists", "Then he …, calling him")', () => {
+  // Technology-business style.
+  const text =
+    'Search pioneer at ten\n\n' +
+    'Lumen Corp was founded in a garage in 1995. Now the firm employs 7,600 workers and insists its culture of "work hard, play hard" still remains. ' +
+    'Then its chief executive Dana Orr cut into rivals, calling them "slow giants".\n';
+  const rec = speechRecord(text, 'adverb-subject');
+  assert.equal(find(rec, 'work hard, play hard')?.speaker.name, 'Lumen Corp', listedQuotes(rec));
+  assert.equal(find(rec, 'slow giants')?.speaker.name, 'Dana Orr', listedQuotes(rec));
+});
+
 test('"A BBC spokeswoman said Robin Vale would stay. She said …": "she" goes on with the spokeswoman, not the person she named', () => {
   // Broadcasting-desk style; the entity layer links "She" to the person just named.
   const text =

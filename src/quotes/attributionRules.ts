@@ -678,6 +678,8 @@ export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
     let first = sentenceOf(tu, cue[0])[0];
     if (first < cue[0] && toks[first]!.pos === 'CCONJ') first++;
     else if (first + 1 < cue[0] && toks[first]!.pos === 'ADV' && toks[first + 1]!.text === ',') first += 2;
+    // "Now the firm employs 7,600 people and insists …": a sentence adverb with no comma, before its subject.
+    else if (first + 1 < cue[0] && toks[first]!.pos === 'ADV' && /^(DET|NOUN|PROPN|PRON)$/.test(toks[first + 1]!.pos)) first++;
     else if (toks[first]!.pos === 'ADP') {
       // "On Thursday, he hedged …, telling …": after a phrase that opens the sentence and ends at a comma.
       let comma = first + 1;
