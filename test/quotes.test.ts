@@ -598,6 +598,17 @@ test('a participle or second verb after "and" goes to the sentence\'s subject al
   assert.equal(find(rec, 'slow giants')?.speaker.name, 'Dana Orr', listedQuotes(rec));
 });
 
+test('"…, adding that …" goes to the sentence\'s subject after a long opening participle phrase ("Speaking to supporters in …, Cole said …")', () => {
+  // Campaign-trail style.
+  const text =
+    'Primary night\n\n' +
+    'Speaking to supporters in South Carolina following the state\'s Republican primary, Cole said that there is "only one ' +
+    'strong conservative in a position to win this race," adding that it is why his rival "relentlessly attacks us and ' +
+    'ignores the other candidates."\n';
+  const rec = speechRecord(text, 'participle-opener');
+  assert.equal(find(rec, 'relentlessly attacks us')?.speaker.name, 'Cole', listedQuotes(rec));
+});
+
 test('"A BBC spokeswoman said Robin Vale would stay. She said …": "she" goes on with the spokeswoman, not the person she named', () => {
   // Broadcasting-desk style; the entity layer links "She" to the person just named.
   const text =

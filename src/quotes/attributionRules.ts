@@ -662,7 +662,7 @@ export function subjectAfterWith(toks: readonly Token[], src: Run, cue: Run): bo
 }
 
 /** Words of a phrase opening a sentence before its subject ("On Thursday,", "In a statement on Monday,"). */
-const OPENING_PHRASE_MAX_TOKENS = 8;
+const OPENING_PHRASE_MAX_TOKENS = 12;
 
 /** The speaker of a cue the source tagger left alone: after an inverted cue (", said X"), the subject of the
  * sentence for a participle (", adding: …"), else the noun phrase just before the cue ("X said"). */
@@ -680,8 +680,9 @@ export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
     else if (first + 1 < cue[0] && toks[first]!.pos === 'ADV' && toks[first + 1]!.text === ',') first += 2;
     // "Now the firm employs 7,600 people and insists …": a sentence adverb with no comma, before its subject.
     else if (first + 1 < cue[0] && toks[first]!.pos === 'ADV' && /^(DET|NOUN|PROPN|PRON)$/.test(toks[first + 1]!.pos)) first++;
-    else if (toks[first]!.pos === 'ADP') {
-      // "On Thursday, he hedged …, telling …": after a phrase that opens the sentence and ends at a comma.
+    else if (toks[first]!.pos === 'ADP' || (toks[first]!.pos === 'VERB' && /\p{L}(ing|ed)$/u.test(toks[first]!.text))) {
+      // "On Thursday, he hedged …, telling …", "Speaking to supporters in Columbia, Cruz said …, adding …": after a
+      // phrase that opens the sentence and ends at a comma.
       let comma = first + 1;
       while (comma < cue[0] && comma - first <= OPENING_PHRASE_MAX_TOKENS && toks[comma]!.text !== ',') comma++;
       if (comma + 1 < cue[0] && toks[comma]!.text === ',') first = comma + 1;
