@@ -969,6 +969,18 @@ test('"…, with X saying …": the participle\'s subject after "with" speaks, n
   assert.equal(find(rec, 'it had been an "emotional')?.speaker.name, 'Neil Tarrant');
 });
 
+test('a passive with no agent ("It is predicted that …", "He is said to …") reports no one\'s speech, unless another cue names the source', () => {
+  // Technology-desk style.
+  const text =
+    'Robots at home\n\n' +
+    'It is predicted that there will be two million household robots in Europe by 2030. The chairman is said to favour a merger. ' +
+    'By 2032, it is predicted that there will be three million, according to the Robotics Federation.\n';
+  const rec = speechRecord(text, 'agentless-passive');
+  assert.equal(find(rec, 'two million household robots'), undefined, listedQuotes(rec));
+  assert.equal(find(rec, 'favour a merger'), undefined, listedQuotes(rec));
+  assert.ok(rec.quotes.some((q) => q.content.text.includes('three million') && q.speaker.name === 'Robotics Federation'), listedQuotes(rec));
+});
+
 test('"Asked if X could return, he replied": the question is the unnamed interviewer\'s and no quote, and "he" is the one asked, not X', () => {
   // Political-interview style; and an inverted attribution after a question mark, which is no passive "asked".
   const text =

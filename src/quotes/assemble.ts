@@ -496,6 +496,10 @@ function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): voi
   // ('the site now displays the words "Stay tuned"'), not a report ('speech' profile; PolNeAR annotates some).
   const unspoken = kind === 'indirect' ? DROP_UNATTRIBUTED : kind === 'mixed' && speech && !innerReport(toks, reported, lex);
   if (!cue && !src && !carried && speaker.name === null && (unspoken || !hasWords(toks, run, MIN_SPEECH_WORDS))) return;
+  // "It is predicted there will be …", "he was widely believed to …": a passive with no agent and nobody speaking is
+  // hearsay without a source, not a report of speech ('speech' profile; a quotation is still someone's words). Not
+  // when another cue in the sentence may name the source ("…, according to the United Nations").
+  if (speech && kind !== 'direct' && cue && !src && speaker.name === null && passiveCue(toks, cue, true) && !u.cues.some((k) => k !== cue && k[0] !== cue[0] && sameSentence(tu, k, cue))) return;
   if (verbFilter && kind === 'indirect' && !(ruleRead.has(reported) && reportedSentence(tu, reported)) && !hasVerb(toks, run)) return; // "told reporters", "posting the footage": not a clause
   // "Telewest has yet to reveal pricing for the box or if …", "he recalls the accident which occurred …": a noun
   // phrase whose only verbs are in clauses inside it is an object, not a reported clause.
