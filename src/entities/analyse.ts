@@ -270,9 +270,12 @@ function corefer(
   // named in full or with an honorific ("Lord Harlow … the Labour peer"; a one-word "person" is too often a club, a
   // film or an album the tagger took for one), and not one of the other gender than the description's ("the
   // actress", "the Frenchman").
+  // Whether a one-word person was named with an honorific, read once per entity (a long text has many descriptions).
+  const titled = new Map<DocEntity, boolean>();
+  const titledOnce = (e: DocEntity) => titled.get(e) ?? titled.set(e, honorificNamed(e, lex.honorifics)).get(e)!;
   for (const d of descriptions) {
     if (linkedHeads.has(d.headToken) || inRanges(quotes, d.start, d.end) || inRanges(excluded, d.start, d.end)) continue;
-    const fits = (e: DocEntity) => e.type === 'PERSON' && e.named && (e.name.includes(' ') || honorificNamed(e, lex.honorifics)) && !(d.gender && e.gender && e.gender !== d.gender);
+    const fits = (e: DocEntity) => e.type === 'PERSON' && e.named && (e.name.includes(' ') || titledOnce(e)) && !(d.gender && e.gender && e.gender !== d.gender);
     const r = findAntecedent(list, tokens, d.headToken, fits);
     if (r) found.push({ e: r.entity, start: d.start, end: d.end, kind: 'role', reason: `description: ${r.reason}` });
   }
