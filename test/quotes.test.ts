@@ -1052,6 +1052,18 @@ test('a quotation after a sentence about a person: over a sentence adverb or a s
   assert.notEqual(find(rec, 'Will fares rise again')?.speaker.name ?? null, 'Paulo Reis', listedQuotes(rec));
 });
 
+test('a quotation after a sentence opening "His friend, Saxon Spence, …" goes to the person named after the possessive; "Her agent …" alone names no one', () => {
+  // Political-feature style.
+  const text =
+    'Campaign mood in the shires\n\n' +
+    'His friend, Mara Quist, leader of the county Labour group, lays the blame on one issue above all others. ' +
+    '"You cannot underestimate the impact of the war."\n\n' +
+    'Her agent lays the blame on the studio. "It was never going to work."\n';
+  const rec = speechRecord(text, 'possessive-apposition');
+  assert.equal(find(rec, 'You cannot underestimate')?.speaker.name, 'Mara Quist', listedQuotes(rec));
+  assert.equal(find(rec, 'It was never going to work')?.speaker.name ?? null, null, listedQuotes(rec));
+});
+
 test('"“…,” said X. He added: …": "he" is the one named after the inverted "said", not the subject before', () => {
   // Club-statement style.
   const text =

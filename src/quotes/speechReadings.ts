@@ -355,8 +355,15 @@ export function subjectBefore(tagged: readonly TaggedUnit[], ui: number, at: num
     while (c < tokens.length && sent[c] === s && c - k <= FRONTED_PHRASE_MAX_TOKENS && tokens[c]!.text !== ',') c++;
     if (c < tokens.length && tokens[c]!.text === ',' && sent[c] === s) k = c + 1;
   }
-  // "His friend, Saxon Spence, lays the blame …": a possessive opens a phrase about someone else.
-  if (k >= tokens.length || sent[k] !== s || POSSESSIVE_DETERMINERS.has(tokens[k]!.text.toLowerCase())) return null;
+  if (k >= tokens.length || sent[k] !== s) return null;
+  // "His friend lays the blame …": a possessive opens a phrase about someone else, unless a name is set off after it
+  // ("His friend, Saxon Spence, leader of the county group, lays …": that person).
+  if (POSSESSIVE_DETERMINERS.has(tokens[k]!.text.toLowerCase())) {
+    let c = k + 1;
+    while (c < tokens.length && sent[c] === s && c - k <= SUBJECT_TITLE_MAX_TOKENS && tokens[c]!.text !== ',') c++;
+    const named = c + 1 < tokens.length && tokens[c]!.text === ',' && sent[c + 1] === s ? namedPersonAt(ctx, tokens[c + 1]!.start, tokens[c + 1]!.end) : null;
+    return named ? { entity: named.id, name: named.name, mention: null, anonymous: false } : null;
+  }
   const person = namedPersonAt(ctx, tokens[k]!.start, tokens[k]!.end) ?? titledSubject(tokens, sent, k, ctx);
   return person ? { entity: person.id, name: person.name, mention: null, anonymous: false } : null;
 }
