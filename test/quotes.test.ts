@@ -470,6 +470,17 @@ test('a time that ends a speaker phrase is cut from it; a participle keeps its t
   assert.equal(mention('the mayor had resigned'), 'A reporter for USA Today');
 });
 
+test('"…," X, from the Y Association (YA) told the BBC: X speaks, not Y or the BBC; the next quotation goes on with X', () => {
+  // Trade-show style: a bracketed acronym and no comma before the cue.
+  const text =
+    'Gadget show opens\n\n' +
+    '"The story this year remains all about digital," Lena Holm, from the Consumer Technology Association (CTA) told the BBC News website. ' +
+    '"It is about personalisation - taking your music player and creating your own playlist."\n';
+  const rec = speechRecord(text, 'from-acronym');
+  assert.equal(find(rec, 'The story this year')?.speaker.name, 'Lena Holm', listedQuotes(rec));
+  assert.equal(find(rec, 'It is about personalisation')?.speaker.name, 'Lena Holm', listedQuotes(rec));
+});
+
 test('a name before a prepositional phrase or an aside is the speaker; a message speaks for its writer; a date is no one', () => {
   const text =
     '"We wanted to show how it fits into a kitchen," said Marta Oliveira from the magazine.\n\n' +

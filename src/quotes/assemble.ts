@@ -309,7 +309,10 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   // "a summit between X and Y": the object of a preposition is not who speaks ("according to" is a cue), except as
   // the subject of a participle right after it ("…, with Rovers boss Mark Hughes claiming it had been …").
   if (src && cue && src[0] > 0 && toks[src[0] - 1]!.pos === 'ADP' && !(src[0] - 1 >= cue[0] && src[0] - 1 < cue[1]) && !subjectAfterWith(toks, src, cue)) {
-    src = null;
+    // '"…," Jeff Joseph, from the Consumer Electronics Association (CEA) told …': the name before the comma that
+    // opens the prepositional phrase speaks.
+    const p = src[0] - 1;
+    src = p >= 2 && toks[p - 1]!.text === ',' ? sources.find((r) => r[1] === p - 1 && sameSentence(tu, r, cue!)) ?? null : null;
   }
   let speakerOpensRun = false;
   if (!cue) {
