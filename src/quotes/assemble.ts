@@ -13,7 +13,7 @@ import {
   acrossParenthetical, beyondApposition, onToTheName, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
   afterTimeClauseOpener, beforeRelativeAside, beforeOwnAside, relativeAsideReport, speakerOpening, controlledSpeaker, withinRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
-  ruleSource, subjectAfterWith,
+  ruleSource, subjectAfterWith, QUANTIFIERS,
 } from './attributionRules.js';
 import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
 import { quotedAsSaying } from './quotedAs.js';
@@ -25,8 +25,8 @@ import {
   personBeforeCue, connectiveCue, subjectlessCue, afterAdverbial,
 } from './speechReadings.js';
 import {
-  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasVerb, hasWords, inWordHyphen, mainClauseVerbIn, meansAfterBy, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
-  sameSentenceOrNear, trimRun,
+  MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasRunWithin, hasVerb, hasWords, inWordHyphen, mainClauseVerbIn, meansAfterBy, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
+  sameSentenceOrNear, sentenceOf, trimRun,
 } from './runs.js';
 import { partitionPoint } from '../util/search.js';
 
@@ -312,7 +312,8 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
     // '"…," Jeff Joseph, from the Consumer Electronics Association (CEA) told …': the name before the comma that
     // opens the prepositional phrase speaks.
     const p = src[0] - 1;
-    src = p >= 2 && toks[p - 1]!.text === ',' ? sources.find((r) => r[1] === p - 1 && sameSentence(tu, r, cue!)) ?? null : null;
+    const before = p >= 2 && toks[p - 1]!.text === ',' ? sources[firstEndingAfter(sources, p - 2)] : undefined;
+    src = before && before[1] === p - 1 && sameSentence(tu, before, cue) ? before : null;
   }
   let speakerOpensRun = false;
   if (!cue) {
@@ -502,7 +503,7 @@ function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): voi
   // "It is predicted there will be …", "he was widely believed to …": a passive with no agent and nobody speaking is
   // hearsay without a source, not a report of speech ('speech' profile; a quotation is still someone's words). Not
   // when another cue in the sentence may name the source ("…, according to the United Nations").
-  if (speech && kind !== 'direct' && cue && !src && speaker.name === null && passiveCue(toks, cue, true) && !u.cues.some((k) => k !== cue && k[0] !== cue[0] && sameSentence(tu, k, cue))) return;
+  if (speech && kind !== 'direct' && cue && !src && speaker.name === null && passiveCue(toks, cue, true) && !otherCueInSentence(u, cue)) return;
   if (verbFilter && kind === 'indirect' && !(ruleRead.has(reported) && reportedSentence(tu, reported)) && !hasVerb(toks, run)) return; // "told reporters", "posting the footage": not a clause
   // "Telewest has yet to reveal pricing for the box or if …", "he recalls the accident which occurred …": a noun
   // phrase whose only verbs are in clauses inside it is an object, not a reported clause.
@@ -537,6 +538,12 @@ function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): voi
   }
 }
 
+/** Whether the paragraph's tagged cues hold another one in `cue`'s sentence (binary searches: no scan of them all). */
+function otherCueInSentence(u: UnitReading, cue: Run): boolean {
+  const [first, end] = sentenceOf(u.tu, cue[0]);
+  return hasRunWithin(u.cues, first, cue[0]) || hasRunWithin(u.cues, cue[1], end);
+}
+
 /** Whether an unquoted run read with a naming verb (data/quotes/naming-verbs.txt) as its only cue word is no report:
  * the run comes before the verb (", called bot nets") or is a clause of its own, a subject and its verb ("called
  * adware has …", "It is launching …"), rather than a small clause ("called the sale illegal", "called him an
@@ -546,13 +553,11 @@ function namingNotReport(toks: readonly Token[], cue: Run, run: Run, lex: QuoteL
   if (run[1] <= cue[0]) return true;
   for (let k = run[0] + 1; k < run[1]; k++) {
     const prev = toks[k - 1]!;
-    if (/^(VERB|AUX)$/.test(toks[k]!.pos) && (/^(NOUN|PROPN)$/.test(prev.pos) || SUBJECT_WORDS.has(prev.text.toLowerCase()))) return true;
+    const w = prev.text.toLowerCase();
+    if (/^(VERB|AUX)$/.test(toks[k]!.pos) && (/^(NOUN|PROPN)$/.test(prev.pos) || lex.pronouns.has(w) || QUANTIFIERS.has(w))) return true;
   }
   return false;
 }
-
-/** Pronouns and quantifiers that stand as a clause's subject before its verb ("It is launching", "Some are …"). */
-const SUBJECT_WORDS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'some', 'many', 'most', 'all', 'both', 'others']);
 
 /** Whether a lower-case word follows a quotation that ends with its own punctuation, in its sentence ('“…?” a
  * reporter can be heard asking Trump.'): an attribution the taggers missed, so the sentence before says nothing of

@@ -565,7 +565,7 @@ function endOfSourceList(toks: readonly Token[], stop: number, last: number): nu
 }
 
 /** Words that open the subject of a clause after a source noun ("According to the agency most of the cafes were …"). */
-const QUANTIFIERS = new Set(['most', 'many', 'some', 'few', 'all', 'several', 'half', 'more', 'up', 'there']);
+export const QUANTIFIERS = new Set(['most', 'many', 'some', 'few', 'all', 'several', 'half', 'more', 'up', 'there']);
 
 /**
  * "According to Ofcom there were almost four million users", "According to US research firm Pew Internet & American

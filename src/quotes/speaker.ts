@@ -515,10 +515,9 @@ function genderOf(ctx: SpeakerContext, id: string | null): 'm' | 'f' | null {
 }
 
 /** The head noun of a speaker introduced as one person by what they are ("a Labour Party spokesman", "a senior
- * official": the entity layer's person role nouns), or null. A later "he" or "she" can stand for them. */
-/** The role noun that makes a speaker one person: the head of the mention ("a senior official in Kabul"), or its last
- * word, after a name that holds a preposition ("A Department for Constitutional Affairs spokeswoman", "a Bank of
- * England spokesman"), where headNoun stops. */
+ * official in Kabul": the entity layer's person role nouns), or null: a later "he" or "she" can stand for them. The
+ * mention's last word when headNoun stops inside a name that holds a preposition ("A Department for Constitutional
+ * Affairs spokeswoman", "a Bank of England spokesman"). */
 function personNoun(ctx: SpeakerContext, s: Speaker): string | null {
   if (!s.mention) return null;
   const words = s.mention.text.toLowerCase().split(/\s+/);
