@@ -6,7 +6,7 @@ import { opensNextQuotation } from './units.js';
 import { ASIDE_RELATIVE_PRONOUNS } from '../entities/tokens.js';
 import {
   MIN_SPEECH_WORDS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, gap, hasRunWithin, hasVerb, hasWords, nearestRun, npFrom, sameSentence,
-  sentenceOf,
+  sentenceOf, subjectStart,
 } from './runs.js';
 
 // The rules that read an attribution where the taggers' spans need help: conventions of news writing ("“…” ― Name",
@@ -661,9 +661,6 @@ export function subjectAfterWith(toks: readonly Token[], src: Run, cue: Run): bo
   return src[0] > 0 && toks[src[0] - 1]!.text.toLowerCase() === 'with' && cue[0] === src[1] && /ing$/i.test(toks[cue[0]]!.text);
 }
 
-/** Words of a phrase opening a sentence before its subject ("On Thursday,", "In a statement on Monday,"). */
-const OPENING_PHRASE_MAX_TOKENS = 12;
-
 /** The speaker of a cue the source tagger left alone: after an inverted cue (", said X"), the subject of the
  * sentence for a participle (", adding: …"), else the noun phrase just before the cue ("X said"). */
 export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
@@ -675,19 +672,7 @@ export function ruleSource(tu: TaggedUnit, cue: Run): Run | null {
   if (/ing$/i.test(toks[cue[0]]!.text) || (prev !== null && prev.pos === 'CCONJ')) {
     // "…, adding: …" and "Russia ignored X and said …": the subject of the sentence speaks ("But police discounted
     // …", "However, the council …": after the word that opens the sentence).
-    let first = sentenceOf(tu, cue[0])[0];
-    if (first < cue[0] && toks[first]!.pos === 'CCONJ') first++;
-    else if (first + 1 < cue[0] && toks[first]!.pos === 'ADV' && toks[first + 1]!.text === ',') first += 2;
-    // "Now the firm employs 7,600 people and insists …": a sentence adverb with no comma, before its subject.
-    else if (first + 1 < cue[0] && toks[first]!.pos === 'ADV' && /^(DET|NOUN|PROPN|PRON)$/.test(toks[first + 1]!.pos)) first++;
-    else if (toks[first]!.pos === 'ADP' || (toks[first]!.pos === 'VERB' && /\p{L}(ing|ed)$/u.test(toks[first]!.text))) {
-      // "On Thursday, he hedged …, telling …", "Speaking to supporters in Columbia, Cruz said …, adding …": after a
-      // phrase that opens the sentence and ends at a comma.
-      let comma = first + 1;
-      while (comma < cue[0] && comma - first <= OPENING_PHRASE_MAX_TOKENS && toks[comma]!.text !== ',') comma++;
-      if (comma + 1 < cue[0] && toks[comma]!.text === ',') first = comma + 1;
-    }
-    return npFrom(toks, first, 1);
+    return npFrom(toks, subjectStart(toks, sentenceOf(tu, cue[0])[0], cue[0]), 1);
   }
   if (prev && /^[,"”’]$/.test(prev.text)) {
     const after = npFrom(toks, cue[1], 1) ?? nameAfterInvertedCue(tu, cue) ?? phraseAfterInvertedCue(tu, cue);

@@ -77,6 +77,43 @@ export function sentenceOf(tu: TaggedUnit, i: number): [number, number] {
   return [b.first[i]!, b.end[i]!];
 }
 
+/** Words that may open a sentence before its subject: "And she won't commit …", "Now the firm employs …". */
+const SENTENCE_OPENERS = new Set(['and', 'but', 'so', 'yet', 'still', 'now', 'then']);
+
+/** Most adverbs read over at a sentence's start before its subject ("But later, Okoro …", "However Bwalya …"). */
+const SENTENCE_ADVERBS_MAX = 2;
+
+/** Adverbs that open a subordinate clause, whose subject is not the sentence's ("When Wallace died, Clinton …"). */
+const SUBORDINATING_ADVERBS = new Set(['when', 'whenever', 'where', 'wherever', 'why', 'how', 'once', 'while', 'as', 'if']);
+
+/** A participle that may open a phrase fronted before the subject ("Speaking on his plans,", "Asked about it,"). */
+const PARTICIPLE = /\p{L}(ing|ed)$/u;
+
+/** The longest phrase read as fronted before a subject ("After three successive wins over the past fortnight,"). */
+const FRONTED_PHRASE_MAX_TOKENS = 12;
+
+/**
+ * Where the subject of the sentence starting at token `first` starts, reading no further than `limit`: after a
+ * conjunction or opening word ("And", "Now"), up to SENTENCE_ADVERBS_MAX sentence adverbs with or without their comma
+ * ("However", "Meanwhile,"), and a fronted phrase set off by a comma: a preposition's ("On Thursday,"), a
+ * participle's ("Speaking to supporters in Columbia,") or a subordinate clause ("When Wallace died in 1998,").
+ */
+export function subjectStart(toks: readonly Token[], first: number, limit: number): number {
+  let k = first;
+  while (k < limit && (toks[k]!.pos === 'CCONJ' || SENTENCE_OPENERS.has(toks[k]!.text.toLowerCase()))) k++;
+  for (let n = 0; n < SENTENCE_ADVERBS_MAX && k < limit && toks[k]!.pos === 'ADV' && !SUBORDINATING_ADVERBS.has(toks[k]!.text.toLowerCase()); n++) {
+    k++;
+    if (k < limit && toks[k]!.text === ',') k++;
+  }
+  const t = toks[k];
+  if (t && k < limit && (/^(ADP|SCONJ)$/.test(t.pos) || SUBORDINATING_ADVERBS.has(t.text.toLowerCase()) || (t.pos === 'VERB' && PARTICIPLE.test(t.text)))) {
+    let c = k + 1;
+    while (c < limit && c - k <= FRONTED_PHRASE_MAX_TOKENS && toks[c]!.text !== ',') c++;
+    if (c + 1 < limit && toks[c]!.text === ',') k = c + 1;
+  }
+  return k;
+}
+
 /** Punctuation and conjunctions at the edges of a speaker run are not part of the mention. */
 export function trimRun(toks: readonly Token[], [a, b]: Run): Token[] {
   // "The 41-year-old, who stars in Cold Harbour, told", "Tomas Berg, speaking outside": a clause after a comma says

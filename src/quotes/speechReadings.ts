@@ -4,7 +4,7 @@ import { partitionPoint } from '../util/search.js';
 import { namedPersonAt, namesPerson, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import { O } from './perceptron.js';
-import { CUE_NEAR_GAP, PASSIVE_AUX, POSSESSIVE_DETERMINERS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunWithin, hasVerb, npFrom, sameSentence, sentenceOf } from './runs.js';
+import { CUE_NEAR_GAP, PASSIVE_AUX, POSSESSIVE_DETERMINERS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunWithin, hasVerb, npFrom, sameSentence, sentenceOf, subjectStart } from './runs.js';
 import { parentheticalIn } from './attributionRules.js';
 import { ASIDE_RELATIVE_PRONOUNS } from '../entities/tokens.js';
 import type { QuoteLexicon } from './lexicon.js';
@@ -310,22 +310,6 @@ export function punctuatedInside(tu: TaggedUnit, [a, b]: Run): boolean {
   return k > a && k < b - 1 && /^[,.!?]$/.test(tokens[k]!.text);
 }
 
-/** Words that may open a sentence before its subject: "And she won't commit …". A sentence adverb may too, with or
- * without its comma ("However Bwalya warned …", "Meanwhile, Ms Okoro …"): see SENTENCE_ADVERBS_MAX. */
-const SENTENCE_OPENERS = new Set(['and', 'but', 'so', 'yet', 'still', 'now', 'then']);
-
-/** Most adverbs read over at a sentence's start before its subject ("But later, Okoro …"). */
-const SENTENCE_ADVERBS_MAX = 2;
-
-/** Adverbs that open a subordinate clause, whose subject is not the sentence's ("When Wallace died, Clinton …"). */
-const SUBORDINATING_ADVERBS = new Set(['when', 'whenever', 'where', 'wherever', 'why', 'how', 'once', 'while', 'as', 'if']);
-
-/** A participle that may open a phrase fronted before the subject ("Speaking on his plans,", "Asked about it,"). */
-const PARTICIPLE = /\p{L}(ing|ed)$/u;
-
-/** The longest phrase read as fronted before a subject ("After three successive wins over the past fortnight,"). */
-const FRONTED_PHRASE_MAX_TOKENS = 12;
-
 /** The person the sentence before token `at` of paragraph `ui` opens with (that paragraph's previous sentence, or the
  * last sentence of the paragraph before when `at` opens its paragraph), or null. */
 export function subjectBefore(tagged: readonly TaggedUnit[], ui: number, at: number, ctx: SpeakerContext): Speaker | null {
@@ -342,19 +326,9 @@ export function subjectBefore(tagged: readonly TaggedUnit[], ui: number, at: num
   let k = partitionPoint(tokens.length, (i) => sent[i]! >= s);
   // A sentence that is itself a quotation, or holds one, has its own speaker to hand on.
   for (let j = k; j < tokens.length && sent[j] === s; j++) if (depth[j] !== 0) return null;
-  while (k < tokens.length && sent[k] === s && SENTENCE_OPENERS.has(tokens[k]!.text.toLowerCase())) k++;
-  for (let n = 0; n < SENTENCE_ADVERBS_MAX && k < tokens.length && sent[k] === s && tokens[k]!.pos === 'ADV' && !SUBORDINATING_ADVERBS.has(tokens[k]!.text.toLowerCase()); n++) {
-    k++;
-    if (k < tokens.length && tokens[k]!.text === ',') k++;
-  }
-  // "After three successive wins, McIlroy is brimming with confidence.", "Speaking on his plans, Campbell signalled …":
-  // a phrase opening with a preposition or a participle, set off by a comma, comes before the subject.
-  // So does a subordinate clause ("When Wallace died in 1998, President Clinton released …").
-  if (k < tokens.length && (/^(ADP|SCONJ)$/.test(tokens[k]!.pos) || SUBORDINATING_ADVERBS.has(tokens[k]!.text.toLowerCase()) || (tokens[k]!.pos === 'VERB' && PARTICIPLE.test(tokens[k]!.text)))) {
-    let c = k + 1;
-    while (c < tokens.length && sent[c] === s && c - k <= FRONTED_PHRASE_MAX_TOKENS && tokens[c]!.text !== ',') c++;
-    if (c < tokens.length && tokens[c]!.text === ',' && sent[c] === s) k = c + 1;
-  }
+  // After its opening words, adverbs and a fronted phrase ("However Bwalya warned …", "After three successive wins,
+  // McIlroy is brimming …", "When Wallace died in 1998, President Clinton released …").
+  k = subjectStart(tokens, k, sentenceOf(tu, k)[1]);
   if (k >= tokens.length || sent[k] !== s) return null;
   // "His friend lays the blame …": a possessive opens a phrase about someone else, unless a name is set off after it
   // ("His friend, Saxon Spence, leader of the county group, lays …": that person).
