@@ -410,10 +410,8 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   // "It was said that …", "Duterte has been called the “Trump of the East”": the subject of a passive cue is not
   // who spoke (an agent after "by" is, below).
   if (speech && cue && src && src[1] <= cue[0] && passiveCue(toks, cue)) src = null;
-  // "Asked if Mr Blunkett could return, he replied": the question is put by someone the text does not name; the
-  // person named after it is who was asked (the answer's speaker).
-  if (speech && cue && src && askedOpensSentence(toks, cue[0])) src = null;
-  // The question itself is the interviewer's, whom the text does not name: no source's statement ('speech' profile).
+  // "Asked if Mr Blunkett could return, he replied": the question is put by someone the text does not name (the
+  // person named after it is who was asked, the answer's speaker): no source's statement ('speech' profile).
   if (speech && cue && askedOpensSentence(toks, cue[0])) return null;
   if (cue && cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'by') {
     // Passive "described by its chairman X as …": the speaker follows "by"; not a means ("said by telephone").
