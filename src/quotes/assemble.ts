@@ -10,7 +10,7 @@ import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
 import { namedPersonAt, resolveSpeaker, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import {
-  acrossParenthetical, beyondApposition, onToTheName, colonLead, coordinatedSource, cutTrailingAttribution, dashAttribution,
+  acrossParenthetical, beyondApposition, onToTheName, colonLead, nameLabel, coordinatedSource, cutTrailingAttribution, dashAttribution,
   joinAcrossAttribution, onlyQuotation, parentheticalIn, passiveCueInside, prepositionalAttribution, quotationAfter,
   afterTimeClauseOpener, beforeRelativeAside, beforeOwnAside, relativeAsideReport, speakerOpening, controlledSpeaker, withinRelativeAside, cutTrailingTime, withinCueSentence, withoutLeadingTime, withoutEdgeMarks, readCue, relativeSource, reportedSentence, ruleAttribution,
   ruleSource, subjectAfterWith, QUANTIFIERS,
@@ -274,16 +274,17 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   // Whether the entity layer has a person named by exactly these tokens (the speaker rules past asides ask it).
   const isPerson = ([a, b]: Run) => namedPersonAt(ctx, toks[a]!.start, toks[b - 1]!.end) !== null;
   const k0 = coreOf.get(c) ?? c;
-  let cue: Run | null = cueOf
+  const label = nameLabel(tu, k0);
+  let cue: Run | null = label ? label[0] : cueOf
     ? cueOf.get(c) ?? joinedCue?.get(c) ?? null
     : nearestRun(cues, k0, cueMaxGap, undefined, (k) => sameSentenceOrNear(tu, k, k0), (k) => sameSentence(tu, k, k0));
   // A cue that took an object that is no clause reports nothing in another sentence ('Laporte will announce his
   // line-up on Tuesday. "Playing for France has always been a dream …"', '"…" The government has announced a review.').
   if (cue && u.spentCues.has(cue[0]) && !sameSentence(tu, cue, k0)) cue = null;
   // Speech profile: a cue or speaker that belongs to the next (or last) sentence's own report is not this run's.
-  const away = speech && cue ? awayFromOthersCue(tu, cue, k0, contents, cues, lex) : null;
+  const away = speech && cue && !label ? awayFromOthersCue(tu, cue, k0, contents, cues, lex) : null;
   if (away === 'narration') return null;
-  if (speech && cue && narrationBeforeJoinedReport(tu, k0, cue, contents)) return null;
+  if (speech && cue && !label && narrationBeforeJoinedReport(tu, k0, cue, contents)) return null;
   if (away) cue = away.cue;
   // "Aides later said the remark was not based on the talks, it showed how contentious …": an unquoted run after
   // the cue's own report and a verb of another clause is not the cue's.
@@ -299,7 +300,7 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   // 'attribution' profile only in its own sentence (PolNeAR annotates a cue with every source: attributed F1 +0.003 on
   // dev, +0.002 on train).
   const ownSentence = (r: Run) => sameSentence(tu, r, cue!);
-  let src = away?.source ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0, ownSentence) : away ? null : nearestRun(sources, k0, 3, undefined, speech ? undefined : (r) => sameSentence(tu, r, k0)));
+  let src = label ? label[1] : away?.source ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0, ownSentence) : away ? null : nearestRun(sources, k0, 3, undefined, speech ? undefined : (r) => sameSentence(tu, r, k0)));
   if (src && speech) src = withoutLeadingTime(tu, src, lex);
   const nextSentences = speech && !cue && src !== null && speakerOfNextReport(tu, src, k0, cues);
   if (nextSentences) src = null;

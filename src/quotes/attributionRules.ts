@@ -57,6 +57,35 @@ export function colonLead(tu: TaggedUnit, c: Run): [Run, Run] | null {
   return [[colon, colon + 1], np];
 }
 
+/** Marks that may open a line before a speaker label in flattened text ("… already." - Southampton boss Harry
+ * Redknapp: "We know …"). */
+const LABEL_BULLETS = new Set(['-', '–', '—', '•', '*']);
+
+/** Marks that end a sentence, also where the sentence splitter read on over them ("hit the post. - Manchester …"). */
+const SENTENCE_STOPS = new Set(['.', '!', '?']);
+
+/**
+ * '- Burnley boss Steve Cotterill: "They will be fresh …"', 'BBC Two controller Roly Keating: "It's an exciting …"':
+ * a verbless line that is one noun phrase ending in a name (two capitalised proper nouns, or a title and one)
+ * labels the quotation after its colon, as a transcript or a match report does. The phrase must open its sentence,
+ * after an optional bullet; a phrase not ending in a name ("Key quote:", "The verdict:") labels nothing. The colon is
+ * the cue; the label is read before any cue the taggers found for the quotation (in flattened text they reach back
+ * to the sentence before: "Both managers expect a tight contest. - Stortford manager Dean Okafor: "…"").
+ */
+export function nameLabel(tu: TaggedUnit, c: Run): [Run, Run] | null {
+  const toks = tu.unit.tokens;
+  const colon = c[0] - 1;
+  if (colon < 2 || tu.unit.mark[c[0]] !== 1 || toks[colon]!.text !== ':') return null;
+  const np = npFrom(toks, colon - 1, -1);
+  if (!np || np[1] - np[0] < 2) return null;
+  const capitalName = (t: Token) => t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text);
+  if (!capitalName(toks[colon - 1]!) || !capitalName(toks[colon - 2]!)) return null;
+  let before = np[0] - 1;
+  if (before >= 0 && LABEL_BULLETS.has(toks[before]!.text)) before--;
+  const opensLine = before < sentenceOf(tu, np[0])[0] || SENTENCE_STOPS.has(toks[before]!.text) || tu.unit.mark[before] === 2;
+  return opensLine ? [[colon, colon + 1], np] : null;
+}
+
 /** Words before a time that belong to it: "on Saturday", "last month", "earlier this week". */
 const TIME_MODIFIERS = new Set(['on', 'this', 'last', 'next', 'that', 'earlier']);
 
