@@ -413,3 +413,15 @@ test('a court case or fixture ("Trump v. Trump", "Roe v Wade") is no person, and
     assert.equal(person.name, 'Halvorsen');
   }
 });
+
+test('a describing noun that opens a sentence before a name ("Hurdler Tamsin Okoye", "Rapper …") is not part of the name', () => {
+  // Sports-desk style; the NER span as a tagger gives it (descriptor included), and with no tagger at all.
+  const text = 'Hurdler Tamsin Okoye says she is running without pain. Okoye, 27, had surgery in March. Gary Player watched.';
+  for (const r of [analyse(docOf(text, [['Hurdler Tamsin Okoye', 'PER'], ['Okoye', 'PER'], ['Gary Player', 'PER']])), analyse(docOf(text))]) {
+    const names = r.entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+    assert.ok(names.includes('Tamsin Okoye'), JSON.stringify(names));
+    assert.ok(!names.some((n) => /Hurdler/.test(n)), JSON.stringify(names));
+    // A descriptor that ends a name is still the name ("Gary Player").
+    assert.ok(names.includes('Gary Player'), JSON.stringify(names));
+  }
+});

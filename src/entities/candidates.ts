@@ -420,6 +420,14 @@ function stripTitles(c: Candidate, tokens: Token[], text: string): void {
       c.tokenStart = k;
     } else return;
   }
+  // "Hurdler Tamsin Okoye says …", "Singer Mara Quinn introduced …": a capitalised describing noun that opens a
+  // sentence before a name of two words or more is not part of the name (as "the hurdler" would not be).
+  if (c.type !== 'ORG' && c.tokenEnd - k >= 3 && opensSentence(tokens, k) && lex.personDescriptors.has(tokens[k]!.text.toLowerCase())) {
+    k++;
+    c.start = c.nameStart = tokens[k]!.start;
+    c.tokenStart = k;
+    if (c.type === 'MISC') c.type = 'PERSON';
+  }
   let officeEnd = -1;
   while (k < c.tokenEnd - 1) {
     const word = tokens[k]!.text.replace(/\.$/, '').toLowerCase();

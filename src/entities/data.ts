@@ -43,6 +43,8 @@ export interface EntityLexicon {
   /** Given names borne by people of one gender, as written ("Sandra" → f): given-names.txt. */
   givenNameGenders: Map<string, 'm' | 'f'>;
   notNames: Set<string>;
+  /** Nouns that describe one person after "the" ("the sprinter", "the Scot"): person-descriptors.txt. */
+  personDescriptors: Set<string>;
   orgDesignators: Set<string>;
   placeCues: Set<string>;
   speechVerbs: Set<string>;
@@ -91,6 +93,7 @@ export function lexicon(): EntityLexicon {
     genderedHonorifics: new Map(Object.entries(pron.genderedHonorifics)),
     givenNameGenders: givenNames(),
     notNames: readList('not-names.txt'),
+    personDescriptors: readList('person-descriptors.txt'),
     orgDesignators: readList('org-designators.txt'),
     placeCues: readList('place-cues.txt'),
     speechVerbs: readList('speech-verbs.txt'),

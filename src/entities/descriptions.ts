@@ -7,6 +7,7 @@
 // just written about, as does an age before a nationality ("the 27-year-old Austrian").
 import type { Token } from '../pipeline/doc.js';
 import { readWordList } from '../util/wordList.js';
+import { lexicon } from './data.js';
 
 /** Words between "the" and the head: "the two-time Olympic 800m champion" has six tokens before "champion". */
 export const MAX_DESCRIPTION_MODIFIERS = 7;
@@ -23,9 +24,8 @@ export interface Description {
   aged: boolean;
 }
 
-let descriptors: Set<string> | undefined;
 function personDescriptors(): Set<string> {
-  return (descriptors ??= new Set(readWordList('entities', 'person-descriptors.txt').map((w) => w.toLowerCase())));
+  return lexicon().personDescriptors;
 }
 
 /** Whether token i is joined to the one before it with no space ("year" in "34-year-old"). */

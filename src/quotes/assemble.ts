@@ -21,7 +21,7 @@ import { opensNextQuotation } from './units.js';
 import {
   afterGloss, fromInvertedAside, NEGATIONS, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer, withoutLeadingComma,
-  awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, weAfterNarration,
+  awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, firstPersonAfterNarration,
   personBeforeCue, connectiveCue, subjectlessCue, afterAdverbial,
 } from './speechReadings.js';
 import {
@@ -486,7 +486,7 @@ function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): voi
     // 'McClaren was relieved to get through. "To be fair to Graz, …"': a quotation with no attribution of its own
     // after a sentence about a person is that person's.
     let implied = speech && !cue && tu.unit.mark[run[0]] === 1 && !sentenceGoesOn(tu, run) ? subjectBefore(a.input.tagged, ui, run[0], ctx) : null;
-    if (speech && !implied && !cue && a.previous && a.previousUnit === ui && weAfterNarration(tu, run[0], a.previous.content.end, ctx)) {
+    if (speech && !implied && !cue && a.previous && a.previousUnit === ui && firstPersonAfterNarration(tu, run[0], a.previous, ctx, lex)) {
       implied = { ...a.previous.speaker, mention: null };
     }
     speaker = implied ?? { entity: null, name: null, mention: null, anonymous: false };

@@ -125,11 +125,11 @@ export function namedPersonAt(ctx: SpeakerContext, start: number, end: number): 
   return found;
 }
 
-/** Whether a named person is mentioned within [start, end). */
-export function namesPerson(ctx: SpeakerContext, start: number, end: number): boolean {
+/** Whether a named person (other than the entity `except`) is mentioned within [start, end). */
+export function namesPerson(ctx: SpeakerContext, start: number, end: number, except: string | null = null): boolean {
   let found = false;
   mentionsNear(ctx, start, end, (ms, me, e) => {
-    if (!found && ms >= start && me <= end && e.type === 'PERSON' && e.named) found = true;
+    if (!found && ms >= start && me <= end && e.type === 'PERSON' && e.named && e.id !== except) found = true;
   });
   return found;
 }

@@ -167,24 +167,42 @@ export function notAnOuterReport(tu: TaggedUnit, inner: readonly Quote[], speake
 
 /**
  * '“… the gap,” said Mr Osei. The company is now looking at Europe. “We have focused first on Japan …”': a quotation
- * in the first person plural, one narration sentence after the last quote (a sentence with no quotation and no named
- * person: "Try scorer Martyn Williams was keen …" hands on to him), goes on with that quote's speaker.
+ * in the first person, one narration sentence after the last quote, goes on with that quote's speaker. The sentence
+ * between holds no quotation, names no other person ("Try scorer Martyn Williams was keen …" hands on to him) and no
+ * role ("The club's chairman was less sure."). A quotation in the first person singular (I, my, me in its first
+ * sentence: "All these sessions are steps on the way to what Costin hopes … "It's all about mobility in my back"")
+ * goes on only when that sentence names the last speaker: a person may speak about himself after any sentence.
  */
-export function weAfterNarration(tu: TaggedUnit, at: number, previousEnd: number, ctx: SpeakerContext): boolean {
+export function firstPersonAfterNarration(tu: TaggedUnit, at: number, previous: Quote, ctx: SpeakerContext, lex: QuoteLexicon): boolean {
   const { tokens, sent, depth, mark } = tu.unit;
-  if (mark[at] !== 1 || at + 1 >= tokens.length || !FIRST_PERSON_PLURAL.has(tokens[at + 1]!.text.toLowerCase())) return false;
+  if (mark[at] !== 1 || at + 1 >= tokens.length) return false;
   if (at > 0 && sent[at - 1] === sent[at]) return false;
+  const plural = FIRST_PERSON_PLURAL.has(tokens[at + 1]!.text.toLowerCase());
+  if (!plural && !(previous.speaker.entity !== null && firstPersonSingularIn(tokens, sent, at))) return false;
   let p = at - 1;
-  while (p >= 0 && tokens[p]!.end > previousEnd) p--;
+  while (p >= 0 && tokens[p]!.end > previous.content.end) p--;
   if (p < 0 || sent[at]! - sent[p]! !== 2) return false;
-  // The sentence between: no quotation, and not about a named person.
+  // The sentence between: no quotation, no role, and no named person but the last speaker.
   const between = sent[at]! - 1;
   let k = partitionPoint(tokens.length, (i) => sent[i]! >= between);
   const first = k;
-  for (; k < at; k++) if (depth[k] !== 0) return false;
-  return first < at && !namesPerson(ctx, tokens[first]!.start, tokens[at - 1]!.end);
+  for (; k < at; k++) if (depth[k] !== 0 || lex.roleNouns.has(tokens[k]!.text.toLowerCase())) return false;
+  if (first >= at || namesPerson(ctx, tokens[first]!.start, tokens[at - 1]!.end, previous.speaker.entity)) return false;
+  return plural || namesPerson(ctx, tokens[first]!.start, tokens[at - 1]!.end);
 }
 
+/** Most tokens of a quotation's first sentence read for a first-person word. */
+const FIRST_SENTENCE_MAX_TOKENS = 40;
+
+/** Whether the quotation opening at `at` says I, my or me in its first sentence. */
+function firstPersonSingularIn(tokens: readonly Token[], sent: Int32Array, at: number): boolean {
+  for (let k = at + 1; k < tokens.length && k - at <= FIRST_SENTENCE_MAX_TOKENS && sent[k] === sent[at + 1]; k++) {
+    if (FIRST_PERSON_SINGULAR.has(tokens[k]!.text.toLowerCase())) return true;
+  }
+  return false;
+}
+
+const FIRST_PERSON_SINGULAR = new Set(['i', 'my', 'me', 'myself']);
 const FIRST_PERSON_PLURAL = new Set(['we', 'our', 'us']);
 
 /** Verbs that name rather than report: "…'s new venture, called PodShow, is …". */
