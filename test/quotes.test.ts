@@ -1729,3 +1729,18 @@ test('after a quotation and an inverted cue, the phrase up to the comma is the s
   assert.equal(find(rec, 'mean everything')?.speaker.name, 'Michael London', listedQuotes(rec));
   assert.equal(find(rec, 'mid-March')?.speaker.name, 'Michalis Dimitrakopoulos', listedQuotes(rec));
 });
+
+test('a spokeswoman for a body whose name holds "and" speaks for that body, and "she" goes on with it', () => {
+  // Whitehall-briefing style.
+  const text = 'Officials defended the scheme on Monday. A Department for Culture and Heritage spokeswoman said the venture had been "bold and worthwhile". She added: "The project was not the only one to have lost out."';
+  const rec = speechRecord(text, 'and-in-name');
+  for (const words of ['bold and worthwhile', 'The project was not']) {
+    const q = find(rec, words);
+    assert.ok(q, listedQuotes(rec));
+    assert.equal(q.speaker.name, 'Department for Culture and Heritage', listedQuotes(rec));
+    assert.ok(q.speaker.entity, listedQuotes(rec));
+  }
+  // Two speakers named together are still no one entity.
+  const two = speechRecord('The Queen and Duke of Edinburgh said the news had made them "very happy".', 'two-named');
+  assert.notEqual(find(two, 'very happy')?.speaker.name, 'and Duke of Edinburgh', listedQuotes(two));
+});

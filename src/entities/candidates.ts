@@ -460,6 +460,9 @@ function stripTitles(c: Candidate, tokens: Token[], text: string): void {
     break;
   }
   if (k === c.tokenStart) return;
+  // "The Queen and Duke of Edinburgh": a title joined to another name by "and" names two, not a person called
+  // "and Duke of Edinburgh"; the span keeps its words.
+  if (k < c.tokenEnd && /^(and|or|&)$/i.test(tokens[k]!.text)) return;
   if (c.type === 'MISC') c.type = 'PERSON';
   if (officeEnd > 0 && c.titles.length === 0) {
     c.tokenStart = officeEnd;

@@ -322,7 +322,9 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   // word in lower case, after a name ("Matthews, MSNBC's Alex Seitz-Wald and …" lists people).
   const conj = tokens.findIndex((t, k) => k > 0 && k + 1 < tokens.length && /^(and|or|&)$/i.test(t.text) && /^(PROPN|NOUN)$/.test(tokens[k - 1]!.pos) && /^(PROPN|NOUN|DET)$/.test(tokens[k + 1]!.pos));
   const described = conj > headTokens.length && headTokens.length < tokens.length && describesName(ctx, headTokens, tokens[headTokens.length + 1]);
-  if (conj > 0 && !described && !(entity && entitySpans(entity, start, end)) && !titleWithAnd(ctx, tokens, conj)) {
+  // Nor an "and" inside the name of the entity it speaks for ("A Department for Education and Skills spokeswoman").
+  const inName = conj > 0 && entity !== null && entitySpans(entity, tokens[conj - 1]!.start, tokens[conj + 1]!.end);
+  if (conj > 0 && !described && !inName && !(entity && entitySpans(entity, start, end)) && !titleWithAnd(ctx, tokens, conj)) {
     return { entity: null, name: mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous: false };
   }
   // "A diplomat in Brussels", "a source at the scene": where an unnamed source is, not whom they speak for ("an EU
