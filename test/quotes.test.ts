@@ -1744,3 +1744,19 @@ test('a spokeswoman for a body whose name holds "and" speaks for that body, and 
   const two = speechRecord('The Queen and Duke of Edinburgh said the news had made them "very happy".', 'two-named');
   assert.notEqual(find(two, 'very happy')?.speaker.name, 'and Duke of Edinburgh', listedQuotes(two));
 });
+
+test('a name the POS tagger reads as a verb ("Ford", "Yelling") is read as the entity layer found it', () => {
+  // Motoring-business style: "Ford" tagged as a verb left the cue after the relative aside with no subject.
+  const car = speechRecord('Sales fell again in March. Meanwhile, Ford, which posted its ninth drop, said it was cutting output by another 10,000 vehicles.', 'ford');
+  assert.equal(find(car, 'it was cutting output')?.speaker.name, 'Ford', listedQuotes(car));
+});
+
+test('"I think …" opening the next quotation is not the attribution of the quotation before it', () => {
+  // Football-report style, paragraphs joined into one line: the next sentence's cue reports its own clause.
+  const text = 'Rovers boss Ian Holt was upbeat after the draw at Kettering on Saturday. "We were the better side in the first half and created plenty of chances. "I think we deserved more than a point but we will take it."';
+  const rec = speechRecord(text, 'i-think');
+  const first = find(rec, 'We were the better side');
+  assert.equal(first?.cue, null, listedQuotes(rec));
+  assert.equal(first?.speaker.name, 'Ian Holt', listedQuotes(rec));
+  assert.equal(find(rec, 'I think we deserved')?.speaker.name, 'Ian Holt', listedQuotes(rec));
+});

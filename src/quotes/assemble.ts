@@ -21,7 +21,7 @@ import { opensNextQuotation } from './units.js';
 import {
   afterGloss, fromInvertedAside, NEGATIONS, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer, withoutLeadingComma,
-  awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, firstPersonAfterNarration,
+  awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, firstPersonAfterNarration, cueOfNextReport,
   personBeforeCue, connectiveCue, subjectlessCue, afterAdverbial,
 } from './speechReadings.js';
 import {
@@ -336,7 +336,8 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   const carried = !cue && !src && a.colonCue && a.colonCue.unit === ui - 1 && c[0] <= 1 ? a.colonCue : null;
   if (carried) a.colonCue = null;
   if (!cue && !src && !carried && !nextSentences && !away) {
-    const found = ruleAttribution(tu, k0, lex);
+    const ruled = ruleAttribution(tu, k0, lex);
+    const found = ruled && !(speech && cueOfNextReport(tu, ruled[0], k0)) ? ruled : null;
     if (found) [cue, src] = found;
     else cue = passiveCueInside(tu, k0, lex);
     if (!cue) [cue, src] = colonLead(tu, k0) ?? [null, null];

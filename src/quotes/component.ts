@@ -6,6 +6,7 @@ import { quoteLexicon } from './lexicon.js';
 import { loadQuoteModels, MODEL_DIR, quoteModelDir } from './model.js';
 import { quoteSettings } from './settings.js';
 import { layoutOf, tagUnits, type TaggedUnit } from './tagging.js';
+import { namesAsProperNouns, withNamedTokens } from './namedTokens.js';
 
 /** Name of the committed taggers in record.pipeline.models. */
 export const QUOTE_MODEL_NAME = 'quotes-perceptron-polnear-1';
@@ -52,7 +53,8 @@ export const quoteFinder: Component = {
     record.quotes = assembleQuotes({
       id: record.id,
       text: record.text,
-      tagged,
+      // The rules read names the POS tagger misread as the entity layer found them (src/quotes/namedTokens.ts).
+      tagged: withNamedTokens(tagged, namesAsProperNouns(doc.tokens ?? [], record.entities)),
       marks: layout.marks,
       entities: record.entities,
       lex: quoteLexicon(),

@@ -148,6 +148,24 @@ export function speakerOfNextReport(tu: TaggedUnit, src: Run, content: Run, cues
   return !sameSentence(tu, src, content) && hasRunWithin(cues, src[1], src[1] + 3);
 }
 
+/** Word classes that open a cue's own object or reported clause ("said Lord Goldsmith's admission …", "said it …"). */
+const OBJECT_OPENING_POS = new Set(['PROPN', 'NOUN', 'DET', 'PRON', 'NUM', 'ADJ']);
+
+/**
+ * '"… we created plenty of chances. "I think we deserved more …"', '"… legal advice to government." Former foreign
+ * secretary Robin Cook said Lord Goldsmith's admission …': a cue read after the run (the attribution rules' "quotation,
+ * then speaker and cue") that stands in the next sentence and goes on to report something of its own (a noun phrase,
+ * a pronoun or "that" right after it) is that sentence's, not the run's ('"…." Mr Cook said afterwards.' still
+ * attributes it). Only there: a cue the taggers joined to the run ('"…?" Chuck Todd asked Trump.') has an addressee
+ * after it.
+ */
+export function cueOfNextReport(tu: TaggedUnit, cue: Run, content: Run): boolean {
+  if (cue[0] < content[1] || sameSentence(tu, cue, content)) return false;
+  const next = tu.unit.tokens[cue[1]];
+  if (next === undefined || tu.unit.sent[cue[1]] !== tu.unit.sent[cue[1] - 1]) return false;
+  return next.text.toLowerCase() === 'that' || OBJECT_OPENING_POS.has(next.pos);
+}
+
 /**
  * A cue no quote used reads the clause before it as an outer report of the quotes inside ("Barnier added that X, an
  * agency said"). Not when the clause is the speaker's own words ("Dr Ruiz praised the plan, saying he …" is one
@@ -167,7 +185,8 @@ export function notAnOuterReport(tu: TaggedUnit, inner: readonly Quote[], speake
 
 /**
  * '“… the gap,” said Mr Osei. The company is now looking at Europe. “We have focused first on Japan …”': a quotation
- * in the first person, one narration sentence after the last quote, goes on with that quote's speaker. The sentence
+ * in the first person (a first-person word in its first sentence), one narration sentence after the last quote, goes
+ * on with that quote's speaker. The sentence
  * between holds no quotation, names no other person ("Try scorer Martyn Williams was keen …" hands on to him) and no
  * role ("The club's chairman was less sure."). A quotation in the first person singular (I, my, me in its first
  * sentence: "All these sessions are steps on the way to what Costin hopes … "It's all about mobility in my back"")
@@ -177,8 +196,8 @@ export function firstPersonAfterNarration(tu: TaggedUnit, at: number, previous: 
   const { tokens, sent, depth, mark } = tu.unit;
   if (mark[at] !== 1 || at + 1 >= tokens.length) return false;
   if (at > 0 && sent[at - 1] === sent[at]) return false;
-  const plural = FIRST_PERSON_PLURAL.has(tokens[at + 1]!.text.toLowerCase());
-  if (!plural && !(previous.speaker.entity !== null && firstPersonSingularIn(tokens, sent, at))) return false;
+  const plural = firstPersonIn(tokens, sent, at, FIRST_PERSON_PLURAL);
+  if (!plural && !(previous.speaker.entity !== null && firstPersonIn(tokens, sent, at, FIRST_PERSON_SINGULAR))) return false;
   let p = at - 1;
   while (p >= 0 && tokens[p]!.end > previous.content.end) p--;
   if (p < 0 || sent[at]! - sent[p]! !== 2) return false;
@@ -194,10 +213,10 @@ export function firstPersonAfterNarration(tu: TaggedUnit, at: number, previous: 
 /** Most tokens of a quotation's first sentence read for a first-person word. */
 const FIRST_SENTENCE_MAX_TOKENS = 40;
 
-/** Whether the quotation opening at `at` says I, my or me in its first sentence. */
-function firstPersonSingularIn(tokens: readonly Token[], sent: Int32Array, at: number): boolean {
+/** Whether the quotation opening at `at` says one of `words` in its first sentence. */
+function firstPersonIn(tokens: readonly Token[], sent: Int32Array, at: number, words: ReadonlySet<string>): boolean {
   for (let k = at + 1; k < tokens.length && k - at <= FIRST_SENTENCE_MAX_TOKENS && sent[k] === sent[at + 1]; k++) {
-    if (FIRST_PERSON_SINGULAR.has(tokens[k]!.text.toLowerCase())) return true;
+    if (words.has(tokens[k]!.text.toLowerCase())) return true;
   }
   return false;
 }
