@@ -425,3 +425,12 @@ test('a describing noun that opens a sentence before a name ("Hurdler Tamsin Oko
     assert.ok(names.includes('Gary Player'), JSON.stringify(names));
   }
 });
+
+test('"the Waterford man" describes the person just named; "the man" on its own describes no one named', () => {
+  // Irish sports-desk style.
+  const text = 'Jamie Costin recalls the crash nine days before the race. "I was in a lot of pain," says the Waterford man. A man was later arrested. The man said nothing.';
+  const r = analyse(docOf(text, [['Jamie Costin', 'PER'], ['Waterford', 'LOC']]));
+  const costin = byName(r, 'Jamie Costin');
+  assert.ok(costin?.mentions.some((m) => m.span.text === 'the Waterford man'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.span.text)])));
+  assert.ok(!r.entities.some((e) => e.mentions.some((m) => m.span.text === 'The man')), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.span.text)])));
+});

@@ -42,7 +42,15 @@ function headStart(tokens: readonly Token[], i: number): number {
   if (i >= 2 && tokens[i - 1]!.text === '-' && touching(tokens, i) && touching(tokens, i - 1)) {
     if (personDescriptors().has(`${lower(i - 2)}-${lower(i)}`)) return i - 2;
   }
-  return personDescriptors().has(lower(i)) && /^\p{L}/u.test(tokens[i]!.text) ? i : -1;
+  if (personDescriptors().has(lower(i)) && /^\p{L}/u.test(tokens[i]!.text)) return i;
+  // "the Waterford man": a head that describes a named person only after a capitalised place or club.
+  return originHeads().has(lower(i)) && i >= 2 && /^\p{Lu}\p{Ll}/u.test(tokens[i - 1]!.text) && tokens[i - 1]!.pos === 'PROPN' ? i : -1;
+}
+
+let origins: Set<string> | undefined;
+/** Heads that describe a person only after a capitalised place or club (data/entities/origin-heads.txt). */
+function originHeads(): Set<string> {
+  return (origins ??= new Set(readWordList('entities', 'origin-heads.txt').map((w) => w.toLowerCase())));
 }
 
 let formerHeads: Set<string> | undefined;
