@@ -1760,3 +1760,12 @@ test('"I think …" opening the next quotation is not the attribution of the quo
   assert.equal(first?.speaker.name, 'Ian Holt', listedQuotes(rec));
   assert.equal(find(rec, 'I think we deserved')?.speaker.name, 'Ian Holt', listedQuotes(rec));
 });
+
+test('a speaker called unnamed or unidentified is anonymous whatever noun it has', () => {
+  // Readers'-letters style.
+  const text = 'Readers wrote in their hundreds. One unnamed correspondent wrote: "On the rare nights when my husband comes to bed early, I cannot sleep."';
+  const rec = speechRecord(text, 'unnamed-correspondent');
+  const q = find(rec, 'On the rare nights');
+  assert.equal(q?.speaker.anonymous, true, listedQuotes(rec));
+  assert.equal(q?.speaker.entity, null, listedQuotes(rec));
+});

@@ -412,11 +412,15 @@ const LOCATIVES = new Set(['in', 'at', 'from', 'near', 'inside', 'within']);
 /**
  * Whether a speaker phrase is an unnamed source: an unnamed source's head ("a diplomat", "officials", "party sources",
  * "Pentagon officials") with no article or possessive before it, or a word saying it is unnamed ("the unidentified
- * Parmalat source"); a source is unnamed whatever its article ("the source said"). Not when a name follows the head
+ * Parmalat source", and with any head and no name: "one unnamed correspondent"); a source is unnamed whatever its
+ * article ("the source said"). Not when a name follows the head
  * ("market analysts In-Stat/MDR"); one after a preposition does not count.
  */
 function unnamedSource(ctx: SpeakerContext, tokens: readonly Token[], words: readonly string[], head: string | null): boolean {
-  if (head === null || !ctx.lex.anonymousHeads.has(head)) return false;
+  if (head === null) return false;
+  // "One unnamed correspondent", "an unidentified woman": a word saying so makes any unnamed speaker anonymous.
+  if (words.some((w) => UNNAMED.has(w)) && !tokens.some((t) => t.pos === 'PROPN')) return true;
+  if (!ctx.lex.anonymousHeads.has(head)) return false;
   const unnamed =
     INDEFINITE.has(words[0]!) || words[0] === head || (!DEFINITE.has(words[0]!) && !words.some((w) => w === "'s" || w === '’s')) ||
     words.some((w) => UNNAMED.has(w)) || ALWAYS_UNNAMED.has(head);
