@@ -8,6 +8,9 @@ import { scoreSeeds } from '../src/eval/seeds/command.js';
 import { parseStamp } from '../src/structure/timestamp.js';
 import { readStructure } from '../src/structure/reader.js';
 import { structureSummary } from './tools/structure-summary.js';
+import { gluedHeadlineEnd } from '../src/structure/gluedHeadline.js';
+import { splitAtBlockStarts } from '../src/language/blockSentences.js';
+import { tokenize } from '../src/language/tokenize.js';
 
 const root = join(import.meta.dirname, '..');
 const fixtures = join(import.meta.dirname, 'fixtures', 'structure');
@@ -101,4 +104,35 @@ test('structure reading is linear: a 200,000-line page is read in bounded time',
   const r = readStructure(page, { headerDate: null, outlet: null, url: null });
   assert.ok(r.blocks.length === 200_000);
   assert.ok(performance.now() - t0 < 20_000);
+});
+
+test('a headline glued to its story in one line is read off by each of its signs, and prose is left whole', () => {
+  // Invented local-news stories, each one line as a scraper that lost the line breaks leaves them.
+  const story = (first: string) =>
+    `${first} ${'The council said the work would take two years and cost more than first planned, and residents were told to expect delays on the main road while it went on. '.repeat(4)}`;
+  const cut = (text: string) => {
+    const at = gluedHeadlineEnd(text);
+    return at === null ? null : text.slice(0, at).trimEnd();
+  };
+  // An opener ("The"), a word the story uses in lower case ("Heavy"), a name repeated across the cut ("Mercer
+  // Mercer"), a name restated after a lead-in noun ("… transport firm Dunmore Freight").
+  assert.equal(cut(story('Bridge repairs to close road The bridge will shut in May.')), 'Bridge repairs to close road');
+  assert.equal(cut(story('Rain delays harvest again Heavy rain kept farmers off the fields, and heavy rain is forecast.')), 'Rain delays harvest again');
+  assert.equal(cut(story('Weak sales hit Mercer Mercer has said profits will fall.')), 'Weak sales hit Mercer');
+  assert.equal(cut(story('Dunmore Freight cuts jobs Irish transport firm Dunmore Freight is to cut 40 jobs.')), 'Dunmore Freight cuts jobs');
+  // Prose: a full stop before any cut, a quotation after a headline word, a short one-line text.
+  assert.equal(cut(story('The council met on Monday. The bridge will shut in May.')), null);
+  assert.equal(cut(story('Campaign manager Rosa Lind released a memo titled "The Facts on Where We Stand" last week.')), null);
+  assert.equal(cut('Bridge repairs to close road The bridge will shut in May for six weeks.'), null);
+});
+
+test('a sentence that wink-nlp ran on out of a heading is cut where the heading ends', () => {
+  const text = 'Weak sales hit Mercer Mercer has said profits will fall. Shares fell.';
+  const { tokens, sentences } = tokenize(text);
+  const cutAt = text.indexOf(' Mercer has');
+  const out = splitAtBlockStarts(tokens, sentences, [cutAt]);
+  assert.equal(out.length, sentences.length + 1);
+  assert.equal(text.slice(out[0]!.start, out[0]!.end), 'Weak sales hit Mercer');
+  assert.equal(text.slice(out[1]!.start, out[1]!.end), 'Mercer has said profits will fall.');
+  for (const [i, s] of out.entries()) for (let t = s.tokenStart; t < s.tokenEnd; t++) assert.equal(tokens[t]!.sentence, i);
 });

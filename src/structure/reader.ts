@@ -7,9 +7,11 @@ import { canonicalOutlet, findOutlet, outletZone } from './outlet.js';
 import { resolvePostTimes, type StampTime } from './times.js';
 import { readWireDateline } from './dateline.js';
 import { statedZoneWord } from './timestamp.js';
+import { gluedHeadlineEnd } from './gluedHeadline.js';
 
 // The layout of a scraped news page, read from its lines in named passes:
 //   1. frontMatter: boilerplate, headline, standfirst, byline, date line and lead media before the first paragraph;
+//      with no headline line, gluedHeadline reads one glued to the first paragraph (line breaks lost in scraping);
 //   2. livePosts: if the body carries two or more author/time or time-marker lines, it is a live blog; the stamps
 //      either close their posts (title first, stamp last) or open them (stamp first), decided by votes;
 //   3. bodyBlocks: captions, agency credits, related-article cards, media captions, sub-headings and paragraphs;
@@ -19,6 +21,8 @@ import { statedZoneWord } from './timestamp.js';
 export const MIN_LIVE_POSTS = 2;
 /** The front matter is searched for a headline, byline and date within this many lines. */
 export const FRONT_MATTER_MAX_LINES = 12;
+/** Characters after a first line searched for the lower-case uses of its words (src/structure/gluedHeadline.ts). */
+const GLUED_REST_CHARS = 20_000;
 
 export interface StructureResult {
   blocks: Block[];
@@ -63,6 +67,7 @@ export function readStructure(text: string, options: StructureOptions): Structur
   const front = frontMatter(d);
   const { posts, mode } = livePosts(d, front.bodyStart);
   bodyBlocks(d, front.bodyStart, lines.length, posts);
+  const glued = front.headline === null ? gluedHeadline(d) : null;
 
   const outlet = options.outlet ?? findOutlet(lines.slice(0, 6).concat(lines.slice(-6)).map((l) => l.text), options.url) ?? (d.credit ? canonicalOutlet(d.credit.name) : null);
   const stamps: StampTime[] = posts.map((p) => (p.stamp === null ? null : d.f[p.stamp]!.stamp));
@@ -109,7 +114,7 @@ export function readStructure(text: string, options: StructureOptions): Structur
   return {
     blocks,
     posts: recordPosts,
-    headline: front.headline === null ? null : lineSpan(front.headline),
+    headline: front.headline === null ? glued : lineSpan(front.headline),
     standfirst: front.standfirst === null ? null : lineSpan(front.standfirst),
     byline: front.byline,
     published: times.published,
@@ -171,6 +176,22 @@ export function readStructure(text: string, options: StructureOptions): Structur
       }
     }
     return { bodyStart, headline, standfirst, date, byline };
+  }
+
+  // ---- pass 1b: a headline glued to the story ---------------------------------------------------------------------
+
+  /** A page with no headline line whose first line is a paragraph may open with its headline glued on, the line break
+   * lost ("Crude oil prices back above $50 Cold weather across …"; src/structure/gluedHeadline.ts): that part of the
+   * line becomes a heading block and the headline. Not after a dateline read off the same line. */
+  function gluedHeadline(dr: Draft): Span | null {
+    const first = dr.lines[0];
+    if (!first || dr.role[0] !== 'paragraph' || dr.extra.some((b) => b.span.start < first.end)) return null;
+    const cut = gluedHeadlineEnd(first.text, text.slice(first.end, first.end + GLUED_REST_CHARS));
+    if (cut === null) return null;
+    const end = first.start + first.text.slice(0, cut).trimEnd().length;
+    const headline = span(text, first.start, end);
+    dr.extra.push({ type: 'heading', span: headline });
+    return headline;
   }
 
   // ---- pass 2: live-blog posts ----------------------------------------------------------------------------------
