@@ -1769,3 +1769,10 @@ test('a speaker called unnamed or unidentified is anonymous whatever noun it has
   assert.equal(q?.speaker.anonymous, true, listedQuotes(rec));
   assert.equal(q?.speaker.entity, null, listedQuotes(rec));
 });
+
+test('"she" never stands for a group named by a capitalised role noun ("Ministers say …")', () => {
+  // Whitehall-briefing style: the spokeswoman's report is read after the quotation, so "she" has no speaker before it.
+  const text = 'Ministers say they are in talks. A Department for Transport spokeswoman said Lord Harlow and Lord Penn agreed about what happened in practice. "Their disagreement is about a very narrow point, in Lord Harlow\'s words," she said.';
+  const rec = speechRecord(text, 'she-not-ministers');
+  assert.notEqual(find(rec, 'Their disagreement')?.speaker.name, 'Ministers', listedQuotes(rec));
+});

@@ -363,7 +363,7 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     const gender = pronounGender(words[0]!);
     const prior = priorSpeaker(ctx.history, (s) =>
       /^\p{Lu}/u.test(s.name ?? '') && !ctx.lex.pronouns.has((s.name ?? '').toLowerCase()) &&
-      (!personal || isPerson(ctx, s) || spokesperson(ctx, s)) && !(plural && s.entity !== null && isPerson(ctx, s)) && !(impersonal && !impersonalSpeaker(ctx, s)) &&
+      (!personal || ((isPerson(ctx, s) && !roleNounName(ctx, s)) || spokesperson(ctx, s))) && !(plural && s.entity !== null && isPerson(ctx, s)) && !(impersonal && !impersonalSpeaker(ctx, s)) &&
       !(gender && speakerGender(ctx, s) === OTHER_GENDER[gender]));
     // An unnamed document that has just spoken ("the study"), unless an organisation spoke before it.
     if (document && (!prior || isPerson(ctx, prior))) return { ...document, mention };
@@ -588,6 +588,15 @@ function isPerson(ctx: SpeakerContext, s: Speaker): boolean {
   if (titled && entityLexicon().honorifics.has(titled[1]!.toLowerCase())) return true;
   if (s.entity !== null) return typeIndex(ctx, 'PERSON').ids.has(s.entity);
   return (s.name ?? '').split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** "Ministers said …", "Analysts": a one-word name, with no entity, that is a role noun (or its plural) capitalised at
+ * a sentence's start: a group, not a person "he" or "she" could stand for. */
+function roleNounName(ctx: SpeakerContext, s: Speaker): boolean {
+  const name = s.name ?? '';
+  if (s.entity !== null || /\s/.test(name)) return false;
+  const w = name.toLowerCase();
+  return ctx.lex.roleNouns.has(w) || (w.endsWith('s') && ctx.lex.roleNouns.has(w.slice(0, -1)));
 }
 
 /** How close before "they" a group must have spoken for "they" to continue it: about two sentences. */
