@@ -58,10 +58,14 @@ const LOWER_CASE_SCAN_CHARS = 20_000;
 export function gluedHeadlineEnd(line: string, rest = ''): number | null {
   const words = wordsOf(line, GLUED_HEADLINE_MAX_WORDS + GLUED_BODY_MIN_WORDS + 1);
   if (words.length < GLUED_HEADLINE_MIN_WORDS + GLUED_BODY_MIN_WORDS) return null;
-  let lowerWords: Set<string> | null = null;
+  const scanned = rest.length > 0 ? `${line} ${rest}`.slice(0, LOWER_CASE_SCAN_CHARS) : line.slice(0, LOWER_CASE_SCAN_CHARS);
+  // Whether the word's lower-case form stands as a word of its own in the text (a few native searches per page).
   const lowerSeen = (w: string): boolean => {
-    lowerWords ??= new Set((line + ' ' + rest).slice(0, LOWER_CASE_SCAN_CHARS).match(/(?<![\p{L}'’])\p{Ll}[\p{L}'’-]*/gu) ?? []);
-    return lowerWords.has(w.toLowerCase());
+    const lower = w.toLowerCase();
+    for (let at = scanned.indexOf(lower); at >= 0; at = scanned.indexOf(lower, at + 1)) {
+      if (!isLetter(scanned[at - 1]) && !isLetter(scanned[at + lower.length])) return true;
+    }
+    return false;
   };
   for (let k = 1; k < words.length && k <= GLUED_HEADLINE_MAX_WORDS; k++) {
     const prev = words[k - 1]!.text;
@@ -83,6 +87,11 @@ export function gluedHeadlineEnd(line: string, rest = ''): number | null {
     return words.length - cut >= GLUED_BODY_MIN_WORDS ? words[cut]!.start : null;
   }
   return null;
+}
+
+/** Whether a character is a letter (undefined, before the start or after the end: no). */
+function isLetter(c: string | undefined): boolean {
+  return c !== undefined && /\p{L}/u.test(c);
 }
 
 /** A word without the marks around it and a possessive ("“Arsenal's" → "Arsenal"). */
