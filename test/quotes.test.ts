@@ -1776,3 +1776,13 @@ test('"she" never stands for a group named by a capitalised role noun ("Minister
   const rec = speechRecord(text, 'she-not-ministers');
   assert.notEqual(find(rec, 'Their disagreement')?.speaker.name, 'Ministers', listedQuotes(rec));
 });
+
+test('"… Gazprom which authorities have said will go ahead": the noun phrase after an object relative speaks', () => {
+  // Energy-business style; the relative pronoun is the object of the report, not its subject.
+  const text = 'Further muddying the waters is a merger between Rosneft and Gazprom which authorities have said will go ahead as planned.';
+  const rec = speechRecord(text, 'object-relative');
+  assert.equal(find(rec, 'will go ahead as planned')?.speaker.name, 'authorities', listedQuotes(rec));
+  // A relative clause after an "according to" source describes it: the source stays the person.
+  const by = speechRecord('"The UK is the largest display market in Europe," according to Jan Binks, director of Kofa, which monitors consumer markets.', 'according-relative');
+  assert.equal(find(by, 'largest display market')?.speaker.name, 'Jan Binks', listedQuotes(by));
+});

@@ -400,7 +400,7 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   if (cue && src && src[1] <= cue[0]) src = afterTimeClauseOpener(tu, src, lex);
   // "…, who said prices would fall, later admitted": the aside's report ends with the aside.
   if (cue && src && speech) run = withinRelativeAside(tu, src, cue, run);
-  if (cue && src) src = relativeSource(tu, src, speech);
+  if (cue && src) src = relativeSource(tu, src, speech, cue[0]);
   if (cue && src && speech) src = beforeOwnAside(tu, src);
   if (cue && src && speech) src = beforeRelativeAside(tu, cue, src);
   // "… leading him to quip": the object of the verb before the infinitive speaks, whatever the taggers read.

@@ -173,14 +173,26 @@ export function withoutEdgeMarks(tu: TaggedUnit, [a, b]: Run): Run {
 /** Relative pronouns that can open a reporting clause ("an architect who said …"). */
 export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 
+/** Relative pronouns that may be the object of the verb after them ("the plan which ministers said …"). */
+const OBJECT_RELATIVES = new Set(['which', 'that', 'whom']);
+
 /**
  * "an architect who said he was stiffed": PolNeAR's source is the relative pronoun alone ('attribution' profile);
  * the 'speech' profile keeps the person it stands for ("an architect"), and finds it before the pronoun when the
  * source was tagged as the pronoun alone ("President Bush, who told the summit …", "Beijing, which described …").
  */
-export function relativeSource(tu: TaggedUnit, src: Run, speech: boolean): Run {
+export function relativeSource(tu: TaggedUnit, src: Run, speech: boolean, cueStart = -1): Run {
   const toks = tu.unit.tokens;
   const last = src[1] - 1;
+  if (speech && src[1] === cueStart) {
+    // "a merger with Gazprom which authorities have said will go ahead": the relative pronoun is the object of the
+    // report, and who speaks is the noun phrase after it, right before the cue (`cueStart`).
+    for (let k = src[0] + 1; k < last; k++) {
+      if (!OBJECT_RELATIVES.has(toks[k]!.text.toLowerCase())) continue;
+      const np = npFrom(toks, k + 1, 1);
+      if (np && np[1] === src[1]) return np;
+    }
+  }
   if (!RELATIVE_PRONOUNS.has(toks[last]!.text.toLowerCase())) return src;
   // "Sen. Ted Cruz of Texas, who …": "who" stands for the person named "of" a place; "which" for the nearer phrase
   // ("Wednesday's leak of the report, which concluded …").
