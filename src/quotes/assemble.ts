@@ -606,8 +606,29 @@ function outerReports(a: Assembly, u: UnitReading, firstOfUnit: number): void {
     if (speech && notAnOuterReport(tu, inner, outerSpeaker, cue, cues)) continue;
     const outer = newQuote(start, end, toks.slice(cue[0], cue[1]), outerSpeaker, TAGGED_CONFIDENCE);
     for (const q of inner) if (q.via === null) q.via = outer.id;
+    if (outerSpeaker.name !== null) resolveLaterPronouns(a, tu, firstOfUnit, end);
   }
   a.colonCue = closingColonCue(tu, cues, sources, usedCues, lex, ui);
+}
+
+/**
+ * 'A Department for Transport spokeswoman said Lord Harlow and Lord Penn agreed … "Their disagreement is …," she
+ * said.': the outer report is read after the paragraph's quotes, so a "he" or "she" after it found no speaker when
+ * it was read. Such a pronoun that is still nobody's is read again, now that the outer report's speaker is known.
+ */
+function resolveLaterPronouns(a: Assembly, tu: TaggedUnit, firstOfUnit: number, after: number): void {
+  const toks = tu.unit.tokens;
+  for (let k = firstOfUnit; k < a.quotes.length; k++) {
+    const q = a.quotes[k]!;
+    const m = q.speaker.mention;
+    if (q.speaker.name !== null || !m || m.start < after || !a.lex.pronouns.has(m.text.toLowerCase())) continue;
+    const t = partitionPoint(toks.length, (i) => toks[i]!.start >= m.start);
+    if (toks[t]?.start !== m.start) continue;
+    const speaker = resolveSpeaker(a.ctx, [toks[t]!]);
+    if (speaker.name === null) continue;
+    q.speaker = speaker;
+    a.ctx.history.push(speaker);
+  }
 }
 
 /**
