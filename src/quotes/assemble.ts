@@ -578,6 +578,8 @@ function outerReports(a: Assembly, u: UnitReading, firstOfUnit: number): void {
   const toks = tu.unit.tokens;
   // This paragraph's quotes, by start, to find those inside a clause by binary search.
   const inUnit = quotes.slice(firstOfUnit).filter((q) => q.cue !== null).sort((a, b) => a.content.start - b.content.start);
+  // The paragraph's quotes whose "he" or "she" is nobody's, read again after an outer report (resolveLaterPronouns).
+  let pending: PendingPronoun[] | null = null;
   for (const cue of cues) {
     if (usedCues.has(cue[0]) || !lexiconCue(toks, cue, lex)) continue;
     // "The agency declined to comment and aides later said …": a refusal reports nothing, whatever it holds.
@@ -606,30 +608,54 @@ function outerReports(a: Assembly, u: UnitReading, firstOfUnit: number): void {
     if (speech && notAnOuterReport(tu, inner, outerSpeaker, cue, cues)) continue;
     const outer = newQuote(start, end, toks.slice(cue[0], cue[1]), outerSpeaker, TAGGED_CONFIDENCE);
     for (const q of inner) if (q.via === null) q.via = outer.id;
-    if (outerSpeaker.name !== null) resolveLaterPronouns(a, tu, firstOfUnit, end);
+    if (outerSpeaker.name !== null) {
+      pending ??= unresolvedPronouns(a, firstOfUnit);
+      resolveLaterPronouns(a, tu, pending, end);
+    }
   }
   a.colonCue = closingColonCue(tu, cues, sources, usedCues, lex, ui);
+}
+
+/** A quote whose speaker is a pronoun that names nobody, and how often it was read again. */
+interface PendingPronoun {
+  quote: Quote;
+  tries: number;
+}
+
+/** The quotes from `firstOfUnit` on whose speaker is a pronoun that names nobody, by the pronoun's position. */
+function unresolvedPronouns(a: Assembly, firstOfUnit: number): PendingPronoun[] {
+  return a.quotes
+    .slice(firstOfUnit)
+    .filter((q) => q.speaker.name === null && q.speaker.mention !== null && a.lex.pronouns.has(q.speaker.mention.text.toLowerCase()))
+    .sort((x, y) => x.speaker.mention!.start - y.speaker.mention!.start)
+    .map((quote) => ({ quote, tries: 0 }));
 }
 
 /**
  * 'A Department for Transport spokeswoman said Lord Harlow and Lord Penn agreed … "Their disagreement is …," she
  * said.': the outer report is read after the paragraph's quotes, so a "he" or "she" after it found no speaker when
- * it was read. Such a pronoun that is still nobody's is read again, now that the outer report's speaker is known.
+ * it was read. Such a pronoun after the outer report that ends at `after` is read again, now that the outer report's
+ * speaker is known; each is read again PRONOUN_REREADS times at most (`pending`, sorted by position), so a paragraph
+ * stays linear.
  */
-function resolveLaterPronouns(a: Assembly, tu: TaggedUnit, firstOfUnit: number, after: number): void {
+function resolveLaterPronouns(a: Assembly, tu: TaggedUnit, pending: PendingPronoun[], after: number): void {
   const toks = tu.unit.tokens;
-  for (let k = firstOfUnit; k < a.quotes.length; k++) {
-    const q = a.quotes[k]!;
-    const m = q.speaker.mention;
-    if (q.speaker.name !== null || !m || m.start < after || !a.lex.pronouns.has(m.text.toLowerCase())) continue;
+  const from = partitionPoint(pending.length, (i) => pending[i]!.quote.speaker.mention!.start >= after);
+  for (const p of pending.splice(from)) {
+    const m = p.quote.speaker.mention!;
     const t = partitionPoint(toks.length, (i) => toks[i]!.start >= m.start);
     if (toks[t]?.start !== m.start) continue;
     const speaker = resolveSpeaker(a.ctx, [toks[t]!]);
-    if (speaker.name === null) continue;
-    q.speaker = speaker;
-    a.ctx.history.push(speaker);
+    if (speaker.name !== null) {
+      p.quote.speaker = speaker;
+      a.ctx.history.push(speaker);
+    } else if (++p.tries < PRONOUN_REREADS) pending.push(p); // still after this report: the order holds
   }
 }
+
+/** Times a pronoun that names nobody is read again after outer reports, at most (one outer report per cue of a
+ * paragraph could otherwise read each again). */
+const PRONOUN_REREADS = 3;
 
 /**
  * A quotation left open where the next one opens ("“It was nice to get that out of the way. “I felt good,” said
