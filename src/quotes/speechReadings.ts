@@ -186,11 +186,11 @@ export function notAnOuterReport(tu: TaggedUnit, inner: readonly Quote[], speake
 /**
  * '“… the gap,” said Mr Osei. The company is now looking at Europe. “We have focused first on Japan …”': a quotation
  * in the first person (a first-person word in its first sentence), one narration sentence after the last quote, goes
- * on with that quote's speaker. The sentence
- * between holds no quotation, names no other person ("Try scorer Martyn Williams was keen …" hands on to him) and no
- * role ("The club's chairman was less sure."). A quotation in the first person singular (I, my, me in its first
- * sentence: "All these sessions are steps on the way to what Costin hopes … "It's all about mobility in my back"")
- * goes on only when that sentence names the last speaker: a person may speak about himself after any sentence.
+ * on with that quote's speaker. The sentence between holds no quotation, mentions no other person ("Try scorer Martyn
+ * Williams was keen …" hands on to him) and no role ("The club's chairman was less sure."). A quotation in the first
+ * person singular (I, my, me: "All these sessions are steps on the way to what Costin hopes … “It's all about
+ * mobility in my back”") goes on only when that sentence mentions the last speaker (by name, pronoun or
+ * description): a person may speak about himself after any sentence.
  */
 export function firstPersonAfterNarration(tu: TaggedUnit, at: number, previous: Quote, ctx: SpeakerContext, lex: QuoteLexicon): boolean {
   const { tokens, sent, depth, mark } = tu.unit;

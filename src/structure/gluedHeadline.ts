@@ -5,7 +5,7 @@ import { PACKAGE_ROOT } from '../version.js';
 // A headline glued to its story when a scraper lost the line break between them ("Crude oil prices back above $50
 // Cold weather across parts of the United States …", "Weak end-of-year sales hit Next Next has said …"): the first
 // line of the text holds both, with no punctuation between. This finds where the headline ends, from the words alone
-// (the structure layer reads before any tokenizer), choosing the shortest headline that one of three signs closes.
+// (the structure layer reads before any tokenizer), choosing the shortest headline that one of four signs closes.
 
 /** Fewest and most words of a headline read off a glued first line. */
 export const GLUED_HEADLINE_MIN_WORDS = 3;
