@@ -434,3 +434,12 @@ test('"the Waterford man" describes the person just named; "the man" on its own 
   assert.ok(costin?.mentions.some((m) => m.span.text === 'the Waterford man'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.span.text)])));
   assert.ok(!r.entities.some((e) => e.mentions.some((m) => m.span.text === 'The man')), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.span.text)])));
 });
+
+test('a name never starts or ends with a quotation mark the tagger took into its span', () => {
+  // Capitol-Hill style: the closing mark of a quotation stands right before the surname.
+  const text = 'Sen. Roy Blunt noted the campaign manager was from the state. “He had a lot of supporters,” Blunt, after a long pause, said.';
+  const r = analyse(docOf(text, [['Roy Blunt', 'PER'], ['” Blunt', 'PER']]));
+  const names = r.entities.map((e) => e.name);
+  assert.ok(!names.some((n) => /^[”"]/.test(n)), JSON.stringify(names));
+  assert.ok(byName(r, 'Roy Blunt')?.mentions.some((m) => m.span.text === 'Blunt'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.span.text)])));
+});

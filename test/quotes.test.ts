@@ -1787,3 +1787,11 @@ test('"… Gazprom which authorities have said will go ahead": the noun phrase a
   const by = speechRecord('"The UK is the largest display market in Europe," according to Jan Binks, director of Kofa, which monitors consumer markets.', 'according-relative');
   assert.equal(find(by, 'largest display market')?.speaker.name, 'Jan Binks', listedQuotes(by));
 });
+
+test('a title-case headline keeps its report when the entity layer reads a name across its verb', () => {
+  // US-politics headline style: "Fuel Tax Was A Mistake Of Her Own" is read as one MISC name; its "Was" stays a verb
+  // for the quote rules (names of people and organisations the POS tagger misread as verbs are read as names).
+  const text = 'Governor Ana Ruiz Says Raising The Fuel Tax Was A Mistake Of Her Own\n\nGovernor Ana Ruiz said on Monday that raising the fuel tax had been a mistake.';
+  const rec = speechRecord(text, 'title-case-headline');
+  assert.equal(find(rec, 'Raising The Fuel Tax Was A Mistake')?.speaker.name, 'Ana Ruiz', listedQuotes(rec));
+});

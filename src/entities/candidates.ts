@@ -74,7 +74,11 @@ export function findCandidates(doc: AnalysisDoc, matcher: AliasMatcher): Candida
   }
   const others = doc.ner ? fromNer(doc, tokens, excluded) : fromCapitals(doc, tokens, excluded, table);
   const merged = mergeWithTable(others, table, text);
-  for (const c of merged) if (c.source !== 'table') stripTitles(c, tokens, text);
+  for (const c of merged) {
+    if (c.source === 'table') continue;
+    withoutEdgeQuoteMarks(c, tokens);
+    stripTitles(c, tokens, text);
+  }
   return merged.filter((c) => c.nameStart < c.end).sort((a, b) => a.start - b.start);
 }
 
@@ -406,6 +410,22 @@ function hyphenedTableNames(c: Candidate, live: readonly Candidate[], from: numb
     at += part.length + 1;
   }
   return true;
+}
+
+/** A quotation mark token ("”", "'", "«"). */
+const QUOTE_MARK = /^["'“”‘’«»„‹›]+$/u;
+
+/** '“He had a lot of supporters,” Blunt said': the tagger's span may take in the closing mark before a name; a name
+ * neither starts nor ends with a quotation mark. */
+function withoutEdgeQuoteMarks(c: Candidate, tokens: Token[]): void {
+  while (c.tokenEnd - c.tokenStart > 1 && QUOTE_MARK.test(tokens[c.tokenStart]!.text)) {
+    c.tokenStart++;
+    c.start = c.nameStart = tokens[c.tokenStart]!.start;
+  }
+  while (c.tokenEnd - c.tokenStart > 1 && QUOTE_MARK.test(tokens[c.tokenEnd - 1]!.text)) {
+    c.tokenEnd--;
+    c.end = tokens[c.tokenEnd - 1]!.end;
+  }
 }
 
 /** Moves nameStart past honorifics and single titles; a longer capitalised office before the name leaves the span. */

@@ -18,6 +18,9 @@ const MISREAD_NAME_POS = new Set(['VERB', 'AUX', 'ADV']);
 export function namesAsProperNouns(tokens: readonly Token[], entities: readonly Entity[]): Map<Token, Token> {
   const out = new Map<Token, Token>();
   for (const e of entities) {
+    // Not a MISC name: in a title-case headline the entity layer reads one across a verb ("Comprehensive Immigration
+    // Reform Was A"), and the verb must stay one for the headline to report anything.
+    if (e.type === 'MISC') continue;
     for (const m of e.mentions) {
       if (m.kind !== 'name' && m.kind !== 'alias') continue;
       for (let k = partitionPoint(tokens.length, (i) => tokens[i]!.end > m.span.start); k < tokens.length && tokens[k]!.start < m.span.end; k++) {
