@@ -9,7 +9,7 @@ import { parseStamp } from '../src/structure/timestamp.js';
 import { readStructure } from '../src/structure/reader.js';
 import { structureSummary } from './tools/structure-summary.js';
 import { gluedHeadlineEnd } from '../src/structure/gluedHeadline.js';
-import { splitAtBlockStarts } from '../src/language/blockSentences.js';
+import { splitSentencesAt } from '../src/language/blockSentences.js';
 import { tokenize } from '../src/language/tokenize.js';
 
 const root = join(import.meta.dirname, '..');
@@ -130,7 +130,7 @@ test('a sentence that wink-nlp ran on out of a heading is cut where the heading 
   const text = 'Weak sales hit Mercer Mercer has said profits will fall. Shares fell.';
   const { tokens, sentences } = tokenize(text);
   const cutAt = text.indexOf(' Mercer has');
-  const out = splitAtBlockStarts(tokens, sentences, [cutAt]);
+  const out = splitSentencesAt(tokens, sentences, [cutAt]);
   assert.equal(out.length, sentences.length + 1);
   assert.equal(text.slice(out[0]!.start, out[0]!.end), 'Weak sales hit Mercer');
   assert.equal(text.slice(out[1]!.start, out[1]!.end), 'Mercer has said profits will fall.');

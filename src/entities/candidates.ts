@@ -8,6 +8,7 @@ import { lexicon } from './data.js';
 import type { AliasMatcher } from './matcher.js';
 import { orgPhraseData } from './orgPhrases.js';
 import { inTitleCaseLine } from './titleCaseLine.js';
+import { isQuoteMarkChar } from '../language/quoteMarks.js';
 import { excludedRanges, inRanges } from './scope.js';
 import { isAllCaps, isCapitalised, nextWord, opensSentence, possessiveAfter, prevWord, tokenIndexAt } from './tokens.js';
 import { partitionPoint } from '../util/search.js';
@@ -412,21 +413,21 @@ function hyphenedTableNames(c: Candidate, live: readonly Candidate[], from: numb
   return true;
 }
 
-/** A quotation mark token ("”", "'", "«"). */
-const QUOTE_MARK = /^["'“”‘’«»„‹›]+$/u;
-
 /** '“He had a lot of supporters,” Blunt said': the tagger's span may take in the closing mark before a name; a name
  * neither starts nor ends with a quotation mark. */
 function withoutEdgeQuoteMarks(c: Candidate, tokens: Token[]): void {
-  while (c.tokenEnd - c.tokenStart > 1 && QUOTE_MARK.test(tokens[c.tokenStart]!.text)) {
+  while (c.tokenEnd - c.tokenStart > 1 && quoteMarkToken(tokens[c.tokenStart]!)) {
     c.tokenStart++;
     c.start = c.nameStart = tokens[c.tokenStart]!.start;
   }
-  while (c.tokenEnd - c.tokenStart > 1 && QUOTE_MARK.test(tokens[c.tokenEnd - 1]!.text)) {
+  while (c.tokenEnd - c.tokenStart > 1 && quoteMarkToken(tokens[c.tokenEnd - 1]!)) {
     c.tokenEnd--;
     c.end = tokens[c.tokenEnd - 1]!.end;
   }
 }
+
+/** A token made of quotation marks only (as the quote layer reads them: src/language/quoteMarks.ts). */
+const quoteMarkToken = (t: Token): boolean => t.text.length > 0 && [...t.text].every(isQuoteMarkChar);
 
 /** Moves nameStart past honorifics and single titles; a longer capitalised office before the name leaves the span. */
 function stripTitles(c: Candidate, tokens: Token[], text: string): void {

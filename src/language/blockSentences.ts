@@ -1,20 +1,20 @@
 import type { Sentence, Token } from '../pipeline/doc.js';
 
 /**
- * Sentences cut at each of the offsets `starts` (sorted) that falls inside one, such as the end of a heading block:
+ * Sentences cut at each of the sorted `offsets` that falls inside one, such as the end of a heading block:
  * wink-nlp reads on over a headline with no full stop into the paragraph after it ("Weak end-of-year sales hit Next
  * Next has said …" once the structure layer has read the glued headline), and a name or a quote then runs from one
  * block into the next. Renumbers the tokens' sentence indices; one pass over both lists.
  */
-export function splitAtBlockStarts(tokens: Token[], sentences: readonly Sentence[], starts: readonly number[]): Sentence[] {
+export function splitSentencesAt(tokens: Token[], sentences: readonly Sentence[], offsets: readonly number[]): Sentence[] {
   const out: Sentence[] = [];
   let b = 0;
   for (const s of sentences) {
     let from = s.tokenStart;
-    while (b < starts.length && starts[b]! <= s.start) b++;
-    for (; b < starts.length && starts[b]! < s.end; b++) {
+    while (b < offsets.length && offsets[b]! <= s.start) b++;
+    for (; b < offsets.length && offsets[b]! < s.end; b++) {
       let k = from;
-      while (k < s.tokenEnd && tokens[k]!.start < starts[b]!) k++;
+      while (k < s.tokenEnd && tokens[k]!.start < offsets[b]!) k++;
       if (k > from && k < s.tokenEnd) {
         out.push({ start: tokens[from]!.start, end: tokens[k - 1]!.end, tokenStart: from, tokenEnd: k });
         from = k;

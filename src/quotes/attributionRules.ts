@@ -173,8 +173,9 @@ export function withoutEdgeMarks(tu: TaggedUnit, [a, b]: Run): Run {
 /** Relative pronouns that can open a reporting clause ("an architect who said …"). */
 export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 
-/** Relative pronouns that may be the object of the verb after them ("the plan which ministers said …"). */
-const OBJECT_RELATIVES = new Set(['which', 'that', 'whom']);
+/** The RELATIVE_PRONOUNS that may be the object of the verb after them ("the plan which ministers said …"); not
+ * "who", which is its subject ("some who advocate free speech argue": "advocate", tagged a noun, says nothing). */
+const OBJECT_RELATIVES = new Set([...RELATIVE_PRONOUNS].filter((w) => w !== 'who'));
 
 /**
  * "an architect who said he was stiffed": PolNeAR's source is the relative pronoun alone ('attribution' profile);
