@@ -2,7 +2,7 @@ import type { Entity, Quote, Speaker } from '../model/record.js';
 import { span } from '../model/span.js';
 import type { Token } from '../pipeline/doc.js';
 import { matchGreedy } from '../util/matching.js';
-import { askedOpensSentence } from '../entities/tokens.js';
+import { QUESTION_OPENERS, askedOpensSentence } from '../entities/tokens.js';
 import type { QuoteLexicon } from './lexicon.js';
 import { isQuoteMarkChar, type MarkedQuote } from '../language/quoteMarks.js';
 import { O, runsOf } from './perceptron.js';
@@ -415,6 +415,10 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   // "Asked if Mr Blunkett could return, he replied": the question is put by someone the text does not name (the
   // person named after it is who was asked, the answer's speaker): no source's statement ('speech' profile).
   if (speech && cue && askedOpensSentence(toks, cue[0])) return null;
+  // "Mr Blair was asked if the SAS had been in Iran", "has been asked to explain": the words after a passive "asked"
+  // are the question or request put to its subject by someone the text does not name, not the subject's statement
+  // (his answer, a quotation after it, is a quote of its own).
+  if (speech && cue && questionPutToSubject(toks, cue, run)) return null;
   if (cue && cue[1] < toks.length && toks[cue[1]]!.text.toLowerCase() === 'by') {
     // Passive "described by its chairman X as …": the speaker follows "by"; not a means ("said by telephone").
     const agent = meansAfterBy(toks, cue[1] + 1) ? null : npFrom(toks, cue[1] + 1, 1);
@@ -929,8 +933,24 @@ function firstStartingAt(qs: readonly Quote[], start: number): number {
 }
 
 
+/** Whether the cue is a passive "asked" ("was asked", "has been asked", "were repeatedly asked", "X, asked if …,") and the content
+ * starts right after it (a colon or comma between): the content is the question put to the cue's subject. */
+function questionPutToSubject(toks: readonly Token[], [a, b]: Run, content: Run): boolean {
+  // The cue may run on past "asked" ("was asked Tuesday", "was asked:").
+  let v = b - 1;
+  while (v > a && toks[v]!.text.toLowerCase() !== 'asked') v--;
+  if (toks[v]!.text.toLowerCase() !== 'asked' || content[0] < b || content[0] > b + 1) return false;
+  if (content[0] === b + 1 && !/^[:,]$/.test(toks[b]!.text)) return false;
+  let k = v - 1;
+  while (k >= Math.max(0, a - 3) && toks[k]!.pos === 'ADV') k--;
+  if (k >= 0 && PASSIVE_AUX.has(toks[k]!.text.toLowerCase())) return true;
+  // "Ms Okafor, asked if she would stand, said …": a participle set off by a comma, its question after it (not
+  // "Ms Okafor, the charity's chief, asked: …", who asks).
+  return toks[v - 1]?.text === ',' && QUESTION_OPENERS.has(toks[v + 1]?.text.toLowerCase() ?? '');
+}
+
 /** Passive cues whose subject does speak: "X was quoted …" is X's words, and "X was asked …" is followed by X's
- * answer. */
+ * answer (unless the content is the question itself: questionPutToSubject). */
 const SPEAKING_PASSIVES = new Set(['quoted', 'asked']);
 
 /** Whether a cue ends in a passive participle: an auxiliary of the passive right before its last word, adverbs
