@@ -61,6 +61,13 @@ export function hasRunWithin(runs: readonly Run[], from: number, to: number): bo
   return k < runs.length && runs[k]![1] <= to;
 }
 
+/** Whether one of the sorted, non-overlapping runs starts within [from, to), wherever it ends (binary search). */
+export function hasRunStartingWithin(runs: readonly Run[], from: number, to: number): boolean {
+  let k = firstEndingAfter(runs, from);
+  if (k < runs.length && runs[k]![0] < from) k++;
+  return k < runs.length && runs[k]![0] < to;
+}
+
 /** First and one-past-last token of each token's sentence, computed once per unit. */
 export const sentenceBounds = new WeakMap<object, { first: Int32Array; end: Int32Array }>();
 

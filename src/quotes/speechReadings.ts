@@ -4,7 +4,7 @@ import { partitionPoint } from '../util/search.js';
 import { namedPersonAt, namesPerson, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import { O } from './perceptron.js';
-import { CUE_NEAR_GAP, PASSIVE_AUX, POSSESSIVE_DETERMINERS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunWithin, hasVerb, npFrom, sameSentence, sentenceOf, subjectStart } from './runs.js';
+import { CUE_NEAR_GAP, PASSIVE_AUX, POSSESSIVE_DETERMINERS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunStartingWithin, hasRunWithin, hasVerb, npFrom, sameSentence, sentenceOf, subjectStart } from './runs.js';
 import { parentheticalIn } from './attributionRules.js';
 import { ASIDE_RELATIVE_PRONOUNS } from '../entities/tokens.js';
 import type { QuoteLexicon } from './lexicon.js';
@@ -143,9 +143,10 @@ function verbBefore(toks: readonly Token[], [a]: Run, lex: QuoteLexicon): Run | 
 }
 
 /** '“We are getting there.” The chairwoman, Ana Ruiz, said …': a speaker phrase in another sentence than the run,
- * with a cue of its own right after it, is that sentence's speaker, not the run's. */
+ * with a cue of its own starting right after it (however long: "has apologised publicly for"), is that sentence's
+ * speaker, not the run's. */
 export function speakerOfNextReport(tu: TaggedUnit, src: Run, content: Run, cues: readonly Run[]): boolean {
-  return !sameSentence(tu, src, content) && hasRunWithin(cues, src[1], src[1] + 3);
+  return !sameSentence(tu, src, content) && hasRunStartingWithin(cues, src[1], src[1] + 3);
 }
 
 /** Word classes that open a cue's own object or reported clause ("said Lord Goldsmith's admission …", "said it …"). */
