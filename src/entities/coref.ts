@@ -57,7 +57,10 @@ export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes:
     const governor = prev && prev.pos === 'DET' ? prevWord(tokens, tokens.indexOf(prev, Math.max(0, ti - 3))) : prev;
     // A passive's agent ("opposed by the Liberal Democrats") is who acts: not a complement.
     const complement = (governor && governor.pos === 'ADP' && governor.sentence === a.sentence && governor.text.toLowerCase() !== 'by') || possessiveAfter(tokens, endTi);
-    const verbAfter = !!next && (next.pos === 'VERB' || next.pos === 'AUX');
+    // "… asked the court to stop Apple pursuing the sources": a name between a verb and a participle is that verb's
+    // object (the participle's subject inside it), not the sentence's subject.
+    const objectOfVerb = !!prev && prev.pos === 'VERB' && !!next && next.pos === 'VERB' && /ing$/i.test(next.text);
+    const verbAfter = !!next && (next.pos === 'VERB' || next.pos === 'AUX') && !objectOfVerb;
     const verbBeyond = !verbAfter && reported[ti] === 0 && verbAfterAside(tokens, ti, endTi, a.entity.type);
     a.subject = (!complement && asked[ti] === 0 && (first || opensSentence(tokens, ti) || ((verbAfter || verbBeyond) && reported[ti] === 0 && !inRelativeAside(tokens, ti)))) || invertedSpeaker(tokens, ti, endTi);
   }
