@@ -6,6 +6,7 @@ import { Analyzer, analyzeText } from '../src/analyze.js';
 import { readTextFile } from '../src/ingest/textFile.js';
 import { scoreSeeds } from '../src/eval/seeds/command.js';
 import { parseStamp } from '../src/structure/timestamp.js';
+import { readDateline } from '../src/structure/dateline.js';
 import { readStructure } from '../src/structure/reader.js';
 import { structureSummary } from './tools/structure-summary.js';
 import { gluedHeadlineEnd } from '../src/structure/gluedHeadline.js';
@@ -37,6 +38,27 @@ test('author and time glued together, with an agency credit before them', () => 
   assert.ok(s);
   assert.equal(s.prefix, 'AFP | Maria Rossi and Tom Hale');
   assert.deepEqual([s.year, s.month, s.day, s.hour, s.minute], [2024, 3, 3, 9, 5]);
+});
+
+test('a time written "6:30 PM", and a time before its date, are read', () => {
+  const upper = parseStamp('Published March 4, 2025 at 6:30 PM CST');
+  assert.ok(upper);
+  assert.deepEqual([upper.year, upper.month, upper.day, upper.hour, upper.minute, upper.zoneWord], [2025, 3, 4, 18, 30, 'CST']);
+  const timeFirst = parseStamp('Updated 6:30 AM EST, Tue March 4, 2025');
+  assert.ok(timeFirst);
+  assert.deepEqual([timeFirst.year, timeFirst.month, timeFirst.day, timeFirst.hour, timeFirst.minute, timeFirst.zoneWord], [2025, 3, 4, 6, 30, 'EST']);
+  assert.equal(timeFirst.marker, true);
+});
+
+test("a newspaper's own dateline is read like a wire's, and a label or a headline in capitals is not one", () => {
+  assert.equal(readDateline('DES MOINES, Iowa — The board voted on Tuesday.')?.place, 'DES MOINES');
+  assert.equal(readDateline('WASHINGTON ― The administration announced plans.')?.length, 'WASHINGTON ―'.length);
+  assert.equal(readDateline('LONDON - Shares rose on Monday.')?.agency, null);
+  assert.equal(readDateline('MANCHESTER, N.H. -- The debate starts at eight.')?.place, 'MANCHESTER');
+  assert.equal(readDateline('KYIV, Aug 20 (Reuters) - Talks resumed.')?.agency?.name, 'Reuters');
+  assert.equal(readDateline('BREAKING — A second hearing has been scheduled.'), null);
+  assert.equal(readDateline('INDIANA’S VOTERS FAVOR CRUZ, BUT ECONOMY FAVORS TRUMP - an analyst writes.'), null);
+  assert.equal(readDateline('The board voted — narrowly — on Tuesday.'), null);
 });
 
 test('prose ending in a time is not a stamp line', () => {

@@ -409,6 +409,10 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   if (cue && src && speech) {
     src = onToTheName(tu, cue, beyondApposition(tu, cue, src, isPerson), isPerson);
   }
+  // "Rallying hundreds of workers, Mrs Clinton tried to empathise … and promised change": an unquoted run before the
+  // speaker is the cue's report only when the cue follows the speaker ("…, the minister said"), not when a verb of
+  // the speaker's own clause comes first.
+  if (speech && cue && src && tu.unit.mark[run[0]] === 0 && run[1] <= src[0] && otherVerbBeforeCue(toks, src, cue)) return null;
   // "It was said that …", "Duterte has been called the “Trump of the East”": the subject of a passive cue is not
   // who spoke (an agent after "by" is, below).
   if (speech && cue && src && src[1] <= cue[0] && passiveCue(toks, cue)) src = null;
@@ -932,6 +936,14 @@ function firstStartingAt(qs: readonly Quote[], start: number): number {
   return partitionPoint(qs.length, (i) => qs[i]!.content.start >= start);
 }
 
+
+/** Whether the word after the speaker (adverbs and auxiliaries aside) is a verb before the cue: the speaker's own
+ * clause goes on before the cue ("Mrs Clinton tried here … and promised"). */
+function otherVerbBeforeCue(toks: readonly Token[], src: Run, cue: Run): boolean {
+  let k = src[1];
+  while (k < cue[0] && (toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX')) k++;
+  return k < cue[0] && toks[k]!.pos === 'VERB';
+}
 
 /** Whether the cue is a passive "asked" ("was asked", "has been asked", "were repeatedly asked", "X, asked if …,") and the content
  * starts right after it (a colon or comma between): the content is the question put to the cue's subject. */

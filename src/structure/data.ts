@@ -18,6 +18,7 @@ const boilerplate = load<{ patterns: string[]; outlet_patterns: string[]; contri
 const credits = load<{ agencies: Record<string, string>; picture_agencies: string[]; caption_lead_ins: string[] }>(
   'credits.json',
 );
+const datelines = load<{ not_places: string[] }>('datelines.json');
 const zones = load<{ abbreviations: Record<string, string>; fixed: Record<string, string> }>('zones.json');
 const outlets = load<{ outlets: OutletInfo[] }>('outlets.json');
 
@@ -27,6 +28,8 @@ export const OUTLET_PATTERNS: RegExp[] = boilerplate.outlet_patterns.map((p) => 
 export const AGENCIES: ReadonlyMap<string, string> = new Map(Object.entries(credits.agencies));
 export const PICTURE_AGENCIES: readonly string[] = credits.picture_agencies;
 export const CAPTION_LEAD_INS: readonly string[] = credits.caption_lead_ins;
+/** Upper-case labels that open a paragraph like a dateline's place but name none ('BREAKING —'). */
+export const DATELINE_NOT_PLACES: ReadonlySet<string> = new Set(datelines.not_places);
 export const ZONE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries(zones.abbreviations));
 export const FIXED_ZONES: ReadonlyMap<string, string> = new Map(Object.entries(zones.fixed));
 export const OUTLETS: readonly OutletInfo[] = outlets.outlets;

@@ -5,7 +5,7 @@ import { type LineFeatures, lineFeatures, TITLE_MAX_WORDS } from './features.js'
 import { type Line, splitLines } from './lines.js';
 import { canonicalOutlet, findOutlet, outletZone } from './outlet.js';
 import { resolvePostTimes, type StampTime } from './times.js';
-import { readWireDateline } from './dateline.js';
+import { readDateline } from './dateline.js';
 import { statedZoneWord } from './timestamp.js';
 import { gluedHeadlineEnd } from './gluedHeadline.js';
 
@@ -293,10 +293,10 @@ export function readStructure(text: string, options: StructureOptions): Structur
       } else if (fi.titleLike && (!post || i !== post.first)) role[i] = 'heading';
       else {
         role[i] = 'paragraph';
-        const dl = readWireDateline(line.text);
+        const dl = readDateline(line.text);
         if (dl) {
           dr.extra.push({ type: 'dateline', span: span(text, line.start, line.start + dl.length) });
-          dr.credit ??= { name: dl.agency, span: span(text, line.start + dl.agencyStart, line.start + dl.agencyEnd) };
+          if (dl.agency) dr.credit ??= { name: dl.agency.name, span: span(text, line.start + dl.agency.start, line.start + dl.agency.end) };
         }
       }
     }

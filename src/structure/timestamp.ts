@@ -1,6 +1,7 @@
 // Timestamp lines of news pages: a post's author/time line ("Jane Doe20 August 2025 21:39", "Reuters | Jane Doe20
 // August 2025 19:35"), a live post's time marker ("Updated at 14.05 BST", "Posted at 14:05", "2h ago 14.05"), or an
-// article's date line ("Thursday 21 August 2025 04:42 BST", "August 20, 2025 at 2:05 p.m. EDT").
+// article's date line ("Thursday 21 August 2025 04:42 BST", "August 20, 2025 at 2:05 p.m. EDT", "Updated 6:30 PM EST,
+// Tue March 4, 2025").
 
 /** Lines longer than this are never timestamp lines (a bound that also keeps matching linear). */
 export const MAX_STAMP_LINE_CHARS = 140;
@@ -9,8 +10,9 @@ export const MAX_STAMP_PREFIX_WORDS = 10;
 
 const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 const WEEKDAYS = 'Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?';
-// "14:05", "14.05", "2:05 p.m.", and the hour alone when a.m./p.m. follows ("7 p.m.", AP's "The Latest" style).
-const TIME = String.raw`(?<hour>\d{1,2})(?:[:.](?<minute>[0-5]\d)(?:\s*(?<ampm>[ap]\.?\s?m\.?))?|\s*(?<ampm2>[ap]\.\s?m\.|[ap]m\b))`;
+// "14:05", "14.05", "2:05 p.m.", "6:30 PM", and the hour alone when a.m./p.m. follows ("7 p.m.", AP's "The Latest"
+// style; "7 PM").
+const TIME = String.raw`(?<hour>\d{1,2})(?:[:.](?<minute>[0-5]\d)(?:\s*(?<ampm>[apAP]\.?\s?[mM]\.?))?|\s*(?<ampm2>[ap]\.\s?m\.|[apAP][mM]\b))`;
 const ZONE = String.raw`(?<zone>[A-Z]{2,5}|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?|UK time|Kyiv time|Moscow time)`;
 const DATE = String.raw`(?:(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>${MONTHS})\.?,?\s+(?<year>\d{4})|(?<month2>${MONTHS})\.?\s+(?<day2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year2>\d{4})|(?<iso>\d{4}-\d{2}-\d{2}))`;
 
@@ -18,6 +20,8 @@ const DATE = String.raw`(?:(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>${MONTHS})
 const DATE_TAIL = new RegExp(
   String.raw`(?:(?:${WEEKDAYS}),?\s+)?${DATE}(?:(?:,?\s+|\s*[|·•-]\s*|T)(?:at\s+)?${TIME})?(?:\s+${ZONE})?\s*$`,
 );
+/** A time (and optional zone) before the date that ends the line: "Updated 6:30 PM EST, Tue March 4, 2025". */
+const TIME_THEN_DATE = new RegExp(String.raw`(?:^|[\s|·•-])(?:at\s+)?${TIME}(?:\s+${ZONE})?,?\s+(?:(?:${WEEKDAYS}),?\s+)?${DATE}\s*$`);
 /** A time alone (and optional zone) that ends the line: live posts marked only by time. */
 const TIME_TAIL = new RegExp(String.raw`(?:^|[\s|·•-])(?:at\s+)?${TIME}(?:\s+${ZONE})?\s*$`);
 /** Words that make a line a post-time marker rather than prose. */
@@ -48,7 +52,7 @@ export function parseStamp(line: string): Stamp | null {
   const lead = MARKER_LEAD.exec(line);
   const rest = lead ? line.slice(lead[0].length) : line;
   const offset = lead ? lead[0].length : 0;
-  const m = DATE_TAIL.exec(rest) ?? TIME_TAIL.exec(rest);
+  const m = TIME_THEN_DATE.exec(rest) ?? DATE_TAIL.exec(rest) ?? TIME_TAIL.exec(rest);
   if (!m || !m.groups) return null;
   const g = m.groups;
   let dateStart = m.index;
