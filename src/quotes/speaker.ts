@@ -197,6 +197,24 @@ function partsOf(tokens: readonly Token[]): { head: readonly Token[]; tail: read
   return { head: tokens.slice(0, first), tail, appositive: tail.length > 0 && !clause };
 }
 
+/** Whether a speaker phrase's head is a noun, a preposition and then only a name ("Aides to Governor Hale", "a
+ * friend of Mr Jackson"): the noun names other people than the name. The noun is a common
+ * noun, or a capitalised plural opening the phrase that names no entity ("Advisers to Mr. Rubio"; not "Secretary of
+ * State John Kerry"); not a voice noun ("a spokesman for Mr Hale" speaks for him). */
+function personAfterNoun(ctx: SpeakerContext, head: readonly Token[], person: Entity): boolean {
+  const k = head.findIndex((t) => t.pos === 'ADP');
+  // "experts like Paul Bauman", "critics such as Huffman": the person is one of them.
+  if (k < 1 || k + 1 >= head.length || /^(like|including|such)$/i.test(head[k]!.text)) return false;
+  const noun = head[k - 1]!;
+  const lower = noun.text.toLowerCase();
+  const common = noun.pos === 'NOUN' || (noun.pos === 'PROPN' && k === 1 && /s$/.test(lower) && entityAt(ctx, noun.start, noun.start, noun.end) === null);
+  if (!common || ctx.lex.voiceNouns.has(lower)) return false;
+  // No article after the preposition: "Shadow leader of the Commons Oliver Heald" is Oliver Heald.
+  const j = k + 1;
+  const last = head[head.length - 1]!;
+  return head.slice(j).every((t) => t.pos === 'PROPN' || t.text === '.') && entityAt(ctx, head[j]!.start, last.start, last.end) === person;
+}
+
 /** Whether tokens[k] is joined to the word before it by a hyphen with no space ("based" in "Netherlands-based"). */
 function hyphenBefore(tokens: readonly Token[], k: number): boolean {
   const h = tokens[k - 1];
@@ -311,11 +329,15 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   const words = tokens.map((t) => t.text.toLowerCase());
   const head = headNoun(words, ctx.lex.headStops);
   const placeAt = placeNotSpeaking(ctx, headTokens);
-  const entity = namedEntity(ctx, tokens, headTokens, appositive ? tail : [], words, placeAt);
+  const namedIn = namedEntity(ctx, tokens, headTokens, appositive ? tail : [], words, placeAt);
+  // "Aides to Governor Hale", "the wife of Mr Jackson": people named by a noun before a preposition are not the person
+  // named after it.
+  const otherPerson = namedIn?.type === 'PERSON' && personAfterNoun(ctx, headTokens, namedIn);
+  const entity = otherPerson ? null : namedIn;
   // A name is read from the head, before any aside: "The lawsuit, filed in Madrid on Friday" names no one. Nor does a
   // place after a preposition that is not who speaks: the phrase is the name ("Bishop of Durham", "Authorities in
-  // Philadelphia").
-  const named = placeAt >= 0 ? null : nameOf(headTokens, ctx.lex.nameParticles) ?? (appositive ? nameOf(tail, ctx.lex.nameParticles) : null);
+  // Philadelphia"), nor a person after a noun and a preposition.
+  const named = placeAt >= 0 || otherPerson ? null : nameOf(headTokens, ctx.lex.nameParticles) ?? (appositive ? nameOf(tail, ctx.lex.nameParticles) : null);
   // "Germany, Italy and Spain said": several speakers, named together unless one entity spans them all. Not an "and"
   // inside a description set off after the name ("Mary Collins, a radio host and station manager at …", "Dan Grey,
   // director of Inkwell and an independent analyst"): one that opens with an article, a possessive, a number or a
