@@ -81,7 +81,7 @@ export interface AssembleInput {
 export function assembleQuotes(input: AssembleInput): Quote[] {
   const { text, marks, lex } = input;
   const speech = (input.settings ?? SPEECH_SETTINGS).profile === 'speech';
-  const ctx: SpeakerContext = { text, entities: input.entities, lex, history: [] };
+  const ctx: SpeakerContext = { text, entities: input.entities, lex, history: [], outsideQuotations: outsideQuotations(text, marks) };
   const quotes: Quote[] = [];
   const newQuote: NewQuote = (start, end, cue, speaker, confidence) => {
     const q: Quote = {
@@ -930,6 +930,26 @@ function splitAtQuotationStart(tu: TaggedUnit, [a, b]: Run): Run[] {
   }
   out.push([s, b]);
   return out;
+}
+
+/** An interview's answer line ("A: I think it's in our interests"): the interviewee's words, marks or none. */
+const ANSWER_LINE = /^\s*(?:A|ANSWER)\s*[:.]\s/;
+/** Characters read back from an offset for the start of its line (a longer line is not an answer line). */
+const ANSWER_LINE_LOOKBACK = 2000;
+
+/** Whether an offset lies outside every outer quotation (binary search over the outer quotations, which do not
+ * overlap) and outside an interview's answer line. */
+function outsideQuotations(text: string, marks: readonly MarkedQuote[]): (offset: number) => boolean {
+  const outer = marks.filter((m) => m.depth === 0).sort((x, y) => x.start - y.start);
+  return (offset) => {
+    const k = partitionPoint(outer.length, (i) => outer[i]!.start > offset) - 1;
+    if (k >= 0 && outer[k]!.end > offset) return false;
+    const from = Math.max(0, offset - ANSWER_LINE_LOOKBACK);
+    const nl = text.slice(from, offset).lastIndexOf('\n');
+    if (nl < 0 && from > 0) return true;
+    const lineStart = from + nl + 1;
+    return !ANSWER_LINE.test(text.slice(lineStart, Math.min(offset, lineStart + 12)));
+  };
 }
 
 function firstStartingAt(qs: readonly Quote[], start: number): number {

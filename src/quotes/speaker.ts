@@ -23,6 +23,8 @@ export interface SpeakerContext {
   /** Persons' genders by entity id, as genderOf read them, and the entities by id. */
   genders?: Map<string, 'm' | 'f' | null>;
   byId?: Map<string, Entity>;
+  /** Whether a text offset lies outside every quotation: "I" and "we" there are the writer's. Absent: not known. */
+  outsideQuotations?: (offset: number) => boolean;
 }
 
 /** Tokens that open an apposition or aside after a name: "Bennett, a fly-half", "Rep. Gwen Moore (D-Wis.)",
@@ -374,8 +376,10 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     return { entity: entity.id, name: entity.name, mention, anonymous: source };
   }
   if (tokens.length === 1 && ctx.lex.pronouns.has(words[0]!)) {
-    // "you" is the reader, an interviewer or anyone: it names no speaker.
-    if (words[0] === 'you') return { entity: null, name: null, mention, anonymous: false };
+    // "you" is the reader, an interviewer or anyone: it names no speaker. "I" and "we" outside any quotation are the
+    // writer's ("But I think Shapiro's argument …", a columnist's "I thought both races were disappointing"), not the
+    // last person quoted.
+    if (words[0] === 'you' || (WRITER_PRONOUNS.has(words[0]!) && ctx.outsideQuotations?.(start) === true)) return { entity: null, name: null, mention, anonymous: false };
     // A pronoun stands for the nearest earlier speaker who has a proper name (not another pronoun); "he", "she" and
     // "I" for a person: a person entity, or a name whose every word is capitalised ("Private sector surveys" is not).
     // "they" is a group or an organisation, never one person; "he" and "she" not a person the text calls the other.
@@ -511,6 +515,8 @@ function typeIndex(ctx: SpeakerContext, type: EntityType): TypeIndex {
 
 /** Pronouns that stand for one person. */
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'i']);
+/** The first person, which outside quotations is the writer. */
+const WRITER_PRONOUNS = new Set(['i', 'we']);
 const OTHER_GENDER = { m: 'f', f: 'm' } as const;
 
 /** The gender a pronoun gives the person it stands for ("he", "she"), from the entity layer's reviewed pronouns. */
