@@ -365,8 +365,11 @@ export function coordinatedSource(tu: TaggedUnit, cue: Run, src: Run, content: R
     if (link === ',' && !toks.slice(a, src[1]).some((t) => /^(and|or)$/i.test(t.text))) break;
     const np = npFrom(toks, a - 2, -1);
     if (!np || gap(np, content) < 0 || !toks.slice(np[0], np[1]).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) break;
-    // "… won this race and she said": a phrase after a verb or preposition is its object, not a fellow subject.
-    if (np[0] > 0 && /^(VERB|AUX|ADP)$/.test(toks[np[0] - 1]!.pos)) break;
+    // "… won this race and she said", "out on £50,000 bail and the judge agreed": a phrase after a verb or
+    // preposition (a currency sign aside) is its object, not a fellow subject.
+    let before = np[0] - 1;
+    while (before > 0 && toks[before]!.pos === 'SYM') before--;
+    if (before >= 0 && /^(VERB|AUX|ADP)$/.test(toks[before]!.pos)) break;
     a = np[0];
   }
   // A list needs its "and"/"or": "A, B" alone is an apposition.
