@@ -317,8 +317,9 @@ function joinSingle(
     add(set.nearest(sameKey, c.start), c);
     return;
   }
-  if ((c.type !== 'PLACE' || c.titles.length > 0) && (personLike(c) || !nonPersonWords.has(key))) {
-    // Taggers often type a lone surname as an organisation or place; the full name earlier in the text decides.
+  if (personLike(c) || !nonPersonWords.has(key)) {
+    // Taggers often type a lone surname as an organisation or place ("Brennan targets …" in a title-case headline);
+    // the full name in the text decides. (A place the alias table knows joins that place before this.)
     const bySurname = set.withSuffix(key).filter((e) => e.named && leadingType(e) === 'PERSON' && e.key.endsWith(' ' + key));
     if (bySurname.length > 0) {
       add(set.nearest(bySurname, c.start), c);

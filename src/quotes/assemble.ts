@@ -495,8 +495,9 @@ function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): voi
     // 'McClaren was relieved to get through. "To be fair to Graz, …"': a quotation with no attribution of its own
     // after a sentence about a person is that person's.
     let implied = speech && !cue && tu.unit.mark[run[0]] === 1 && !sentenceGoesOn(tu, run) ? subjectBefore(a.input.tagged, ui, run[0], ctx) : null;
-    if (speech && !implied && !cue && a.previous && a.previousUnit === ui && firstPersonAfterNarration(tu, run[0], a.previous, ctx, lex)) {
-      implied = { ...a.previous.speaker, mention: null };
+    if (speech && !implied && !cue && a.previous && a.previousUnit === ui) {
+      const last = a.previous.speaker.name !== null ? a.previous.speaker : lastNamedSpeaker(a.quotes, toks[0]!.start);
+      if (last && firstPersonAfterNarration(tu, run[0], a.previous, last, ctx, lex)) implied = { ...last, mention: null };
     }
     speaker = implied ?? { entity: null, name: null, mention: null, anonymous: false };
     if (implied) confidence = IMPLIED_CONFIDENCE;
@@ -930,6 +931,19 @@ function splitAtQuotationStart(tu: TaggedUnit, [a, b]: Run): Run[] {
   }
   out.push([s, b]);
   return out;
+}
+
+/** Quotes read back for a speaker when the last quote found none. */
+const NAMED_SPEAKER_LOOKBACK = 4;
+
+/** The speaker of the latest of the last NAMED_SPEAKER_LOOKBACK quotes that has one, in the paragraph from `from`. */
+function lastNamedSpeaker(quotes: readonly Quote[], from: number): Speaker | null {
+  for (let k = quotes.length - 1; k >= 0 && k >= quotes.length - NAMED_SPEAKER_LOOKBACK; k--) {
+    const q = quotes[k]!;
+    if (q.content.start < from) return null;
+    if (q.speaker.name !== null) return q.speaker;
+  }
+  return null;
 }
 
 /** An interview's answer line ("A: I think it's in our interests"): the interviewee's words, marks or none. */

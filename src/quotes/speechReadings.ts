@@ -186,30 +186,39 @@ export function notAnOuterReport(tu: TaggedUnit, inner: readonly Quote[], speake
 
 /**
  * '“… the gap,” said Mr Osei. The company is now looking at Europe. “We have focused first on Japan …”': a quotation
- * in the first person (a first-person word in its first sentence), one narration sentence after the last quote, goes
- * on with that quote's speaker. The sentence between holds no quotation, mentions no other person ("Try scorer Martyn
+ * in the first person (a first-person word in its first sentence), one narration sentence after the last quote (two
+ * when they name its speaker), goes on with that quote's speaker. The sentence between holds no quotation, mentions
+ * no other person ("Try scorer Martyn
  * Williams was keen …" hands on to him) and no role ("The club's chairman was less sure."). A quotation in the first
  * person singular (I, my, me: "All these sessions are steps on the way to what Costin hopes … “It's all about
  * mobility in my back”") goes on only when that sentence mentions the last speaker (by name, pronoun or
- * description): a person may speak about himself after any sentence.
+ * description): a person may speak about himself after any sentence. A last quote that found no speaker hands on
+ * the speaker before it the same way ('“Johnston uses acupuncture.” … what Costin hopes … “… my back.”').
  */
-export function firstPersonAfterNarration(tu: TaggedUnit, at: number, previous: Quote, ctx: SpeakerContext, lex: QuoteLexicon): boolean {
+export function firstPersonAfterNarration(tu: TaggedUnit, at: number, previous: Quote, speaker: Speaker, ctx: SpeakerContext, lex: QuoteLexicon): boolean {
   const { tokens, sent, depth, mark } = tu.unit;
   if (mark[at] !== 1 || at + 1 >= tokens.length) return false;
   if (at > 0 && sent[at - 1] === sent[at]) return false;
-  const plural = firstPersonIn(tokens, sent, at, FIRST_PERSON_PLURAL);
-  if (!plural && !(previous.speaker.entity !== null && firstPersonIn(tokens, sent, at, FIRST_PERSON_SINGULAR))) return false;
+  // `speaker` is the last quote's, or when the last quote has none an earlier one's: then only a sentence between
+  // that names that speaker hands on to it.
+  const carried = speaker !== previous.speaker;
+  const plural = !carried && firstPersonIn(tokens, sent, at, FIRST_PERSON_PLURAL);
+  if (!plural && !(speaker.entity !== null && firstPersonIn(tokens, sent, at, FIRST_PERSON_SINGULAR))) return false;
   let p = at - 1;
   while (p >= 0 && tokens[p]!.end > previous.content.end) p--;
-  if (p < 0 || sent[at]! - sent[p]! !== 2) return false;
-  // The sentence between: no quotation, no role, and no named person but the last speaker.
-  const between = sent[at]! - 1;
-  let k = partitionPoint(tokens.length, (i) => sent[i]! >= between);
+  const narration = p < 0 ? 0 : sent[at]! - sent[p]! - 1;
+  if (narration < 1 || narration > NARRATION_MAX_SENTENCES) return false;
+  // The sentences between: no quotation, no role, and no named person but the last speaker (whom two sentences
+  // must name).
+  let k = partitionPoint(tokens.length, (i) => sent[i]! >= sent[at]! - narration);
   const first = k;
   for (; k < at; k++) if (depth[k] !== 0 || lex.roleNouns.has(tokens[k]!.text.toLowerCase())) return false;
-  if (first >= at || namesPerson(ctx, tokens[first]!.start, tokens[at - 1]!.end, previous.speaker.entity)) return false;
-  return plural || namesPerson(ctx, tokens[first]!.start, tokens[at - 1]!.end);
+  if (first >= at || namesPerson(ctx, tokens[first]!.start, tokens[at - 1]!.end, speaker.entity)) return false;
+  return (plural && narration === 1) || namesPerson(ctx, tokens[first]!.start, tokens[at - 1]!.end);
 }
+
+/** Narration sentences between a quote and a first-person quotation that goes on with its speaker, at most. */
+const NARRATION_MAX_SENTENCES = 2;
 
 /** Most tokens of a quotation's first sentence read for a first-person word. */
 const FIRST_SENTENCE_MAX_TOKENS = 40;
