@@ -21,7 +21,7 @@ import { opensNextQuotation } from './units.js';
 import {
   afterGloss, fromInvertedAside, NEGATIONS, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer, withoutLeadingComma,
-  awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, firstPersonAfterNarration, cueOfNextReport,
+  awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, firstPersonAfterNarration, cueOfNextReport, colonLeadInSpeaker,
   personBeforeCue, connectiveCue, subjectlessCue, afterAdverbial,
 } from './speechReadings.js';
 import {
@@ -495,6 +495,8 @@ function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): voi
     // 'McClaren was relieved to get through. "To be fair to Graz, …"': a quotation with no attribution of its own
     // after a sentence about a person is that person's.
     let implied = speech && !cue && tu.unit.mark[run[0]] === 1 && !sentenceGoesOn(tu, run) ? subjectBefore(a.input.tagged, ui, run[0], ctx) : null;
+    // A paragraph that is only a quotation, after a short one ending in a colon that names its source.
+    if (speech && !implied && !cue && onlyQuotation(tu, run)) implied = colonLeadInSpeaker(a.input.tagged, ui, run[0], ctx);
     if (speech && !implied && !cue && a.previous && a.previousUnit === ui) {
       const last = a.previous.speaker.name !== null ? a.previous.speaker : lastNamedSpeaker(a.quotes, toks[0]!.start);
       if (last && firstPersonAfterNarration(tu, run[0], a.previous, last, ctx, lex)) implied = { ...last, mention: null };

@@ -1,7 +1,7 @@
 import type { Entity, Quote, Speaker } from '../model/record.js';
 import type { Token } from '../pipeline/doc.js';
 import { partitionPoint } from '../util/search.js';
-import { namedPersonAt, namesPerson, type SpeakerContext } from './speaker.js';
+import { namedPersonAt, namesPerson, resolveSpeaker, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import { O } from './perceptron.js';
 import { CUE_NEAR_GAP, PASSIVE_AUX, POSSESSIVE_DETERMINERS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunStartingWithin, hasRunWithin, hasVerb, npFrom, sameSentence, sentenceOf, subjectStart } from './runs.js';
@@ -355,6 +355,36 @@ export function punctuatedInside(tu: TaggedUnit, [a, b]: Run): boolean {
   let k = b - 1;
   while (k > a && mark[k] !== 0) k--;
   return k > a && k < b - 1 && /^[,.!?]$/.test(tokens[k]!.text);
+}
+
+/** Most tokens of a paragraph that introduces the quotation after it with a colon. */
+const LEAD_IN_MAX_TOKENS = 25;
+
+/**
+ * 'From Andrea Peyser writing at The New York Post:' then a paragraph that is only a quotation: a short paragraph
+ * ending in a colon introduces the quotation, and the first person it names (else the first organisation) is its
+ * speaker. The quotation opens paragraph `ui` at token `at`.
+ */
+export function colonLeadInSpeaker(tagged: readonly TaggedUnit[], ui: number, at: number, ctx: SpeakerContext): Speaker | null {
+  if (ui === 0 || at !== 0) return null;
+  const lead = tagged[ui - 1]!.unit;
+  const toks = lead.tokens;
+  const n = toks.length;
+  if (n < 3 || n > LEAD_IN_MAX_TOKENS || toks[n - 1]!.text !== ':' || lead.depth[n - 2] !== 0) return null;
+  let org: Speaker | null = null;
+  for (let i = 0; i < n; ) {
+    if (toks[i]!.pos !== 'PROPN') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && toks[j]!.pos === 'PROPN') j++;
+    const who = resolveSpeaker(ctx, toks.slice(i, j));
+    if (who.entity?.startsWith('person:')) return who;
+    if (!org && who.entity?.startsWith('org:')) org = who;
+    i = j;
+  }
+  return org;
 }
 
 /** The person the sentence before token `at` of paragraph `ui` opens with (that paragraph's previous sentence, or the
