@@ -7,6 +7,7 @@ import { readTextFile } from '../src/ingest/textFile.js';
 import { scoreSeeds } from '../src/eval/seeds/command.js';
 import { parseStamp } from '../src/structure/timestamp.js';
 import { readDateline } from '../src/structure/dateline.js';
+import { parseNames } from '../src/structure/names.js';
 import { readStructure } from '../src/structure/reader.js';
 import { structureSummary } from './tools/structure-summary.js';
 import { gluedHeadlineEnd } from '../src/structure/gluedHeadline.js';
@@ -59,6 +60,13 @@ test("a newspaper's own dateline is read like a wire's, and a label or a headlin
   assert.equal(readDateline('BREAKING — A second hearing has been scheduled.'), null);
   assert.equal(readDateline('INDIANA’S VOTERS FAVOR CRUZ, BUT ECONOMY FAVORS TRUMP - an analyst writes.'), null);
   assert.equal(readDateline('The board voted — narrowly — on Tuesday.'), null);
+});
+
+test('a "By" line may describe its one writer before the name; prose after "By" is no byline', () => {
+  assert.deepEqual(parseNames('By Former Olympic champion Ruth Adeyemi')?.names.map((n) => n.name), ['Ruth Adeyemi']);
+  assert.deepEqual(parseNames('By Jane Doe and John Roe')?.names.map((n) => n.name), ['Jane Doe', 'John Roe']);
+  assert.equal(parseNames('By the time the police arrived'), null);
+  assert.equal(parseNames('Former Olympic champion Ruth Adeyemi'), null);
 });
 
 test('prose ending in a time is not a stamp line', () => {

@@ -76,12 +76,14 @@ export interface AssembleInput {
   entities: readonly Entity[];
   lex: QuoteLexicon;
   settings?: Readonly<QuoteSettings>;
+  /** The one person the byline names, if it names one: the writer whose "I" is read outside quotations. */
+  writer?: string | null;
 }
 
 export function assembleQuotes(input: AssembleInput): Quote[] {
   const { text, marks, lex } = input;
   const speech = (input.settings ?? SPEECH_SETTINGS).profile === 'speech';
-  const ctx: SpeakerContext = { text, entities: input.entities, lex, history: [], outsideQuotations: outsideQuotations(text, marks) };
+  const ctx: SpeakerContext = { text, entities: input.entities, lex, history: [], outsideQuotations: outsideQuotations(text, marks), writer: input.writer ?? null };
   const quotes: Quote[] = [];
   const newQuote: NewQuote = (start, end, cue, speaker, confidence) => {
     const q: Quote = {

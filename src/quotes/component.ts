@@ -59,6 +59,7 @@ export const quoteFinder: Component = {
       entities: record.entities,
       lex: quoteLexicon(),
       settings,
+      writer: record.byline.length === 1 ? record.byline[0]!.name : null,
     });
     doc.scratch.set('quotes', layout);
   },

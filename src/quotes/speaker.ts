@@ -1,4 +1,4 @@
-import type { Entity, EntityType, Speaker } from '../model/record.js';
+import type { Entity, EntityType, Span, Speaker } from '../model/record.js';
 import { span } from '../model/span.js';
 import type { Token } from '../pipeline/doc.js';
 import type { QuoteLexicon } from './lexicon.js';
@@ -25,6 +25,8 @@ export interface SpeakerContext {
   byId?: Map<string, Entity>;
   /** Whether a text offset lies outside every quotation: "I" and "we" there are the writer's. Absent: not known. */
   outsideQuotations?: (offset: number) => boolean;
+  /** The writer, when the byline names one person: whom "I" outside quotations stands for. */
+  writer?: string | null;
 }
 
 /** Tokens that open an apposition or aside after a name: "Bennett, a fly-half", "Rep. Gwen Moore (D-Wis.)",
@@ -379,7 +381,8 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     // "you" is the reader, an interviewer or anyone: it names no speaker. "I" and "we" outside any quotation are the
     // writer's ("But I think Shapiro's argument …", a columnist's "I thought both races were disappointing"), not the
     // last person quoted.
-    if (words[0] === 'you' || (WRITER_PRONOUNS.has(words[0]!) && ctx.outsideQuotations?.(start) === true)) return { entity: null, name: null, mention, anonymous: false };
+    if (words[0] === 'you') return { entity: null, name: null, mention, anonymous: false };
+    if (WRITER_PRONOUNS.has(words[0]!) && ctx.outsideQuotations?.(start) === true) return writerSpeaker(ctx, words[0]!, mention);
     // A pronoun stands for the nearest earlier speaker who has a proper name (not another pronoun); "he", "she" and
     // "I" for a person: a person entity, or a name whose every word is capitalised ("Private sector surveys" is not).
     // "they" is a group or an organisation, never one person; "he" and "she" not a person the text calls the other.
@@ -517,6 +520,14 @@ function typeIndex(ctx: SpeakerContext, type: EntityType): TypeIndex {
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'i']);
 /** The first person, which outside quotations is the writer. */
 const WRITER_PRONOUNS = new Set(['i', 'we']);
+
+/** The writer as the speaker of "I" (a byline's one person, with the entity of that name if the text has one);
+ * "we" and a writer the byline does not name: no name. */
+function writerSpeaker(ctx: SpeakerContext, word: string, mention: Span): Speaker {
+  const name = word === 'i' ? ctx.writer ?? null : null;
+  const entity = name === null ? null : ctx.entities.find((e) => e.type === 'PERSON' && e.name === name) ?? null;
+  return { entity: entity?.id ?? null, name, mention, anonymous: false };
+}
 const OTHER_GENDER = { m: 'f', f: 'm' } as const;
 
 /** The gender a pronoun gives the person it stands for ("he", "she"), from the entity layer's reviewed pronouns. */

@@ -34,10 +34,27 @@ export function looksLikeName(s: string): boolean {
   return capitals >= 2 && !AGENCIES.has(s);
 }
 
+/** Most words of a description before the name in a "By" line. */
+const DESCRIPTION_MAX_WORDS = 5;
+
+/** "Former Olympic champion Ruth Adeyemi" after "By": the name that ends the phrase, when the words before it describe
+ * (at most DESCRIPTION_MAX_WORDS, one of them in lower case: "champion", "correspondent"). */
+function describedName(text: string): string | null {
+  const words = text.split(/\s+/);
+  for (const n of [3, 2]) {
+    if (words.length <= n || words.length - n > DESCRIPTION_MAX_WORDS) continue;
+    const name = words.slice(-n).join(' ');
+    const before = words.slice(0, -n);
+    if (looksLikeName(name) && before.some((w) => /^\p{Ll}/u.test(w)) && before.every((w) => /^[\p{L}-]+$/u.test(w))) return name;
+  }
+  return null;
+}
+
 /**
  * Splits a byline string into names and an agency credit. Returns null when any part is neither, so prose is never
  * read as a byline. A leading "By" is dropped; a trailing role after a comma ("Jane Doe, Political Editor") is kept
- * out of the names.
+ * out of the names, and so is a description before the one name of a "By" line ("By Former Olympic champion Ruth
+ * Adeyemi").
  */
 export function parseNames(s: string): NameParts | null {
   const lead = /^(?:(?:written |edited |words )?by)\s+/i.exec(s);
@@ -69,7 +86,9 @@ export function parseNames(s: string): NameParts | null {
     } else if (looksLikeName(text)) {
       out.names.push({ name: text, start, end: start + text.length });
     } else {
-      return null;
+      const described = lead && parts.length === 1 ? describedName(text) : null;
+      if (!described) return null;
+      out.names.push({ name: described, start: start + text.length - described.length, end: start + text.length });
     }
   }
   return out.names.length || out.credit ? out : null;
