@@ -347,7 +347,7 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   // director of Inkwell and an independent analyst"): one that opens with an article, a possessive, a number or a
   // word in lower case, after a name ("Matthews, MSNBC's Alex Seitz-Wald and …" lists people).
   const conj = tokens.findIndex((t, k) => k > 0 && k + 1 < tokens.length && /^(and|or|&)$/i.test(t.text) && /^(PROPN|NOUN)$/.test(tokens[k - 1]!.pos) && /^(PROPN|NOUN|DET)$/.test(tokens[k + 1]!.pos));
-  const described = conj > headTokens.length && headTokens.length < tokens.length && describesName(ctx, headTokens, tokens[headTokens.length + 1]);
+  const described = conj > headTokens.length && headTokens.length < tokens.length && describesName(ctx, headTokens, tokens.slice(headTokens.length + 1, conj));
   // Nor an "and" inside the name of the entity it speaks for ("A Department for Education and Skills spokeswoman").
   const inName = conj > 0 && entity !== null && entitySpans(entity, tokens[conj - 1]!.start, tokens[conj + 1]!.end);
   if (conj > 0 && !described && !inName && !(entity && entitySpans(entity, start, end)) && !titleWithAnd(ctx, tokens, conj)) {
@@ -423,12 +423,15 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   return { entity: entity?.id ?? null, name: entity?.name ?? named ?? mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous };
 }
 
-/** Whether the aside opening with `first` after the words `head` describes the person or organisation they name: it
- * opens with an article, a possessive, a number or a word in lower case ("a radio host", "his colleague", "34",
- * "director of …"). */
-function describesName(ctx: SpeakerContext, head: readonly Token[], first: Token | undefined): boolean {
+/** Whether the aside after the words `head`, up to the "and" (`aside`), describes the person or organisation they
+ * name: it opens with an article, a possessive, a number or a word in lower case ("a radio host", "his colleague",
+ * "34", "director of …"), or holds a common noun in lower case after a name ("World Bank country director for the
+ * West Bank and Gaza", "GM's vice president for sales and marketing"; not "Britain and France"). */
+function describesName(ctx: SpeakerContext, head: readonly Token[], aside: readonly Token[]): boolean {
+  const first = aside[0];
   if (first === undefined || head.length === 0) return false;
-  const opensDescription = first.pos === 'DET' || first.pos === 'NUM' || first.pos === 'PRON' || /^\p{Ll}/u.test(first.text);
+  const opensDescription = first.pos === 'DET' || first.pos === 'NUM' || first.pos === 'PRON' || /^\p{Ll}/u.test(first.text) ||
+    aside.some((t) => t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text));
   if (!opensDescription) return false;
   const last = head[head.length - 1]!;
   const named = entityAt(ctx, head[0]!.start, last.start, last.end);
