@@ -532,7 +532,7 @@ test('a speaker phrase holds words joined by hyphens: "said the 22-year-old", "s
   assert.equal(find(rec, 'We expect a bid this week')?.speaker.mention?.text, 'the vice-chairman');
 });
 
-test('an interview transcript: "Q:" and "A:" name no speaker, "I" is the person who spoke before, "you" is nobody', () => {
+test('an interview transcript: a question is no one\'s statement, an answer is the interviewee\'s words; elsewhere "you" is nobody', () => {
   const text =
     'Mayor Ines Duarte spoke to us on Thursday about the budget. Duarte said the city would not raise taxes.\n\n' +
     'Q: Your critics say the budget is too small. Is it?\n\n' +
@@ -544,10 +544,19 @@ test('an interview transcript: "Q:" and "A:" name no speaker, "I" is the person 
     assert.notEqual(q.speaker.name, 'Q', q.content.text);
     assert.notEqual(q.speaker.name, 'A', q.content.text);
   }
-  assert.equal(find(rec, 'the budget is exactly the right size')?.speaker.name, 'Ines Duarte');
-  const spending = find(rec, 'the voters want more spending');
-  assert.ok(spending, JSON.stringify(rec.quotes.map((q) => q.content.text)));
-  assert.equal(spending.speaker.name, null);
+  assert.equal(find(rec, 'Your critics say'), undefined);
+  assert.equal(find(rec, 'voters agree'), undefined);
+  const answer = find(rec, 'the budget is exactly the right size');
+  assert.equal(answer?.speaker.name, 'Ines Duarte');
+  assert.equal(answer?.kind, 'direct');
+  assert.equal(answer?.content.text, 'I think the budget is exactly the right size, and I said so at the council meeting.');
+  assert.equal(answer?.cue?.text, ':');
+  assert.equal(find(rec, 'the voters want more spending')?.speaker.name, 'Ines Duarte');
+  // Outside an interview, "you" names no speaker.
+  const plain = speechRecord('Mayor Ines Duarte spoke on Thursday. You said the budget was too small, a reader wrote to her.\n', 'you');
+  const you = plain.quotes.find((q) => q.speaker.mention?.text === 'You');
+  assert.ok(you, JSON.stringify(plain.quotes.map((q) => q.content.text)));
+  assert.equal(you.speaker.name, null);
 });
 
 test('"they" is never one person; "she" is not a man the text calls "Mr"', () => {

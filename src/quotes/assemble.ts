@@ -7,7 +7,7 @@ import type { QuoteLexicon } from './lexicon.js';
 import { isQuoteMarkChar, type MarkedQuote } from '../language/quoteMarks.js';
 import { O, runsOf } from './perceptron.js';
 import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
-import { namedPersonAt, resolveSpeaker, type SpeakerContext } from './speaker.js';
+import { mostNamedBefore, namedPersonAt, resolveSpeaker, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, onToTheName, colonLead, nameLabel, coordinatedSource, cutTrailingAttribution, dashAttribution,
@@ -83,7 +83,7 @@ export interface AssembleInput {
 export function assembleQuotes(input: AssembleInput): Quote[] {
   const { text, marks, lex } = input;
   const speech = (input.settings ?? SPEECH_SETTINGS).profile === 'speech';
-  const ctx: SpeakerContext = { text, entities: input.entities, lex, history: [], outsideQuotations: outsideQuotations(text, marks), writer: input.writer ?? null };
+  const ctx: SpeakerContext = { text, entities: input.entities, lex, history: [], outsideQuotations: outsideQuotations(marks), writer: input.writer ?? null };
   const quotes: Quote[] = [];
   const newQuote: NewQuote = (start, end, cue, speaker, confidence) => {
     const q: Quote = {
@@ -116,6 +116,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     previous: null,
     previousUnit: -2,
     colonCue: null,
+    interviewStart: null,
   };
   input.tagged.forEach((tu, ui) => assembleUnit(a, tu, ui));
   const out = joinParagraphRuns(dropMirrors(quotes, speech), marks, text);
@@ -144,6 +145,8 @@ interface Assembly {
   previousUnit: number;
   /** "He said:" / "The New York Times reports:" closing a paragraph: the report is the next paragraph. */
   colonCue: ColonCue | null;
+  /** Where the document's first interview line ("Q: …", "A: …") starts, once one is read. */
+  interviewStart: number | null;
 }
 
 /** A paragraph as its quotes are read: its runs, and what its quotes have used so far. */
@@ -174,6 +177,12 @@ interface UnitReading {
  * rare branch met late deoptimises and recompiles a small function, not the whole assembly. */
 function assembleUnit(a: Assembly, tu0: TaggedUnit, ui: number): void {
   const { marks, lex, speech, verbFilter, cueMaxGap } = a;
+  // An interview printed as questions and answers ('speech' profile): the question is the interviewer's, no one's
+  // statement; the answer is the interviewee's words.
+  const interview = speech ? interviewLine(tu0.unit.tokens, lex) : null;
+  if (interview) a.interviewStart ??= tu0.unit.tokens[0]!.start;
+  if (interview === 'question') return;
+  if (interview === 'answer') return answerLine(a, tu0, ui);
   const tu = labelColonLine(tu0, lex);
   const firstOfUnit = a.quotes.length;
   // "…, who asked not to be named, said": the aside reports nothing, and says the speaker before it is unnamed.
@@ -788,6 +797,29 @@ function joinParagraphRuns(quotes: Quote[], marks: readonly MarkedQuote[], text:
   return quotes.filter((q) => !drop.has(q));
 }
 
+/** Whether a paragraph is an interview's question or answer line: its label (data/quotes/interview-labels.txt), then a
+ * colon. */
+function interviewLine(toks: readonly Token[], lex: QuoteLexicon): 'question' | 'answer' | null {
+  if (toks.length < 3 || toks[1]!.text !== ':') return null;
+  return lex.interviewLabels.get(toks[0]!.text) ?? null;
+}
+
+/** An interview's answer line ("A: I think it's in our interests …"): the rest of the paragraph is verbatim, the
+ * colon its cue, and its speaker the interviewee: the last person quoted before it (whom the introduction quotes or
+ * the answers before it continue), else the person the introduction names most (before the first interview line). */
+function answerLine(a: Assembly, tu: TaggedUnit, ui: number): void {
+  const toks = tu.unit.tokens;
+  let last: Speaker | null = null;
+  for (let k = a.ctx.history.length - 1; k >= 0 && last === null; k--) if (a.ctx.history[k]!.entity?.startsWith('person:')) last = a.ctx.history[k]!;
+  const named = last ? null : mostNamedBefore(a.ctx, 'PERSON', a.interviewStart ?? toks[0]!.start);
+  if (named) last = { entity: named.id, name: named.name, mention: null, anonymous: false };
+  const speaker: Speaker = last ? { ...last, mention: null } : { entity: null, name: null, mention: null, anonymous: false };
+  const q = a.newQuote(toks[2]!.start, toks[toks.length - 1]!.end, [toks[1]!], speaker, last ? CONTINUED_CONFIDENCE : TAGGED_CONFIDENCE);
+  q.kind = 'direct';
+  a.previous = q;
+  a.previousUnit = ui;
+}
+
 /** Most tokens of a speaker label before a colon ("PENCE:", "Pat Caddell:"). */
 export const LABEL_MAX_TOKENS = 4;
 
@@ -950,23 +982,13 @@ function lastNamedSpeaker(quotes: readonly Quote[], from: number): Speaker | nul
   return null;
 }
 
-/** An interview's answer line ("A: I think it's in our interests"): the interviewee's words, marks or none. */
-const ANSWER_LINE = /^\s*(?:A|ANSWER)\s*[:.]\s/;
-/** Characters read back from an offset for the start of its line (a longer line is not an answer line). */
-const ANSWER_LINE_LOOKBACK = 2000;
-
 /** Whether an offset lies outside every outer quotation (binary search over the outer quotations, which do not
- * overlap) and outside an interview's answer line. */
-function outsideQuotations(text: string, marks: readonly MarkedQuote[]): (offset: number) => boolean {
+ * overlap). An interview's answer lines are read apart (answerLine). */
+function outsideQuotations(marks: readonly MarkedQuote[]): (offset: number) => boolean {
   const outer = marks.filter((m) => m.depth === 0).sort((x, y) => x.start - y.start);
   return (offset) => {
     const k = partitionPoint(outer.length, (i) => outer[i]!.start > offset) - 1;
-    if (k >= 0 && outer[k]!.end > offset) return false;
-    const from = Math.max(0, offset - ANSWER_LINE_LOOKBACK);
-    const nl = text.slice(from, offset).lastIndexOf('\n');
-    if (nl < 0 && from > 0) return true;
-    const lineStart = from + nl + 1;
-    return !ANSWER_LINE.test(text.slice(lineStart, Math.min(offset, lineStart + 12)));
+    return k < 0 || outer[k]!.end <= offset;
   };
 }
 

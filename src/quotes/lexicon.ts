@@ -42,6 +42,8 @@ export interface QuoteLexicon {
   placeInstitutions: Set<string>;
   /** Titles borne with a place after "of" ("Lord Nicholls of Birkenhead"). */
   placeTitles: Set<string>;
+  /** Labels of an interview's lines as written ("Q", "Answer") → whether they open a question or an answer. */
+  interviewLabels: Map<string, 'question' | 'answer'>;
 }
 
 function lines(file: string): string[] {
@@ -79,6 +81,13 @@ export function quoteLexicon(): QuoteLexicon {
     anonymityAsides: lines('anonymity-asides.txt').map((l) => l.toLowerCase().split(/\s+/)),
     placeInstitutions: new Set(lines('place-institutions.txt').map((l) => l.toLowerCase())),
     placeTitles: new Set(lines('titles-of-place.txt').map((l) => l.toLowerCase())),
+    interviewLabels: new Map(
+      lines('interview-labels.txt').map((l) => {
+        const [label, role] = l.split(/\s+/);
+        if (role !== 'question' && role !== 'answer') throw new Error(`interview-labels.txt: "${l}" is neither a question nor an answer label`);
+        return [label!, role];
+      }),
+    ),
   };
   return cached;
 }

@@ -479,7 +479,7 @@ function namedBefore(ctx: SpeakerContext, type: EntityType, at: number): Entity 
 /** The named entity of `type` with most mentions ending before `at`; of those, the one mentioned last. The counts are
  * kept in the index and read on from where the last call stopped, since speakers are resolved in document order: all
  * calls of a document together read each mention once (a call for an earlier position starts the count again). */
-function mostNamedBefore(ctx: SpeakerContext, type: EntityType, at: number): Entity | null {
+export function mostNamedBefore(ctx: SpeakerContext, type: EntityType, at: number): Entity | null {
   const index = typeIndex(ctx, type);
   const { mentions } = index;
   let tally = index.tally;
