@@ -61,7 +61,6 @@ export function possessiveAfter(tokens: readonly Token[], i: number): boolean {
 }
 
 /** Words that open the question after a passive "asked" ("Asked whether …", "When asked about …", "asked to comment"). */
-/** Words that open the question after "asked". */
 export const QUESTION_OPENERS: ReadonlySet<string> = new Set(['if', 'whether', 'about', 'what', 'how', 'why', 'when', 'where', 'who', 'which', 'to', 'for']);
 
 /** Whether token i is a passive "asked" that opens its sentence, alone or after "When", "If" or "Once", with its

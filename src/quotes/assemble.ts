@@ -812,9 +812,10 @@ function answerLine(a: Assembly, tu: TaggedUnit, ui: number): void {
   let last: Speaker | null = null;
   for (let k = a.ctx.history.length - 1; k >= 0 && last === null; k--) if (a.ctx.history[k]!.entity?.startsWith('person:')) last = a.ctx.history[k]!;
   const named = last ? null : mostNamedBefore(a.ctx, 'PERSON', a.interviewStart ?? toks[0]!.start);
+  const confidence = last ? CONTINUED_CONFIDENCE : named ? IMPLIED_CONFIDENCE : TAGGED_CONFIDENCE;
   if (named) last = { entity: named.id, name: named.name, mention: null, anonymous: false };
   const speaker: Speaker = last ? { ...last, mention: null } : { entity: null, name: null, mention: null, anonymous: false };
-  const q = a.newQuote(toks[2]!.start, toks[toks.length - 1]!.end, [toks[1]!], speaker, last ? CONTINUED_CONFIDENCE : TAGGED_CONFIDENCE);
+  const q = a.newQuote(toks[2]!.start, toks[toks.length - 1]!.end, [toks[1]!], speaker, confidence);
   q.kind = 'direct';
   a.previous = q;
   a.previousUnit = ui;
@@ -1005,8 +1006,9 @@ function otherVerbBeforeCue(toks: readonly Token[], src: Run, cue: Run): boolean
   return k < cue[0] && toks[k]!.pos === 'VERB';
 }
 
-/** Whether the cue is a passive "asked" ("was asked", "has been asked", "were repeatedly asked", "X, asked if …,") and the content
- * starts right after it (a colon or comma between): the content is the question put to the cue's subject. */
+/** Whether the cue is a passive "asked" ("was asked", "has been asked", "were repeatedly asked", "X, asked if …,")
+ * and the content starts right after it (a colon or comma between): the content is the question put to the cue's
+ * subject. */
 function questionPutToSubject(toks: readonly Token[], [a, b]: Run, content: Run): boolean {
   // The cue may run on past "asked" ("was asked Tuesday", "was asked:").
   let v = b - 1;

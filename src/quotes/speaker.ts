@@ -201,10 +201,10 @@ function partsOf(tokens: readonly Token[]): { head: readonly Token[]; tail: read
   return { head: tokens.slice(0, first), tail, appositive: tail.length > 0 && !clause };
 }
 
-/** Whether a speaker phrase's head is a noun, a preposition and then only a name ("Aides to Governor Hale", "a
- * friend of Mr Jackson"): the noun names other people than the name. The noun is a common
- * noun, or a capitalised plural opening the phrase that names no entity ("Advisers to Mr. Rubio"; not "Secretary of
- * State John Kerry"); not a voice noun ("a spokesman for Mr Hale" speaks for him). */
+/** Whether a speaker phrase's head is a noun, a preposition and then only the name of `person` ("Aides to Governor
+ * Hale", "a friend of Mr Jackson"): the noun names other people than the name. The noun is a common noun, or a
+ * capitalised plural opening the phrase that names no entity ("Advisers to Mr. Rubio"; not "Secretary of State John
+ * Kerry"); not a voice noun ("a spokesman for Mr Hale" speaks for him). */
 function personAfterNoun(ctx: SpeakerContext, head: readonly Token[], person: Entity): boolean {
   const k = head.findIndex((t) => t.pos === 'ADP');
   // "experts like Paul Bauman", "critics such as Huffman": the person is one of them.

@@ -187,13 +187,13 @@ export function notAnOuterReport(tu: TaggedUnit, inner: readonly Quote[], speake
 /**
  * '“… the gap,” said Mr Osei. The company is now looking at Europe. “We have focused first on Japan …”': a quotation
  * in the first person (a first-person word in its first sentence), one narration sentence after the last quote (two
- * when they name its speaker), goes on with that quote's speaker. The sentence between holds no quotation, mentions
- * no other person ("Try scorer Martyn
- * Williams was keen …" hands on to him) and no role ("The club's chairman was less sure."). A quotation in the first
- * person singular (I, my, me: "All these sessions are steps on the way to what Costin hopes … “It's all about
- * mobility in my back”") goes on only when that sentence mentions the last speaker (by name, pronoun or
- * description): a person may speak about himself after any sentence. A last quote that found no speaker hands on
- * the speaker before it the same way ('“Johnston uses acupuncture.” … what Costin hopes … “… my back.”').
+ * when they name its speaker), goes on with that quote's speaker. The sentences between hold no quotation, mention
+ * no other person ("Try scorer Martyn Williams was keen …" hands on to him) and no role ("The club's chairman was
+ * less sure."). A quotation in the first person singular (I, my, me: "All these sessions are steps on the way to what
+ * Costin hopes … “It's all about mobility in my back”") goes on only when they mention the last speaker (by name,
+ * pronoun or description): a person may speak about himself after any sentence. A last quote that found no speaker
+ * hands on the speaker before it (`speaker`) the same way ('“Johnston uses acupuncture.” … what Costin hopes …
+ * “… my back.”').
  */
 export function firstPersonAfterNarration(tu: TaggedUnit, at: number, previous: Quote, speaker: Speaker, ctx: SpeakerContext, lex: QuoteLexicon): boolean {
   const { tokens, sent, depth, mark } = tu.unit;
