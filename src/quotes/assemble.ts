@@ -117,6 +117,7 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     previousUnit: -2,
     colonCue: null,
     interviewStart: null,
+    answerUnit: -2,
   };
   input.tagged.forEach((tu, ui) => assembleUnit(a, tu, ui));
   const out = joinParagraphRuns(dropMirrors(quotes, speech), marks, text);
@@ -147,6 +148,8 @@ interface Assembly {
   colonCue: ColonCue | null;
   /** Where the document's first interview line ("Q: …", "A: …") starts, once one is read. */
   interviewStart: number | null;
+  /** The paragraph index of the last interview answer read (its line, or a paragraph that went on with it). */
+  answerUnit: number;
 }
 
 /** A paragraph as its quotes are read: its runs, and what its quotes have used so far. */
@@ -182,7 +185,7 @@ function assembleUnit(a: Assembly, tu0: TaggedUnit, ui: number): void {
   const interview = speech ? interviewLine(tu0.unit.tokens, lex) : null;
   if (interview) a.interviewStart ??= tu0.unit.tokens[0]!.start;
   if (interview === 'question') return;
-  if (interview === 'answer') return answerLine(a, tu0, ui);
+  if (interview === 'answer' || (speech && a.answerUnit === ui - 1 && answerGoesOn(tu0))) return answerLine(a, tu0, ui, interview === 'answer');
   const tu = labelColonLine(tu0, lex);
   const firstOfUnit = a.quotes.length;
   // "…, who asked not to be named, said": the aside reports nothing, and says the speaker before it is unnamed.
@@ -807,8 +810,18 @@ function interviewLine(toks: readonly Token[], lex: QuoteLexicon): 'question' | 
 /** An interview's answer line ("A: I think it's in our interests …"): the rest of the paragraph is verbatim, the
  * colon its cue, and its speaker the interviewee: the last person quoted before it (whom the introduction quotes or
  * the answers before it continue), else the person the introduction names most (before the first interview line). */
-function answerLine(a: Assembly, tu: TaggedUnit, ui: number): void {
+function answerLine(a: Assembly, tu: TaggedUnit, ui: number, labelled: boolean): void {
   const toks = tu.unit.tokens;
+  a.answerUnit = ui;
+  // A paragraph that goes on with the answer before it is the same speaker's, all of it.
+  if (!labelled) {
+    const last = a.previous!;
+    const q = a.newQuote(toks[0]!.start, toks[toks.length - 1]!.end, null, { ...last.speaker, mention: null }, CONTINUED_CONFIDENCE);
+    q.kind = 'direct';
+    a.previous = q;
+    a.previousUnit = ui;
+    return;
+  }
   let last: Speaker | null = null;
   for (let k = a.ctx.history.length - 1; k >= 0 && last === null; k--) if (a.ctx.history[k]!.entity?.startsWith('person:')) last = a.ctx.history[k]!;
   const named = last ? null : mostNamedBefore(a.ctx, 'PERSON', a.interviewStart ?? toks[0]!.start);
@@ -820,6 +833,25 @@ function answerLine(a: Assembly, tu: TaggedUnit, ui: number): void {
   a.previous = q;
   a.previousUnit = ui;
 }
+
+/** Whether a paragraph after an interview's answer goes on with it: no label, no quotation, no question, and the
+ * first person ("We stayed in Japan for years …"); narration after the last answer ("Mrs Bush speaks in Dallas on
+ * Tuesday.") has none. */
+function answerGoesOn(tu: TaggedUnit): boolean {
+  const { tokens, depth } = tu.unit;
+  if (tokens.length === 0 || (tokens.length > 1 && tokens[1]!.text === ':')) return false;
+  // A question: one that ends asking, or whose label the page glued to its first word ("QAfghanistan is …?").
+  if (tokens[tokens.length - 1]!.text === '?' || /^Q\p{Lu}/u.test(tokens[0]!.text)) return false;
+  let firstPerson = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (depth[i] !== 0) return false;
+    if (!firstPerson && ANSWER_FIRST_PERSON.has(tokens[i]!.text.toLowerCase())) firstPerson = true;
+  }
+  return firstPerson;
+}
+
+/** First-person words that show a paragraph after an answer is the interviewee still speaking. */
+const ANSWER_FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me', 'us']);
 
 /** Most tokens of a speaker label before a colon ("PENCE:", "Pat Caddell:"). */
 export const LABEL_MAX_TOKENS = 4;
