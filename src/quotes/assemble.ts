@@ -3,11 +3,12 @@ import { span } from '../model/span.js';
 import type { Token } from '../pipeline/doc.js';
 import { matchGreedy } from '../util/matching.js';
 import { QUESTION_OPENERS, askedOpensSentence } from '../entities/tokens.js';
+import { inRanges } from '../entities/scope.js';
 import type { QuoteLexicon } from './lexicon.js';
 import { isQuoteMarkChar, type MarkedQuote } from '../language/quoteMarks.js';
 import { O, runsOf } from './perceptron.js';
 import { SPEECH_SETTINGS, type QuoteSettings } from './settings.js';
-import { mostNamedBefore, namedPersonAt, resolveSpeaker, type SpeakerContext } from './speaker.js';
+import { entityIsOfType, mostNamedBefore, namedPersonAt, priorSpeaker, resolveSpeaker, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import {
   acrossParenthetical, beyondApposition, onToTheName, colonLead, nameLabel, coordinatedSource, cutTrailingAttribution, dashAttribution,
@@ -21,7 +22,7 @@ import { opensNextQuotation } from './units.js';
 import {
   afterGloss, fromInvertedAside, NEGATIONS, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer, withoutLeadingComma,
-  awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, firstPersonAfterNarration, cueOfNextReport, colonLeadInSpeaker,
+  awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, firstPersonAfterNarration, cueOfNextReport, leadInSource,
   personBeforeCue, connectiveCue, subjectlessCue, afterAdverbial,
 } from './speechReadings.js';
 import {
@@ -509,8 +510,6 @@ function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): voi
     // 'McClaren was relieved to get through. "To be fair to Graz, …"': a quotation with no attribution of its own
     // after a sentence about a person is that person's.
     let implied = speech && !cue && tu.unit.mark[run[0]] === 1 && !sentenceGoesOn(tu, run) ? subjectBefore(a.input.tagged, ui, run[0], ctx) : null;
-    // A paragraph that is only a quotation, after a short one ending in a colon that names its source.
-    if (speech && !implied && !cue && onlyQuotation(tu, run)) implied = colonLeadInSpeaker(a.input.tagged, ui, run[0], ctx);
     if (speech && !implied && !cue && a.previous && a.previousUnit === ui) {
       const last = a.previous.speaker.name !== null ? a.previous.speaker : lastNamedSpeaker(a.quotes, toks[0]!.start);
       if (last && firstPersonAfterNarration(tu, run[0], a.previous, last, ctx, lex)) implied = { ...last, mention: null };
@@ -638,7 +637,7 @@ function outerReports(a: Assembly, u: UnitReading, firstOfUnit: number): void {
       resolveLaterPronouns(a, tu, pending, end);
     }
   }
-  a.colonCue = closingColonCue(tu, cues, sources, usedCues, lex, ui);
+  a.colonCue = closingColonCue(tu, cues, sources, usedCues, lex, ui, speech ? ctx : null);
 }
 
 /** A quote whose speaker is a pronoun that names nobody, and how often it was read again. */
@@ -734,19 +733,22 @@ function dropMirrors(quotes: Quote[], speech: boolean): Quote[] {
 /** A cue and its source that end a paragraph with a colon, waiting for the paragraph that holds what was said. */
 interface ColonCue {
   unit: number;
+  /** Empty when a lead-in paragraph names the source without a cue. */
   cue: Token[];
-  source: Token[] | null;
+  source: readonly Token[] | null;
 }
 
 /**
  * "Caddell continued:" / "The New York Times reports:" / "He said:" as the whole end of a paragraph: the cue right
  * before the final colon (as tagged, or a reporting verb of the word lists) that no content of this paragraph used,
- * with its source. The next paragraph's first content takes them when it has no cue and source of its own.
+ * with its source. The next paragraph's first content takes them when it has no cue and source of its own. With no
+ * such cue, in the 'speech' profile (`ctx` given), a short lead-in paragraph names the source alone (leadInSource:
+ * "From Andrea Peyser writing at The New York Post:").
  */
 /** Most words between a paragraph's closing cue and its colon ("called them on it:"). */
 const COLON_CUE_OBJECT_MAX_TOKENS = 4;
 
-function closingColonCue(tu: TaggedUnit, cues: readonly Run[], sources: readonly Run[], used: ReadonlySet<number>, lex: QuoteLexicon, ui: number): ColonCue | null {
+function closingColonCue(tu: TaggedUnit, cues: readonly Run[], sources: readonly Run[], used: ReadonlySet<number>, lex: QuoteLexicon, ui: number, ctx: SpeakerContext | null): ColonCue | null {
   const toks = tu.unit.tokens;
   const n = toks.length;
   if (n < 2 || toks[n - 1]!.text !== ':') return null;
@@ -761,7 +763,11 @@ function closingColonCue(tu: TaggedUnit, cues: readonly Run[], sources: readonly
   }
   if (!cue && lexiconCue(toks, [n - 2, n - 1], lex)) cue = [n - 2, n - 1];
   cue ??= withObject;
-  if (!cue || used.has(cue[0])) return null;
+  if (!cue) {
+    const source = ctx ? leadInSource(tu, ctx) : null;
+    return source ? { unit: ui, cue: [], source } : null;
+  }
+  if (used.has(cue[0])) return null;
   const src = nearestRun(sources, cue, SOURCE_MAX_GAP) ?? ruleSource(tu, cue);
   // The cue takes its colon, as PolNeAR's cues do ("said:", "reports:").
   return { unit: ui, cue: toks.slice(cue[0], n), source: src ? toks.slice(src[0], src[1]) : null };
@@ -822,8 +828,7 @@ function answerLine(a: Assembly, tu: TaggedUnit, ui: number, labelled: boolean):
     a.previousUnit = ui;
     return;
   }
-  let last: Speaker | null = null;
-  for (let k = a.ctx.history.length - 1; k >= 0 && last === null; k--) if (a.ctx.history[k]!.entity?.startsWith('person:')) last = a.ctx.history[k]!;
+  let last = priorSpeaker(a.ctx.history, (s) => entityIsOfType(a.ctx, s.entity, 'PERSON'));
   const named = last ? null : mostNamedBefore(a.ctx, 'PERSON', a.interviewStart ?? toks[0]!.start);
   const confidence = last ? CONTINUED_CONFIDENCE : named ? IMPLIED_CONFIDENCE : TAGGED_CONFIDENCE;
   if (named) last = { entity: named.id, name: named.name, mention: null, anonymous: false };
@@ -1015,14 +1020,11 @@ function lastNamedSpeaker(quotes: readonly Quote[], from: number): Speaker | nul
   return null;
 }
 
-/** Whether an offset lies outside every outer quotation (binary search over the outer quotations, which do not
- * overlap). An interview's answer lines are read apart (answerLine). */
+/** Whether an offset lies outside every outer quotation (which do not overlap: the entity layer's range search). An
+ * interview's answer lines are read apart (answerLine). */
 function outsideQuotations(marks: readonly MarkedQuote[]): (offset: number) => boolean {
-  const outer = marks.filter((m) => m.depth === 0).sort((x, y) => x.start - y.start);
-  return (offset) => {
-    const k = partitionPoint(outer.length, (i) => outer[i]!.start > offset) - 1;
-    return k < 0 || outer[k]!.end <= offset;
-  };
+  const outer = marks.filter((m) => m.depth === 0).map((m) => [m.start, m.end] as [number, number]).sort((x, y) => x[0] - y[0]);
+  return (offset) => !inRanges(outer, offset, offset + 1);
 }
 
 function firstStartingAt(qs: readonly Quote[], start: number): number {

@@ -27,6 +27,8 @@ export interface SpeakerContext {
   outsideQuotations?: (offset: number) => boolean;
   /** The writer, when the byline names one person: whom "I" outside quotations stands for. */
   writer?: string | null;
+  /** The person entity of the writer's name, looked up once (writerSpeaker). */
+  writerEntity?: Entity | null;
 }
 
 /** Tokens that open an apposition or aside after a name: "Bennett, a fly-half", "Rep. Gwen Moore (D-Wis.)",
@@ -528,8 +530,9 @@ const WRITER_PRONOUNS = new Set(['i', 'we']);
  * "we" and a writer the byline does not name: no name. */
 function writerSpeaker(ctx: SpeakerContext, word: string, mention: Span): Speaker {
   const name = word === 'i' ? ctx.writer ?? null : null;
-  const entity = name === null ? null : ctx.entities.find((e) => e.type === 'PERSON' && e.name === name) ?? null;
-  return { entity: entity?.id ?? null, name, mention, anonymous: false };
+  if (name === null) return { entity: null, name, mention, anonymous: false };
+  if (ctx.writerEntity === undefined) ctx.writerEntity = ctx.entities.find((e) => e.type === 'PERSON' && e.name === name) ?? null;
+  return { entity: ctx.writerEntity?.id ?? null, name, mention, anonymous: false };
 }
 const OTHER_GENDER = { m: 'f', f: 'm' } as const;
 
@@ -671,7 +674,13 @@ function documentSpeaker(ctx: SpeakerContext, s: Speaker): boolean {
   return head !== null && ctx.lex.voiceNouns.has(head) && !ctx.lex.roleNouns.has(head);
 }
 
-function priorSpeaker(history: Speaker[], fits: (s: Speaker) => boolean): Speaker | null {
+/** Whether an entity of the document (by id) is of `type`. */
+export function entityIsOfType(ctx: SpeakerContext, id: string | null, type: EntityType): boolean {
+  return id !== null && typeIndex(ctx, type).ids.has(id);
+}
+
+/** The latest of the last PRONOUN_LOOKBACK named speakers that `fits`. */
+export function priorSpeaker(history: Speaker[], fits: (s: Speaker) => boolean): Speaker | null {
   for (let k = history.length - 1, seen = 0; k >= 0 && seen < PRONOUN_LOOKBACK; k--, seen++) {
     const s = history[k]!;
     if (s.name !== null && fits(s)) return s;

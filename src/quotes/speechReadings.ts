@@ -1,7 +1,7 @@
 import type { Entity, Quote, Speaker } from '../model/record.js';
 import type { Token } from '../pipeline/doc.js';
 import { partitionPoint } from '../util/search.js';
-import { namedPersonAt, namesPerson, resolveSpeaker, type SpeakerContext } from './speaker.js';
+import { entityIsOfType, namedPersonAt, namesPerson, resolveSpeaker, type SpeakerContext } from './speaker.js';
 import type { TaggedUnit } from './tagging.js';
 import { O } from './perceptron.js';
 import { CUE_NEAR_GAP, PASSIVE_AUX, POSSESSIVE_DETERMINERS, type Run, SPEAKER_MAX_TOKENS, firstEndingAfter, hasRunStartingWithin, hasRunWithin, hasVerb, npFrom, sameSentence, sentenceOf, subjectStart } from './runs.js';
@@ -357,21 +357,20 @@ export function punctuatedInside(tu: TaggedUnit, [a, b]: Run): boolean {
   return k > a && k < b - 1 && /^[,.!?]$/.test(tokens[k]!.text);
 }
 
-/** Most tokens of a paragraph that introduces the quotation after it with a colon. */
+/** Most tokens of a paragraph that introduces what the next paragraph says with a colon, naming no cue. */
 const LEAD_IN_MAX_TOKENS = 25;
 
 /**
- * 'From Andrea Peyser writing at The New York Post:' then a paragraph that is only a quotation: a short paragraph
- * ending in a colon introduces the quotation, and the first person it names (else the first organisation) is its
- * speaker. The quotation opens paragraph `ui` at token `at`.
+ * 'From Andrea Peyser writing at The New York Post:', 'The Clinton Foundation describes itself in the following way:':
+ * a short paragraph with no quotation that ends in a colon, with no cue right before it, introduces what the next
+ * paragraph says; the first person it names (else the first organisation), not as a modifier of a noun, is the
+ * source. Its tokens, or null.
  */
-export function colonLeadInSpeaker(tagged: readonly TaggedUnit[], ui: number, at: number, ctx: SpeakerContext): Speaker | null {
-  if (ui === 0 || at !== 0) return null;
-  const lead = tagged[ui - 1]!.unit;
-  const toks = lead.tokens;
+export function leadInSource(tu: TaggedUnit, ctx: SpeakerContext): readonly Token[] | null {
+  const { tokens: toks, depth } = tu.unit;
   const n = toks.length;
-  if (n < 3 || n > LEAD_IN_MAX_TOKENS || toks[n - 1]!.text !== ':' || lead.depth[n - 2] !== 0) return null;
-  let org: Speaker | null = null;
+  if (n < 3 || n > LEAD_IN_MAX_TOKENS || toks[n - 1]!.text !== ':' || depth[n - 2] !== 0) return null;
+  let org: readonly Token[] | null = null;
   for (let i = 0; i < n; ) {
     if (toks[i]!.pos !== 'PROPN') {
       i++;
@@ -379,10 +378,13 @@ export function colonLeadInSpeaker(tagged: readonly TaggedUnit[], ui: number, at
     }
     let j = i;
     while (j < n && toks[j]!.pos === 'PROPN') j++;
-    const who = resolveSpeaker(ctx, toks.slice(i, j));
-    if (who.entity?.startsWith('person:')) return who;
-    if (!org && who.entity?.startsWith('org:')) org = who;
+    const run = toks.slice(i, j);
     i = j;
+    // A name before a common noun qualifies it ("the most notable Clinton emails"): it names no source.
+    if (j < n && toks[j]!.pos === 'NOUN') continue;
+    const entity = resolveSpeaker(ctx, run).entity;
+    if (entityIsOfType(ctx, entity, 'PERSON')) return run;
+    if (!org && entityIsOfType(ctx, entity, 'ORG')) org = run;
   }
   return org;
 }
