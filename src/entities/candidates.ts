@@ -93,10 +93,21 @@ function fromNer(doc: AnalysisDoc, tokens: Token[], excluded: Array<[number, num
     const te = Math.max(ts + 1, tokenIndexAt(tokens, m.end - 1) + 1);
     let start = m.start;
     let tokenStart = ts;
+    // "Ted Cruz said … Cruz said": the tagger, reading the later lone surname, may leave a common given name out of the
+    // span. A known given name written just before a person's span (one space, capitalised, not all capitals) is
+    // the start of the name, unless the span repeats it (a headline glued to its story: "… legend Charles Ray Charles").
+    if (m.type === 'PER') {
+      const before = tokens[ts - 1];
+      if (before && before.end + 1 === tokens[ts]!.start && isCapitalised(before) && !isAllCaps(before) && lexicon().givenNameGenders.has(before.text) && !tokens.slice(ts, te).some((t) => t.text === before.text)) {
+        start = before.start;
+        tokenStart = ts - 1;
+      }
+    }
     // The tagger may leave honorifics and titles out of a person's span: take the capitalised ones just before it.
     let extended = false;
+    const nameFrom = tokenStart;
     if (m.type !== 'LOC') {
-      for (let k = ts - 1; k >= 0 && ts - k <= 3; k--) {
+      for (let k = nameFrom - 1; k >= 0 && nameFrom - k <= 3; k--) {
         const t = tokens[k]!;
         if (!isCapitalised(t) || !isTitleWord(t.text)) break;
         // "Foreign Minister Penny Wong": a title that ends a longer office is a role, not part of the name.
