@@ -93,15 +93,9 @@ function fromNer(doc: AnalysisDoc, tokens: Token[], excluded: Array<[number, num
     const te = Math.max(ts + 1, tokenIndexAt(tokens, m.end - 1) + 1);
     let start = m.start;
     let tokenStart = ts;
-    // "Ted Cruz said … Cruz said": the tagger, reading the later lone surname, may leave a common given name out of the
-    // span. A known given name written just before a person's span (one space, capitalised, not all capitals) is
-    // the start of the name, unless the span repeats it (a headline glued to its story: "… legend Charles Ray Charles").
-    if (m.type === 'PER') {
-      const before = tokens[ts - 1];
-      if (before && before.end + 1 === tokens[ts]!.start && isCapitalised(before) && !isAllCaps(before) && lexicon().givenNameGenders.has(before.text) && !tokens.slice(ts, te).some((t) => t.text === before.text)) {
-        start = before.start;
-        tokenStart = ts - 1;
-      }
+    if (m.type === 'PER' && leftOutGivenName(tokens, ts, te)) {
+      start = tokens[ts - 1]!.start;
+      tokenStart = ts - 1;
     }
     // The tagger may leave honorifics and titles out of a person's span: take the capitalised ones just before it.
     let extended = false;
@@ -116,14 +110,6 @@ function fromNer(doc: AnalysisDoc, tokens: Token[], excluded: Array<[number, num
         start = t.start;
         tokenStart = k;
         extended = true;
-      }
-    }
-    // "said Lindsey O. Graham": a person's span that opens with a middle initial leaves out the given name before it.
-    if (m.type === 'PER' && tokenStart === ts && INITIAL.test(tokens[ts]!.text)) {
-      const before = tokens[ts - 1];
-      if (before && before.end + 1 === tokens[ts]!.start && isCapitalised(before) && !isAllCaps(before) && before.pos === 'PROPN') {
-        start = before.start;
-        tokenStart = ts - 1;
       }
     }
     // A title before the name makes it a person whatever the tagger said ("Admiral X" read as an organisation).
@@ -502,6 +488,22 @@ function stripTitles(c: Candidate, tokens: Token[], text: string): void {
   }
   c.nameStart = k < c.tokenEnd ? tokens[k]!.start : c.end;
   void text;
+}
+
+/**
+ * Whether the word just before a person's span (tokens ts..te) is a given name the tagger left out of it: written one
+ * space before, capitalised (not all capitals, not a title), and either the span opens with a middle initial ("said
+ * Lindsey O. Graham") or the word is a known given name ("Ted Cruz said … Cruz said": having read the lone surname,
+ * the tagger may tag only "Cruz"), unless the span repeats it (a headline glued to its story: "… legend Charles Ray
+ * Charles"). The titles before the given name then join as they would before any name ("Sen. Ted Cruz").
+ */
+function leftOutGivenName(tokens: Token[], ts: number, te: number): boolean {
+  const before = tokens[ts - 1];
+  if (!before || before.end + 1 !== tokens[ts]!.start || !isCapitalised(before) || isAllCaps(before) || isTitleWord(before.text)) return false;
+  if (INITIAL.test(tokens[ts]!.text)) return before.pos === 'PROPN';
+  if (!lexicon().givenNameGenders.has(before.text)) return false;
+  for (let k = ts; k < te; k++) if (tokens[k]!.text === before.text) return false;
+  return true;
 }
 
 /** Whether the candidate's tokens from `at` to `end` are "of" and one or two capitalised words, and nothing more. */
