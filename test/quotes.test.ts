@@ -1804,3 +1804,51 @@ test('a title-case headline keeps its report when the entity layer reads a name 
   const rec = speechRecord(text, 'title-case-headline');
   assert.equal(find(rec, 'Raising The Fuel Tax Was A Mistake')?.speaker.name, 'Ana Ruiz', listedQuotes(rec));
 });
+
+test('a report set inside a relative clause is its own quote: "which he said were …", "what it says is …"', () => {
+  // Regional-business style. The cue has a noun phrase before it and a finite verb after it, and no "that".
+  const text =
+    'The mill cut 40 jobs last year, which its owner said were needed to keep the business afloat. Union leaders attacked what they described as "panic cuts". Hollins Foods is selling its bakery arm - which the firm says has lost money for a decade - to a rival.';
+  const rec = speechRecord(text, 'relative-reports');
+  const jobs = find(rec, 'were needed to keep the business afloat');
+  assert.equal(jobs?.cue?.text, 'said', listedQuotes(rec));
+  assert.equal(jobs?.speaker.mention?.text, 'its owner', listedQuotes(rec));
+  // The clause ends at the dash that closes its aside; the speaker is the noun phrase before the cue.
+  const bakery = find(rec, 'has lost money for a decade');
+  assert.equal(bakery?.content.text, 'which the firm says has lost money for a decade', listedQuotes(rec));
+  assert.equal(bakery?.speaker.mention?.text, 'the firm', listedQuotes(rec));
+  // PolNeAR's convention: the content is the whole relative clause, its source and cue inside it.
+  const attribution = analyzeWith(ATTRIBUTION_SETTINGS)(text, 'relative-reports-attribution').quotes;
+  assert.ok(attribution.some((q) => q.content.text === 'which its owner said were needed to keep the business afloat' && q.cue?.text === 'said'), JSON.stringify(attribution.map((q) => q.content.text)));
+});
+
+test('a quote that took a relative clause\'s cue for the clause before it reports the relative clause instead', () => {
+  // US local-news style: "said" belongs to "which his lawyer said …", not to "whether Reyes had a weapon".
+  const text = 'The footage does not show whether Reyes had a weapon, which his lawyer said was never found at the scene.';
+  const rec = speechRecord(text, 'relative-takes-cue');
+  assert.ok(!rec.quotes.some((q) => q.content.text.startsWith('whether Reyes')), listedQuotes(rec));
+  assert.equal(find(rec, 'was never found at the scene')?.speaker.mention?.text, 'his lawyer', listedQuotes(rec));
+});
+
+test('the relative aside before a cue is read back to its noun however the source tagger ended its run', () => {
+  // Insurance-trade style: a full stop glued to a unit ("$900m.") ends the sentence before the speaker's; a source
+  // run that holds the aside's last words and its comma still gives the noun the aside describes.
+  const storms = speechRecord('Claims from the storms, which one broker put at $900m. Hanseatic Re, a German reinsurer, said it could not yet estimate its losses.', 'glued-stop');
+  assert.equal(find(storms, 'could not yet estimate')?.speaker.name, 'Hanseatic Re', listedQuotes(storms));
+  const traders = speechRecord('Local traders, who have seen footfall fall since the Quay Street car park closed, said the rise came at the worst possible time.', 'aside-comma');
+  assert.equal(find(traders, 'worst possible time')?.speaker.name, 'Local traders', listedQuotes(traders));
+});
+
+test('"they" after a group of people named since the last speaker is that group, not a place or an earlier name', () => {
+  // Local-politics style. "they" is the campaigners; Portmouth, a place, is never a "they" that speaks.
+  const text = 'Portmouth has frozen its parking charges, a council spokesman said. On Tuesday campaigners handed in a petition, and they say the freeze ignored what they believe is overwhelming opposition.';
+  const rec = speechRecord(text, 'group-they');
+  assert.equal(find(rec, 'the freeze ignored')?.speaker.name, 'campaigners', listedQuotes(rec));
+  assert.equal(find(rec, 'is overwhelming opposition')?.speaker.name, 'campaigners', listedQuotes(rec));
+  // A place the entity layer linked "they" to is not who speaks.
+  const place = speechRecord('Riverton is giving marchers more room than Lakeport is, and they say the count was rigged.', 'place-they');
+  assert.notEqual(find(place, 'the count was rigged')?.speaker.name, 'Riverton', listedQuotes(place));
+  // Shares name no people: "they" after them is not read as a group.
+  const shares = speechRecord('Analysts at Brook & Lyle said profits would fall. Its shares slipped 3%, and they added that costs were rising.', 'not-a-group');
+  assert.notEqual(find(shares, 'costs were rising')?.speaker.name, 'shares', listedQuotes(shares));
+});

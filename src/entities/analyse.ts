@@ -4,7 +4,7 @@ import { span } from '../model/span.js';
 import type { AnalysisDoc, Token } from '../pipeline/doc.js';
 import type { AliasTable } from './aliasTable.js';
 import { type Candidate, findCandidates } from './candidates.js';
-import { anchors, findAntecedent, MAX_SENTENCES_FOR_IT, PronounGenders, pronounAccepts } from './coref.js';
+import { anchors, findAntecedent, groupSubjectBefore, MAX_SENTENCES_FOR_IT, PronounGenders, pronounAccepts } from './coref.js';
 import { givenNameGender, lexicon } from './data.js';
 import type { AliasMatcher } from './matcher.js';
 import { metonymyReason } from './metonymy.js';
@@ -246,7 +246,10 @@ function corefer(
       const possessive = w === 'its' || w === 'their';
       if (!possessive && !(next && (next.pos === 'VERB' || next.pos === 'AUX' || lex.speechVerbs.has(next.text.toLowerCase())))) continue;
     }
-    const r = findAntecedent(list, tokens, i, accept, !person, person ? Infinity : MAX_SENTENCES_FOR_IT);
+    const r0 = findAntecedent(list, tokens, i, accept, !person, person ? Infinity : MAX_SENTENCES_FOR_IT);
+    // "Portmouth has frozen its charges. … campaigners handed in a petition, and they say …": a group nearer than the
+    // name is who "they" are.
+    const r = r0 && w === 'they' && groupSubjectBefore(tokens, i) > r0.start ? null : r0;
     if (r) {
       found.push({ e: r.entity, start: t.start, end: t.end, kind: 'pronoun', reason: r.reason });
       told.add(r.entity, gender);

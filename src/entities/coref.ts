@@ -26,6 +26,8 @@ export interface Anchor {
 export interface CorefResult {
   entity: DocEntity;
   reason: string;
+  /** Where the antecedent's mention starts. */
+  start: number;
 }
 
 /** Mentions sorted by position with what salience needs, built once per document. */
@@ -197,10 +199,10 @@ export function findAntecedent(
     if (at.start - a.mention.start > MAX_ANTECEDENT_CHARS) break;
     if (at.sentence - a.sentence > maxSentences) break;
     if (!accept(a.entity)) continue;
-    if (a.subject) return { entity: a.entity, reason: describe(a, at, 'subject') };
+    if (a.subject) return { entity: a.entity, reason: describe(a, at, 'subject'), start: a.mention.start };
     if (!fallback) fallback = a;
   }
-  if (fallback && !subjectsOnly) return { entity: fallback.entity, reason: describe(fallback, at, 'nearest') };
+  if (fallback && !subjectsOnly) return { entity: fallback.entity, reason: describe(fallback, at, 'nearest'), start: fallback.mention.start };
   return null;
 }
 
@@ -209,6 +211,81 @@ function describe(a: Anchor, at: Token, how: 'subject' | 'nearest'): string {
   const where = d <= 0 ? 'same sentence' : d === 1 ? 'previous sentence' : `${d} sentences back`;
   const what = how === 'subject' ? 'subject' : 'nearest compatible mention';
   return `"${at.text}" → ${what} "${a.mention.candidate ? a.entity.name : a.entity.description ?? a.entity.name}" (${where})`;
+}
+
+/** Tokens read back from "they" for a group that is its nearer antecedent. */
+const GROUP_SUBJECT_MAX_TOKENS = 60;
+/** Words read back over from a noun (determiners, adjectives, numbers) to the preposition that may govern it. */
+const GOVERNOR_MAX_TOKENS = 3;
+
+/**
+ * Where the nearest group of people that is a subject starts, before token ti, in its sentence or the one before (-1
+ * if none): a plural noun that names people (data/entities/person-nouns.txt) with a verb right after it ("campaigners
+ * handed in a petition, and they say …", "Business leaders were worried …; they …"), not governed by a preposition
+ * ("to draw in the crowds"). "they" then stands for that group, not for a name further back (the entity layer links
+ * only names). Not "its shares rose …, and they": shares name no people.
+ */
+export function groupSubjectBefore(tokens: readonly Token[], ti: number): number {
+  const sentence = tokens[ti]!.sentence;
+  const people = lexicon().personNouns;
+  for (let k = ti - 1; k >= 0 && ti - k <= GROUP_SUBJECT_MAX_TOKENS && sentence - tokens[k]!.sentence <= 1; k--) {
+    const t = tokens[k]!;
+    if (t.pos !== 'NOUN' || /^\p{Lu}{2,}/u.test(t.text) || !peopleNoun(t.text.toLowerCase(), people)) continue;
+    const next = tokens[k + 1];
+    if (!next || (next.pos !== 'VERB' && next.pos !== 'AUX') || /ing$/i.test(next.text)) continue;
+    let g = k - 1;
+    while (g >= 0 && k - g <= GOVERNOR_MAX_TOKENS && /^(DET|ADJ|NUM)$/.test(tokens[g]!.pos)) g--;
+    if ((g >= 0 && tokens[g]!.pos === 'ADP') || inReportedClause(tokens, k)) continue;
+    return t.start;
+  }
+  return -1;
+}
+
+/** Whether token k is in a clause reported by a speech verb before it in its sentence ("Analysts say that hiring and
+ * firing staff is …", "claimed staff took photographs"), or by "that" after a verb or adjective: its subject is not
+ * the sentence's. Read back at most
+ * GROUP_SUBJECT_MAX_TOKENS. */
+function inReportedClause(tokens: readonly Token[], k: number): boolean {
+  const { speechVerbs, reportingVerbs } = lexicon();
+  const sentence = tokens[k]!.sentence;
+  for (let j = k - 1; j >= 0 && k - j <= GROUP_SUBJECT_MAX_TOKENS && tokens[j]!.sentence === sentence; j--) {
+    const w = tokens[j]!.text.toLowerCase();
+    if (speechVerbs.has(w) || (tokens[j]!.pos === 'VERB' && reportingVerbs.has(w))) return true;
+    // "People briefed on the plan were adamant that Mr Trump's children would …": a clause after "that" following a
+    // verb or an adjective is reported or thought.
+    if (w === 'that' && j > 0 && /^(VERB|AUX|ADJ)$/.test(tokens[j - 1]!.pos)) return true;
+  }
+  return false;
+}
+
+/** The words of the group whose noun starts at token k, read back over its modifiers ("two Japanese companies",
+ * "Mr Trump's allies", "other business leaders"): determiners (not "that"), adjectives, numbers, nouns, names and
+ * possessive endings, at most GROUP_WORDS_MAX. */
+export function groupPhraseAt(tokens: readonly Token[], k: number): [number, number] {
+  let a = k;
+  while (a > 0 && k - a < GROUP_WORDS_MAX) {
+    const t = tokens[a - 1]!;
+    const ok = /^(ADJ|NUM|NOUN|PROPN)$/.test(t.pos) || (t.pos === 'DET' && !/^(that|which)$/i.test(t.text)) || (t.pos === 'PRON' && /^(his|her|its|their|our)$/i.test(t.text)) || (t.pos === 'PART' && /^['’]s?$/.test(t.text));
+    if (!ok || /ing$/i.test(t.text) || CALENDAR_WORDS.test(t.text)) break;
+    a--;
+  }
+  return [a, k + 1];
+}
+
+/** Days and months, which a group's phrase does not reach back over ("On Tuesday campaigners handed in …"). */
+const CALENDAR_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/** Most words of a group's phrase before its noun. */
+const GROUP_WORDS_MAX = 5;
+
+/** Nouns for people that are plural without an -s ("people", "police", "spokesmen"): read with person-nouns.txt. */
+const UNMARKED_PLURALS = /^(people|police|staff|folk|children|\p{L}*men)$/u;
+
+/** Whether a lower-case plural noun names people: "campaigners", "companies", "businessmen", "people", "police". */
+function peopleNoun(w: string, people: ReadonlySet<string>): boolean {
+  if (UNMARKED_PLURALS.test(w)) return people.has(w);
+  if (!w.endsWith('s') || w.endsWith('ss')) return false;
+  return people.has(w.slice(0, -1)) || (w.endsWith('es') && people.has(w.slice(0, -2))) || (w.endsWith('ies') && people.has(`${w.slice(0, -3)}y`));
 }
 
 /** Which entities a pronoun may refer to. */

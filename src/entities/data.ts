@@ -7,6 +7,8 @@ import { PACKAGE_ROOT } from '../version.js';
 import { readWordList } from '../util/wordList.js';
 
 export const ENTITIES_DATA_DIR = join(PACKAGE_ROOT, 'data', 'entities');
+/** Nouns that name people or groups of people, compiled from WordNet by src/train/personNouns.ts. */
+export const PERSON_NOUNS_FILE = 'person-nouns.txt';
 
 function readJson<T>(name: string): T {
   return JSON.parse(readFileSync(join(ENTITIES_DATA_DIR, name), 'utf8')) as T;
@@ -56,6 +58,8 @@ export interface EntityLexicon {
   objectVerbs: Set<string>;
   governmentPrepositions: Set<string>;
   cityNouns: Set<string>;
+  /** Nouns that name a person or a group of people, singular, and the irregular plurals of some (person-nouns.txt). */
+  personNouns: Set<string>;
 }
 
 let cached: EntityLexicon | null = null;
@@ -103,6 +107,7 @@ export function lexicon(): EntityLexicon {
     objectVerbs: lower(meto.objectVerbs),
     governmentPrepositions: lower(meto.governmentPrepositions),
     cityNouns: lower(meto.cityNouns),
+    personNouns: readList(PERSON_NOUNS_FILE),
   };
   return cached;
 }

@@ -4,6 +4,7 @@ import type { Token } from '../pipeline/doc.js';
 import { matchGreedy } from '../util/matching.js';
 import { QUESTION_OPENERS, askedOpensSentence } from '../entities/tokens.js';
 import { inRanges } from '../entities/scope.js';
+import { groupPhraseAt, groupSubjectBefore } from '../entities/coref.js';
 import type { QuoteLexicon } from './lexicon.js';
 import { isQuoteMarkChar, type MarkedQuote } from '../language/quoteMarks.js';
 import { O, runsOf } from './perceptron.js';
@@ -18,6 +19,7 @@ import {
 } from './attributionRules.js';
 import { anonymityAsides, speakerBeforeAside } from './anonymityAsides.js';
 import { quotedAsSaying } from './quotedAs.js';
+import { relativeClauseReports } from './relativeReports.js';
 import { opensNextQuotation } from './units.js';
 import {
   afterGloss, fromInvertedAside, NEGATIONS, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
@@ -84,7 +86,9 @@ export interface AssembleInput {
 export function assembleQuotes(input: AssembleInput): Quote[] {
   const { text, marks, lex } = input;
   const speech = (input.settings ?? SPEECH_SETTINGS).profile === 'speech';
-  const ctx: SpeakerContext = { text, entities: input.entities, lex, history: [], outsideQuotations: outsideQuotations(marks), writer: input.writer ?? null };
+  const ctx: SpeakerContext = {
+    text, entities: input.entities, lex, history: [], outsideQuotations: outsideQuotations(marks), writer: input.writer ?? null, groupBefore: groupFinder(input.tagged),
+  };
   const quotes: Quote[] = [];
   const newQuote: NewQuote = (start, end, cue, speaker, confidence) => {
     const q: Quote = {
@@ -119,11 +123,28 @@ export function assembleQuotes(input: AssembleInput): Quote[] {
     colonCue: null,
     interviewStart: null,
     answerUnit: -2,
+    dropped: new Set(),
   };
   input.tagged.forEach((tu, ui) => assembleUnit(a, tu, ui));
-  const out = joinParagraphRuns(dropMirrors(quotes, speech), marks, text);
+  const out = joinParagraphRuns(dropMirrors(quotes, speech, a.dropped), marks, text);
   continueBackwards(out, marks, text);
   return out;
+}
+
+/** SpeakerContext.groupBefore over the document's paragraphs: their tokens in one array, made when first asked. */
+function groupFinder(tagged: readonly TaggedUnit[]): (at: number) => readonly Token[] | null {
+  let tokens: Token[] | null = null;
+  return (at) => {
+    tokens ??= tagged.flatMap((tu) => tu.unit.tokens);
+    const all = tokens;
+    const i = partitionPoint(all.length, (k) => all[k]!.start >= at);
+    if (i >= all.length || all[i]!.start !== at) return null;
+    const start = groupSubjectBefore(all, i);
+    if (start < 0) return null;
+    const noun = partitionPoint(all.length, (k) => all[k]!.start >= start);
+    const [a, b] = groupPhraseAt(all, noun);
+    return all.slice(a, b);
+  };
 }
 
 /** Records a quote of the document (its id the next in turn) and returns it. */
@@ -151,6 +172,8 @@ interface Assembly {
   interviewStart: number | null;
   /** The paragraph index of the last interview answer read (its line, or a paragraph that went on with it). */
   answerUnit: number;
+  /** Quotes a later reading showed to be wrong, left out of the document's quotes at the end (their ids stay unique). */
+  dropped: Set<Quote>;
 }
 
 /** A paragraph as its quotes are read: its runs, and what its quotes have used so far. */
@@ -227,6 +250,7 @@ function assembleUnit(a: Assembly, tu0: TaggedUnit, ui: number): void {
     const found = attributionOf(a, u, c);
     if (found) readQuote(a, u, c, found);
   }
+  if (!process.env.NOREL) relativeReports(a, tu, firstOfUnit);
   outerReports(a, u, firstOfUnit);
 }
 
@@ -594,6 +618,56 @@ function sentenceGoesOn(tu: TaggedUnit, run: Run): boolean {
   return next !== undefined && sent[run[1]] === sent[run[1] - 1] && /^\p{Ll}/u.test(next.text) && punctuatedInside(tu, run);
 }
 
+/** "… donations, which he said were accompanied by leverage": the reports set inside relative clauses
+ * (src/quotes/relativeReports.ts). A quote the taggers read of the same clause takes this cue and speaker (its own
+ * came from outside the clause: "Mr Straw noted [which he said had a terrible rights record]"); else the clause is a
+ * quote of its own, inside the quote of the sentence it ends, if any. */
+function relativeReports(a: Assembly, tu: TaggedUnit, firstOfUnit: number): void {
+  const { ctx, quotes, speech } = a;
+  const toks = tu.unit.tokens;
+  const reports = relativeClauseReports(tu, a.lex, speech);
+  if (reports.length === 0) return;
+  // The paragraph's quotes by cue and by content start, so that a paragraph of many reports stays linear.
+  const byCue = new Map<number, Quote[]>();
+  const byStart = new Map<number, Quote>();
+  for (const q of quotes.slice(firstOfUnit)) {
+    if (q.cue) {
+      const list = byCue.get(q.cue.start);
+      if (list) list.push(q);
+      else byCue.set(q.cue.start, [q]);
+    }
+    if (!byStart.has(q.content.start)) byStart.set(q.content.start, q);
+  }
+  for (const r of reports) {
+    const cueStart = toks[r.cue[0]]!.start;
+    const start = toks[r.content[0]]!.start;
+    const end = toks[r.content[1] - 1]!.end;
+    const withCue = byCue.get(cueStart) ?? [];
+    // "…, which his wife said were at his side": a quote that took the cue for a clause before the relative one
+    // ("whether Scott had anything in his hands") reports the relative clause instead, or is dropped when another
+    // quote with the cue already does. A quotation keeps its words whatever its cue ('"He has been aggressive," which
+    // Mozloom thinks will …'), and the relative clause is a quote of its own.
+    const reporting = withCue.some((q) => q.content.end > start);
+    const before = withCue.filter((q) => q.content.end <= start && q.kind !== 'direct');
+    const kept = reporting ? undefined : before.shift();
+    if (kept) {
+      kept.content = span(a.text, start, end);
+      kept.kind = kindOf(start, end, a.marks);
+    }
+    for (const q of before) a.dropped.add(q);
+    // PolNeAR's content is the whole relative clause, its source and cue inside ('attribution' profile): a quote read
+    // from right after the cue starts at the relative pronoun.
+    if (!speech) for (const q of withCue) if (q.content.start === toks[r.cue[1]]!.start) q.content = span(a.text, start, q.content.end);
+    if (kept || reporting) continue;
+    const speaker = resolveSpeaker(ctx, speech ? trimRun(toks, r.source) : toks.slice(r.source[0], r.source[1]));
+    const same = byStart.get(start);
+    if (same) {
+      same.cue = span(a.text, cueStart, toks[r.cue[1] - 1]!.end);
+      same.speaker = speaker;
+    } else byStart.set(start, a.newQuote(start, end, toks.slice(r.cue[0], r.cue[1]), speaker, TAGGED_CONFIDENCE));
+  }
+}
+
 /** "Barnier added that X, a Russian news agency said": a cue with its source that no quote used reports the whole
  * clause, and the quotes inside that clause are reached via it. Then the paragraph's closing "He said:", if any. */
 function outerReports(a: Assembly, u: UnitReading, firstOfUnit: number): void {
@@ -707,13 +781,13 @@ function continueBackwards(quotes: Quote[], marks: readonly MarkedQuote[], text:
  * "More money is to be given to councils, said housing minister Yvette Cooper" can come out twice, once the right
  * way round and once with speaker and content swapped over the same cue. Of two such mirror quotes the one whose
  * content is the shorter (the name) goes; so does, in the 'speech' profile, a speakerless one whose words are the
- * other's speaker phrase.
+ * other's speaker phrase. `dropped`: quotes the assembly already found wrong, left out with them.
  */
-function dropMirrors(quotes: Quote[], speech: boolean): Quote[] {
+function dropMirrors(quotes: Quote[], speech: boolean, dropped: ReadonlySet<Quote>): Quote[] {
   const key = (s: { start: number; end: number }) => `${s.start}:${s.end}`;
   const byContent = new Map<string, Quote>();
   for (const q of quotes) byContent.set(key(q.content), q);
-  const drop = new Set<Quote>();
+  const drop = new Set<Quote>(dropped);
   for (const q of quotes) {
     const m = q.speaker.mention;
     const other = m ? byContent.get(key(m)) : undefined;

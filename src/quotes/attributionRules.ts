@@ -284,17 +284,26 @@ const RELATIVE_ASIDE_MAX_TOKENS = 40;
 export function beforeRelativeAside(tu: TaggedUnit, cue: Run, src: Run | null): Run | null {
   const { tokens: toks, sent, mark, depth } = tu.unit;
   const close = cue[0] - 1;
-  if (close < 2 || toks[close]!.text !== ',' || (src && src[1] > close)) return src;
+  // A tagged source may end with the comma itself ("… since the Quay Street car park closed ,").
+  if (close < 2 || toks[close]!.text !== ',' || (src && src[1] > close + 1)) return src;
   const from = src ? src[0] : close;
-  // Not across a quotation: '“… the population, which is poor, …,” she said, adding' has its speaker after it.
-  for (let k = from; k < close; k++) if (mark[k] !== 0 || depth[k] !== 0) return src;
+  // Not across a quotation ('“… the population, which is poor, …,” she said, adding' has its speaker after it), nor
+  // across a sentence end.
+  for (let k = from; k < close; k++) if (mark[k] !== 0 || depth[k] !== 0 || endsSentence(toks, k)) return src;
   for (let k = from - 1; k > 0 && from - k <= RELATIVE_ASIDE_MAX_TOKENS && sent[k] === sent[close]; k--) {
-    if (mark[k] !== 0 || depth[k] !== 0) return src;
+    if (mark[k] !== 0 || depth[k] !== 0 || endsSentence(toks, k)) return src;
     // "Jerry Brown, who lost in 1992 and whose views clashed …, described": a relative joined to another reads on.
     if (!ASIDE_RELATIVE_PRONOUNS.has(toks[k]!.text.toLowerCase()) || toks[k - 1]!.text !== ',') continue;
     return antecedentOf(toks, k, true) ?? src;
   }
   return src;
+}
+
+/** Whether token k ends a sentence the splitter read on over: a full stop, or one glued to a unit after a number
+ * ("… at $640m. Allianz, a German insurer, said": "m." is one token). */
+function endsSentence(toks: readonly Token[], k: number): boolean {
+  const w = toks[k]!.text;
+  return SENTENCE_STOPS.has(w) || (k > 0 && /^\p{L}{1,3}\.$/u.test(w) && toks[k - 1]!.pos === 'NUM' && toks[k - 1]!.end === toks[k]!.start);
 }
 
 /** Marks that set off an aside: between a speaker and its cue, or before a relative clause ("Graham—who had

@@ -29,6 +29,10 @@ export interface SpeakerContext {
   writer?: string | null;
   /** The person entity of the writer's name, looked up once (writerSpeaker). */
   writerEntity?: Entity | null;
+  /** The tokens of the group a "they" at this offset stands for, when a plural noun that is a subject comes shortly
+   * before it ("campaigners handed in a petition, and they say …"; src/entities/coref.ts groupSubjectBefore), or
+   * null. Absent: not known. */
+  groupBefore?: (at: number) => readonly Token[] | null;
 }
 
 /** Tokens that open an apposition or aside after a name: "Bennett, a fly-half", "Rep. Gwen Moore (D-Wis.)",
@@ -339,7 +343,10 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   // "Aides to Governor Hale", "the wife of Mr Jackson": people named by a noun before a preposition are not the person
   // named after it.
   const otherPerson = namedIn?.type === 'PERSON' && personAfterNoun(ctx, headTokens, namedIn);
-  const entity = otherPerson ? null : namedIn;
+  // "Philadelphia is giving protesters leeway … people angry at what they believe is a rigged system": "they" that the
+  // entity layer linked to a place is a people or a group, not the place's voice; it is read as a pronoun below.
+  const placeThey = namedIn?.type === 'PLACE' && words.length === 1 && words[0] === 'they';
+  const entity = otherPerson || placeThey ? null : namedIn;
   // A name is read from the head, before any aside: "The lawsuit, filed in Madrid on Friday" names no one. Nor does a
   // place after a preposition that is not who speaks: the phrase is the name ("Bishop of Durham", "Authorities in
   // Philadelphia"), nor a person after a noun and a preposition.
@@ -366,6 +373,16 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   // "Councillors from Nottingham agreed …. Iraq, they insisted, would not …": "they" continues a group that has just
   // spoken and that names no entity, whatever earlier name the entity layer linked it to.
   const group = words.length === 1 && words[0] === 'they' ? lastGroupSpeaker(ctx, start) : null;
+  // "Traders said …. Outside the town hall, campaigners handed in a petition, and they say …": a group that is the
+  // subject of a clause since the last speaker was named is who "they" are, unless the entity layer linked "they" to a
+  // name nearer still (it compares the two: src/entities/analyse.ts).
+  const nearer = words.length === 1 && words[0] === 'they' && entity === null ? ctx.groupBefore?.(start) : null;
+  const last = ctx.history[ctx.history.length - 1];
+  const who = nearer && nearer.length > 0 ? resolveSpeaker(ctx, nearer) : null;
+  // The same group goes on speaking ("… and they say the vote ignored what they believe …").
+  if (who && (!last?.mention || last.mention.end <= nearer![0]!.start || last.name === who.name)) {
+    return { entity: who.entity, name: who.name, mention, anonymous: who.anonymous };
+  }
   if (group) return { ...group, mention };
   // "The report said … It also calls for …": "it" right after a report, study or statement that spoke goes on with that
   // document (and whom it speaks for), not a person or a place the entity layer read into "it". An unnamed document
