@@ -1852,3 +1852,13 @@ test('"they" after a group of people named since the last speaker is that group,
   const shares = speechRecord('Analysts at Brook & Lyle said profits would fall. Its shares slipped 3%, and they added that costs were rising.', 'not-a-group');
   assert.notEqual(find(shares, 'costs were rising')?.speaker.name, 'shares', listedQuotes(shares));
 });
+
+test('"referring to X" names whom a speaker meant: X never speaks, and only "referred to X as …" reports words', () => {
+  // Westminster-sketch style.
+  const rec = speechRecord('Grant Lowe, 52, was among them. "It is a disgrace," he said, referring to the council leader, Anne Pike. "She has never visited."', 'reference-cues');
+  assert.ok(!rec.quotes.some((q) => q.speaker.name === 'Anne Pike'), listedQuotes(rec));
+  assert.ok(!rec.quotes.some((q) => /^referring/.test(q.cue?.text ?? '')), listedQuotes(rec));
+  assert.equal(find(rec, 'She has never visited')?.speaker.name, 'Grant Lowe', listedQuotes(rec));
+  const as = speechRecord('The mayor referred to the stadium scheme as a "vanity project" on Monday. Aides said she was referring to the closure of two libraries.', 'reference-as');
+  assert.equal(find(as, 'vanity project')?.cue?.text, 'referred to', listedQuotes(as));
+});

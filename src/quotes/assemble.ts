@@ -25,7 +25,7 @@ import {
   afterGloss, fromInvertedAside, NEGATIONS, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer, withoutLeadingComma,
   awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, firstPersonAfterNarration, cueOfNextReport, leadInSource,
-  personBeforeCue, connectiveCue, subjectlessCue, afterAdverbial,
+  personBeforeCue, connectiveCue, subjectlessCue, afterAdverbial, referenceCue, referenceReading,
 } from './speechReadings.js';
 import {
   MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasRunWithin, hasVerb, hasWords, inWordHyphen, mainClauseVerbIn, meansAfterBy, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
@@ -216,7 +216,10 @@ function assembleUnit(a: Assembly, tu0: TaggedUnit, ui: number): void {
   const asides = anonymityAsides(tu, lex);
   const inAside = (r: Run) => asides.some((x) => r[0] >= x[0] && r[0] < x[1]);
   const cues = runsOf(tu.cue).filter((r) => !inAside(r));
-  const sources = runsOf(tu.source);
+  // '"…," Trump said, referring to Secretary of State John Kerry': whom a speaker meant is not who speaks ('speech'
+  // profile): a source run right after a reference cue is dropped.
+  const referenceEnds = speech ? new Set(cues.filter((r) => referenceCue(tu.unit.tokens, r, lex)).map((r) => r[1])) : null;
+  const sources = runsOf(tu.source).filter((r) => !referenceEnds?.has(r[0]) && !referenceEnds?.has(r[0] - 1));
   // In the 'speech' profile a run that opens with a quotation mark ends at its closing mark. PolNeAR's contents
   // run on over the attribution that interrupts a quotation ("“A,” she said, “B.”" is one content from the first
   // mark to the last), so the 'attribution' profile keeps the run whole and looks for its cue and source from the
@@ -486,6 +489,13 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
     const main = mainClauseVerbIn(toks, run);
     if (main > run[0]) run = [run[0], main];
   }
+  // '"…," Trump said, referring to Cruz': a cue that names whom the speaker meant reports nothing of its own.
+  if (speech && cue && referenceCue(toks, cue, lex)) {
+    const ref = referenceReading(tu, cue, src, run);
+    if (!ref) return null;
+    ({ cue, src } = ref);
+    if (!cue) return { run, cue, src, carried, unnamed, quotedAs };
+  }
   // "Susan said as she turned around": an adverbial clause after the cue is not what was said.
   if (speech && cue) {
     const after = afterAdverbial(tu, cue, run);
@@ -679,7 +689,7 @@ function outerReports(a: Assembly, u: UnitReading, firstOfUnit: number): void {
   // The paragraph's quotes whose "he" or "she" is nobody's, read again after an outer report (resolveLaterPronouns).
   let pending: PendingPronoun[] | null = null;
   for (const cue of cues) {
-    if (usedCues.has(cue[0]) || !lexiconCue(toks, cue, lex)) continue;
+    if (usedCues.has(cue[0]) || !lexiconCue(toks, cue, lex) || (speech && referenceCue(toks, cue, lex))) continue;
     // "The agency declined to comment and aides later said …": a refusal reports nothing, whatever it holds.
     if (speech && refusedReport(tu, cue)) continue;
     const read = readCue(tu, cue, cues, sources, lex, speech);

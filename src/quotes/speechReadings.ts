@@ -590,3 +590,38 @@ export function afterAdverbial(tu: TaggedUnit, cue: Run, run: Run): Run | null {
   }
   return clauses >= 2 ? run : null;
 }
+
+/** Most tokens between a reference cue and the "as" that introduces the words said ("referred to the candidate, who
+ * is supposedly his longtime friend, as “Mr. Trump”"). */
+const REFERENCE_AS_MAX_TOKENS = 16;
+
+/** Whether a cue says whom or what a speaker meant ("referring to Cruz", "refers to", "in reference to"), not what
+ * anyone said. */
+export function referenceCue(toks: readonly Token[], [a, b]: Run, lex: QuoteLexicon): boolean {
+  for (let k = a; k < b; k++) {
+    const w = toks[k]!.text.toLowerCase();
+    if (lex.cueVerbs.get(w) === 'refer' || w === 'reference') return true;
+  }
+  return false;
+}
+
+/**
+ * '"I have won 10 states," Trump said, referring to Cruz. "Last week I was a million votes higher than him."': a
+ * reference cue names whom a speaker meant. The name after it is not who speaks, the words after it are no report,
+ * and a quotation beside it keeps its speaker but not that cue: {cue, src} to read it with (cue null), or null when
+ * the run reports nothing ('"…," the report said, referring to Sheila Bair' has its attribution already;
+ * "referring to the premature deaths of …"). "referred to Rubio as “a bright leader”" reports the words after "as".
+ */
+export function referenceReading(tu: TaggedUnit, cue: Run, src: Run | null, run: Run): { cue: Run | null; src: Run | null } | null {
+  const { tokens: toks, mark } = tu.unit;
+  // "as" after the cue, then the words said: marked within a few words ("as the “Great Satan”"), or opening the run.
+  for (let k = cue[1]; k + 1 < run[1] && k <= run[0] + REFERENCE_AS_MAX_TOKENS; k++) {
+    if (toks[k]!.text.toLowerCase() !== 'as') continue;
+    if (k + 1 === run[0]) return { cue, src };
+    for (let j = k + 1; j < run[1] && j <= k + 3; j++) if (mark[j] === 1) return { cue, src };
+  }
+  const referent = src !== null && src[0] >= cue[1];
+  const speaker = referent ? null : src;
+  if (run[1] <= cue[0]) return referent ? null : { cue: null, src: speaker };
+  return mark[run[0]] === 1 ? { cue: null, src: speaker } : null;
+}
