@@ -253,7 +253,7 @@ function assembleUnit(a: Assembly, tu0: TaggedUnit, ui: number): void {
     const found = attributionOf(a, u, c);
     if (found) readQuote(a, u, c, found);
   }
-  if (!process.env.NOREL) relativeReports(a, tu, firstOfUnit);
+  relativeReports(a, tu, firstOfUnit);
   outerReports(a, u, firstOfUnit);
 }
 
