@@ -456,3 +456,13 @@ test('a known given name the tagger left out just before a person\'s span starts
   // A given name the span repeats is a headline's last word glued to the story, not part of the name.
   assert.ok(names.includes('Ray Charles') && !names.some((n) => n.startsWith('Charles')), JSON.stringify(names));
 });
+
+test('"he" stands for the subject of the sentence before, read over an adverb, and not for the subject of a clause inside it', () => {
+  // Council-report style. The antecedent of "He" in each text is the name it prints.
+  const heOf = (text: string) => analyzeText(text, { id: 'he' }).entities.find((e) => e.mentions.some((m) => m.span.text === 'He'))?.name;
+  // "Jan Pell also spoke": an adverb between a subject and its verb.
+  assert.match(heOf('Mayor Tom Hale opened the meeting. At Riverside Hall, Councillor Jan Pell also spoke against the plan. He called it reckless.') ?? '', /Jan Pell/);
+  // The subject of what someone believes, and of a clause of time, is not the sentence's.
+  assert.equal(heOf('Mayor Tom Hale opened the meeting. Mr Hale believes Jan Pell wrote the plan. He called it reckless.'), 'Tom Hale');
+  assert.equal(heOf('Mayor Tom Hale chaired the meeting when Jan Pell arrived. He called the plan reckless.'), 'Tom Hale');
+});

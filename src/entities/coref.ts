@@ -44,6 +44,7 @@ export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes:
   out.sort((a, b) => a.mention.start - b.mention.start);
   const reported = afterSpeechVerb(tokens);
   const asked = inOpeningQuestion(tokens);
+  const { reportingVerbs } = lexicon();
   // A mention is a subject when it opens its sentence or line, or a verb follows it directly ("Ukraine is working"),
   // and nothing marks it as a complement (a preposition before, a possessive after). The subject of a reported clause
   // is not the sentence's ("Dev Sharma said Pryce had taught him …": the sentence is about Dev Sharma).
@@ -54,7 +55,10 @@ export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes:
     const ti = tokenIndexAt(tokens, a.mention.start);
     const prev = prevWord(tokens, ti);
     const endTi = Math.max(ti, tokenIndexAt(tokens, a.mention.end - 1));
-    const next = tokens[endTi + 1];
+    // An adverb may stand between a subject and its verb ("Brenda Johnson also railed", "Mr Lee then told").
+    let after = endTi + 1;
+    while (after < tokens.length && after - endTi <= ADVERBS_BEFORE_VERB_MAX && tokens[after]!.pos === 'ADV' && tokens[after]!.sentence === a.sentence) after++;
+    const next = tokens[after]?.pos === 'VERB' || tokens[after]?.pos === 'AUX' ? tokens[after] : tokens[endTi + 1];
     // The preposition may stand before an article: "for people in the UK using …".
     const governor = prev && prev.pos === 'DET' ? prevWord(tokens, tokens.indexOf(prev, Math.max(0, ti - 3))) : prev;
     // A passive's agent ("opposed by the Liberal Democrats") is who acts: not a complement.
@@ -62,12 +66,21 @@ export function anchors(entities: DocEntity[], tokens: readonly Token[], quotes:
     // "… asked the court to stop Apple pursuing the sources": a name between a verb and a participle is that verb's
     // object (the participle's subject inside it), not the sentence's subject.
     const objectOfVerb = !!prev && prev.pos === 'VERB' && !!next && next.pos === 'VERB' && /ing$/i.test(next.text);
-    const verbAfter = !!next && (next.pos === 'VERB' || next.pos === 'AUX') && !objectOfVerb;
+    // Nor is the subject of a clause right after a reporting verb ("Ferguson believes Henry deliberately caught …") or
+    // of a clause of time, cause or condition ("… bleak when Barack Obama first took office").
+    const reportedSubject = !!prev && ((prev.pos === 'VERB' && reportingVerbs.has(prev.text.toLowerCase())) || SUBORDINATORS.has(prev.text.toLowerCase()));
+    const verbAfter = !!next && (next.pos === 'VERB' || next.pos === 'AUX') && !objectOfVerb && !reportedSubject;
     const verbBeyond = !verbAfter && reported[ti] === 0 && verbAfterAside(tokens, ti, endTi, a.entity.type);
     a.subject = (!complement && asked[ti] === 0 && (first || opensSentence(tokens, ti) || ((verbAfter || verbBeyond) && reported[ti] === 0 && !inRelativeAside(tokens, ti)))) || invertedSpeaker(tokens, ti, endTi);
   }
   return out;
 }
+
+/** Conjunctions that open a subordinate clause, whose subject is not the sentence's. */
+const SUBORDINATORS = new Set(['when', 'while', 'because', 'if', 'after', 'before', 'since', 'although', 'though', 'until', 'whereas', 'unless', 'once']);
+
+/** Adverbs read over between a subject and its verb. */
+const ADVERBS_BEFORE_VERB_MAX = 2;
 
 /** Words read back from a mention to the comma that may open a relative clause around it. */
 const RELATIVE_ASIDE_MAX_TOKENS = 20;
