@@ -1862,3 +1862,18 @@ test('"referring to X" names whom a speaker meant: X never speaks, and only "ref
   const as = speechRecord('The mayor referred to the stadium scheme as a "vanity project" on Monday. Aides said she was referring to the closure of two libraries.', 'reference-as');
   assert.equal(find(as, 'vanity project')?.cue?.text, 'referred to', listedQuotes(as));
 });
+
+test('a short quotation that is a sentence of its own is direct, its full stop or comma outside the marks', () => {
+  // British-tabloid style: punctuation after the closing mark.
+  const rec = speechRecord('The striker was asked about his future. He said: "It is over". “Never again”, his agent added. The manager called it “outstanding”.', 'short-direct');
+  assert.equal(find(rec, 'It is over')?.kind, 'direct', listedQuotes(rec));
+  assert.equal(find(rec, 'Never again')?.kind, 'direct', listedQuotes(rec));
+  assert.equal(find(rec, 'outstanding')?.kind, 'mixed', listedQuotes(rec));
+});
+
+test('"the general" or "the minister" after an anonymous speaker is someone else; "the official" may be that speaker', () => {
+  // Defence-desk style.
+  const rec = speechRecord('A senior aide, who asked not to be named, said the talks had failed. "We are ready," said the general. A person familiar with the plan said it would be delayed. "It is not dead," the official added.', 'role-not-anonymous');
+  assert.equal(find(rec, 'We are ready')?.speaker.name, 'general', listedQuotes(rec));
+  assert.equal(find(rec, 'It is not dead')?.speaker.anonymous, true, listedQuotes(rec));
+});

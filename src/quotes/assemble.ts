@@ -579,7 +579,7 @@ function readQuote(a: Assembly, u: UnitReading, c: Run, found: Attribution): voi
   const q = newQuote(start, end, cue ? toks.slice(cue[0], cue[1]) : carried ? carried.cue : null, speaker, confidence);
   reread.add(readKey);
   // A quoted word or phrase ("called it “outstanding”"), unless it is a sentence of its own: “Never say never,” she said.
-  if (kind === 'direct' && !hasWords(toks, run, MIN_SPEECH_WORDS) && !punctuatedInside(tu, run)) q.kind = 'mixed';
+  if (kind === 'direct' && !hasWords(toks, run, MIN_SPEECH_WORDS) && !punctuatedInside(tu, run) && !quotationStandsAlone(tu, run)) q.kind = 'mixed';
   // "Osei: I understand that …": a transcript's answer, its speaker's name and a colon before it, is verbatim.
   if (speech && kind === 'indirect' && cue && src && transcriptLine(tu, src, cue, run)) q.kind = 'direct';
   if (cue) usedCues.add(cue[0]);
@@ -615,6 +615,16 @@ function namingNotReport(toks: readonly Token[], cue: Run, run: Run, lex: QuoteL
     if (/^(VERB|AUX)$/.test(toks[k]!.pos) && (/^(NOUN|PROPN)$/.test(prev.pos) || lex.pronouns.has(w) || QUANTIFIERS.has(w))) return true;
   }
   return false;
+}
+
+/** Whether a short quotation is a sentence of its own with its punctuation outside the marks (British style): after a
+ * colon ('He said: "It is over".'), or opening its sentence and followed by a comma or a full stop ('“Never again”,
+ * she said.'). */
+function quotationStandsAlone(tu: TaggedUnit, [a, b]: Run): boolean {
+  const { tokens: toks, sent } = tu.unit;
+  if (a > 0 && toks[a - 1]!.text === ':') return true;
+  const opens = a === 0 || sent[a - 1] !== sent[a];
+  return opens && b < toks.length && /^[,.!?]$/.test(toks[b]!.text);
 }
 
 /** Whether a lower-case word follows a quotation that ends with its own punctuation, in its sentence ('“…?” a

@@ -45,6 +45,10 @@ const INDEFINITE = new Set(['a', 'an', 'one', 'some', 'several', 'two', 'three',
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Words that say a source is not named. */
 const UNNAMED = new Set(['unidentified', 'unnamed', 'anonymous']);
+/** Heads that name an unnamed source by its standing alone ("the source", "the official"): the anonymous speaker
+ * before them may be who they are ("a person familiar with the talks … the official said"). Not a role of its own:
+ * "the minister" or "the general" after "a venue spokesman" is someone else. */
+const GENERIC_SOURCE_HEADS = new Set(['source', 'sources', 'insider', 'insiders', 'official', 'officials']);
 /** Heads that are unnamed whatever their article: "the source said". */
 const ALWAYS_UNNAMED = new Set(['source', 'sources', 'insider', 'insiders']);
 /** Speaker names carried over by a pronoun only from this many earlier quotes: beyond that, a guess. */
@@ -427,7 +431,7 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     // the source"), or an anonymous one. "The unidentified source" is a new one.
     const sameHead = (h: string | null) => h !== null && (h === head || (ALWAYS_UNNAMED.has(head) && (h === `${head}s` || `${h}s` === head)));
     const prior = priorSpeaker(ctx.history, (s) => s.mention !== null && sameHead(headNoun(s.mention.text.toLowerCase().split(/\s+/), ctx.lex.headStops))) ??
-      (tokens.some((t) => t.pos === 'PROPN') ? null : priorSpeaker(ctx.history, (s) => s.anonymous));
+      (tokens.some((t) => t.pos === 'PROPN') || !GENERIC_SOURCE_HEADS.has(head) ? null : priorSpeaker(ctx.history, (s) => s.anonymous));
     if (prior) return { entity: prior.entity, name: prior.name, mention, anonymous: prior.anonymous };
   }
   if (tokens.length === 2 && (words[0] === 'the' || words[0] === 'this') && head !== null && ctx.lex.organisationNouns.has(head)) {
