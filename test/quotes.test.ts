@@ -1877,3 +1877,9 @@ test('"the general" or "the minister" after an anonymous speaker is someone else
   assert.equal(find(rec, 'We are ready')?.speaker.name, 'general', listedQuotes(rec));
   assert.equal(find(rec, 'It is not dead')?.speaker.anonymous, true, listedQuotes(rec));
 });
+
+test('an ampersand inside a firm\'s name does not make its employee a list of speakers', () => {
+  // Markets-wire style.
+  const rec = speechRecord('Economist Dana Oyelaran of Fairweather & Lowe in Chicago said rates would rise.', 'ampersand-name');
+  assert.equal(find(rec, 'rates would rise')?.speaker.name, 'Dana Oyelaran', listedQuotes(rec));
+});

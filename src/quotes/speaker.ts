@@ -359,11 +359,18 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   // inside a description set off after the name ("Mary Collins, a radio host and station manager at …", "Dan Grey,
   // director of Inkwell and an independent analyst"): one that opens with an article, a possessive, a number or a
   // word in lower case, after a name ("Matthews, MSNBC's Alex Seitz-Wald and …" lists people).
-  const conj = tokens.findIndex((t, k) => k > 0 && k + 1 < tokens.length && /^(and|or|&)$/i.test(t.text) && /^(PROPN|NOUN)$/.test(tokens[k - 1]!.pos) && /^(PROPN|NOUN|DET)$/.test(tokens[k + 1]!.pos));
+  // Nor an "and" inside the name of the entity it speaks for ("A Department for Education and Skills spokeswoman"), or
+  // of any entity the phrase holds ("David Wyss of Standard & Poor's"); the first other conjunction is read
+  // ("Cable & Wireless and NTL" lists two).
+  const inName = (k: number): boolean => {
+    const [a, b] = [tokens[k - 1]!.start, tokens[k + 1]!.end];
+    if (entity !== null && entitySpans(entity, a, b)) return true;
+    const around = entityAt(ctx, a, tokens[k + 1]!.start, b);
+    return around !== null && entitySpans(around, a, b);
+  };
+  const conj = tokens.findIndex((t, k) => k > 0 && k + 1 < tokens.length && /^(and|or|&)$/i.test(t.text) && /^(PROPN|NOUN)$/.test(tokens[k - 1]!.pos) && /^(PROPN|NOUN|DET)$/.test(tokens[k + 1]!.pos) && !inName(k));
   const described = conj > headTokens.length && headTokens.length < tokens.length && describesName(ctx, headTokens, tokens.slice(headTokens.length + 1, conj));
-  // Nor an "and" inside the name of the entity it speaks for ("A Department for Education and Skills spokeswoman").
-  const inName = conj > 0 && entity !== null && entitySpans(entity, tokens[conj - 1]!.start, tokens[conj + 1]!.end);
-  if (conj > 0 && !described && !inName && !(entity && entitySpans(entity, start, end)) && !titleWithAnd(ctx, tokens, conj)) {
+  if (conj > 0 && !described && !(entity && entitySpans(entity, start, end)) && !titleWithAnd(ctx, tokens, conj)) {
     return { entity: null, name: mention.text.replace(/^(the|The)\s+/, ''), mention, anonymous: false };
   }
   // "A diplomat in Brussels", "a source at the scene": where an unnamed source is, not whom they speak for ("an EU
