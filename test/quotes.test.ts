@@ -1883,3 +1883,9 @@ test('an ampersand inside a firm\'s name does not make its employee a list of sp
   const rec = speechRecord('Economist Dana Oyelaran of Fairweather & Lowe in Chicago said rates would rise.', 'ampersand-name');
   assert.equal(find(rec, 'rates would rise')?.speaker.name, 'Dana Oyelaran', listedQuotes(rec));
 });
+
+test('"according to" a source whose first noun the POS tagger read as a verb after "to" still names it', () => {
+  // Tech-desk style, no comma after the source.
+  const rec = speechRecord('According to blog analysis firm Blogscope the number of new blogs doubles every six months.', 'according-noun-as-verb');
+  assert.equal(find(rec, 'doubles every six months')?.speaker.mention?.text, 'blog analysis firm Blogscope', listedQuotes(rec));
+});

@@ -640,7 +640,10 @@ function sourceWithoutComma(tu: TaggedUnit, cue: Run, last: number): [Run, Run] 
     if (noun && opens) {
       return hasVerb(toks, [k, last]) ? [[k, last], [cue[1], k]] : null;
     }
-    if (t.pos === 'NOUN' || t.pos === 'PROPN') noun = true;
+    // "According to blog analysis firm …", "according to research group …": after "to" the POS tagger reads a noun
+    // that opens the source as a verb.
+    const nounAfterTo = k === cue[1] && t.pos === 'VERB' && /^(NOUN|PROPN)$/.test(toks[k + 1]?.pos ?? '');
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || nounAfterTo) noun = true;
     else if (/^(VERB|AUX|PUNCT)$/.test(t.pos) && t.text !== '&') return null;
   }
   return null;
