@@ -1889,3 +1889,12 @@ test('"according to" a source whose first noun the POS tagger read as a verb aft
   const rec = speechRecord('According to blog analysis firm Blogscope the number of new blogs doubles every six months.', 'according-noun-as-verb');
   assert.equal(find(rec, 'doubles every six months')?.speaker.mention?.text, 'blog analysis firm Blogscope', listedQuotes(rec));
 });
+
+test('a name the cue tagger took into the cue ("Re said") ends the speaker, not the cue', () => {
+  // Insurance-trade style: the POS tagger reads "Re" as an auxiliary.
+  const rec = speechRecord('Munich Re said it expected claims of about $1bn. What I\'m asking is that brokers stay calm.', 'name-in-cue');
+  const q = find(rec, 'expected claims');
+  assert.equal(q?.cue?.text, 'said', listedQuotes(rec));
+  assert.equal(q?.speaker.mention?.text, 'Munich Re', listedQuotes(rec));
+  assert.ok(!rec.quotes.some((x) => x.speaker.mention?.text === "I'm"), listedQuotes(rec));
+});

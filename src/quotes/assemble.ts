@@ -25,7 +25,7 @@ import {
   afterGloss, fromInvertedAside, NEGATIONS, punctuatedInside, refusedReport, splitAtInnerReport, subjectBefore, transcriptLine,
   withoutComplementizer, withoutLeadingComma,
   awayFromOthersCue, narrationBeforeJoinedReport, notAnOuterReport, speakerOfNextReport, firstPersonAfterNarration, cueOfNextReport, leadInSource,
-  personBeforeCue, connectiveCue, subjectlessCue, afterAdverbial, referenceCue, referenceReading,
+  personBeforeCue, connectiveCue, subjectlessCue, afterAdverbial, referenceCue, referenceReading, nameOpeningCue,
 } from './speechReadings.js';
 import {
   MIN_SPEECH_WORDS, PASSIVE_AUX, type Run, firstEndingAfter, gap, hasRunWithin, hasVerb, hasWords, inWordHyphen, mainClauseVerbIn, meansAfterBy, nounPhraseObject, nearestRun, npFrom, overlapsAny, sameSentence,
@@ -344,6 +344,9 @@ function attributionOf(a: Assembly, u: UnitReading, c: Run): Attribution | null 
   const ownSentence = (r: Run) => sameSentence(tu, r, cue!);
   let src = label ? label[1] : away?.source ?? (cue ? nearestRun(sources, cue, SOURCE_MAX_GAP, k0, ownSentence) : away ? null : nearestRun(sources, k0, 3, undefined, speech ? undefined : (r) => sameSentence(tu, r, k0)));
   if (src && speech) src = withoutLeadingTime(tu, src, lex);
+  // "Swiss Re said", '"…," Will wrote': a name the cue tagger took into the cue ends the speaker.
+  const nameInCue = speech && cue ? nameOpeningCue(tu, cue, src, lex) : null;
+  if (nameInCue) [cue, src] = nameInCue;
   const nextSentences = speech && !cue && src !== null && speakerOfNextReport(tu, src, k0, cues);
   if (nextSentences) src = null;
   if (src && src[1] - src[0] === 1 && toks[src[0]]!.pos === 'PRON' && !lex.pronouns.has(toks[src[0]]!.text.toLowerCase())) {

@@ -625,3 +625,21 @@ export function referenceReading(tu: TaggedUnit, cue: Run, src: Run | null, run:
   if (run[1] <= cue[0]) return referent ? null : { cue: null, src: speaker };
   return mark[run[0]] === 1 ? { cue: null, src: speaker } : null;
 }
+
+/**
+ * 'Swiss Re said it had registered …', '“…,” Will wrote.': a capitalised word inside its sentence that the cue tagger
+ * took into the cue before a reporting verb in lower case is a name, or its last word (the POS tagger reads "Re" and
+ * "Will" as auxiliaries): the cue starts at the verb and the speaker ends with the name. [cue, source], or null. Not
+ * in a title-case headline, whose verb is capitalised too ("Trump Just Revealed …").
+ */
+export function nameOpeningCue(tu: TaggedUnit, cue: Run, src: Run | null, lex: QuoteLexicon): [Run, Run] | null {
+  const { tokens: toks, sent } = tu.unit;
+  const [a, b] = cue;
+  if (b - a < 2 || a === 0 || sent[a - 1] !== sent[a]) return null;
+  const first = toks[a]!;
+  const verb = toks[a + 1]!;
+  if (!/^\p{Lu}/u.test(first.text) || lex.cueVerbs.has(first.text.toLowerCase()) || !/^\p{Ll}/u.test(verb.text) || !lex.cueVerbs.has(verb.text)) return null;
+  // Not "I" ("What I'm asking is …"), nor a noun after a possessive ("Bush's Facebook post: …").
+  if (/^I($|['’])/.test(first.text) || /['’]s?$/.test(toks[a - 1]!.text)) return null;
+  return [[a + 1, b], src && src[1] === a ? [src[0], a + 1] : [a, a + 1]];
+}
