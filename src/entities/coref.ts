@@ -256,8 +256,7 @@ export function groupSubjectBefore(tokens: readonly Token[], ti: number): number
 
 /** Whether token k is in a clause reported by a speech verb before it in its sentence ("Analysts say that hiring and
  * firing staff is …", "claimed staff took photographs"), or by "that" after a verb or adjective: its subject is not
- * the sentence's. Read back at most
- * GROUP_SUBJECT_MAX_TOKENS. */
+ * the sentence's. Read back at most GROUP_SUBJECT_MAX_TOKENS. */
 function inReportedClause(tokens: readonly Token[], k: number): boolean {
   const { speechVerbs, reportingVerbs } = lexicon();
   const sentence = tokens[k]!.sentence;
@@ -273,20 +272,19 @@ function inReportedClause(tokens: readonly Token[], k: number): boolean {
 
 /** The words of the group whose noun starts at token k, read back over its modifiers ("two Japanese companies",
  * "Mr Trump's allies", "other business leaders"): determiners (not "that"), adjectives, numbers, nouns, names and
- * possessive endings, at most GROUP_WORDS_MAX. */
+ * possessive endings, at most GROUP_WORDS_MAX; not over a name that is none, such as a day or a month
+ * (data/entities/not-names.txt: "On Tuesday campaigners handed in …"). */
 export function groupPhraseAt(tokens: readonly Token[], k: number): [number, number] {
+  const { notNames } = lexicon();
   let a = k;
   while (a > 0 && k - a < GROUP_WORDS_MAX) {
     const t = tokens[a - 1]!;
     const ok = /^(ADJ|NUM|NOUN|PROPN)$/.test(t.pos) || (t.pos === 'DET' && !/^(that|which)$/i.test(t.text)) || (t.pos === 'PRON' && /^(his|her|its|their|our)$/i.test(t.text)) || (t.pos === 'PART' && /^['’]s?$/.test(t.text));
-    if (!ok || /ing$/i.test(t.text) || CALENDAR_WORDS.test(t.text)) break;
+    if (!ok || /ing$/i.test(t.text) || (t.pos === 'PROPN' && notNames.has(t.text.toLowerCase()))) break;
     a--;
   }
   return [a, k + 1];
 }
-
-/** Days and months, which a group's phrase does not reach back over ("On Tuesday campaigners handed in …"). */
-const CALENDAR_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 /** Most words of a group's phrase before its noun. */
 const GROUP_WORDS_MAX = 5;

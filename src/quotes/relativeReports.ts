@@ -1,7 +1,7 @@
 import type { Token } from '../pipeline/doc.js';
 import type { QuoteLexicon } from './lexicon.js';
 import type { TaggedUnit } from './tagging.js';
-import { type Run, SPEAKER_MAX_TOKENS, inWordHyphen, npFrom, sentenceOf } from './runs.js';
+import { type Run, SPEAKER_MAX_TOKENS, finiteVerbAt, inWordHyphen, npFrom, sentenceOf } from './runs.js';
 import { RULE_CLAUSE_MAX_TOKENS } from './attributionRules.js';
 
 // "… donations, which he said were accompanied by leverage", "Apple sued a website that published what it said were
@@ -34,11 +34,9 @@ export interface RelativeReport {
   source: Run;
 }
 
-/** Whether token i is a finite verb or auxiliary: not a gerund, not a participle after "to". */
+/** Whether token i is a finite verb or auxiliary opening a clause (runs.ts finiteVerbAt: not a gerund). */
 function finite(toks: readonly Token[], i: number): boolean {
-  const t = toks[i];
-  if (!t || (t.pos !== 'VERB' && t.pos !== 'AUX')) return false;
-  return !/ing$/i.test(t.text) && t.text !== "'s";
+  return i < toks.length && finiteVerbAt(toks, i, i);
 }
 
 /**

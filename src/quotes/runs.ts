@@ -210,7 +210,7 @@ export function meansAfterBy(toks: readonly Token[], i: number): boolean {
 
 /** Whether token i is a finite verb of a run starting at a: a verb or auxiliary that is neither a gerund nor after
  * "to" ("told a press conference after meeting X" and "to be engaged on questions" are not reports of speech). */
-function finiteVerbAt(toks: readonly Token[], i: number, a: number): boolean {
+export function finiteVerbAt(toks: readonly Token[], i: number, a: number): boolean {
   const t = toks[i]!;
   if (t.pos !== 'VERB' && t.pos !== 'AUX') return false;
   if (i > 0 && toks[i - 1]!.text.toLowerCase() === 'to') return false;
